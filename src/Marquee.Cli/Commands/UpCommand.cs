@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Marquee.Core.Artifacts;
+
+namespace Marquee.Cli.Commands;
+
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string?>("--source") { Description = "MovieLens directory, zip or URL (default: download ml-latest-small from GroupLens)" };
+        var metadataFile = new Option<string?>("--metadata-file") { Description = "Offline metadata dump to enrich the catalogue with" };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
+        var command = new Command("up", "Import (if needed), enrich, train (if needed) and serve") { source, metadataFile, urls };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var data = new DataDirectory(CliEnvironment.DataDir);
+            if (!data.HasDataset)
+            {
+                await ImportCommand.RunAsync(parse.GetValue(source) ?? CliEnvironment.DefaultDatasetUrl.ToString(), data.Root, null, cancellationToken);
+            }
+            else
+            {
+                Console.WriteLine($"Using the dataset already imported in {data.Root}");
+            }
+            if (parse.GetValue(metadataFile) is { } file)
+            {
+                await EnrichCommand.EnrichFromFileAsync(file, data.Root, cancellationToken);
+            }
+            return await ServeCommand.RunAsync(parse.GetValue(urls)!, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Marquee.Cli;
+using Marquee.Cli.Commands;
+using Marquee.Core.Import;
+using Microsoft.Extensions.Options;
+
+var root = new RootCommand("Marquee: a movie recommender you run yourself")
+{
+    UpCommand.Create(),
+    ImportCommand.Create(),
+    EnrichCommand.Create(),
+    ServeCommand.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is CliException or DatasetException or IOException or UnauthorizedAccessException or InvalidOperationException or OptionsValidationException)
+{
+    Console.Error.WriteLine($"marquee: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,190 @@
+using System.Text.Json.Serialization;
+using Marquee.Core.Catalog;
+using Marquee.Core.Import;
+using Marquee.Core.Interactions;
+using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization;
+
+namespace Marquee.Core.Artifacts;
+
+/// <summary>
+/// Reads and writes the Parquet artifacts. Column names are snake_case so pandas, DuckDB and Spark
+/// read them as they are. Every write is atomic.
+/// </summary>
+public static class ParquetTables
+{
+    private static readonly ParquetSchema InteractionSchema = new(
+        new DataField<int>("user_id"), new DataField<int>("movie_id"),
+        new DataField<float>("rating"), new DataField<long>("timestamp"));
+
+    // One row group per million rows keeps memory flat when ml-32m is written.
+    private const int RowGroupSize = 1 << 20;
+
+    public static Task WriteInteractionsAsync(string path, InteractionTable table, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteAsync(path, async stream =>
+        {
+            await using var writer = await ParquetWriter.CreateAsync(InteractionSchema, stream, cancellationToken: cancellationToken);
+            var fields = InteractionSchema.DataFields;
+            for (var start = 0; start < table.Count || start == 0; start += RowGroupSize)
+            {
+                var length = Math.Min(RowGroupSize, table.Count - start);
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(fields[0], new ReadOnlyMemory<int>(table.UserIds, start, length), cancellationToken: cancellationToken);
+                await group.WriteAsync(fields[1], new ReadOnlyMemory<int>(table.MovieIds, start, length), cancellationToken: cancellationToken);
+                await group.WriteAsync(fields[2], new ReadOnlyMemory<float>(table.Ratings, start, length), cancellationToken: cancellationToken);
+                await group.WriteAsync(fields[3], new ReadOnlyMemory<long>(table.Timestamps, start, length), cancellationToken: cancellationToken);
+                if (table.Count == 0)
+                {
+                    break;
+                }
+            }
+        }, cancellationToken);
+
+    public static async Task<InteractionTable> ReadInteractionsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
+        var fields = reader.Schema.DataFields;
+        var total = 0L;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            total += group.RowCount;
+        }
+        var users = new int[total];
+        var movies = new int[total];
+        var ratings = new float[total];
+        var times = new long[total];
+        var offset = 0;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var count = (int)group.RowCount;
+            await group.ReadAsync(Field(fields, "user_id"), users.AsMemory(offset, count), cancellationToken: cancellationToken);
+            await group.ReadAsync(Field(fields, "movie_id"), movies.AsMemory(offset, count), cancellationToken: cancellationToken);
+            await group.ReadAsync(Field(fields, "rating"), ratings.AsMemory(offset, count), cancellationToken: cancellationToken);
+            await group.ReadAsync(Field(fields, "timestamp"), times.AsMemory(offset, count), cancellationToken: cancellationToken);
+            offset += count;
+        }
+        return new InteractionTable(users, movies, ratings, times);
+    }
+
+    private static DataField Field(DataField[] fields, string name) =>
+        fields.FirstOrDefault(f => f.Name == name) ?? throw new InvalidDataException($"column {name} is missing");
+
+    public static Task WriteMoviesAsync(string path, IEnumerable<Movie> movies, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(path, movies.Select(m => new MovieRow
+        {
+            MovieId = m.MovieId, Title = m.Title, Year = m.Year, Genres = [.. m.Genres],
+        }), cancellationToken);
+
+    public static async Task<IReadOnlyList<Movie>> ReadMoviesAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadRowsAsync<MovieRow>(path, cancellationToken))
+            .Select(r => new Movie(r.MovieId, r.Title ?? "", r.Year, r.Genres ?? []))
+            .ToList();
+
+    public static Task WriteMovieStatsAsync(string path, IEnumerable<MovieStats> stats, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(path, stats.Select(s => new MovieStatsRow
+        {
+            MovieId = s.MovieId, RatingCount = s.RatingCount, RatingMean = s.RatingMean,
+        }), cancellationToken);
+
+    public static async Task<IReadOnlyList<MovieStats>> ReadMovieStatsAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadRowsAsync<MovieStatsRow>(path, cancellationToken))
+            .Select(r => new MovieStats(r.MovieId, r.RatingCount, r.RatingMean))
+            .ToList();
+
+    public static Task WriteLinksAsync(string path, IEnumerable<MovieLink> links, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(path, links.Select(l => new LinkRow { MovieId = l.MovieId, ImdbId = l.ImdbId, TmdbId = l.TmdbId }), cancellationToken);
+
+    public static async Task<IReadOnlyList<MovieLink>> ReadLinksAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadRowsAsync<LinkRow>(path, cancellationToken))
+            .Select(r => new MovieLink(r.MovieId, r.ImdbId, r.TmdbId))
+            .ToList();
+
+    public static Task WriteTagsAsync(string path, IEnumerable<MovieTag> tags, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(path, tags.Select(t => new TagRow { UserId = t.UserId, MovieId = t.MovieId, Tag = t.Tag, Timestamp = t.Timestamp }), cancellationToken);
+
+    public static async Task<IReadOnlyList<MovieTag>> ReadTagsAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadRowsAsync<TagRow>(path, cancellationToken))
+            .Select(r => new MovieTag(r.UserId, r.MovieId, r.Tag ?? "", r.Timestamp))
+            .ToList();
+
+    public static Task WriteMovieDetailsAsync(string path, IEnumerable<MovieDetails> details, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(path, details.Select(DetailsRow.From), cancellationToken);
+
+    public static async Task<IReadOnlyList<MovieDetails>> ReadMovieDetailsAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadRowsAsync<DetailsRow>(path, cancellationToken)).Select(r => r.ToDetails()).ToList();
+
+    private static Task WriteRowsAsync<T>(string path, IEnumerable<T> rows, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, stream => ParquetSerializer.SerializeAsync(rows, stream, cancellationToken: cancellationToken), cancellationToken);
+
+    private static async Task<IList<T>> ReadRowsAsync<T>(string path, CancellationToken cancellationToken) where T : class, new()
+    {
+        await using var stream = File.OpenRead(path);
+        var result = await ParquetSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken);
+        return result.Data;
+    }
+
+    // Row classes are the on-disk schema; the domain records stay free of serializer attributes.
+    private sealed class MovieRow
+    {
+        [JsonPropertyName("movie_id")] public int MovieId { get; set; }
+        [JsonPropertyName("title")] public string? Title { get; set; }
+        [JsonPropertyName("year")] public int? Year { get; set; }
+        [JsonPropertyName("genres")] public List<string>? Genres { get; set; }
+    }
+
+    private sealed class MovieStatsRow
+    {
+        [JsonPropertyName("movie_id")] public int MovieId { get; set; }
+        [JsonPropertyName("rating_count")] public int RatingCount { get; set; }
+        [JsonPropertyName("rating_mean")] public double RatingMean { get; set; }
+    }
+
+    private sealed class LinkRow
+    {
+        [JsonPropertyName("movie_id")] public int MovieId { get; set; }
+        [JsonPropertyName("imdb_id")] public string? ImdbId { get; set; }
+        [JsonPropertyName("tmdb_id")] public int? TmdbId { get; set; }
+    }
+
+    private sealed class TagRow
+    {
+        [JsonPropertyName("user_id")] public int UserId { get; set; }
+        [JsonPropertyName("movie_id")] public int MovieId { get; set; }
+        [JsonPropertyName("tag")] public string? Tag { get; set; }
+        [JsonPropertyName("timestamp")] public long Timestamp { get; set; }
+    }
+
+    private sealed class DetailsRow
+    {
+        [JsonPropertyName("movie_id")] public int MovieId { get; set; }
+        [JsonPropertyName("tmdb_id")] public int? TmdbId { get; set; }
+        [JsonPropertyName("imdb_id")] public string? ImdbId { get; set; }
+        [JsonPropertyName("overview")] public string? Overview { get; set; }
+        [JsonPropertyName("tagline")] public string? Tagline { get; set; }
+        [JsonPropertyName("poster_path")] public string? PosterPath { get; set; }
+        [JsonPropertyName("backdrop_path")] public string? BackdropPath { get; set; }
+        [JsonPropertyName("runtime_minutes")] public int? RuntimeMinutes { get; set; }
+        [JsonPropertyName("release_date")] public DateOnly? ReleaseDate { get; set; }
+        [JsonPropertyName("tmdb_rating")] public double? TmdbRating { get; set; }
+        [JsonPropertyName("tmdb_vote_count")] public int? TmdbVoteCount { get; set; }
+        [JsonPropertyName("source")] public string? Source { get; set; }
+
+        public static DetailsRow From(MovieDetails d) => new()
+        {
+            MovieId = d.MovieId, TmdbId = d.TmdbId, ImdbId = d.ImdbId, Overview = d.Overview, Tagline = d.Tagline,
+            PosterPath = d.PosterPath, BackdropPath = d.BackdropPath, RuntimeMinutes = d.RuntimeMinutes,
+            ReleaseDate = d.ReleaseDate, TmdbRating = d.TmdbRating, TmdbVoteCount = d.TmdbVoteCount, Source = d.Source,
+        };
+
+        public MovieDetails ToDetails() => new()
+        {
+            MovieId = MovieId, TmdbId = TmdbId, ImdbId = ImdbId, Overview = Overview, Tagline = Tagline,
+            PosterPath = PosterPath, BackdropPath = BackdropPath, RuntimeMinutes = RuntimeMinutes,
+            ReleaseDate = ReleaseDate, TmdbRating = TmdbRating, TmdbVoteCount = TmdbVoteCount, Source = Source,
+        };
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Frozen;
+using Marquee.Core.Artifacts;
+using Marquee.Core.Import;
+
+namespace Marquee.Core.Catalog;
+
+/// <summary>One movie with everything known about it: identity, rating evidence, links and details.</summary>
+public sealed class CatalogMovie
+{
+    internal CatalogMovie(int index, Movie movie, MovieStats? stats, MovieLink? link, MovieDetails? details, IReadOnlyList<string> tags)
+    {
+        Index = index;
+        Movie = movie;
+        RatingCount = stats?.RatingCount ?? 0;
+        RatingMean = stats is { RatingCount: > 0 } s ? s.RatingMean : null;
+        TmdbId = details?.TmdbId ?? link?.TmdbId;
+        ImdbId = details?.ImdbId ?? link?.ImdbId;
+        Details = details;
+        Tags = tags;
+        GenreMask = GenreSet.From(movie.Genres);
+        ReleaseYear = movie.Year ?? details?.ReleaseDate?.Year;
+    }
+
+    /// <summary>Dense position in the catalogue (movies ordered by id).</summary>
+    public int Index { get; }
+    public Movie Movie { get; }
+    public int MovieId => Movie.MovieId;
+    public string Title => Movie.Title;
+    public int? ReleaseYear { get; }
+    public IReadOnlyList<string> Genres => Movie.Genres;
+    public GenreSet GenreMask { get; }
+    public int RatingCount { get; }
+    /// <summary>Mean community rating on the 0.5–5 scale; null when nobody rated the movie.</summary>
+    public double? RatingMean { get; }
+    public int? TmdbId { get; }
+    public string? ImdbId { get; }
+    public MovieDetails? Details { get; }
+    public int? RuntimeMinutes => Details?.RuntimeMinutes;
+    /// <summary>Distinct MovieLens user tags, most used first.</summary>
+    public IReadOnlyList<string> Tags { get; }
+}
+
+/// <summary>The movie catalogue served by the API, loaded once from the data directory.</summary>
+public sealed class MovieCatalog
+{
+    private readonly FrozenDictionary<int, CatalogMovie> _byId;
+
+    public MovieCatalog(IReadOnlyList<Movie> movies, IEnumerable<MovieStats> stats, IEnumerable<MovieLink> links,
+        IEnumerable<MovieDetails> details, IEnumerable<MovieTag> tags)
+    {
+        var statsById = stats.ToDictionary(s => s.MovieId);
+        var linksById = links.GroupBy(l => l.MovieId).ToDictionary(g => g.Key, g => g.First());
+        var detailsById = details.GroupBy(d => d.MovieId).ToDictionary(g => g.Key, g => g.Last());
+        var tagsById = tags
+            .GroupBy(t => t.MovieId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g
+                .GroupBy(t => t.Tag.Trim().ToLowerInvariant())
+                .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => t.Key).ToList());
+
+        var ordered = movies.OrderBy(m => m.MovieId).ToList();
+        var items = new CatalogMovie[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var id = ordered[i].MovieId;
+            items[i] = new CatalogMovie(i, ordered[i],
+                statsById.TryGetValue(id, out var s) ? s : null,
+                linksById.TryGetValue(id, out var l) ? l : null,
+                detailsById.GetValueOrDefault(id),
+                tagsById.GetValueOrDefault(id) ?? []);
+        }
+        Movies = items;
+        _byId = items.ToFrozenDictionary(m => m.MovieId);
+        var rated = items.Where(m => m.RatingCount > 0).ToList();
+        var totalRatings = rated.Sum(m => (long)m.RatingCount);
+        GlobalMeanRating = totalRatings == 0 ? 3.5 : rated.Sum(m => m.RatingMean!.Value * m.RatingCount) / totalRatings;
+        GenreCounts = Catalog.Genres.All
+            .Select(g => (Genre: g, Count: items.Count(m => m.Movie.Genres.Contains(g))))
+            .Where(g => g.Count > 0)
+            .OrderBy(g => g.Genre, StringComparer.Ordinal)
+            .ToList();
+        DetailsCount = detailsById.Count;
+    }
+
+    public IReadOnlyList<CatalogMovie> Movies { get; }
+    public int Count => Movies.Count;
+    public double GlobalMeanRating { get; }
+    public IReadOnlyList<(string Genre, int Count)> GenreCounts { get; }
+    public int DetailsCount { get; }
+
+    public CatalogMovie? Find(int movieId) => _byId.GetValueOrDefault(movieId);
+
+    public bool Contains(int movieId) => _byId.ContainsKey(movieId);
+
+    /// <summary>Loads the catalogue from an imported data directory (details and tags when present).</summary>
+    public static async Task<MovieCatalog> LoadAsync(DataDirectory data, CancellationToken cancellationToken = default)
+    {
+        var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
+        var stats = File.Exists(data.MovieStats) ? await ParquetTables.ReadMovieStatsAsync(data.MovieStats, cancellationToken) : [];
+        var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
+        var details = File.Exists(data.MoviesEnriched) ? await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken) : [];
+        var tags = File.Exists(data.Tags) ? await ParquetTables.ReadTagsAsync(data.Tags, cancellationToken) : [];
+        return new MovieCatalog(movies, stats, links, details, tags);
+    }
+}

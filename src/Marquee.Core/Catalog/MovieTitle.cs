@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Marquee.Core.Catalog;
+
+/// <summary>Parses MovieLens titles such as <c>"American President, The (1995)"</c>.</summary>
+public static partial class MovieTitle
+{
+    // A year in parentheses at the very end; series carry a range such as "(1975-1979)" or "(2006–2007)".
+    [GeneratedRegex(@"\s*\((?<year>(18|19|20)\d\d)(\s*[-–]\s*((18|19|20)\d\d)?)?\)\s*$")]
+    private static partial Regex TrailingYear();
+
+    // MovieLens moves a leading article behind the main title: "Usual Suspects, The".
+    [GeneratedRegex(@"^(?<rest>.+?), (?<article>The|A|An|Les|Le|La|L'|Il|Die|Der|Das|El|Los|Las|Un|Une)(?<alt>\s*\(.*\))?$")]
+    private static partial Regex TrailingArticle();
+
+    /// <summary>Splits a raw MovieLens title into a display title and the release year.</summary>
+    public static (string Title, int? Year) Parse(string raw)
+    {
+        var text = raw.Trim();
+        int? year = null;
+        var match = TrailingYear().Match(text);
+        if (match.Success)
+        {
+            year = int.Parse(match.Groups["year"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            text = text[..match.Index].TrimEnd();
+        }
+        return (MoveArticleToFront(text), year);
+    }
+
+    private static string MoveArticleToFront(string title)
+    {
+        var match = TrailingArticle().Match(title);
+        if (!match.Success)
+        {
+            return title;
+        }
+        var article = match.Groups["article"].Value;
+        var separator = article.EndsWith('\'') ? "" : " ";
+        return $"{article}{separator}{match.Groups["rest"].Value}{match.Groups["alt"].Value}";
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marquee.Core.Artifacts;
+using Marquee.Core.Catalog;
+using Marquee.Core.Interactions;
+
+namespace Marquee.Core.Import;
+
+/// <summary>What an import wrote, recorded in <c>dataset.json</c>.</summary>
+public sealed record DatasetManifest
+{
+    [JsonPropertyName("source")] public required string Source { get; init; }
+    [JsonPropertyName("layout")] public required string Layout { get; init; }
+    [JsonPropertyName("imported_at")] public required DateTimeOffset ImportedAt { get; init; }
+    [JsonPropertyName("movies")] public required int Movies { get; init; }
+    [JsonPropertyName("ratings")] public required int Ratings { get; init; }
+    [JsonPropertyName("users")] public required int Users { get; init; }
+    [JsonPropertyName("tags")] public required int Tags { get; init; }
+    [JsonPropertyName("skipped_rows")] public required long SkippedRows { get; init; }
+    /// <summary>SHA-256 of <c>interactions.parquet</c>; models record it to say what they were trained on.</summary>
+    [JsonPropertyName("interactions_sha256")] public required string InteractionsSha256 { get; init; }
+
+    public static async Task<DatasetManifest?> ReadAsync(DataDirectory data, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(data.DatasetManifest))
+        {
+            return null;
+        }
+        await using var stream = File.OpenRead(data.DatasetManifest);
+        return await JsonSerializer.DeserializeAsync<DatasetManifest>(stream, cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>Turns a MovieLens release into the Parquet artifacts of a data directory.</summary>
+public static class DatasetImporter
+{
+    /// <summary>
+    /// Reads <paramref name="files"/> and replaces the dataset in <paramref name="data"/>. All files are
+    /// written to a staging folder first and moved into place only when every one of them is complete.
+    /// </summary>
+    public static async Task<(DatasetManifest Manifest, ImportedDataset Dataset)> ImportAsync(
+        DatasetFiles files, DataDirectory data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var dataset = MovieLensReader.Read(files, progress);
+        Directory.CreateDirectory(data.Root);
+        var staging = new DataDirectory(Path.Combine(data.Root, $".staging-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(staging.Root);
+        try
+        {
+            var stats = ComputeStats(dataset.Ratings);
+            var links = dataset.Links.Count > 0
+                ? dataset.Links
+                : dataset.Movies.Select(m => new MovieLink(m.MovieId, null, null)).ToList();
+            await ParquetTables.WriteMoviesAsync(staging.Movies, dataset.Movies, cancellationToken);
+            await ParquetTables.WriteInteractionsAsync(staging.Interactions, dataset.Ratings, cancellationToken);
+            await ParquetTables.WriteMovieStatsAsync(staging.MovieStats, stats, cancellationToken);
+            await ParquetTables.WriteLinksAsync(staging.TmdbMapping, links, cancellationToken);
+            await ParquetTables.WriteTagsAsync(staging.Tags, dataset.Tags, cancellationToken);
+            var manifest = new DatasetManifest
+            {
+                Source = files.Origin,
+                Layout = dataset.Layout.ToString().ToLowerInvariant(),
+                ImportedAt = DateTimeOffset.UtcNow,
+                Movies = dataset.Movies.Count,
+                Ratings = dataset.Ratings.Count,
+                Users = dataset.Ratings.UserIds.Distinct().Count(),
+                Tags = dataset.Tags.Count,
+                SkippedRows = dataset.ProblemCount,
+                InteractionsSha256 = await MovieLensDownloader.Sha256Async(staging.Interactions, cancellationToken),
+            };
+
+            // The manifest goes last: a reader that finds dataset.json finds a complete dataset.
+            File.Delete(data.DatasetManifest);
+            foreach (var (from, to) in new[]
+                     {
+                         (staging.Movies, data.Movies), (staging.Interactions, data.Interactions),
+                         (staging.MovieStats, data.MovieStats), (staging.TmdbMapping, data.TmdbMapping), (staging.Tags, data.Tags),
+                     })
+            {
+                File.Move(from, to, overwrite: true);
+            }
+            await AtomicFile.WriteAllTextAsync(data.DatasetManifest,
+                JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            return (manifest, dataset);
+        }
+        finally
+        {
+            Directory.Delete(staging.Root, recursive: true);
+        }
+    }
+
+    /// <summary>Rating count and mean per movie, ordered by movie id.</summary>
+    public static List<MovieStats> ComputeStats(InteractionTable ratings)
+    {
+        var sums = new Dictionary<int, (int Count, double Sum)>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, ratings.MovieIds[i], out _);
+            entry = (entry.Count + 1, entry.Sum + ratings.Ratings[i]);
+        }
+        return sums.OrderBy(kv => kv.Key).Select(kv => new MovieStats(kv.Key, kv.Value.Count, kv.Value.Sum / kv.Value.Count)).ToList();
+    }
+}

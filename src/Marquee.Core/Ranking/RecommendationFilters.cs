@@ -1,0 +1,51 @@
+using Marquee.Core.Catalog;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>Hard constraints: a movie that fails one is never recommended.</summary>
+public sealed record RecommendationFilters
+{
+    /// <summary>A candidate needs at least one of these genres (empty: any genre).</summary>
+    public GenreSet AnyGenres { get; init; }
+    public GenreSet ExcludeGenres { get; init; }
+    /// <summary>Minimum mean community rating (0.5–5); unrated movies fail it.</summary>
+    public double? MinRating { get; init; }
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+    /// <summary>Maximum runtime in minutes; movies with unknown runtime fail it.</summary>
+    public int? MaxRuntime { get; init; }
+    public IReadOnlySet<int> ExcludeMovieIds { get; init; } = new HashSet<int>();
+
+    public bool Accepts(CatalogMovie movie)
+    {
+        if (!AnyGenres.IsEmpty && !movie.GenreMask.Overlaps(AnyGenres))
+        {
+            return false;
+        }
+        if (movie.GenreMask.Overlaps(ExcludeGenres))
+        {
+            return false;
+        }
+        if (MinRating is { } min && (movie.RatingMean is not { } mean || mean < min))
+        {
+            return false;
+        }
+        if ((YearFrom is not null || YearTo is not null) && movie.ReleaseYear is not { } year)
+        {
+            return false;
+        }
+        if (YearFrom is { } from && movie.ReleaseYear < from)
+        {
+            return false;
+        }
+        if (YearTo is { } to && movie.ReleaseYear > to)
+        {
+            return false;
+        }
+        if (MaxRuntime is { } max && (movie.RuntimeMinutes is not { } runtime || runtime > max))
+        {
+            return false;
+        }
+        return !ExcludeMovieIds.Contains(movie.MovieId);
+    }
+}

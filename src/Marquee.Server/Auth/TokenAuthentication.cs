@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Marquee.Server.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Server.Auth;
+
+/// <summary>Resolves <c>Authorization: Bearer &lt;token&gt;</c> to the anonymous user that holds it.</summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var token = header["Bearer ".Length..].Trim();
+        var userId = token.Length is > 0 and <= 200 ? await users.FindByTokenAsync(token, Context.RequestAborted) : null;
+        if (userId is null)
+        {
+            return AuthenticateResult.Fail("unknown token");
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}
+
+public static class UserClaims
+{
+    /// <summary>The user id the caller proved with a token, or null for anonymous callers.</summary>
+    public static string? UserId(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.NameIdentifier);
+}

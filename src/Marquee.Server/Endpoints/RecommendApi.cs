@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Marquee.Server.Auth;
+using Marquee.Server.Contracts;
+using Marquee.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marquee.Server.Endpoints;
+
+public static class RecommendApi
+{
+    public static IEndpointRouteBuilder MapRecommendApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/recommend", Recommend).WithTags("Recommendations").WithName("Recommend");
+        return app;
+    }
+
+    public static async Task<Results<Ok<RecommendResponse>, ValidationProblem, ProblemHttpResult>> Recommend(
+        RecommendRequest? request, RecommendService service, RecommenderHost host, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        request ??= new RecommendRequest();
+        var errors = RecommendService.Validate(request, host.State.Catalog);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The recommendation request is not valid");
+        }
+        var (access, history) = await service.ResolveHistoryAsync(request.UserId, caller.UserId(), cancellationToken);
+        switch (access)
+        {
+            case UserAccess.NotFound:
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",
+                    detail: $"No user '{request.UserId}': use an id from POST /sessions or a MovieLens user id.");
+            case UserAccess.Unauthenticated or UserAccess.Forbidden:
+                return UserGuard.Check(caller, request.UserId!)!;
+        }
+        return TypedResults.Ok(service.Recommend(request, history));
+    }
+}

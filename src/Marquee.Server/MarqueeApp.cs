@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Marquee.Server.Auth;
+using Marquee.Server.Endpoints;
+using Marquee.Server.Services;
+using Marquee.Server.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Marquee.Server;
+
+/// <summary>Builds the Marquee web application; shared by <c>Program</c>, the CLI's <c>serve</c> and the tests.</summary>
+public static class MarqueeApp
+{
+    private static readonly Dictionary<string, string> EnvironmentOverrides = new()
+    {
+        ["MARQUEE_DATA_DIR"] = "Marquee:DataDir",
+        ["MARQUEE_ARTIFACTS_DIR"] = "Marquee:ArtifactsDir",
+        ["MARQUEE_DB"] = "Marquee:Database",
+        ["MARQUEE_ADMIN_KEY"] = "Marquee:AdminApiKey",
+        ["MARQUEE_UI_DIR"] = "Marquee:UiDir",
+    };
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var overrides = EnvironmentOverrides
+            .Select(kv => (Key: kv.Value, Value: Environment.GetEnvironmentVariable(kv.Key)))
+            .Where(kv => !string.IsNullOrEmpty(kv.Value))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        UseMarquee(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MarqueeOptions>().BindConfiguration(MarqueeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddOpenApi();
+        services.AddMarqueeRateLimits(configuration);
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MarqueeOptions>>().Value;
+            var database = new Database(options.Database, options.ArtifactsDir);
+            database.Migrate();
+            return database;
+        });
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<WatchlistStore>();
+        services.AddSingleton<RecommenderHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
+        services.AddSingleton<RecommendService>();
+    }
+
+    public static void UseMarquee(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Marquee API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapHealthApi();
+        app.MapCatalogApi();
+        app.MapRecommendApi();
+        app.MapSessionsApi();
+        app.MapFeedbackApi();
+        app.MapWatchlistApi();
+
+        ServeUi(app);
+    }
+
+    private static void ServeUi(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MarqueeOptions>>().Value;
+        var uiDir = Path.GetFullPath(options.UiDir ?? Path.Combine("ui", "dist"));
+        if (!File.Exists(Path.Combine(uiDir, "index.html")))
+        {
+            app.MapGet("/", () => TypedResults.Text(
+                "Marquee API is running. The UI is not built: run ./marquee up, or see /docs for the API.", "text/plain"))
+                .ExcludeFromDescription();
+            return;
+        }
+        var files = new PhysicalFileProvider(uiDir);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // Client-side routes (/watchlist, /movie/42) load the app shell; API paths never reach here.
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+    }
+}

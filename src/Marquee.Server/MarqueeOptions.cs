@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marquee.Server;
+
+/// <summary>Server settings, section <c>Marquee</c>; the MARQUEE_* environment variables override them.</summary>
+public sealed class MarqueeOptions
+{
+    public const string Section = "Marquee";
+
+    /// <summary>Imported Parquet artifacts (MARQUEE_DATA_DIR).</summary>
+    [Required]
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>Models, database file and other build outputs (MARQUEE_ARTIFACTS_DIR).</summary>
+    [Required]
+    public string ArtifactsDir { get; set; } = "build_artifacts";
+
+    /// <summary>SQLite path or PostgreSQL connection string (MARQUEE_DB); default: a SQLite file under ArtifactsDir.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Key for the admin endpoints (MARQUEE_ADMIN_KEY); admin endpoints answer 401 when unset.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>Built UI to serve at <c>/</c>; default: the server's wwwroot.</summary>
+    public string? UiDir { get; set; }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+using Marquee.Core.Ranking;
+using Marquee.Server.Contracts;
+using Marquee.Server.Storage;
+
+namespace Marquee.Server.Services;
+
+/// <summary>Outcome of resolving the <c>user_id</c> of a request.</summary>
+public enum UserAccess
+{
+    Allowed,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+}
+
+/// <summary>Validates a recommend request, resolves the user's history and runs the engine.</summary>
+public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users)
+{
+    public const int MaxQueryLength = 500;
+    public const int MaxK = 100;
+
+    public static ValidationErrors Validate(RecommendRequest request, MovieCatalog catalog)
+    {
+        var errors = new ValidationErrors();
+        if (request.Query is { Length: > MaxQueryLength })
+        {
+            errors.Add("query", $"must be at most {MaxQueryLength} characters (got {request.Query.Length})");
+        }
+        if (request.K is { } k && k is < 1 or > MaxK)
+        {
+            errors.Add("k", $"must be between 1 and {MaxK}");
+        }
+        if (request.MinRating is { } rating && (double.IsNaN(rating) || rating is < 0.5 or > 5))
+        {
+            errors.Add("min_rating", "must be between 0.5 and 5 (community stars)");
+        }
+        if (request.YearFrom is { } from && from is < 1870 or > 2100)
+        {
+            errors.Add("year_from", "must be a year between 1870 and 2100");
+        }
+        if (request.YearTo is { } to && to is < 1870 or > 2100)
+        {
+            errors.Add("year_to", "must be a year between 1870 and 2100");
+        }
+        if (request is { YearFrom: { } yearFrom, YearTo: { } yearTo } && yearFrom > yearTo)
+        {
+            errors.Add("year_from", $"must not be after year_to ({yearFrom} > {yearTo})");
+        }
+        if (request.MaxRuntime is { } runtime && runtime is < 1 or > 1000)
+        {
+            errors.Add("max_runtime", "must be between 1 and 1000 minutes");
+        }
+        CheckGenres(request.Genres, "genres", catalog, errors);
+        CheckGenres(request.ExcludeGenres, "exclude_genres", catalog, errors);
+        if (request.Recommender is { } kind && ParseKind(kind) is null)
+        {
+            errors.Add("recommender", "must be one of baseline, cf, auto");
+        }
+        if (request.ExcludeMovieIds is { Count: > 1000 })
+        {
+            errors.Add("exclude_movie_ids", "must list at most 1000 movies");
+        }
+        if (request.Moods is { Count: > 20 })
+        {
+            errors.Add("moods", "must list at most 20 moods");
+        }
+        return errors;
+    }
+
+    private static void CheckGenres(IReadOnlyList<string>? genres, string field, MovieCatalog catalog, ValidationErrors errors)
+    {
+        foreach (var genre in genres ?? [])
+        {
+            if (Genres.Normalize(genre ?? "") is null)
+            {
+                var known = string.Join(", ", catalog.GenreCounts.Select(g => g.Genre));
+                errors.Add(field, $"unknown genre '{genre}'; known genres: {known}");
+            }
+        }
+    }
+
+    public static RecommenderKind? ParseKind(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "auto" => RecommenderKind.Auto,
+        "baseline" => RecommenderKind.Baseline,
+        "cf" => RecommenderKind.Cf,
+        _ => null,
+    };
+
+    /// <summary>Checks that the caller may use <paramref name="userId"/> and loads that user's history.</summary>
+    public async Task<(UserAccess Access, IReadOnlyList<(int MovieId, float Weight)> History)> ResolveHistoryAsync(
+        string? userId, string? callerUserId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            return (UserAccess.Allowed, []);
+        }
+        var state = host.State;
+        if (int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var movieLensUser))
+        {
+            // Imported MovieLens users are public demo profiles: readable without a token.
+            if (!state.MovieLensUsers.Contains(movieLensUser))
+            {
+                return (UserAccess.NotFound, []);
+            }
+            var (movies, ratings) = state.MovieLensUsers.Of(movieLensUser);
+            var history = new List<(int, float)>(movies.Length);
+            for (var i = 0; i < movies.Length; i++)
+            {
+                history.Add((movies.Span[i], ratings.Span[i]));
+            }
+            return (UserAccess.Allowed, history);
+        }
+        if (callerUserId is null)
+        {
+            return (await users.ExistsAsync(userId, cancellationToken) ? UserAccess.Unauthenticated : UserAccess.NotFound, []);
+        }
+        if (!string.Equals(callerUserId, userId, StringComparison.Ordinal))
+        {
+            return (UserAccess.Forbidden, []);
+        }
+        var actions = await feedback.LatestActionsAsync(userId, cancellationToken);
+        return (UserAccess.Allowed, actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList());
+    }
+
+    public RecommendResponse Recommend(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history)
+    {
+        var snapshot = host.State.Snapshot;
+        var intent = new MovieIntent
+        {
+            Genres = Canonical(request.Genres),
+            ExcludeGenres = Canonical(request.ExcludeGenres),
+            Moods = (request.Moods ?? []).Select(m => m.Trim().ToLowerInvariant()).Where(m => m.Length > 0).Distinct().ToList(),
+            YearFrom = request.YearFrom,
+            YearTo = request.YearTo,
+            MaxRuntime = request.MaxRuntime,
+        };
+        var domainRequest = new RecommendationRequest
+        {
+            Intent = intent,
+            Filters = new RecommendationFilters
+            {
+                AnyGenres = GenreSet.From(intent.Genres),
+                ExcludeGenres = GenreSet.From(intent.ExcludeGenres),
+                MinRating = request.MinRating,
+                YearFrom = intent.YearFrom,
+                YearTo = intent.YearTo,
+                MaxRuntime = intent.MaxRuntime,
+                ExcludeMovieIds = (request.ExcludeMovieIds ?? []).ToHashSet(),
+            },
+            Recommender = request.Recommender is { } kind ? ParseKind(kind) ?? RecommenderKind.Auto : RecommenderKind.Auto,
+            K = request.K ?? 20,
+            History = history,
+        };
+        var result = RecommendationEngine.Recommend(snapshot, domainRequest);
+        return new RecommendResponse
+        {
+            Recommender = result.Recommender,
+            ModelVersion = snapshot.ModelVersion,
+            FallbackReason = result.FallbackReason,
+            Intent = new IntentResponse
+            {
+                Source = intent.Source,
+                Genres = intent.Genres,
+                ExcludeGenres = intent.ExcludeGenres,
+                Moods = intent.Moods,
+                YearFrom = intent.YearFrom,
+                YearTo = intent.YearTo,
+                MaxRuntime = intent.MaxRuntime,
+                ReferenceMovieIds = intent.ReferenceMovieIds,
+                Keywords = intent.Keywords,
+            },
+            Items = result.Items.Select(MovieMapper.ToResponse).ToList(),
+        };
+    }
+
+    private static List<string> Canonical(IReadOnlyList<string>? genres) =>
+        (genres ?? []).Select(g => Genres.Normalize(g)).OfType<string>().Distinct().ToList();
+}
