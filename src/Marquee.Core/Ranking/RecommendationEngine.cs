@@ -30,11 +30,16 @@ public sealed record RecommendationResult(
     string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items);
 
 /// <summary>The read-only state recommendations are computed from; swapped as a whole on reload.</summary>
-public sealed class RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion)
+public sealed class RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
+    IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null)
 {
     public MovieCatalog Catalog { get; } = catalog;
     public BaselineRecommender Baseline { get; } = baseline;
+    /// <summary>Version of the promoted model, or <c>baseline</c> when none is loaded.</summary>
     public string ModelVersion { get; } = modelVersion;
+    /// <summary>The collaborative-filtering model; null when no trained model is available (degraded).</summary>
+    public IPersonalizer? Personalizer { get; } = personalizer;
+    public IRatingPredictor? RatingPredictor { get; } = ratingPredictor;
 }
 
 /// <summary>Turns a request into ranked, explained movies: filter, score, blend, diversify, cut to k.</summary>

@@ -1,0 +1,30 @@
+// Sums the results of every test runner into one line: "N passed, N failed, N skipped".
+// Reads TRX files (dotnet test), Vitest JSON and Playwright JSON from the results folder.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+let passed = 0, failed = 0, skipped = 0;
+const add = (p, f, s, source) => {
+  passed += p; failed += f; skipped += s;
+  console.error(`${source}: ${p} passed, ${f} failed, ${s} skipped`);
+};
+
+for (const file of readdirSync(dir)) {
+  const text = readFileSync(join(dir, file), 'utf8');
+  if (file.endsWith('.trx')) {
+    const counters = text.match(/<Counters\s[^>]*>/);
+    if (!counters) { add(0, 1, 0, `${file} (no counters)`); continue; }
+    const get = (name) => Number((counters[0].match(new RegExp(`\\b${name}="(\\d+)"`)) ?? [0, 0])[1]);
+    const notRun = get('notExecuted');
+    add(get('passed'), get('failed') + get('error') + get('timeout') + get('aborted'), notRun, file);
+  } else if (file === 'vitest.json') {
+    const r = JSON.parse(text);
+    add(r.numPassedTests, r.numFailedTests + (r.success === false && r.numFailedTests === 0 ? 1 : 0),
+        r.numPendingTests + r.numTodoTests, file);
+  } else if (file === 'playwright.json') {
+    const s = JSON.parse(text).stats;
+    add(s.expected + s.flaky, s.unexpected, s.skipped, file);
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

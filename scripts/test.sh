@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs every test Marquee has: .NET (unit + integration against real SQLite and PostgreSQL),
+# UI unit tests (Vitest) and browser tests (Playwright driving Debian's Chromium against the real
+# server). Installs what it needs, starts the services the tests use, and ends with one line:
+#   N passed, N failed, N skipped
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+RESULTS="$ROOT/build_artifacts/test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+find_shared() { local d="$ROOT"; while [[ "$d" != "/" ]]; do d="$(dirname "$d")"; [[ -d "$d/shared/datasets" ]] && { echo "$d/shared"; return; }; done; echo "$ROOT/../shared"; }
+SHARED="${MARQUEE_SHARED_DIR:-$(find_shared)}"
+export MARQUEE_SHARED_DIR="$SHARED"
+STATUS=0
+step() { printf '\n==> %s\n' "$*"; }
+
+# --- prerequisites -------------------------------------------------------------------------------
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+if ((${#need_apt[@]})); then
+  step "Installing ${need_apt[*]} (apt)"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+export MARQUEE_CHROMIUM="${MARQUEE_CHROMIUM:-$(command -v chromium || true)}"
+
+# --- a private PostgreSQL cluster ----------------------------------------------------------------
+PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
+PG_DIR="$(mktemp -d /tmp/marquee-pg.XXXXXX)"
+PG_PORT="${MARQUEE_TEST_PG_PORT:-55432}"
+as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[[ $(id -u) -eq 0 ]] && chown postgres "$PG_DIR"
+cleanup() {
+  [[ -n "${SERVER_PID:-}" ]] && kill "$SERVER_PID" 2>/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+step "Starting a private PostgreSQL on port $PG_PORT"
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust >/dev/null \
+  && as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=on" -l "$PG_DIR/log" -w start >/dev/null \
+  && export MARQUEE_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
+  || { echo "PostgreSQL did not start:"; cat "$PG_DIR/log" 2>/dev/null; STATUS=1; }
+
+# --- .NET ----------------------------------------------------------------------------------------
+step "dotnet restore + build"
+dotnet restore Marquee.slnx --nologo -v quiet || STATUS=1
+dotnet build Marquee.slnx -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly || STATUS=1
+
+# --- UI build and unit tests ---------------------------------------------------------------------
+if [[ -f ui/package.json ]]; then
+  step "UI: npm ci, typecheck, Vitest, build"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error) || STATUS=1
+  (cd ui && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || STATUS=1
+  (cd ui && npm run build --silent) || STATUS=1
+fi
+
+# The CLI used by end-to-end tests (./marquee up in the README test, the browser tests' server).
+step "Publishing the CLI"
+./marquee --help >/dev/null || STATUS=1
+
+step ".NET tests"
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$RESULTS/$name.trx" --logger "console;verbosity=minimal" || STATUS=1
+done
+
+# --- browser tests against the real server -------------------------------------------------------
+if [[ -f ui/playwright.config.ts ]]; then
+  step "Browser tests (Playwright + Chromium)"
+  (cd ui && PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test --reporter=list,json) || STATUS=1
+fi
+
+# --- summary -------------------------------------------------------------------------------------
+SUMMARY="$(node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS")" || STATUS=1
+echo
+echo "$SUMMARY"
+case "$SUMMARY" in
+  *" 0 failed"*) ;;
+  *) STATUS=1 ;;
+esac
+exit $STATUS

@@ -1,0 +1,37 @@
+namespace Marquee.Core.Recommenders;
+
+/// <summary>
+/// A trained collaborative-filtering model as the serving path sees it. Works on raw MovieLens movie
+/// ids and on any history (a MovieLens user's ratings or a session's swipes), so a new swipe changes
+/// the next page without retraining.
+/// </summary>
+public interface IPersonalizer
+{
+    /// <summary>Algorithm name as recorded in the model manifest (e.g. <c>ease</c>, <c>als</c>).</summary>
+    string Algorithm { get; }
+
+    /// <summary>
+    /// Scores every movie the model knows for a history. Writes into <paramref name="scoresByMovieId"/>
+    /// through <paramref name="slotOf"/>, which maps a movie id to its slot in the caller's array (or -1
+    /// to skip the movie). Returns false when the history carries no signal the model can use (no known
+    /// movie with a positive weight), in which case nothing is written.
+    /// </summary>
+    bool TryScore(IReadOnlyList<(int MovieId, float Weight)> history, Func<int, int> slotOf, Span<float> scoresByMovieId);
+
+    /// <summary>
+    /// The history movies that pushed <paramref name="movieId"/> up the most, strongest first
+    /// ("because you liked …"). Empty when nothing in the history explains it.
+    /// </summary>
+    IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2);
+
+    /// <summary>Movies most similar to <paramref name="movieId"/> by the model, best first; empty for unknown movies.</summary>
+    IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count);
+}
+
+/// <summary>Predicts the star rating a user would give (shown on cards as "you'd rate it ~4.2").</summary>
+public interface IRatingPredictor
+{
+    /// <summary>Predicted stars on the 0.5–5 scale for each requested movie, given the user's ratings.</summary>
+    /// <param name="ratedHistory">The user's ratings (movie id, stars); liked swipes may be passed as high ratings.</param>
+    void Predict(IReadOnlyList<(int MovieId, float Rating)> ratedHistory, ReadOnlySpan<int> movieIds, Span<float> predictions);
+}

@@ -1,0 +1,26 @@
+using Marquee.Core.Catalog;
+
+namespace Marquee.Core.Tests.Catalog;
+
+public class MovieTitleTests
+{
+    [Theory]
+    [InlineData("Toy Story (1995)", "Toy Story", 1995)]
+    [InlineData("American President, The (1995)", "The American President", 1995)]
+    [InlineData("City of Lost Children, The (Cité des enfants perdus, La) (1995)", "The City of Lost Children (Cité des enfants perdus, La)", 1995)]
+    [InlineData("Cry, the Beloved Country (1995)", "Cry, the Beloved Country", 1995)]
+    [InlineData("From Dusk Till Dawn 2: Texas Blood Money (1999) ", "From Dusk Till Dawn 2: Texas Blood Money", 1999)]
+    [InlineData("Babylon 5", "Babylon 5", null)]
+    [InlineData("Fawlty Towers (1975-1979)", "Fawlty Towers", 1975)]
+    [InlineData("Stranger Things (2016–)", "Stranger Things", 2016)]
+    [InlineData("2001: A Space Odyssey (1968)", "2001: A Space Odyssey", 1968)]
+    [InlineData("1900 (Novecento) (1976)", "1900 (Novecento)", 1976)]
+    [InlineData("Misérables, Les (1995)", "Les Misérables", 1995)]
+    public void Parse_MovieLensTitle_SplitsTitleAndYear(string raw, string title, int? year)
+    {
+        var parsed = MovieTitle.Parse(raw);
+
+        Assert.Equal(title, parsed.Title);
+        Assert.Equal(year, parsed.Year);
+    }
+}
