@@ -73,16 +73,13 @@ public sealed class MovieLensDownloader(HttpClient http)
                 }
                 if (announced is { } length && written != length)
                 {
-                    throw new DatasetException($"download of {url} was truncated: {written:N0} of {length:N0} bytes arrived");
-                }
-                if (expectedSize is { } size && written != size)
-                {
-                    throw new DatasetException($"download of {url} has {written:N0} bytes, expected {size:N0}: refusing it");
+                    throw new DatasetException($"download of {url} was truncated: {written:N0} of {length:N0} bytes arrived; nothing was kept");
                 }
                 var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-                if (actual != expectedSha)
+                if (actual != expectedSha || (expectedSize is { } size && written != size))
                 {
-                    throw new DatasetException($"checksum mismatch for {url}: SHA-256 {actual}, expected {expectedSha}; the file was discarded");
+                    var sizeNote = expectedSize is { } expected ? $", {written:N0} bytes instead of {expected:N0}" : "";
+                    throw new DatasetException($"checksum mismatch for {url}: SHA-256 {actual}, expected {expectedSha}{sizeNote}; the download was discarded");
                 }
             }
             File.Move(partial, target, overwrite: true);
