@@ -10,10 +10,13 @@ public static class RatingAlgorithms
         new(StringComparer.OrdinalIgnoreCase)
         {
             [BaselineOnly.AlgorithmName] = BaselineOnly.FromSettings,
+            [BayesianFactorization.AlgorithmName] = BayesianFactorization.FromSettings,
+            [ItemKnnBaseline.AlgorithmName] = ItemKnnBaseline.FromSettings,
+            [RatingBlend.AlgorithmName] = RatingBlend.FromSettings,
         };
 
     /// <summary>The algorithm served for <c>predicted_rating</c> unless told otherwise.</summary>
-    public const string DefaultName = BaselineOnly.AlgorithmName;
+    public const string DefaultName = RatingBlend.AlgorithmName;
 
     /// <summary>Every registered name, alphabetically.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys.Order(StringComparer.Ordinal)];
@@ -58,6 +61,9 @@ public static class RatingAlgorithms
         return manifest.Algorithm switch
         {
             BaselineOnly.AlgorithmName => BaselineOnlyModel.Load(directory, manifest),
+            BayesianFactorization.AlgorithmName => BayesianFactorizationModel.Load(directory, manifest),
+            ItemKnnBaseline.AlgorithmName => ItemKnnBaselineModel.Load(directory, manifest),
+            RatingBlend.AlgorithmName => RatingBlendModel.Load(directory, manifest),
             _ => throw new InvalidDataException($"{RatingModelManifest.FileName} names an unknown algorithm '{manifest.Algorithm}'"),
         };
     }
