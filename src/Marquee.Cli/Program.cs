@@ -10,6 +10,7 @@ var root = new RootCommand("Marquee: a movie recommender you run yourself")
     ImportCommand.Create(),
     EnrichCommand.Create(),
     ServeCommand.Create(),
+    EvaluateCommand.Create(),
 };
 
 try
