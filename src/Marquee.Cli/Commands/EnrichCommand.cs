@@ -32,13 +32,13 @@ internal static class EnrichCommand
         {
             var file = parse.GetValue(metadataFile);
             var useTmdb = parse.GetValue(tmdb);
-            if (file is null && !useTmdb)
-            {
-                throw new CliException("enrich needs --metadata-file CSV or --tmdb");
-            }
             if (!useTmdb && new Option[] { baseUrl, maxRps, maxAttempts, refresh, limit }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } stray)
             {
                 throw new CliException($"{stray.Name} only applies to --tmdb");
+            }
+            if (file is null && !useTmdb)
+            {
+                throw new CliException("enrich needs --metadata-file CSV or --tmdb");
             }
             if (file is not null)
             {
@@ -112,16 +112,17 @@ internal static class EnrichCommand
         var data = new DataDirectory(dataDir);
         var jobOptions = new TmdbEnrichmentOptions { Refresh = settings.Refresh, Limit = settings.Limit, Concurrency = clientOptions.Concurrency };
         await using var job = await TmdbEnrichmentJob.PrepareAsync(data, jobOptions, cancellationToken: cancellationToken);
-        PrintPlan(job.Plan, clientOptions);
         if (job.Plan.ToFetch.Count == 0)
         {
+            PrintPlan(job.Plan, clientOptions);
             PrintSummary(await job.SaveAsync(cancellationToken));
             return 0;
         }
-
+        // Needed only when there is something to fetch: a finished enrichment re-publishes without them.
         var credentials = TmdbCredentials.FromEnvironment()
             ?? throw new CliException($"--tmdb needs {TmdbCredentials.ReadTokenVariable} (API read access token) or {TmdbCredentials.ApiKeyVariable}; "
                                       + "both are on https://www.themoviedb.org/settings/api");
+        PrintPlan(job.Plan, clientOptions);
         var services = new ServiceCollection();
         services.AddTmdbClient(clientOptions, credentials);
         await using var provider = services.BuildServiceProvider();
@@ -132,11 +133,11 @@ internal static class EnrichCommand
         }
         catch (TmdbException e)
         {
-            throw new CliException(credentials.Redact(e.Message) + SavedNote(data));
+            throw new CliException(credentials.Redact(e.Message) + SavedNote(job.FetchedThisRun));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new CliException("interrupted" + SavedNote(data) + "; run the same command to continue");
+            throw new CliException("interrupted" + SavedNote(job.FetchedThisRun) + "; run the same command to continue");
         }
         PrintSummary(result);
         if (result.Failures.Count > 0)
@@ -181,8 +182,8 @@ internal static class EnrichCommand
 
     private static string Movies(int count) => count == 1 ? "1 movie" : $"{count:N0} movies";
 
-    private static string SavedNote(DataDirectory data) =>
-        $"; answers fetched before that are saved in {Path.GetFileName(data.MoviesEnriched)}";
+    private static string SavedNote(int fetched) =>
+        fetched > 0 ? $" ({Movies(fetched)} fetched before that {(fetched == 1 ? "is" : "are")} saved)" : "";
 
     private static void PrintPlan(TmdbEnrichmentPlan plan, TmdbClientOptions options)
     {

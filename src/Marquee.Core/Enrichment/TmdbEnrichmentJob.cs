@@ -94,6 +94,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
     private readonly Dictionary<int, MovieDetails> _existing;
     private readonly SemaphoreSlim _publishGate = new(1, 1);
     private TmdbEnrichmentState _state;
+    private int _fetchedThisRun;
 
     private TmdbEnrichmentJob(DataDirectory data, TmdbEnrichmentOptions options, TimeProvider time, EnrichmentLock @lock, TmdbFetchStore store,
         Dictionary<int, int> tmdbIds, Dictionary<int, MovieDetails> existing, TmdbEnrichmentState state, TmdbEnrichmentPlan plan)
@@ -110,6 +111,9 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
     }
 
     public TmdbEnrichmentPlan Plan { get; }
+
+    /// <summary>Answers recorded by this run so far (durable, whatever happens next).</summary>
+    public int FetchedThisRun => Volatile.Read(ref _fetchedThisRun);
 
     /// <summary>
     /// Takes the data directory's lock, replays what earlier runs fetched and works out what is left.
@@ -230,6 +234,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                             lookup.Found ? TmdbFetchStatus.Found : TmdbFetchStatus.NotFound, _time.GetUtcNow(), lookup.Movie);
                         // Not cancellable: an answer in hand is worth keeping even when the run is being stopped.
                         await _store.AppendAsync(record, CancellationToken.None);
+                        Interlocked.Increment(ref _fetchedThisRun);
                     }
                     catch (TmdbException e) when (!e.IsFatal)
                     {
