@@ -216,7 +216,10 @@ internal static class EnrichCommand
     {
         if (result.Plan.ToFetch.Count == 0)
         {
-            Console.WriteLine("Nothing to fetch: every movie with a TMDB id has an answer (use --refresh to fetch again).");
+            if (result.Plan.Deferred == 0)
+            {
+                Console.WriteLine("Nothing to fetch: every movie with a TMDB id has an answer (use --refresh to fetch again).");
+            }
         }
         else
         {

@@ -150,8 +150,9 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
             var resumesRefresh = state.RefreshStartedAt is not null;
             if (options.Refresh && state.RefreshStartedAt is null)
             {
+                // Written to disk only once TMDB has accepted the credentials (see RunAsync), so a refresh that
+                // never got going does not turn the next plain run into one.
                 state = state with { RefreshStartedAt = time.GetUtcNow() };
-                await state.WriteAsync(data, cancellationToken);
             }
 
             var tmdbIds = links.Where(l => l.TmdbId is > 0).GroupBy(l => l.MovieId).ToDictionary(g => g.Key, g => g.First().TmdbId!.Value);
@@ -283,19 +284,19 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
         return await ResultAsync(new Counters(), [], 0, TimeSpan.Zero);
     }
 
+    /// <summary>Stores the image configuration, and with it the start of a refresh this run begins.</summary>
     private async Task RememberConfigurationAsync(TmdbConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (configuration.Images is not { } images)
+        if (configuration.Images is { } images)
         {
-            return;
+            _state = _state with
+            {
+                ImageBaseUrl = images.SecureBaseUrl,
+                PosterSizes = images.PosterSizes,
+                BackdropSizes = images.BackdropSizes,
+                ConfigurationFetchedAt = _time.GetUtcNow(),
+            };
         }
-        _state = _state with
-        {
-            ImageBaseUrl = images.SecureBaseUrl,
-            PosterSizes = images.PosterSizes,
-            BackdropSizes = images.BackdropSizes,
-            ConfigurationFetchedAt = _time.GetUtcNow(),
-        };
         await _state.WriteAsync(_data, cancellationToken);
     }
 

@@ -99,6 +99,34 @@ public class TmdbEnrichmentJobTests
     }
 
     [Fact]
+    public async Task RunAsync_RefreshRejectedByTmdb_LeavesNoRefreshBehindForTheNextRun()
+    {
+        using var dir = new TempDirectory();
+        var data = await ImportedAsync(dir);
+        var accept = true;
+        var server = new TmdbTestServer((request, _) => !accept ? Error(HttpStatusCode.Unauthorized, 7, "Invalid API key: You must be granted a valid key.")
+            : request.RequestUri!.AbsolutePath == "/3/configuration" ? Json(HttpStatusCode.OK, Configuration) : Movie(1));
+        await using (var provider = Provider(server, Credentials))
+        await using (var first = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions()))
+        {
+            await first.RunAsync(provider.GetRequiredService<TmdbClient>());
+        }
+
+        accept = false;
+        await using (var provider = Provider(server, Credentials))
+        await using (var refresh = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions { Refresh = true }))
+        {
+            Assert.Equal(4, refresh.Plan.ToFetch.Count);
+            var error = await Assert.ThrowsAsync<TmdbException>(() => refresh.RunAsync(provider.GetRequiredService<TmdbClient>()));
+            Assert.True(error.IsCredentialsRejected);
+        }
+
+        await using var next = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions());
+        Assert.Empty(next.Plan.ToFetch);
+        Assert.Null((await TmdbEnrichmentState.ReadAsync(data)).RefreshStartedAt);
+    }
+
+    [Fact]
     public async Task PrepareAsync_WhileAnotherRunHoldsTheDirectory_Refuses()
     {
         using var dir = new TempDirectory();
