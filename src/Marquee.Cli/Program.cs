@@ -16,6 +16,8 @@ var root = new RootCommand("Marquee: a movie recommender you run yourself")
     ImportCommand.Create(),
     EnrichCommand.Create(),
     ServeCommand.Create(),
+    TrainCommand.Create(),
+    ModelsCommand.Create(),
     EvaluateCommand.Create(),
 };
 

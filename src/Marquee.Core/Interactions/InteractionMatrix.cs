@@ -23,6 +23,9 @@ public sealed class InteractionMatrix
         }
     }
 
+    /// <summary>Wraps an existing users × items CSR matrix (e.g. one loaded from a model artifact).</summary>
+    public static InteractionMatrix FromCsr(ItemIndex items, int[] userIds, CsrMatrix byUser) => new(items, userIds, byUser);
+
     public ItemIndex Items { get; }
     /// <summary>Raw user id of each row, ascending.</summary>
     public int[] UserIds { get; }

@@ -71,10 +71,13 @@ public sealed class Ease(EaseOptions? options = null) : ITopNAlgorithm
 }
 
 /// <summary>EASE with the dense item-item weight matrix B (items × items, row-major): the path for items ≤ users.</summary>
-public sealed class PrimalEaseModel : ITopNModel
+public sealed class PrimalEaseModel : ITopNModel, IExplainableModel
 {
     private readonly InteractionMatrix? _train;
     private readonly EaseOptions _options;
+
+    /// <summary>Rebuilds a fitted model from its saved weights; it then scores histories only.</summary>
+    public static PrimalEaseModel FromWeights(ItemIndex items, EaseOptions options, float[] weights) => new(null, options, weights, items);
 
     internal PrimalEaseModel(InteractionMatrix? train, EaseOptions options, float[] weights, ItemIndex? items = null)
     {
@@ -169,6 +172,14 @@ public sealed class PrimalEaseModel : ITopNModel
     /// <summary>B[i, j]: how much having i (at full input weight) raises the score of j.</summary>
     public float Weight(int i, int j) => Weights[(long)i * Items.Count + j];
 
+    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
+    {
+        for (var n = 0; n < items.Length; n++)
+        {
+            contributions[n] = ratings[n] > 0 ? Weight(items[n], target) * _options.InputWeight(ratings[n]) : 0;
+        }
+    }
+
     private ReadOnlySpan<float> Row(int i) => Weights.AsSpan(i * Items.Count, Items.Count);
 }
 
@@ -177,7 +188,7 @@ public sealed class PrimalEaseModel : ITopNModel
 /// γ_j = B̂_jj / P_jj. A history h scores item j as (sY)_j − γ_j·(h_j − (sX)_j)/λ with s = (h Xᵀ) M:
 /// two sparse passes and one users² product per request.
 /// </summary>
-public sealed class DualEaseModel : ITopNModel
+public sealed class DualEaseModel : ITopNModel, IExplainableModel
 {
     private readonly double[] _m;
     private readonly double[] _gamma;
@@ -206,6 +217,13 @@ public sealed class DualEaseModel : ITopNModel
 
     /// <summary>γ_j = B̂_jj / P_jj per item.</summary>
     public ReadOnlySpan<double> Gamma => _gamma;
+
+    /// <summary>Rebuilds a fitted model from its saved parts (training matrix, M, γ).</summary>
+    public static DualEaseModel FromParts(InteractionMatrix train, EaseOptions options, double[] userKernelInverse, double[] gamma) =>
+        new(train, options, userKernelInverse, gamma,
+            train.ByUser.Values.Select(options.InputWeight).ToArray(),
+            train.ByUser.Values.Select(options.TargetWeight).ToArray(),
+            train.ByItem.Values.Select(options.InputWeight).ToArray());
 
     internal static DualEaseModel Fit(InteractionMatrix train, EaseOptions options, CancellationToken cancellationToken)
     {
@@ -312,6 +330,16 @@ public sealed class DualEaseModel : ITopNModel
                 viaX += x * mx[from[q]];
             }
             weights[n] = viaY - _gamma[toItem] * ((i == toItem ? 1 : 0) - viaX) / Options.Lambda;
+        }
+    }
+
+    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
+    {
+        var weights = new double[items.Length];
+        Weights(items, target, weights);
+        for (var n = 0; n < items.Length; n++)
+        {
+            contributions[n] = ratings[n] > 0 ? (float)(weights[n] * Options.InputWeight(ratings[n])) : 0;
         }
     }
 

@@ -21,6 +21,17 @@ public interface ITopNModel
     void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores);
 }
 
+/// <summary>A model that can say how much each history item contributed to one item's score.</summary>
+public interface IExplainableModel
+{
+    /// <summary>
+    /// Writes into <paramref name="contributions"/> the part of <paramref name="target"/>'s score owed to
+    /// each history item (same order as <paramref name="items"/>); they sum to the score where the model
+    /// is linear in the history.
+    /// </summary>
+    void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions);
+}
+
 /// <summary>A recommendation algorithm with fixed hyper-parameters.</summary>
 public interface ITopNAlgorithm
 {

@@ -178,6 +178,23 @@ internal sealed class RowSolver(int k)
         }
     }
 
+    /// <summary>Solves (YᵀY + Σ α r_i y_i y_iᵀ + λI) z = <paramref name="rightHandSide"/> exactly.</summary>
+    public void SolveWithRightHandSide(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> weights,
+        float alpha, float lambda, ReadOnlySpan<float> rightHandSide, Span<float> z)
+    {
+        Exact(gram, factors, columns, weights, alpha, lambda, z);
+        var b = _rhs.AsSpan();
+        for (var i = 0; i < k; i++)
+        {
+            b[i] = rightHandSide[i];
+        }
+        Substitute(_matrix, b);
+        for (var i = 0; i < k; i++)
+        {
+            z[i] = (float)b[i];
+        }
+    }
+
     /// <summary>Solves (YᵀY + Σ α r_i y_i y_iᵀ + λI) x = Σ (1 + α r_i) y_i exactly (Cholesky, float64).</summary>
     public void Exact(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> weights,
         float alpha, float lambda, Span<float> x)
@@ -209,7 +226,16 @@ internal sealed class RowSolver(int k)
             }
         }
         Numerics.Cholesky.Factor(a, k);
-        // Forward then backward substitution with the lower factor.
+        Substitute(a, b);
+        for (var i = 0; i < k; i++)
+        {
+            x[i] = (float)b[i];
+        }
+    }
+
+    /// <summary>Solves L Lᵀ x = b in place, L the lower Cholesky factor in <paramref name="a"/>.</summary>
+    private void Substitute(ReadOnlySpan<double> a, Span<double> b)
+    {
         for (var i = 0; i < k; i++)
         {
             var sum = b[i];
@@ -228,10 +254,6 @@ internal sealed class RowSolver(int k)
             }
             b[i] = sum / a[i * k + i];
         }
-        for (var i = 0; i < k; i++)
-        {
-            x[i] = (float)b[i];
-        }
     }
 }
 
@@ -239,11 +261,15 @@ internal sealed class RowSolver(int k)
 /// A fitted ALS model: item factors (and the training users' factors). Any other history is folded in
 /// with one exact k × k solve against the fixed item factors.
 /// </summary>
-public sealed class AlsModel : ITopNModel
+public sealed class AlsModel : ITopNModel, IExplainableModel
 {
     private readonly InteractionMatrix? _train;
     private readonly float[] _userFactors;
     private readonly float[] _itemGram;
+
+    /// <summary>Rebuilds a fitted model from saved factors.</summary>
+    public static AlsModel FromFactors(ItemIndex items, int factors, float[] itemFactors, float[] userFactors, float alpha, float lambda) =>
+        new(items, factors, itemFactors, userFactors, ImplicitAls.Gram(itemFactors, factors), alpha, lambda, null);
 
     internal AlsModel(ItemIndex items, int factors, float[] itemFactors, float[] userFactors, float[] itemGram, float alpha, float lambda, InteractionMatrix? train)
     {
@@ -264,6 +290,9 @@ public sealed class AlsModel : ITopNModel
     public float[] ItemFactors { get; }
     public float Alpha { get; }
     public float Lambda { get; }
+
+    /// <summary>Row-major training users × factors (rows follow the training matrix).</summary>
+    public float[] UserFactors => _userFactors;
 
     public void ScoreTrainingUser(int userRow, Span<float> scores) =>
         ScoreVector(_userFactors.AsSpan(userRow * Factors, Factors), scores);
@@ -296,6 +325,43 @@ public sealed class AlsModel : ITopNModel
         new RowSolver(Factors).Exact(_itemGram, ItemFactors,
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns),
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), Alpha, Lambda, user);
+    }
+
+    /// <summary>
+    /// Fold-in is linear in the confidences once A = YᵀY + Σ α r y yᵀ + λI is fixed: score_j =
+    /// Σ_i (1 + α r_i) · y_jᵀ A⁻¹ y_i, so item i contributes its term (one extra solve for A⁻¹ y_j).
+    /// </summary>
+    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
+    {
+        var columns = new List<int>(items.Length);
+        var values = new List<float>(items.Length);
+        for (var n = 0; n < items.Length; n++)
+        {
+            if (ratings[n] > 0)
+            {
+                columns.Add(items[n]);
+                values.Add(ratings[n]);
+            }
+        }
+        contributions.Clear();
+        if (columns.Count == 0)
+        {
+            return;
+        }
+        // A⁻¹ y_j by the same solver: a "history" whose right-hand side is y_j needs A itself, so
+        // solve (A) z = y_j with the exact solver's factorisation built from the history.
+        Span<float> z = stackalloc float[Factors];
+        new RowSolver(Factors).SolveWithRightHandSide(_itemGram, ItemFactors,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), Alpha, Lambda,
+            ItemFactors.AsSpan(target * Factors, Factors), z);
+        for (var n = 0; n < items.Length; n++)
+        {
+            if (ratings[n] > 0)
+            {
+                contributions[n] = (1 + Alpha * ratings[n]) * TensorPrimitives.Dot(ItemFactors.AsSpan(items[n] * Factors, Factors), z);
+            }
+        }
     }
 
     private void ScoreVector(ReadOnlySpan<float> user, Span<float> scores)

@@ -94,9 +94,13 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : ITopNAlgorithm
 }
 
 /// <summary>A fitted <see cref="ItemKnn"/>: the k neighbours of every item, strongest first.</summary>
-public sealed class ItemKnnModel : ITopNModel
+public sealed class ItemKnnModel : ITopNModel, IExplainableModel
 {
     private readonly InteractionMatrix? _train;
+
+    /// <summary>Rebuilds a fitted model from its saved neighbour lists; it then scores histories only.</summary>
+    public static ItemKnnModel FromNeighbors(ItemIndex items, int[][] neighborColumns, float[][] neighborValues) =>
+        new(null, neighborColumns, neighborValues, items);
 
     internal ItemKnnModel(InteractionMatrix? train, int[][] neighborColumns, float[][] neighborValues, ItemIndex? items = null)
     {
@@ -121,12 +125,24 @@ public sealed class ItemKnnModel : ITopNModel
         }
     }
 
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
+    /// <summary>Like the training path, every positively rated history item counts once.</summary>
+    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> scores)
     {
         scores.Clear();
         for (var n = 0; n < items.Length; n++)
         {
-            AddNeighbors(items[n], weights[n], scores);
+            if (ratings[n] > 0)
+            {
+                AddNeighbors(items[n], 1f, scores);
+            }
+        }
+    }
+
+    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
+    {
+        for (var n = 0; n < items.Length; n++)
+        {
+            contributions[n] = ratings[n] > 0 ? Similarity(items[n], target) : 0;
         }
     }
 
