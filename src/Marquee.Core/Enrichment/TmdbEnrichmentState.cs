@@ -12,6 +12,8 @@ public sealed record TmdbEnrichmentState
 {
     public const string FileName = "tmdb_state.json";
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, TypeInfoResolver = TmdbJsonContext.Default };
+
     /// <summary>From <c>/3/configuration</c>, e.g. <c>https://image.tmdb.org/t/p/</c>.</summary>
     [JsonPropertyName("image_base_url")] public string? ImageBaseUrl { get; init; }
     [JsonPropertyName("poster_sizes")] public IReadOnlyList<string>? PosterSizes { get; init; }
@@ -47,6 +49,4 @@ public sealed record TmdbEnrichmentState
 
     public Task WriteAsync(DataDirectory data, CancellationToken cancellationToken = default) =>
         AtomicFile.WriteAllTextAsync(PathIn(data), JsonSerializer.Serialize(this, Indented), cancellationToken);
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, TypeInfoResolver = TmdbJsonContext.Default };
 }
