@@ -68,6 +68,22 @@ public sealed class AdminApiTests(TrainedMarqueeFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Metrics_WithKey_ExportsPrometheusTextIncludingProductCounters()
+    {
+        var (session, userId) = await factory.CreateSessionClientAsync();
+        (await session.PostAsJsonAsync("/feedback", new { user_id = userId, movie_id = 1, action = "like" }, MarqueeFactory.Json)).EnsureSuccessStatusCode();
+        (await factory.CreateClient().PostAsJsonAsync("/recommend", new { k = 5 }, MarqueeFactory.Json)).EnsureSuccessStatusCode();
+
+        var anonymous = await factory.CreateClient().GetAsync("/metrics");
+        var text = await Admin().GetStringAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("marquee_feedback", text);
+        Assert.Contains("marquee_recommendations", text);
+        Assert.Contains("http_server_request_duration", text);
+    }
+
+    [Fact]
     public async Task Promote_UnknownVersion_Returns404()
     {
         var response = await Admin().PostAsync("/admin/models/nope/promote", null);
