@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
 namespace Marquee.Server;
@@ -56,6 +57,12 @@ public static class MarqueeApp
         services.AddAuthorization();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarqueeMetrics>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(MarqueeMetrics.MeterName)
+            .AddPrometheusExporter());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MarqueeOptions>>().Value;
@@ -66,9 +73,12 @@ public static class MarqueeApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<TrainingService>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
         services.AddSingleton<RecommendService>();
+        services.AddSingleton<TrainingJobs>();
     }
 
     public static void UseMarquee(WebApplication app)
@@ -88,6 +98,8 @@ public static class MarqueeApp
         app.MapSessionsApi();
         app.MapFeedbackApi();
         app.MapWatchlistApi();
+        app.MapAdminApi();
+        app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(AdminApi.RequireApiKey);
 
         ServeUi(app);
     }
