@@ -11,7 +11,7 @@ namespace Marquee.Core.Recommenders.RatingPrediction;
 public sealed record BayesianFactorizationOptions
 {
     /// <summary>Latent dimensions per user and per movie (besides the bias).</summary>
-    public int Factors { get; init; } = 10;
+    public int Factors { get; init; } = 8;
 
     /// <summary>
     /// Independent Gibbs chains (run in parallel, one per core). Averaging chains removes far more
@@ -146,6 +146,8 @@ internal sealed class BayesianChain
     private readonly float[] _userDesign, _itemDesign;
     private readonly double[] _userNoise, _userSquaredError, _itemNoise;
     private readonly double[] _userMean, _userPrecision, _itemMean, _itemPrecision;
+    // Derived once per sweep from the movie prior, which every movie shares: λ∘m, 1/λ and 1/√λ.
+    private readonly double[] _userLinear, _itemLinear, _itemVariance, _itemDeviation;
     private readonly ThreadLocal<Scratch> _scratch;
 
     public BayesianChain(RatingMatrix data, BayesianFactorizationOptions options, int chain, bool parallel)
@@ -173,6 +175,10 @@ internal sealed class BayesianChain
         _itemPrecision = new double[_d];
         Array.Fill(_userPrecision, 1.0);
         Array.Fill(_itemPrecision, 1.0);
+        _userLinear = new double[_d];
+        _itemLinear = new double[_d];
+        _itemVariance = new double[_d];
+        _itemDeviation = new double[_d];
         var d = _d;
         var stride = _stride;
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(d, stride));
@@ -225,6 +231,13 @@ internal sealed class BayesianChain
         var hyper = GaussianRandom.For(_seed, (sweep * 8L) + HyperStream, 0);
         SampleHyperParameters(_user, _data.UserCount, _d, _userMean, _userPrecision, ref hyper);
         SampleHyperParameters(_item, _data.ItemCount, _d, _itemMean, _itemPrecision, ref hyper);
+        for (var a = 0; a < _d; a++)
+        {
+            _userLinear[a] = _userPrecision[a] * _userMean[a];
+            _itemLinear[a] = _itemPrecision[a] * _itemMean[a];
+            _itemVariance[a] = 1 / _itemPrecision[a];
+            _itemDeviation[a] = Math.Sqrt(_itemVariance[a]);
+        }
         For(_data.ItemCount, i => SampleItem(i, sweep));
         RefreshDesign(_item, _itemDesign, _data.ItemCount);
         For(_data.UserCount, u => SampleUser(u, sweep));
@@ -294,7 +307,13 @@ internal sealed class BayesianChain
         var s = _scratch.Value!;
         var random = GaussianRandom.For(_seed, (sweep * 8L) + ItemStream, i);
         var x = _item.AsSpan(i * _d, _d);
-        if (n <= Scratch.MaxWoodbury && n < _d)
+        if (n == 1)
+        {
+            var u = _data.ItemUser[start];
+            SampleOneObservation(_userDesign.AsSpan(u * _stride, _d), _data.ItemRating[start] - _mu - _user[u * _d],
+                _alpha * _itemNoise[i] * _userNoise[u], x, ref random);
+        }
+        else if (n <= Scratch.MaxWoodbury && n < _d)
         {
             for (var j = 0; j < n; j++)
             {
@@ -303,7 +322,7 @@ internal sealed class BayesianChain
                 s.Targets[j] = _data.ItemRating[start + j] - _mu - _user[u * _d];
                 s.NoisePrecisions[j] = _alpha * _itemNoise[i] * _userNoise[u];
             }
-            SampleFewObservations(s, n, _userDesign, _itemMean, _itemPrecision, x, ref random);
+            SampleFewObservations(s, n, _userDesign, x, ref random);
         }
         else
         {
@@ -320,7 +339,7 @@ internal sealed class BayesianChain
                 var target = ratings[j] - _mu - _user[u * _d];
                 GramKernel.Add(ref gram, ref linear, ref Unsafe.Add(ref design, u * _stride), (float)weight, (float)(weight * target), _d, _stride);
             }
-            SampleFromGram(s, _alpha * _itemNoise[i], _itemMean, _itemPrecision, x, ref random);
+            SampleFromGram(s, _alpha * _itemNoise[i], _itemPrecision, _itemLinear, x, ref random);
         }
         if (_options.ItemNoiseDegrees > 0)
         {
@@ -366,7 +385,7 @@ internal sealed class BayesianChain
         // Users have long histories: always the Gram path. The Gram (weighted by the movies' noise
         // scales) also gives the user's squared error Σw(t − φ·x)² = Σwt² − 2 x·ΦᵀWt + xᵀ(ΦᵀWΦ)x
         // without another pass.
-        SampleFromGram(s, _alpha * _userNoise[u], _userMean, _userPrecision, x, ref random);
+        SampleFromGram(s, _alpha * _userNoise[u], _userPrecision, _userLinear, x, ref random);
         var squaredError = targetSquares;
         for (var a = 0; a < _d; a++)
         {
@@ -391,29 +410,32 @@ internal sealed class BayesianChain
     /// Draws x ~ N(P⁻¹h, P⁻¹) with P = diag(λ) + scale·G and h = λ∘m + scale·(Φᵀt) from the Gram G
     /// and linear term accumulated in the scratch (lower triangle), through the Cholesky factor of P.
     /// </summary>
-    private void SampleFromGram(Scratch s, double scale, double[] priorMean, double[] priorPrecision, Span<double> x, ref GaussianRandom random)
+    private void SampleFromGram(Scratch s, double scale, double[] priorPrecision, double[] priorLinear, Span<double> x, ref GaussianRandom random)
     {
         var d = _d;
-        var p = s.Precision;
+        var p = s.Precision.AsSpan(0, d * d);
+        var gram = s.Gram;
         for (var a = 0; a < d; a++)
         {
+            var row = a * _stride;
             for (var b = 0; b <= a; b++)
             {
-                p[(a * d) + b] = scale * s.Gram[(a * _stride) + b];
+                p[(a * d) + b] = scale * gram[row + b];
             }
             p[(a * d) + a] += priorPrecision[a];
-            x[a] = (priorPrecision[a] * priorMean[a]) + (scale * s.Linear[a]);
+            x[a] = priorLinear[a] + (scale * s.Linear[a]);
         }
-        if (!SmallDense.Cholesky(p.AsSpan(0, d * d), d))
+        var inverseDiagonal = s.InverseDiagonal.AsSpan(0, d);
+        if (!SmallDense.Cholesky(p, d, inverseDiagonal))
         {
             throw new InvalidOperationException("posterior precision is not positive definite");
         }
-        SmallDense.SolveLower(p.AsSpan(0, d * d), d, x);
+        SmallDense.SolveLower(p, d, x, inverseDiagonal);
         for (var a = 0; a < d; a++)
         {
             x[a] += random.NextNormal();
         }
-        SmallDense.SolveLowerTransposed(p.AsSpan(0, d * d), d, x);
+        SmallDense.SolveLowerTransposed(p, d, x, inverseDiagonal);
     }
 
     /// <summary>
@@ -422,18 +444,38 @@ internal sealed class BayesianChain
     /// t = Φx + noise of precision w, take u ~ N(0, Λ⁻¹), δ ~ N(0, W⁻¹), solve
     /// (ΦΛ⁻¹Φᵀ + W⁻¹) v = t − Φm − Φu − δ, then x = m + u + Λ⁻¹Φᵀv is an exact posterior draw.
     /// </summary>
-    private void SampleFewObservations(Scratch s, int n, float[] design, double[] priorMean, double[] priorPrecision, Span<double> x,
-        ref GaussianRandom random)
+    /// <summary>
+    /// The Woodbury draw for a single observation t = φ·x + noise of precision w (a third of
+    /// MovieLens movies have one rating): x = m + u + Λ⁻¹φ (t − φ·(m + u) − δ) / (φᵀΛ⁻¹φ + 1/w).
+    /// </summary>
+    private void SampleOneObservation(ReadOnlySpan<float> phi, double target, double noisePrecision, Span<double> x, ref GaussianRandom random)
+    {
+        var projected = 0.0;
+        var spread = 0.0;
+        for (var a = 0; a < _d; a++)
+        {
+            x[a] = _itemMean[a] + (random.NextNormal() * _itemDeviation[a]);
+            projected += phi[a] * x[a];
+            spread += phi[a] * phi[a] * _itemVariance[a];
+        }
+        var step = (target - projected - (random.NextNormal() * Math.Sqrt(1 / noisePrecision))) / (spread + (1 / noisePrecision));
+        for (var a = 0; a < _d; a++)
+        {
+            x[a] += _itemVariance[a] * phi[a] * step;
+        }
+    }
+
+    private void SampleFewObservations(Scratch s, int n, float[] design, Span<double> x, ref GaussianRandom random)
     {
         var d = _d;
         var stride = _stride;
+        var priorMean = _itemMean;
         var variance = s.Variance;
         var shifted = s.Shifted;
         for (var a = 0; a < d; a++)
         {
-            var v = 1 / priorPrecision[a];
-            variance[a] = (float)v;
-            x[a] = random.NextNormal() * Math.Sqrt(v);
+            variance[a] = (float)_itemVariance[a];
+            x[a] = random.NextNormal() * _itemDeviation[a];
             shifted[a] = (float)(priorMean[a] + x[a]);
         }
         var varianceVectors = MemoryMarshal.Cast<float, Vector<float>>(variance.AsSpan());
@@ -450,7 +492,7 @@ internal sealed class BayesianChain
                 scaledJ[c] = phiJ[c] * varianceVectors[c];
                 projected += Vector.Dot(phiJ[c], shiftedVectors[c]);
             }
-            rhs[j] = s.Targets[j] - projected - (random.NextNormal() / Math.Sqrt(s.NoisePrecisions[j]));
+            rhs[j] = s.Targets[j] - projected - (random.NextNormal() * Math.Sqrt(1 / s.NoisePrecisions[j]));
             for (var l = 0; l <= j; l++)
             {
                 var phiL = MemoryMarshal.Cast<float, Vector<float>>(design.AsSpan(s.Rows[l] * stride, stride));
@@ -499,6 +541,7 @@ internal sealed class BayesianChain
         public float[] Gram { get; } = new float[d * stride];
         public float[] Linear { get; } = new float[stride];
         public double[] Precision { get; } = new double[d * d];
+        public double[] InverseDiagonal { get; } = new double[d];
         public int[] Rows { get; } = new int[MaxWoodbury];
         public double[] Targets { get; } = new double[MaxWoodbury];
         public double[] NoisePrecisions { get; } = new double[MaxWoodbury];

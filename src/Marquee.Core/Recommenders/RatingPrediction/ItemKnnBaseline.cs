@@ -273,6 +273,22 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
     public IReadOnlyDictionary<string, string> Parameters { get; }
     public (float Min, float Max) RatingScale { get; }
 
+    /// <summary>The stored neighbours of a movie, most similar first; empty for an unknown movie.</summary>
+    public IReadOnlyList<(int MovieId, float Similarity)> NeighborsOf(int movieId)
+    {
+        var item = _items.PositionOf(movieId);
+        if (item < 0)
+        {
+            return [];
+        }
+        var neighbors = new List<(int, float)>(_neighborStart[item + 1] - _neighborStart[item]);
+        for (var n = _neighborStart[item]; n < _neighborStart[item + 1]; n++)
+        {
+            neighbors.Add((_items.MovieIdAt(_neighborItems[n]), _neighborSimilarities[n]));
+        }
+        return neighbors;
+    }
+
     public void Predict(IReadOnlyList<(int MovieId, float Rating)> ratedHistory, ReadOnlySpan<int> movieIds, Span<float> predictions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(predictions.Length, movieIds.Length, nameof(predictions));

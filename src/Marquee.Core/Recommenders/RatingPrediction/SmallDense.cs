@@ -14,9 +14,12 @@ internal static class SmallDense
     /// Cholesky factor of the symmetric positive-definite <paramref name="a"/> (n × n, lower triangle
     /// read), written into its lower triangle. Returns false when a pivot is not positive.
     /// </summary>
-    public static bool Cholesky(Span<double> a, int n)
+    public static bool Cholesky(Span<double> a, int n) => Cholesky(a, n, []);
+
+    /// <summary>The same, also writing 1 / L_jj into <paramref name="inverseDiagonal"/> (when not empty) for division-free solves.</summary>
+    public static bool Cholesky(Span<double> a, int n, Span<double> inverseDiagonal)
     {
-        if (a.Length < n * n)
+        if (a.Length < n * n || (!inverseDiagonal.IsEmpty && inverseDiagonal.Length < n))
         {
             throw new ArgumentException("matrix too small", nameof(a));
         }
@@ -37,6 +40,10 @@ internal static class SmallDense
             var diagonal = Math.Sqrt(pivot);
             Unsafe.Add(ref rowJ, j) = diagonal;
             var inverse = 1 / diagonal;
+            if (!inverseDiagonal.IsEmpty)
+            {
+                inverseDiagonal[j] = inverse;
+            }
             for (var i = j + 1; i < n; i++)
             {
                 ref var rowI = ref Unsafe.Add(ref origin, i * n);
@@ -89,6 +96,49 @@ internal static class SmallDense
                 value -= Unsafe.Add(ref origin, (p * n) + i) * Unsafe.Add(ref x0, p);
             }
             Unsafe.Add(ref x0, i) = value / Unsafe.Add(ref origin, (i * n) + i);
+        }
+    }
+
+    /// <summary><paramref name="x"/> ← L⁻¹ x using the reciprocal diagonal from <see cref="Cholesky(Span{double}, int, Span{double})"/>.</summary>
+    public static void SolveLower(ReadOnlySpan<double> l, int n, Span<double> x, ReadOnlySpan<double> inverseDiagonal)
+    {
+        if (l.Length < n * n || x.Length < n || inverseDiagonal.Length < n)
+        {
+            throw new ArgumentException("operands too small");
+        }
+        ref var origin = ref MemoryMarshal.GetReference(l);
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var inverse = ref MemoryMarshal.GetReference(inverseDiagonal);
+        for (var i = 0; i < n; i++)
+        {
+            ref var row = ref Unsafe.Add(ref origin, i * n);
+            var value = Unsafe.Add(ref x0, i);
+            for (var p = 0; p < i; p++)
+            {
+                value -= Unsafe.Add(ref row, p) * Unsafe.Add(ref x0, p);
+            }
+            Unsafe.Add(ref x0, i) = value * Unsafe.Add(ref inverse, i);
+        }
+    }
+
+    /// <summary><paramref name="x"/> ← L⁻ᵀ x using the reciprocal diagonal.</summary>
+    public static void SolveLowerTransposed(ReadOnlySpan<double> l, int n, Span<double> x, ReadOnlySpan<double> inverseDiagonal)
+    {
+        if (l.Length < n * n || x.Length < n || inverseDiagonal.Length < n)
+        {
+            throw new ArgumentException("operands too small");
+        }
+        ref var origin = ref MemoryMarshal.GetReference(l);
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var inverse = ref MemoryMarshal.GetReference(inverseDiagonal);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var value = Unsafe.Add(ref x0, i);
+            for (var p = i + 1; p < n; p++)
+            {
+                value -= Unsafe.Add(ref origin, (p * n) + i) * Unsafe.Add(ref x0, p);
+            }
+            Unsafe.Add(ref x0, i) = value * Unsafe.Add(ref inverse, i);
         }
     }
 
