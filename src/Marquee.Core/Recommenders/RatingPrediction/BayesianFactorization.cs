@@ -326,19 +326,18 @@ internal sealed class BayesianChain
         }
         else
         {
-            s.ClearGram();
-            ref var gram = ref MemoryMarshal.GetArrayDataReference(s.Gram);
-            ref var linear = ref MemoryMarshal.GetArrayDataReference(s.Linear);
-            ref var design = ref MemoryMarshal.GetArrayDataReference(_userDesign);
             var users = _data.ItemUser.AsSpan(start, n);
             var ratings = _data.ItemRating.AsSpan(start, n);
+            var weights = s.Weights(n);
+            var weightedTargets = s.WeightedTargets(n);
             for (var j = 0; j < users.Length; j++)
             {
                 var u = users[j];
                 var weight = _userNoise[u];
-                var target = ratings[j] - _mu - _user[u * _d];
-                GramKernel.Add(ref gram, ref linear, ref Unsafe.Add(ref design, u * _stride), (float)weight, (float)(weight * target), _d, _stride);
+                weights[j] = (float)weight;
+                weightedTargets[j] = (float)(weight * (ratings[j] - _mu - _user[u * _d]));
             }
+            GramKernel.Accumulate(_userDesign, users, weights, weightedTargets, s.Gram, s.Linear, _d, _stride);
             SampleFromGram(s, _alpha * _itemNoise[i], _itemPrecision, _itemLinear, x, ref random);
         }
         if (_options.ItemNoiseDegrees > 0)
@@ -368,20 +367,20 @@ internal sealed class BayesianChain
         var random = GaussianRandom.For(_seed, (sweep * 8L) + UserStream, u);
         var x = _user.AsSpan(u * _d, _d);
         var targetSquares = 0.0;
-        s.ClearGram();
-        ref var gram = ref MemoryMarshal.GetArrayDataReference(s.Gram);
-        ref var linear = ref MemoryMarshal.GetArrayDataReference(s.Linear);
-        ref var design = ref MemoryMarshal.GetArrayDataReference(_itemDesign);
         var items = _data.UserItem.AsSpan(start, n);
         var ratings = _data.UserRating.AsSpan(start, n);
+        var weights = s.Weights(n);
+        var weightedTargets = s.WeightedTargets(n);
         for (var j = 0; j < items.Length; j++)
         {
             var item = items[j];
             var target = ratings[j] - _mu - _item[item * _d];
             var weight = _itemNoise[item];
             targetSquares += weight * target * target;
-            GramKernel.Add(ref gram, ref linear, ref Unsafe.Add(ref design, item * _stride), (float)weight, (float)(weight * target), _d, _stride);
+            weights[j] = (float)weight;
+            weightedTargets[j] = (float)(weight * target);
         }
+        GramKernel.Accumulate(_itemDesign, items, weights, weightedTargets, s.Gram, s.Linear, _d, _stride);
         // Users have long histories: always the Gram path. The Gram (weighted by the movies' noise
         // scales) also gives the user's squared error Σw(t − φ·x)² = Σwt² − 2 x·ΦᵀWt + xᵀ(ΦᵀWΦ)x
         // without another pass.
@@ -537,7 +536,7 @@ internal sealed class BayesianChain
     private sealed class Scratch(int d, int stride)
     {
         /// <summary>Up to this many ratings the Woodbury form is cheaper than a (rank + 1)-sized Cholesky.</summary>
-        public const int MaxWoodbury = 6;
+        public const int MaxWoodbury = 3;
         public float[] Gram { get; } = new float[d * stride];
         public float[] Linear { get; } = new float[stride];
         public double[] Precision { get; } = new double[d * d];
@@ -551,10 +550,25 @@ internal sealed class BayesianChain
         public float[] Variance { get; } = new float[stride];
         public float[] Shifted { get; } = new float[stride];
 
-        public void ClearGram()
+        private float[] _weights = new float[64];
+        private float[] _weightedTargets = new float[64];
+
+        public Span<float> Weights(int count)
         {
-            Array.Clear(Gram);
-            Array.Clear(Linear);
+            if (_weights.Length < count)
+            {
+                _weights = new float[Math.Max(count, 2 * _weights.Length)];
+            }
+            return _weights.AsSpan(0, count);
+        }
+
+        public Span<float> WeightedTargets(int count)
+        {
+            if (_weightedTargets.Length < count)
+            {
+                _weightedTargets = new float[Math.Max(count, 2 * _weightedTargets.Length)];
+            }
+            return _weightedTargets.AsSpan(0, count);
         }
     }
 }
@@ -570,6 +584,112 @@ internal static class GramKernel
         Vector512.IsHardwareAccelerated && d <= Vector512<float>.Count
             ? Vector512<float>.Count
             : (d + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+
+    /// <summary>
+    /// Gram = Σ_j w_j φ_j φ_jᵀ (lower block triangle) and linear = Σ_j (wt)_j φ_j, φ_j being row
+    /// <c>rows[j]</c> of <paramref name="design"/>. With 512-bit vectors and d ≤ 16 every Gram row is
+    /// one register for the whole loop, instead of a load and a store per observation.
+    /// </summary>
+    public static void Accumulate(float[] design, ReadOnlySpan<int> rows, ReadOnlySpan<float> weights, ReadOnlySpan<float> weightedTargets,
+        float[] gram, float[] linear, int d, int stride)
+    {
+        Array.Clear(gram);
+        Array.Clear(linear);
+        ref var designStart = ref MemoryMarshal.GetArrayDataReference(design);
+        if (Vector512.IsHardwareAccelerated && stride == Vector512<float>.Count)
+        {
+            AccumulateInRegisters(ref designStart, rows, weights, weightedTargets, gram, linear, d);
+            return;
+        }
+        ref var gramStart = ref MemoryMarshal.GetArrayDataReference(gram);
+        ref var linearStart = ref MemoryMarshal.GetArrayDataReference(linear);
+        for (var j = 0; j < rows.Length; j++)
+        {
+            Add(ref gramStart, ref linearStart, ref Unsafe.Add(ref designStart, rows[j] * stride), weights[j], weightedTargets[j], d, stride);
+        }
+    }
+
+    private static void AccumulateInRegisters(ref float designStart, ReadOnlySpan<int> rows, ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> weightedTargets, float[] gram, float[] linear, int d)
+    {
+        const int stride = 16;
+        Vector512<float> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+        Vector512<float> g8 = default, g9 = default, g10 = default, g11 = default, g12 = default, g13 = default, g14 = default, g15 = default;
+        var l = Vector512<float>.Zero;
+        for (var j = 0; j < rows.Length; j++)
+        {
+            ref var phi = ref Unsafe.Add(ref designStart, rows[j] * stride);
+            var p = Vector512.LoadUnsafe(ref phi);
+            var w = weights[j];
+            l = Vector512.FusedMultiplyAdd(Vector512.Create(weightedTargets[j]), p, l);
+            // Rows past d stay zero (their φ entries are the zero padding), so unconditional
+            // updates would be harmless; the checks only skip the work.
+            g0 = Vector512.FusedMultiplyAdd(Vector512.Create(w * phi), p, g0);
+            g1 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 1)), p, g1);
+            if (d > 2)
+            {
+                g2 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 2)), p, g2);
+                g3 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 3)), p, g3);
+            }
+            if (d > 4)
+            {
+                g4 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 4)), p, g4);
+                g5 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 5)), p, g5);
+            }
+            if (d > 6)
+            {
+                g6 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 6)), p, g6);
+                g7 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 7)), p, g7);
+            }
+            if (d > 8)
+            {
+                g8 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 8)), p, g8);
+                g9 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 9)), p, g9);
+            }
+            if (d > 10)
+            {
+                g10 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 10)), p, g10);
+                g11 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 11)), p, g11);
+            }
+            if (d > 12)
+            {
+                g12 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 12)), p, g12);
+                g13 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 13)), p, g13);
+            }
+            if (d > 14)
+            {
+                g14 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 14)), p, g14);
+                g15 = Vector512.FusedMultiplyAdd(Vector512.Create(w * Unsafe.Add(ref phi, 15)), p, g15);
+            }
+        }
+        ref var g = ref MemoryMarshal.GetArrayDataReference(gram);
+        l.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(linear));
+        g0.StoreUnsafe(ref g);
+        g1.StoreUnsafe(ref g, 1 * stride);
+        StoreRow(g2, ref g, 2, d);
+        StoreRow(g3, ref g, 3, d);
+        StoreRow(g4, ref g, 4, d);
+        StoreRow(g5, ref g, 5, d);
+        StoreRow(g6, ref g, 6, d);
+        StoreRow(g7, ref g, 7, d);
+        StoreRow(g8, ref g, 8, d);
+        StoreRow(g9, ref g, 9, d);
+        StoreRow(g10, ref g, 10, d);
+        StoreRow(g11, ref g, 11, d);
+        StoreRow(g12, ref g, 12, d);
+        StoreRow(g13, ref g, 13, d);
+        StoreRow(g14, ref g, 14, d);
+        StoreRow(g15, ref g, 15, d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(Vector512<float> row, ref float gram, int index, int d)
+    {
+        if (index < d)
+        {
+            row.StoreUnsafe(ref gram, (nuint)(index * 16));
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(ref float gram, ref float linear, ref float phi, float weight, float weightedTarget, int d, int stride)
@@ -687,39 +807,41 @@ internal sealed class BayesianFactorizationModel : IRatingModel
             targets[t] = _items.PositionOf(movieIds[t]);
         }
 
+        var stride = GramKernel.Stride(d);
+        var gramRows = new float[d * stride];
+        var linearRow = new float[stride];
+        var phi = new float[stride];
         var gram = new double[d * d];
         var linear = new double[d];
         var precision = new double[d * d];
         var x = new double[d];
-        var phi = new double[d];
         var sums = new double[movieIds.Length];
         phi[0] = 1;
+        ref var gramStart = ref MemoryMarshal.GetArrayDataReference(gramRows);
+        ref var linearStart = ref MemoryMarshal.GetArrayDataReference(linearRow);
+        ref var phiStart = ref MemoryMarshal.GetArrayDataReference(phi);
         for (var s = 0; s < _samples.Count; s++)
         {
             var items = _samples.Items(s);
             var itemNoise = _samples.ItemNoise(s);
-            Array.Clear(gram);
-            Array.Clear(linear);
+            Array.Clear(gramRows);
+            Array.Clear(linearRow);
             var targetSquares = 0.0;
             foreach (var (item, rating) in history)
             {
                 var q = items.Slice(item * d, d);
-                for (var f = 1; f < d; f++)
-                {
-                    phi[f] = q[f];
-                }
+                q[1..].CopyTo(phi.AsSpan(1));
                 var target = rating - _mu - q[0];
-                var weight = (double)itemNoise[item];
+                var weight = itemNoise[item];
                 targetSquares += weight * target * target;
-                for (var a = 0; a < d; a++)
+                GramKernel.Add(ref gramStart, ref linearStart, ref phiStart, weight, (float)(weight * target), d, stride);
+            }
+            for (var a = 0; a < d; a++)
+            {
+                linear[a] = linearRow[a];
+                for (var b = 0; b <= a; b++)
                 {
-                    linear[a] += weight * target * phi[a];
-                    var row = a * d;
-                    var pa = weight * phi[a];
-                    for (var b = 0; b <= a; b++)
-                    {
-                        gram[row + b] += pa * phi[b];
-                    }
+                    gram[(a * d) + b] = gramRows[(a * stride) + b];
                 }
             }
             var noiseScale = 1.0;

@@ -117,8 +117,7 @@ public sealed class ItemKnnBaseline(ItemKnnBaselineOptions? options = null) : IR
     {
         private readonly Accumulator[] _sums = new Accumulator[itemCount];
         private readonly int[] _touched = new int[itemCount];
-        private readonly float[] _similarities = new float[itemCount];
-        private readonly int[] _items = new int[itemCount];
+        private readonly ulong[] _keys = new ulong[itemCount];
 
         private struct Accumulator
         {
@@ -156,62 +155,66 @@ public sealed class ItemKnnBaseline(ItemKnnBaselineOptions? options = null) : IR
             {
                 var j = _touched[t];
                 ref var sum = ref sums[j];
-                var denominator = Math.Sqrt((double)sum.SquaresOwn * sum.SquaresOther);
-                if (j != item && sum.Common > 1 && denominator > 0)
+                // Most co-rated pairs share a single rater, which the (n − 1) shrinkage factor zeroes anyway.
+                var squares = (double)sum.SquaresOwn * sum.SquaresOther;
+                if (sum.Common > 1 && j != item && squares > 0 && sum.Products > 0)
                 {
-                    var similarity = sum.Products / denominator * (sum.Common - 1) / (sum.Common - 1 + shrinkage);
+                    var similarity = (float)(sum.Products / Math.Sqrt(squares) * (sum.Common - 1) / (sum.Common - 1 + shrinkage));
                     if (similarity > 0)
                     {
-                        _similarities[candidates] = (float)similarity;
-                        _items[candidates] = j;
-                        candidates++;
+                        _keys[candidates++] = OrderKey(similarity, j);
                     }
                 }
                 sum = default;
             }
             var count = Math.Min(keep, candidates);
-            var similarities = _similarities.AsSpan(0, candidates);
-            var neighbors = _items.AsSpan(0, candidates);
+            var keys = _keys.AsSpan(0, candidates);
             if (candidates > count)
             {
-                SelectTop(similarities, neighbors, count);
+                SelectSmallest(keys, count);
             }
-            // Most similar first; ties to the smaller index so the result does not depend on visit order.
-            var top = new (float Similarity, int Item)[count];
+            keys = keys[..count];
+            keys.Sort();
+            var neighborItems = new int[count];
+            var neighborSimilarities = new float[count];
             for (var n = 0; n < count; n++)
             {
-                top[n] = (similarities[n], neighbors[n]);
+                neighborItems[n] = (int)(uint)keys[n];
+                neighborSimilarities[n] = BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(keys[n] >> 32));
             }
-            Array.Sort(top, static (a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Item.CompareTo(b.Item));
-            return ([.. top.Select(t => t.Item)], [.. top.Select(t => t.Similarity)]);
+            return (neighborItems, neighborSimilarities);
         }
 
-        /// <summary>Moves the <paramref name="count"/> best (similarity desc, item asc) to the front: quickselect, O(n) on average.</summary>
-        private static void SelectTop(Span<float> similarities, Span<int> items, int count)
+        /// <summary>
+        /// A key whose ascending order is similarity descending, then item ascending (positive floats
+        /// order like their bit patterns), so selection and sorting compare plain integers.
+        /// </summary>
+        private static ulong OrderKey(float similarity, int item) =>
+            ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(similarity)) << 32) | (uint)item;
+
+        /// <summary>Moves the <paramref name="count"/> smallest keys to the front (Hoare quickselect, O(n) on average).</summary>
+        private static void SelectSmallest(Span<ulong> keys, int count)
         {
             var low = 0;
-            var high = similarities.Length - 1;
+            var high = keys.Length - 1;
             while (low < high)
             {
-                var middle = low + ((high - low) / 2);
-                var pivotSimilarity = similarities[middle];
-                var pivotItem = items[middle];
+                var pivot = keys[low + ((high - low) / 2)];
                 var i = low;
                 var j = high;
                 while (i <= j)
                 {
-                    while (Better(similarities[i], items[i], pivotSimilarity, pivotItem))
+                    while (keys[i] < pivot)
                     {
                         i++;
                     }
-                    while (Better(pivotSimilarity, pivotItem, similarities[j], items[j]))
+                    while (keys[j] > pivot)
                     {
                         j--;
                     }
                     if (i <= j)
                     {
-                        (similarities[i], similarities[j]) = (similarities[j], similarities[i]);
-                        (items[i], items[j]) = (items[j], items[i]);
+                        (keys[i], keys[j]) = (keys[j], keys[i]);
                         i++;
                         j--;
                     }
@@ -230,9 +233,6 @@ public sealed class ItemKnnBaseline(ItemKnnBaselineOptions? options = null) : IR
                 }
             }
         }
-
-        private static bool Better(float similarity, int item, float otherSimilarity, int otherItem) =>
-            similarity > otherSimilarity || (similarity == otherSimilarity && item < otherItem);
     }
 }
 
