@@ -19,8 +19,11 @@ public sealed record BayesianFactorizationOptions
     /// </summary>
     public int Chains { get; init; } = 2;
 
-    /// <summary>Gibbs sweeps per chain, burn-in included.</summary>
-    public int Sweeps { get; init; } = 200;
+    /// <summary>
+    /// Gibbs sweeps per chain, burn-in included. Accuracy still improves slowly past 120 (about 0.001
+    /// RMSE at 200); 120 keeps a whole fit on ml-latest-small near 0.7 s on two cores.
+    /// </summary>
+    public int Sweeps { get; init; } = 120;
 
     /// <summary>Sweeps discarded at the start of each chain.</summary>
     public int BurnIn { get; init; } = 20;
