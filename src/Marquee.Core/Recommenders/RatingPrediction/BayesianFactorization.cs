@@ -116,7 +116,8 @@ public sealed class BayesianFactorization : IRatingAlgorithm
     internal BayesianFactorizationModel Fit(RatingMatrix data, CancellationToken cancellationToken)
     {
         var perChain = Math.Min(Options.SamplesPerChain, Options.Sweeps - Options.BurnIn);
-        var samples = new BayesianFactorizationModel.SampleSet(Options.Chains * perChain, data.ItemCount, Options.Factors);
+        var samples = new BayesianFactorizationModel.SampleSet(Options.Chains * perChain, data.ItemCount, Options.Factors,
+            hasItemNoise: Options.ItemNoiseDegrees > 0);
         // Chains are independent: one per core. With fewer chains than cores the spare cores work
         // inside each chain instead; per-entity random streams keep the result identical either way.
         var parallelInside = Options.Chains < Environment.ProcessorCount;
@@ -810,35 +811,47 @@ internal sealed class BayesianFactorizationModel : IRatingModel
             targets[t] = _items.PositionOf(movieIds[t]);
         }
 
+        // Per sample: the history's design rows [1, q_j, 0…] gathered into one padded block, then the
+        // same register-resident Gram kernel as the sampler.
+        var n = history.Count;
         var stride = GramKernel.Stride(d);
+        var design = new float[Math.Max(n, 1) * stride];
+        var rows = new int[n];
+        var weights = new float[n];
+        var weightedTargets = new float[n];
         var gramRows = new float[d * stride];
         var linearRow = new float[stride];
-        var phi = new float[stride];
         var gram = new double[d * d];
         var linear = new double[d];
         var precision = new double[d * d];
         var x = new double[d];
         var sums = new double[movieIds.Length];
-        phi[0] = 1;
-        ref var gramStart = ref MemoryMarshal.GetArrayDataReference(gramRows);
-        ref var linearStart = ref MemoryMarshal.GetArrayDataReference(linearRow);
-        ref var phiStart = ref MemoryMarshal.GetArrayDataReference(phi);
+        for (var j = 0; j < n; j++)
+        {
+            rows[j] = j;
+            design[j * stride] = 1;
+        }
         for (var s = 0; s < _samples.Count; s++)
         {
             var items = _samples.Items(s);
             var itemNoise = _samples.ItemNoise(s);
-            Array.Clear(gramRows);
-            Array.Clear(linearRow);
             var targetSquares = 0.0;
-            foreach (var (item, rating) in history)
+            for (var j = 0; j < n; j++)
             {
+                var (item, rating) = history[j];
                 var q = items.Slice(item * d, d);
-                q[1..].CopyTo(phi.AsSpan(1));
+                var row = design.AsSpan(j * stride, d);
+                for (var f = 1; f < d; f++)
+                {
+                    row[f] = q[f]; // a loop, not CopyTo: a Memmove call per 8 floats cost more than the copy
+                }
                 var target = rating - _mu - q[0];
-                var weight = itemNoise[item];
+                var weight = itemNoise.IsEmpty ? 1f : itemNoise[item];
                 targetSquares += weight * target * target;
-                GramKernel.Add(ref gramStart, ref linearStart, ref phiStart, weight, (float)(weight * target), d, stride);
+                weights[j] = weight;
+                weightedTargets[j] = (float)(weight * target);
             }
+            GramKernel.Accumulate(design, rows, weights, weightedTargets, gramRows, linearRow, d, stride);
             for (var a = 0; a < d; a++)
             {
                 linear[a] = linearRow[a];
@@ -936,12 +949,15 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         var floats = new Dictionary<string, float[]>
         {
             ["item_factors"] = _samples.ItemValues,
-            ["item_noise"] = _samples.ItemNoiseValues,
             ["noise_precision"] = _samples.Alpha,
             ["user_prior_mean"] = _samples.UserMeanValues,
             ["user_prior_precision"] = _samples.UserPrecisionValues,
             ["item_prior_mean"] = _samples.ItemMeanValues,
         };
+        if (_samples.ItemNoiseValues.Length > 0)
+        {
+            floats["item_noise"] = _samples.ItemNoiseValues;
+        }
         var ints = new Dictionary<string, int[]> { ["movie_ids"] = _items.MovieIds.ToArray() };
         return RatingModelFiles.WriteAsync(directory, manifest, floats, ints, cancellationToken);
     }
@@ -952,7 +968,7 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         var k = manifest.IntScalar("factors");
         var samples = new SampleSet(manifest.IntScalar("samples"), items.Count, k,
             RatingModelFiles.ReadFloats(directory, manifest, "item_factors"),
-            RatingModelFiles.ReadFloats(directory, manifest, "item_noise"),
+            manifest.Arrays.ContainsKey("item_noise") ? RatingModelFiles.ReadFloats(directory, manifest, "item_noise") : [],
             RatingModelFiles.ReadFloats(directory, manifest, "noise_precision"),
             RatingModelFiles.ReadFloats(directory, manifest, "user_prior_mean"),
             RatingModelFiles.ReadFloats(directory, manifest, "user_prior_precision"),
@@ -969,8 +985,9 @@ internal sealed class BayesianFactorizationModel : IRatingModel
     {
         private readonly int _itemCount, _d;
 
-        public SampleSet(int count, int itemCount, int factors)
-            : this(count, itemCount, factors, new float[count * itemCount * (factors + 1)], new float[count * itemCount], new float[count],
+        public SampleSet(int count, int itemCount, int factors, bool hasItemNoise)
+            : this(count, itemCount, factors, new float[count * itemCount * (factors + 1)], hasItemNoise ? new float[count * itemCount] : [],
+                new float[count],
                 new float[count * (factors + 1)], new float[count * (factors + 1)], new float[count * (factors + 1)])
         {
         }
@@ -987,7 +1004,8 @@ internal sealed class BayesianFactorizationModel : IRatingModel
             UserMeanValues = userMean;
             UserPrecisionValues = userPrecision;
             ItemMeanValues = itemMean;
-            if (count < 1 || items.Length != count * itemCount * _d || itemNoise.Length != count * itemCount || alpha.Length != count || userMean.Length != count * _d
+            if (count < 1 || items.Length != count * itemCount * _d || (itemNoise.Length != 0 && itemNoise.Length != count * itemCount)
+                || alpha.Length != count || userMean.Length != count * _d
                 || userPrecision.Length != count * _d || itemMean.Length != count * _d)
             {
                 throw new InvalidDataException("Bayesian factorisation arrays do not match the recorded dimensions");
@@ -996,7 +1014,7 @@ internal sealed class BayesianFactorizationModel : IRatingModel
 
         public int Count { get; }
         public float[] ItemValues { get; }
-        /// <summary>Per sample, each movie's noise scale t_i (all 1 without per-movie noise).</summary>
+        /// <summary>Per sample, each movie's noise scale t_i; empty without per-movie noise (all 1).</summary>
         public float[] ItemNoiseValues { get; }
         public float[] Alpha { get; }
         public float[] UserMeanValues { get; }
@@ -1004,7 +1022,7 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         public float[] ItemMeanValues { get; }
 
         public ReadOnlySpan<float> Items(int s) => ItemValues.AsSpan(s * _itemCount * _d, _itemCount * _d);
-        public ReadOnlySpan<float> ItemNoise(int s) => ItemNoiseValues.AsSpan(s * _itemCount, _itemCount);
+        public ReadOnlySpan<float> ItemNoise(int s) => ItemNoiseValues.Length == 0 ? [] : ItemNoiseValues.AsSpan(s * _itemCount, _itemCount);
         public ReadOnlySpan<float> UserMean(int s) => UserMeanValues.AsSpan(s * _d, _d);
         public ReadOnlySpan<float> UserPrecision(int s) => UserPrecisionValues.AsSpan(s * _d, _d);
         public ReadOnlySpan<float> ItemMean(int s) => ItemMeanValues.AsSpan(s * _d, _d);
@@ -1013,7 +1031,10 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         public void Store(int s, double[] items, double[] itemNoise, double alpha, double[] userMean, double[] userPrecision, double[] itemMean)
         {
             Copy(items, ItemValues.AsSpan(s * _itemCount * _d, _itemCount * _d));
-            Copy(itemNoise, ItemNoiseValues.AsSpan(s * _itemCount, _itemCount));
+            if (ItemNoiseValues.Length > 0)
+            {
+                Copy(itemNoise, ItemNoiseValues.AsSpan(s * _itemCount, _itemCount));
+            }
             Alpha[s] = (float)alpha;
             Copy(userMean, UserMeanValues.AsSpan(s * _d, _d));
             Copy(userPrecision, UserPrecisionValues.AsSpan(s * _d, _d));
