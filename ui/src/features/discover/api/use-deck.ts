@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { type ApiError, api, isApiError } from '@/lib/api';
 import type { FeedbackAction } from '@/lib/api-schemas';
 import { newIdempotencyKey } from '@/lib/ids';
@@ -68,7 +68,8 @@ export function useDeck(filters: DiscoverFilters) {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
-  useEffect(() => {
+  // Layout effect: a click on the freshly painted card must already see the stack it shows.
+  useLayoutEffect(() => {
     stackRef.current = stack;
     snapshots.set(key, { stack, meta });
   }, [key, stack, meta]);
