@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiMovie, shawshank, toyStory } from '@/testing/movies';
-import { movieSchema } from './api-schemas';
+import { moodsSchema, movieSchema } from './api-schemas';
 import { isIntentEmpty, mapFeedbackItem, mapIntent, mapMoods, mapMovieRecToUI, mapRecommendations } from './mappers';
 
 describe('mapMovieRecToUI', () => {
@@ -124,7 +124,7 @@ describe('intent', () => {
 
 describe('mapMoods', () => {
   it('reads a plain list of mood names', () => {
-    expect(mapMoods(['cozy', 'feel-good'])).toEqual([
+    expect(mapMoods(moodsSchema.parse(['cozy', 'feel-good']))).toEqual([
       { value: 'cozy', label: 'Cozy', description: null },
       { value: 'feel-good', label: 'Feel good', description: null },
     ]);
@@ -132,9 +132,9 @@ describe('mapMoods', () => {
 
   it('reads objects with labels, wrapped or not, without duplicates', () => {
     expect(
-      mapMoods({ moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }] }),
+      mapMoods(moodsSchema.parse({ moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }] })),
     ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy' }]);
-    expect(mapMoods({ items: [{ mood: 'scary' }] })).toEqual([{ value: 'scary', label: 'Scary', description: null }]);
+    expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([{ value: 'scary', label: 'Scary', description: null }]);
   });
 });
 

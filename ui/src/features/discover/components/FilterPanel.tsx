@@ -87,6 +87,7 @@ function GenrePicker({ filters, onChange }: FilterPanelProps) {
                 <button
                   type="button"
                   onClick={() => cycle(name)}
+                  aria-label={state ? `${name}, ${state}` : name}
                   title={`${movie_count.toLocaleString('en-US')} films`}
                   className={clsx(
                     'inline-flex h-8 items-center gap-1 rounded-full px-3 text-sm font-medium ring-1 transition',
@@ -98,7 +99,6 @@ function GenrePicker({ filters, onChange }: FilterPanelProps) {
                   {state === 'included' && <Check aria-hidden="true" className="size-3.5" />}
                   {state === 'left out' && <Minus aria-hidden="true" className="size-3.5" />}
                   {name}
-                  {state && <span className="sr-only">: {state}</span>}
                 </button>
               </li>
             );

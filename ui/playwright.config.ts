@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { baseURL, chromium, chromiumArgs, port, sharedDir, workDir } from './e2e/support/env';
+
+// Screenshots for docs/ are taken on demand (npm run screenshots), not on every test run.
+const screenshots = process.env.MARQUEE_SCREENSHOTS === '1';
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: screenshots ? 'screenshots.spec.ts' : '*.spec.ts',
+  testIgnore: screenshots ? [] : ['screenshots.spec.ts'],
+  // One real server with one database: run the files one after another, each test in its own session.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  outputDir: './test-results',
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 860 },
+    launchOptions: { executablePath: chromium, args: chromiumArgs },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `bash e2e/serve.sh ${port} ${workDir}`,
+    url: `${baseURL}/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { MARQUEE_SHARED_DIR: sharedDir() },
+  },
+});
