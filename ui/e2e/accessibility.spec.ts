@@ -3,10 +3,13 @@ import type { Page } from '@playwright/test';
 import { expect, nextFeedback, test, topMovieId } from './support/app';
 
 async function expectNoSeriousViolations(page: Page, view: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   const report = serious.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`,
   );
   expect(report, `axe on ${view}`).toEqual([]);
 }
@@ -47,8 +50,13 @@ test.describe('no serious accessibility violations', () => {
     await expectNoSeriousViolations(page, 'Movie detail');
 
     await page.goto('/about');
-    await expect(page.getByText('This product uses the TMDB API but is not endorsed or certified by TMDB.').first()).toBeVisible();
-    await expect(page.getByRole('link', { name: 'The Movie Database (TMDB)' }).first()).toHaveAttribute('href', 'https://www.themoviedb.org');
+    await expect(
+      page.getByText('This product uses the TMDB API but is not endorsed or certified by TMDB.').first(),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'The Movie Database (TMDB)' }).first()).toHaveAttribute(
+      'href',
+      'https://www.themoviedb.org',
+    );
     await expectNoSeriousViolations(page, 'About');
   });
 });

@@ -21,7 +21,10 @@ test('a first visit asks for a few well-known films, stores each verdict and the
   ] as const) {
     const title = (await tiles.nth(index).locator('p').first().textContent())!;
     const stored = nextFeedback(page);
-    await tiles.nth(index).getByRole('button', { name: `${verdict === 'like' ? 'Like' : 'Dislike'} ${title}`, exact: true }).click();
+    await tiles
+      .nth(index)
+      .getByRole('button', { name: `${verdict === 'like' ? 'Like' : 'Dislike'} ${title}`, exact: true })
+      .click();
     expect((await stored).status()).toBe(201);
     verdicts.push([title, verdict]);
   }

@@ -52,11 +52,21 @@ test('a stale session (server no longer knows the token) is replaced without los
   });
   await page.goto('/');
   const first = await topMovieId(page);
-  const stored = page.waitForResponse((r) => r.url().endsWith('/feedback') && r.request().method() === 'POST' && r.status() === 201);
+  const stored = page.waitForResponse(
+    (r) => r.url().endsWith('/feedback') && r.request().method() === 'POST' && r.status() === 201,
+  );
   await page.getByRole('button', { name: 'Like', exact: true }).click();
   await stored;
-  const session = JSON.parse((await page.evaluate(() => localStorage.getItem('marquee.session')))!) as { user_id: string; token: string };
+  const session = JSON.parse((await page.evaluate(() => localStorage.getItem('marquee.session')))!) as {
+    user_id: string;
+    token: string;
+  };
   expect(session.user_id).not.toBe('u_forgotten');
-  const events = await request.get(`/users/${session.user_id}/feedback`, { headers: { Authorization: `Bearer ${session.token}` } });
-  expect(((await events.json()) as { items: { movie_id: number; action: string }[] }).items[0]).toMatchObject({ movie_id: first, action: 'like' });
+  const events = await request.get(`/users/${session.user_id}/feedback`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  expect(((await events.json()) as { items: { movie_id: number; action: string }[] }).items[0]).toMatchObject({
+    movie_id: first,
+    action: 'like',
+  });
 });

@@ -14,7 +14,11 @@ async function dragTopCard(page: Page, dx: number, dy: number) {
 
 async function expectStored(page: Page, request: Parameters<typeof feedbackOf>[0], movieId: number, action: string) {
   const events = await feedbackOf(request, await storedSession(page));
-  expect(events[0], 'GET /users/{id}/feedback lists the newest event first').toMatchObject({ movie_id: movieId, action, undone: false });
+  expect(events[0], 'GET /users/{id}/feedback lists the newest event first').toMatchObject({
+    movie_id: movieId,
+    action,
+    undone: false,
+  });
 }
 
 test('Like and Dislike buttons store feedback (201) with its context and advance the stack', async ({ page, request }) => {
@@ -100,7 +104,9 @@ test('undo puts the last card back and withdraws its feedback', async ({ page, r
 
 test('typing a wish sends it and shows the real titles the server picked', async ({ page, request }) => {
   await openDiscover(page);
-  const answered = page.waitForResponse((r) => r.url().endsWith('/recommend') && r.request().postDataJSON().query === 'something funny');
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/recommend') && r.request().postDataJSON().query === 'something funny',
+  );
   await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).fill('something funny');
   await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).press('Enter');
   const response = await answered;
@@ -116,10 +122,15 @@ test('typing a wish sends it and shows the real titles the server picked', async
 
 test('a mood brings matching films', async ({ page }) => {
   await page.goto('/');
-  const answered = page.waitForResponse((r) => r.url().endsWith('/recommend') && r.request().postDataJSON().query === 'scary horror');
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/recommend') && r.request().postDataJSON().query === 'scary horror',
+  );
   await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).fill('scary horror');
   await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).press('Enter');
-  const body = (await (await answered).json()) as { intent: { genres: string[]; moods: string[] }; items: { title: string; genres: string[] }[] };
+  const body = (await (await answered).json()) as {
+    intent: { genres: string[]; moods: string[] };
+    items: { title: string; genres: string[] }[];
+  };
   test.skip(
     body.intent.genres.length === 0 && body.intent.moods.length === 0,
     'this server does not read moods from the wish yet (intent parser, issue 4)',

@@ -2,7 +2,10 @@ import { expect, nextFeedback, openDiscover, storedSession, test, topMovieId, wa
 
 test('a film saved from the stack is on the watchlist after a reload, and removing it lasts too', async ({ page, request }) => {
   const movieId = await openDiscover(page);
-  const title = (await page.getByTestId('top-card').locator('h2').evaluate((h) => h.firstChild?.textContent ?? ''))!;
+  const title = (await page
+    .getByTestId('top-card')
+    .locator('h2')
+    .evaluate((h) => h.firstChild?.textContent ?? ''))!;
 
   const stored = nextFeedback(page);
   const saved = page.waitForResponse((r) => r.url().endsWith(`/watchlist/${movieId}`) && r.request().method() === 'PUT');
@@ -11,7 +14,11 @@ test('a film saved from the stack is on the watchlist after a reload, and removi
   expect((await saved).status()).toBe(201);
   await expect.poll(() => topMovieId(page)).not.toBe(movieId);
 
-  await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: /Watchlist/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .first()
+    .getByRole('link', { name: /Watchlist/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Watchlist', level: 1 })).toBeVisible();
   const saved_films = page.getByRole('list', { name: 'Saved films' });
   await expect(saved_films.getByRole('heading', { name: title })).toBeVisible();
@@ -30,7 +37,10 @@ test('a film saved from the stack is on the watchlist after a reload, and removi
   expect(await watchlistOf(request, await storedSession(page))).toEqual([]);
 });
 
-test('the ↑ key saves the top card; the detail page toggles the watchlist and shows more like this', async ({ page, request }) => {
+test('the ↑ key saves the top card; the detail page toggles the watchlist and shows more like this', async ({
+  page,
+  request,
+}) => {
   const movieId = await openDiscover(page);
   const saved = page.waitForResponse((r) => r.url().endsWith(`/watchlist/${movieId}`) && r.request().method() === 'PUT');
   await page.keyboard.press('ArrowUp');
@@ -69,7 +79,10 @@ test('history lists likes and dislikes and can undo them', async ({ page }) => {
   await expect(rows).toHaveCount(1);
   await page.getByRole('button', { name: 'Liked', exact: true }).click();
   const title = (await rows.first().getByRole('link').last().textContent())!.replace(/ \(\d{4}\)$/, '');
-  await rows.first().getByRole('button', { name: `Undo liked for ${title}` }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: `Undo liked for ${title}` })
+    .click();
   await expect(page.getByRole('heading', { name: 'Nothing liked yet' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Nothing liked yet' })).toBeVisible();

@@ -31,13 +31,17 @@ export async function storedSession(page: Page): Promise<StoredSession> {
 }
 
 export async function feedbackOf(request: APIRequestContext, session: StoredSession): Promise<FeedbackEvent[]> {
-  const response = await request.get(`/users/${session.user_id}/feedback`, { headers: { Authorization: `Bearer ${session.token}` } });
+  const response = await request.get(`/users/${session.user_id}/feedback`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { items: FeedbackEvent[] }).items;
 }
 
 export async function watchlistOf(request: APIRequestContext, session: StoredSession): Promise<number[]> {
-  const response = await request.get(`/users/${session.user_id}/watchlist`, { headers: { Authorization: `Bearer ${session.token}` } });
+  const response = await request.get(`/users/${session.user_id}/watchlist`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { items: { movie_id: number }[] }).items.map((item) => item.movie_id);
 }

@@ -70,7 +70,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
 
-      <main id="main" ref={main} tabIndex={-1} className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto focus:outline-none">
+      <main
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto focus:outline-none"
+      >
         {isDiscover ? (
           children
         ) : (
@@ -81,7 +86,10 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
       </main>
 
-      <nav aria-label="Main" className="shrink-0 border-t border-white/5 bg-ink-950/95 pb-[env(safe-area-inset-bottom)] backdrop-blur-xl md:hidden">
+      <nav
+        aria-label="Main"
+        className="shrink-0 border-t border-white/5 bg-ink-950/95 pb-[env(safe-area-inset-bottom)] backdrop-blur-xl md:hidden"
+      >
         <ul className="grid grid-cols-4">
           {nav.map((item) => (
             <li key={item.to}>
@@ -127,7 +135,14 @@ function Logo() {
         </linearGradient>
       </defs>
       <rect width="64" height="64" rx="16" fill="url(#marquee-logo)" />
-      <path d="M16 46V19l16 14 16-14v27" fill="none" stroke="#0b0b10" strokeWidth="7" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M16 46V19l16 14 16-14v27"
+        fill="none"
+        stroke="#0b0b10"
+        strokeWidth="7"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

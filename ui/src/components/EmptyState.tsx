@@ -11,7 +11,12 @@ interface EmptyStateProps {
 
 export function EmptyState({ icon: Icon, title, children, className }: EmptyStateProps) {
   return (
-    <div className={clsx('flex flex-col items-center gap-3 rounded-2xl border border-white/8 bg-ink-850/60 px-6 py-12 text-center', className)}>
+    <div
+      className={clsx(
+        'flex flex-col items-center gap-3 rounded-2xl border border-white/8 bg-ink-850/60 px-6 py-12 text-center',
+        className,
+      )}
+    >
       <span className="grid size-12 place-items-center rounded-full bg-white/5 text-zinc-300">
         <Icon aria-hidden="true" className="size-6" />
       </span>

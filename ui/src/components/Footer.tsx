@@ -14,10 +14,18 @@ export function Footer({ compact = false }: { compact?: boolean }) {
         </div>
         <p className={clsx(compact && 'mt-2')}>
           Ratings from{' '}
-          <a className="underline decoration-white/20 underline-offset-2 hover:text-zinc-300" href="https://grouplens.org/datasets/movielens/" target="_blank" rel="noreferrer">
+          <a
+            className="underline decoration-white/20 underline-offset-2 hover:text-zinc-300"
+            href="https://grouplens.org/datasets/movielens/"
+            target="_blank"
+            rel="noreferrer"
+          >
             MovieLens
           </a>{' '}
-          by GroupLens Research. <Link to="/about" className="underline decoration-white/20 underline-offset-2 hover:text-zinc-300">About Marquee</Link>
+          by GroupLens Research.{' '}
+          <Link to="/about" className="underline decoration-white/20 underline-offset-2 hover:text-zinc-300">
+            About Marquee
+          </Link>
         </p>
       </div>
     </footer>

@@ -26,7 +26,9 @@ export function MovieTile({ movie, action, className, onIntent }: MovieTileProps
           movie={movie}
           className="aspect-[2/3] w-full rounded-2xl ring-1 ring-white/10 transition duration-300 group-hover:-translate-y-1 group-hover:shadow-2xl group-hover:shadow-black/60"
         />
-        <h3 className="mt-3 line-clamp-2 text-sm leading-snug font-semibold text-zinc-100 group-hover:text-white">{movie.title}</h3>
+        <h3 className="mt-3 line-clamp-2 text-sm leading-snug font-semibold text-zinc-100 group-hover:text-white">
+          {movie.title}
+        </h3>
       </Link>
       <p className="mt-1 flex items-center gap-2 text-xs text-zinc-500">
         {movie.year !== null && <span>{movie.year}</span>}

@@ -6,7 +6,9 @@ import { Poster } from './Poster';
 
 describe('Poster', () => {
   it('shows the generated title card when the movie has no poster', () => {
-    const { container } = render(<Poster movie={mapMovieRecToUI(apiMovie({ movie_id: 3, title: 'Grumpier Old Men', year: 1995 }))} />);
+    const { container } = render(
+      <Poster movie={mapMovieRecToUI(apiMovie({ movie_id: 3, title: 'Grumpier Old Men', year: 1995 }))} />,
+    );
     expect(container.querySelector('img')).toBeNull();
     const placeholder = screen.getByTestId('poster-placeholder');
     expect(placeholder).toHaveTextContent('Grumpier Old Men');

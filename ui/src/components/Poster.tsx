@@ -23,7 +23,10 @@ export function Poster({ movie, className, size = 'tile', titleOnTop = false, ea
     setState(movie.posterUrl ? 'loading' : 'failed');
   }
   return (
-    <div className={clsx('overflow-hidden bg-ink-800', !/\b(absolute|fixed)\b/.test(className ?? '') && 'relative', className)} data-poster-state={state}>
+    <div
+      className={clsx('overflow-hidden bg-ink-800', !/\b(absolute|fixed)\b/.test(className ?? '') && 'relative', className)}
+      data-poster-state={state}
+    >
       <GeneratedPoster movie={movie} size={size} titleOnTop={titleOnTop || size === 'card'} hidden={state === 'loaded'} />
       {movie.posterUrl && state !== 'failed' && (
         <img
@@ -57,7 +60,10 @@ function GeneratedPoster(props: { movie: PosterMovie; size: 'card' | 'tile' | 't
     <div
       aria-hidden="true"
       data-testid="poster-placeholder"
-      className={clsx('absolute inset-0 flex flex-col overflow-hidden p-[8%] transition-opacity duration-500', hidden && 'opacity-0')}
+      className={clsx(
+        'absolute inset-0 flex flex-col overflow-hidden p-[8%] transition-opacity duration-500',
+        hidden && 'opacity-0',
+      )}
       style={{ background }}
     >
       <div
@@ -78,11 +84,17 @@ function GeneratedPoster(props: { movie: PosterMovie; size: 'card' | 'tile' | 't
         {initials}
       </span>
       {size !== 'thumb' && (
-        <div className={clsx('relative flex flex-1 flex-col', layout === 'top' ? 'justify-start' : 'justify-end', size === 'card' && 'pt-12')}>
+        <div
+          className={clsx(
+            'relative flex flex-1 flex-col',
+            layout === 'top' ? 'justify-start' : 'justify-end',
+            size === 'card' && 'pt-12',
+          )}
+        >
           <div className="mb-3 h-[3px] w-10 rounded-full" style={{ background: `hsl(${accentHue} 90% 65%)` }} />
           <p
             className={clsx(
-              'font-display leading-[0.95] font-semibold tracking-tight break-words text-white uppercase text-balance',
+              'font-display leading-[0.95] font-semibold tracking-tight text-balance break-words text-white uppercase',
               size === 'card' ? 'text-4xl sm:text-5xl' : 'text-lg sm:text-xl',
             )}
           >

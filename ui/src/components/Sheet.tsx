@@ -83,7 +83,9 @@ export function Sheet({ open, title, onClose, children, footer }: SheetProps) {
               </button>
             </div>
             <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-5 pb-4">{children}</div>
-            {footer && <div className="border-t border-white/10 px-5 py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">{footer}</div>}
+            {footer && (
+              <div className="border-t border-white/10 px-5 py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">{footer}</div>
+            )}
           </motion.div>
         </div>
       )}

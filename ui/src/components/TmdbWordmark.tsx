@@ -4,7 +4,13 @@ import { useId } from 'react';
 export function TmdbWordmark({ className }: { className?: string }) {
   const gradient = useId();
   return (
-    <a href="https://www.themoviedb.org" target="_blank" rel="noreferrer" aria-label="The Movie Database (TMDB)" className={className}>
+    <a
+      href="https://www.themoviedb.org"
+      target="_blank"
+      rel="noreferrer"
+      aria-label="The Movie Database (TMDB)"
+      className={className}
+    >
       <svg viewBox="0 0 96 20" aria-hidden="true" className="h-4 w-auto">
         <defs>
           <linearGradient id={gradient} x1="0" x2="1" y1="0" y2="0">

@@ -22,7 +22,9 @@ export function Toaster() {
             role={toast.tone === 'error' ? 'alert' : 'status'}
             className={clsx(
               'pointer-events-auto flex max-w-md items-center gap-3 rounded-full border py-2 pr-2 pl-4 text-sm shadow-2xl shadow-black/50 backdrop-blur-xl',
-              toast.tone === 'error' ? 'border-nope/40 bg-ink-800/95 text-zinc-50' : 'border-white/10 bg-ink-700/95 text-zinc-100',
+              toast.tone === 'error'
+                ? 'border-nope/40 bg-ink-800/95 text-zinc-50'
+                : 'border-white/10 bg-ink-700/95 text-zinc-100',
             )}
           >
             <span>{toast.message}</span>

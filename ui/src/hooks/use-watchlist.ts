@@ -7,7 +7,8 @@ import { withSession } from '@/lib/session';
 export function useWatchlist() {
   return useQuery({
     queryKey: queryKeys.watchlist,
-    queryFn: ({ signal }) => withSession((session) => api.watchlist(session, signal)).then((list) => list.items.map(mapWatchlistItem)),
+    queryFn: ({ signal }) =>
+      withSession((session) => api.watchlist(session, signal)).then((list) => list.items.map(mapWatchlistItem)),
   });
 }
 

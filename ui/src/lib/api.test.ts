@@ -19,7 +19,13 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('api client: errors', () => {
   it('surfaces the detail of a problem response', async () => {
-    fakeFetch(on('GET', '/movies/999999', problem(404, { title: 'Movie not found', detail: 'No movie with id 999999 is in the catalogue.' })));
+    fakeFetch(
+      on(
+        'GET',
+        '/movies/999999',
+        problem(404, { title: 'Movie not found', detail: 'No movie with id 999999 is in the catalogue.' }),
+      ),
+    );
     const error = await failure(api.movie(999999));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(404);
@@ -54,7 +60,9 @@ describe('api client: errors', () => {
   });
 
   it('treats a gateway error page as the server being unreachable', async () => {
-    fakeFetch(on('GET', '/health', new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+    fakeFetch(
+      on('GET', '/health', new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+    );
     expect((await failure(api.health())).kind).toBe('network');
   });
 
@@ -70,25 +78,45 @@ describe('api client: errors', () => {
   });
 
   it('recognises an endpoint this server does not have: the SPA fallback page', async () => {
-    fakeFetch(on('GET', '/moods', new Response('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })));
+    fakeFetch(
+      on(
+        'GET',
+        '/moods',
+        new Response('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      ),
+    );
     const error = await failure(api.moods());
     expect(error.isUnavailable).toBe(true);
   });
 
   it('recognises an endpoint this server does not have: the bare 404 status page', async () => {
-    fakeFetch(on('GET', '/movies/1/similar', problem(404, { title: 'Not Found', type: 'https://tools.ietf.org/html/rfc9110#section-15.5.5' })));
+    fakeFetch(
+      on(
+        'GET',
+        '/movies/1/similar',
+        problem(404, { title: 'Not Found', type: 'https://tools.ietf.org/html/rfc9110#section-15.5.5' }),
+      ),
+    );
     expect((await failure(api.similarMovies(1))).isUnavailable).toBe(true);
   });
 
   it('does not mistake a real "not found" for a missing endpoint', async () => {
-    fakeFetch(on('GET', '/movies/5/similar', problem(404, { title: 'Movie not found', detail: 'No movie with id 5 is in the catalogue.' })));
+    fakeFetch(
+      on(
+        'GET',
+        '/movies/5/similar',
+        problem(404, { title: 'Movie not found', detail: 'No movie with id 5 is in the catalogue.' }),
+      ),
+    );
     const error = await failure(api.similarMovies(5));
     expect(error.isUnavailable).toBe(false);
     expect(error.status).toBe(404);
   });
 
   it('rejects an answer that does not match the contract, saying where', async () => {
-    fakeFetch(on('POST', '/recommend', json({ recommender: 'baseline', model_version: 'v1', items: [{ movie_id: 'one', title: 'x' }] })));
+    fakeFetch(
+      on('POST', '/recommend', json({ recommender: 'baseline', model_version: 'v1', items: [{ movie_id: 'one', title: 'x' }] })),
+    );
     const error = await failure(api.recommend({}));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('items.0.movie_id');
@@ -100,7 +128,13 @@ describe('api client: errors', () => {
   });
 
   it('says 401 plainly so the session can be replaced', async () => {
-    fakeFetch(on('GET', '/users/u_42/watchlist', problem(401, { title: 'Unauthorized', detail: 'This needs the session token of the user.' })));
+    fakeFetch(
+      on(
+        'GET',
+        '/users/u_42/watchlist',
+        problem(401, { title: 'Unauthorized', detail: 'This needs the session token of the user.' }),
+      ),
+    );
     const error = await failure(api.watchlist(session));
     expect(error.isUnauthorized).toBe(true);
   });
@@ -111,7 +145,11 @@ describe('api client: requests', () => {
     const { requests } = fakeFetch(on('POST', '/feedback', json({ id: 7, stored_at: '2026-11-26T10:00:00Z' }, 201)));
     const created = await api.postFeedback(
       session,
-      { movie_id: 318, action: 'like', context: { query: 'cozy', recommender: 'baseline', model_version: 'baseline', position: 3 } },
+      {
+        movie_id: 318,
+        action: 'like',
+        context: { query: 'cozy', recommender: 'baseline', model_version: 'baseline', position: 3 },
+      },
       'key-1',
     );
     expect(created).toEqual({ id: 7, stored_at: '2026-11-26T10:00:00Z' });
@@ -130,7 +168,11 @@ describe('api client: requests', () => {
 
   it('sends the recommend request as JSON and parses the enriched items', async () => {
     const { requests } = fakeFetch(
-      on('POST', '/recommend', json({ recommender: 'baseline', model_version: 'baseline', fallback_reason: null, intent: null, items: [shawshank] })),
+      on(
+        'POST',
+        '/recommend',
+        json({ recommender: 'baseline', model_version: 'baseline', fallback_reason: null, intent: null, items: [shawshank] }),
+      ),
     );
     const response = await api.recommend({ query: 'prison', genres: ['Drama'], k: 5 }, session);
     expect(response.items[0]?.title).toBe('The Shawshank Redemption');
@@ -147,7 +189,11 @@ describe('api client: requests', () => {
   it('accepts 204 for undo and treats removing an absent watchlist entry as done', async () => {
     fakeFetch(
       on('DELETE', '/users/u_42/feedback/7', new Response(null, { status: 204 })),
-      on('DELETE', '/users/u_42/watchlist/318', problem(404, { title: 'Not on the watchlist', detail: 'Movie 318 is not on the watchlist.' })),
+      on(
+        'DELETE',
+        '/users/u_42/watchlist/318',
+        problem(404, { title: 'Not on the watchlist', detail: 'Movie 318 is not on the watchlist.' }),
+      ),
     );
     await expect(api.undoFeedback(session, 7)).resolves.toBeUndefined();
     await expect(api.removeFromWatchlist(session, 318)).resolves.toBeUndefined();

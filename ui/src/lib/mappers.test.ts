@@ -52,7 +52,9 @@ describe('mapMovieRecToUI', () => {
   });
 
   it('refuses image URLs that are not http(s)', () => {
-    const movie = mapMovieRecToUI(apiMovie({ movie_id: 8, title: 'X', poster_url: 'javascript:alert(1)', backdrop_url: 'data:image/png;base64,AA' }));
+    const movie = mapMovieRecToUI(
+      apiMovie({ movie_id: 8, title: 'X', poster_url: 'javascript:alert(1)', backdrop_url: 'data:image/png;base64,AA' }),
+    );
     expect(movie.posterUrl).toBeNull();
     expect(movie.backdropUrl).toBeNull();
     expect(mapMovieRecToUI(shawshank).posterUrl).toBe(shawshank.poster_url);
@@ -132,9 +134,15 @@ describe('mapMoods', () => {
 
   it('reads objects with labels, wrapped or not, without duplicates', () => {
     expect(
-      mapMoods(moodsSchema.parse({ moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }] })),
+      mapMoods(
+        moodsSchema.parse({
+          moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }],
+        }),
+      ),
     ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy' }]);
-    expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([{ value: 'scary', label: 'Scary', description: null }]);
+    expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([
+      { value: 'scary', label: 'Scary', description: null },
+    ]);
   });
 });
 
@@ -150,8 +158,8 @@ describe('mapFeedbackItem', () => {
       movie: shawshank,
     });
     expect(event).toMatchObject({ id: 12, action: 'like', query: 'prison drama', movie: { title: 'The Shawshank Redemption' } });
-    expect(mapFeedbackItem({ id: 1, movie_id: 1, action: 'rewatch', stored_at: 'x', undone: true, context: null, movie: null }).action).toBe(
-      'other',
-    );
+    expect(
+      mapFeedbackItem({ id: 1, movie_id: 1, action: 'rewatch', stored_at: 'x', undone: true, context: null, movie: null }).action,
+    ).toBe('other');
   });
 });

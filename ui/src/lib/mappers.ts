@@ -1,11 +1,4 @@
-import type {
-  ApiFeedbackItem,
-  ApiIntent,
-  ApiMoods,
-  ApiMovie,
-  ApiRecommendResponse,
-  ApiWatchlistItem,
-} from './api-schemas';
+import type { ApiFeedbackItem, ApiIntent, ApiMoods, ApiMovie, ApiRecommendResponse, ApiWatchlistItem } from './api-schemas';
 import { formatCount, formatRuntime, formatStars } from './format';
 import { type PosterArt, posterArt } from './placeholder';
 

@@ -17,7 +17,25 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-const SMALL_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'la', 'le', 'les', 'el', 'der', 'die', 'das']);
+const SMALL_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'in',
+  'on',
+  'to',
+  'for',
+  'at',
+  'la',
+  'le',
+  'les',
+  'el',
+  'der',
+  'die',
+  'das',
+]);
 
 export function initialsOf(title: string): string {
   const words = title

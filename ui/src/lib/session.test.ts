@@ -24,7 +24,11 @@ describe('session', () => {
   it('replaces a session the server no longer knows and retries the call once', async () => {
     localStorage.setItem('marquee.session', JSON.stringify({ user_id: 'u_old', token: 'stale' }));
     const { requests } = fakeFetch(
-      on('GET', '/users/u_old/watchlist', problem(401, { title: 'Unauthorized', detail: 'This needs the session token of the user.' })),
+      on(
+        'GET',
+        '/users/u_old/watchlist',
+        problem(401, { title: 'Unauthorized', detail: 'This needs the session token of the user.' }),
+      ),
       on('POST', '/sessions', json({ user_id: 'u_new', token: 'fresh' }, 201)),
       on('GET', '/users/u_new/watchlist', json({ user_id: 'u_new', items: [] })),
     );
@@ -59,7 +63,9 @@ describe('session', () => {
 
   it('does not hide other failures behind a new session', async () => {
     localStorage.setItem('marquee.session', JSON.stringify({ user_id: 'u_1', token: 't' }));
-    const { requests } = fakeFetch(on('GET', '/users/u_1/watchlist', problem(500, { title: 'Boom', detail: 'Database is locked.' })));
+    const { requests } = fakeFetch(
+      on('GET', '/users/u_1/watchlist', problem(500, { title: 'Boom', detail: 'Database is locked.' })),
+    );
     await expect(withSession((session) => api.watchlist(session))).rejects.toThrow('Database is locked.');
     expect(requests).toHaveLength(1);
   });

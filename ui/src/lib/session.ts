@@ -76,7 +76,9 @@ export async function withSession<T>(call: (session: Session) => Promise<T>): Pr
     const current = loadSession();
     // Another call may already have replaced it while this one was in flight.
     const fresh =
-      current && current.token !== session.token ? current : (storage()?.removeItem(STORAGE_KEY), await createSession('replaced'));
+      current && current.token !== session.token
+        ? current
+        : (storage()?.removeItem(STORAGE_KEY), await createSession('replaced'));
     return call(fresh);
   }
 }

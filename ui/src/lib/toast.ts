@@ -27,7 +27,10 @@ export function dismissToast(id: number): void {
 export function showToast(toast: Omit<Toast, 'id'>, durationMs = 4500): number {
   const id = nextId++;
   toasts = [...toasts.slice(-2), { ...toast, id }];
-  timers.set(id, setTimeout(() => dismissToast(id), toast.tone === 'error' ? durationMs * 2 : durationMs));
+  timers.set(
+    id,
+    setTimeout(() => dismissToast(id), toast.tone === 'error' ? durationMs * 2 : durationMs),
+  );
   emit();
   return id;
 }

@@ -54,5 +54,7 @@ export const on =
     const path = request.url.split('?')[0] ?? '';
     const matches = typeof pattern === 'string' ? path === pattern : pattern.test(path);
     if (request.method !== method || !matches) return undefined;
-    return typeof reply === 'function' && reply.length === 1 ? (reply as (r: RecordedRequest) => Reply)(request) : (reply as Reply);
+    return typeof reply === 'function' && reply.length === 1
+      ? (reply as (r: RecordedRequest) => Reply)(request)
+      : (reply as Reply);
   };

@@ -30,7 +30,8 @@ export const shawshank = apiMovie({
   title: 'The Shawshank Redemption',
   year: 1994,
   genres: ['Crime', 'Drama'],
-  overview: 'Framed in the 1940s for the double murder of his wife and her lover, upstanding banker Andy Dufresne begins a new life.',
+  overview:
+    'Framed in the 1940s for the double murder of his wife and her lover, upstanding banker Andy Dufresne begins a new life.',
   poster_url: 'https://image.tmdb.org/t/p/w500/q6y0Go1tsGEsmtFryDOJo3dEmqu.jpg',
   runtime_minutes: 142,
   release_date: '1994-09-23',
@@ -65,4 +66,11 @@ export const pulpFiction = apiMovie({
   rating_count: 307,
 });
 
-export const matrix = apiMovie({ movie_id: 2571, title: 'The Matrix', year: 1999, genres: ['Action', 'Sci-Fi', 'Thriller'], rating: 4.19, rating_count: 278 });
+export const matrix = apiMovie({
+  movie_id: 2571,
+  title: 'The Matrix',
+  year: 1999,
+  genres: ['Action', 'Sci-Fi', 'Thriller'],
+  rating: 4.19,
+  rating_count: 278,
+});

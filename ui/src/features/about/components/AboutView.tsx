@@ -36,7 +36,12 @@ export function AboutView() {
           <TmdbWordmark className="shrink-0 self-start rounded-full [&_svg]:h-7" />
           <p className="text-sm text-zinc-300">
             {TMDB_NOTICE} Posters, overviews and TMDB ratings come from{' '}
-            <a href="https://www.themoviedb.org" target="_blank" rel="noreferrer" className="text-zinc-100 underline decoration-white/30 underline-offset-2">
+            <a
+              href="https://www.themoviedb.org"
+              target="_blank"
+              rel="noreferrer"
+              className="text-zinc-100 underline decoration-white/30 underline-offset-2"
+            >
               The Movie Database
             </a>
             .

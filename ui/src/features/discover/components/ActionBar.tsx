@@ -22,7 +22,14 @@ export function ActionBar({ disabled, canUndo, onAction, onUndo }: ActionBarProp
       <RoundButton label="Skip" shortcut="↓" size="md" disabled={disabled} onClick={() => onAction('skip')} tone="neutral">
         <SkipForward aria-hidden="true" className="size-5" />
       </RoundButton>
-      <RoundButton label="Add to watchlist" shortcut="↑" size="md" disabled={disabled} onClick={() => onAction('watchlist')} tone="save">
+      <RoundButton
+        label="Add to watchlist"
+        shortcut="↑"
+        size="md"
+        disabled={disabled}
+        onClick={() => onAction('watchlist')}
+        tone="save"
+      >
         <Bookmark aria-hidden="true" className="size-5" />
       </RoundButton>
       <RoundButton label="Like" shortcut="→" size="lg" disabled={disabled} onClick={() => onAction('like')} tone="like">
@@ -53,7 +60,17 @@ function RoundButton(props: {
     <button
       type="button"
       aria-label={props.label}
-      aria-keyshortcuts={props.shortcut === '←' ? 'ArrowLeft' : props.shortcut === '→' ? 'ArrowRight' : props.shortcut === '↑' ? 'ArrowUp' : props.shortcut === '↓' ? 'ArrowDown' : props.shortcut}
+      aria-keyshortcuts={
+        props.shortcut === '←'
+          ? 'ArrowLeft'
+          : props.shortcut === '→'
+            ? 'ArrowRight'
+            : props.shortcut === '↑'
+              ? 'ArrowUp'
+              : props.shortcut === '↓'
+                ? 'ArrowDown'
+                : props.shortcut
+      }
       title={`${props.label} (${props.shortcut})`}
       disabled={props.disabled}
       onClick={props.onClick}

@@ -7,7 +7,8 @@ import { forgetDecks } from '../api/use-deck';
 import { defaultFilters } from '../lib/filters';
 import { Deck } from './Deck';
 
-const page = (items: unknown[]) => json({ recommender: 'baseline', model_version: 'baseline-v1', fallback_reason: null, intent: null, items });
+const page = (items: unknown[]) =>
+  json({ recommender: 'baseline', model_version: 'baseline-v1', fallback_reason: null, intent: null, items });
 
 function server(options: { recommend?: (request: RecordedRequest) => Response } = {}) {
   let nextFeedbackId = 100;
@@ -37,7 +38,13 @@ describe('Deck', () => {
     expect(card).toHaveTextContent('2h 22m');
     expect(card).toHaveTextContent('Crime · Drama');
     expect(card).toHaveTextContent('(317 ratings)');
-    expect(requests[0]?.body).toMatchObject({ query: 'prison', user_id: 'u_1', k: 20, exclude_movie_ids: [], recommender: 'auto' });
+    expect(requests[0]?.body).toMatchObject({
+      query: 'prison',
+      user_id: 'u_1',
+      k: 20,
+      exclude_movie_ids: [],
+      recommender: 'auto',
+    });
   });
 
   it('Like posts feedback with its context and advances the stack', async () => {
@@ -113,7 +120,8 @@ describe('Deck', () => {
   it('shows the API error inline and recovers on retry', async () => {
     let down = true;
     server({
-      recommend: () => (down ? problem(503, { title: 'Service Unavailable', detail: 'The model is loading.' }) : page([toyStory])),
+      recommend: () =>
+        down ? problem(503, { title: 'Service Unavailable', detail: 'The model is loading.' }) : page([toyStory]),
     });
     renderWithProviders(<Deck filters={defaultFilters} onFiltersChange={() => {}} keyboardEnabled />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The model is loading.');

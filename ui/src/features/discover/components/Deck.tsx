@@ -1,8 +1,10 @@
 import { Film, Info, SearchX } from 'lucide-react';
 import { AnimatePresence, motion } from 'motion/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
+import { Poster } from '@/components/Poster';
 import { Skeleton } from '@/components/Skeleton';
 import { showToast } from '@/lib/toast';
 import { useDeck } from '../api/use-deck';
@@ -66,7 +68,8 @@ export function Deck({ filters, onFiltersChange, keyboardEnabled }: DeckProps) {
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyHandler.current = (event: KeyboardEvent) => {
-    if (!keyboardEnabled || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    if (!keyboardEnabled || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target))
+      return;
     const action: SwipeAction | undefined = (
       { ArrowRight: 'like', ArrowLeft: 'dislike', ArrowDown: 'skip', ArrowUp: 'watchlist' } as const
     )[event.key as 'ArrowRight'];
@@ -86,38 +89,81 @@ export function Deck({ filters, onFiltersChange, keyboardEnabled }: DeckProps) {
 
   const showIntent = filters.query.trim() !== '' || filters.moods.length > 0;
   return (
-    <div className="relative flex h-full min-h-0 flex-col items-center gap-4">
-      <Ambience card={top} />
-      {showIntent && (
-        <div className="flex h-6 w-full max-w-[min(100%,460px)] shrink-0 items-center justify-center">
-          <IntentSummary intent={deck.meta.intent} />
+    <div className="relative flex h-full min-h-0 gap-10">
+      <div className="relative flex h-full min-h-0 min-w-0 flex-1 flex-col items-center gap-4">
+        <Ambience card={top} />
+        {showIntent && (
+          <div className="flex h-6 w-full max-w-[min(100%,460px)] shrink-0 items-center justify-center">
+            <IntentSummary intent={deck.meta.intent} />
+          </div>
+        )}
+        <div className="relative min-h-0 w-full flex-1" style={{ containerType: 'size' }}>
+          <div className="absolute inset-x-0 top-0 mx-auto h-[min(calc(100cqh-32px),calc(100cqw*1.5),690px)] w-[min(100cqw,460px,calc((100cqh-32px)*0.8))] lg:w-[min(100cqw,460px,calc((100cqh-32px)*2/3))]">
+            {top ? (
+              <CardStack cards={stack.queue} exitAction={exitAction} onSwipe={commit} />
+            ) : deck.error ? (
+              <ErrorState error={deck.error} onRetry={deck.retry} retrying={deck.loading} className="h-full justify-center" />
+            ) : stack.exhausted ? (
+              <Exhausted filters={filters} swipedAny={stack.swiped.length > 0} onFiltersChange={onFiltersChange} />
+            ) : (
+              <CardSkeleton />
+            )}
+          </div>
         </div>
-      )}
-      <div className="relative min-h-0 w-full flex-1" style={{ containerType: 'size' }}>
-        <div className="absolute inset-x-0 top-0 mx-auto h-[min(calc(100cqh-32px),calc(100cqw*1.5),690px)] w-[min(100cqw,460px,calc((100cqh-32px)*0.8))] lg:w-[min(100cqw,460px,calc((100cqh-32px)*2/3))]">
-          {top ? (
-            <CardStack cards={stack.queue} exitAction={exitAction} onSwipe={commit} />
-          ) : deck.error ? (
-            <ErrorState error={deck.error} onRetry={deck.retry} retrying={deck.loading} className="h-full justify-center" />
-          ) : stack.exhausted ? (
-            <Exhausted filters={filters} swipedAny={stack.swiped.length > 0} onFiltersChange={onFiltersChange} />
-          ) : (
-            <CardSkeleton />
-          )}
-        </div>
-      </div>
-      {deck.meta.fallbackReason && top && (
-        <p className="-mt-1 flex items-center gap-1.5 text-xs text-zinc-400">
-          <Info aria-hidden="true" className="size-3.5" />
-          {deck.meta.fallbackReason}
+        {deck.meta.fallbackReason && top && (
+          <p className="-mt-1 flex items-center gap-1.5 text-xs text-zinc-400">
+            <Info aria-hidden="true" className="size-3.5" />
+            {deck.meta.fallbackReason}
+          </p>
+        )}
+        <ActionBar disabled={!top} canUndo={stack.swiped.length > 0} onAction={commit} onUndo={() => void undo()} />
+        <KeyboardHints />
+        <p className="sr-only" aria-live="polite">
+          {announcement}
         </p>
-      )}
-      <ActionBar disabled={!top} canUndo={stack.swiped.length > 0} onAction={commit} onUndo={() => void undo()} />
-      <KeyboardHints />
-      <p className="sr-only" aria-live="polite">
-        {announcement}
-      </p>
+      </div>
+      <UpNext cards={stack.queue.slice(1, 6)} />
     </div>
+  );
+}
+
+function UpNext({ cards }: { cards: StackCard[] }) {
+  return (
+    <aside aria-labelledby="up-next" className="hidden w-64 shrink-0 flex-col pt-10 xl:flex 2xl:w-72">
+      <h2 id="up-next" className="text-xs font-semibold tracking-[0.18em] text-zinc-400 uppercase">
+        Up next
+      </h2>
+      {cards.length === 0 ? (
+        <ul className="mt-4 space-y-3" aria-hidden="true">
+          {Array.from({ length: 4 }, (_, i) => (
+            <li key={i} className="flex items-center gap-3">
+              <Skeleton className="h-16 w-11 rounded-md" />
+              <Skeleton className="h-3 w-32 rounded" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ol className="mt-4 space-y-1">
+          {cards.map(({ movie }) => (
+            <li key={movie.id}>
+              <Link
+                to={`/movie/${movie.id}`}
+                className="group flex items-center gap-3 rounded-xl p-1.5 transition hover:bg-white/5"
+              >
+                <Poster movie={movie} size="thumb" className="h-16 w-11 shrink-0 rounded-md ring-1 ring-white/10" />
+                <span className="min-w-0">
+                  <span className="block truncate text-sm font-medium text-zinc-200 group-hover:text-white">{movie.title}</span>
+                  <span className="mt-0.5 block truncate text-xs text-zinc-400">
+                    {[movie.year, movie.genres.slice(0, 2).join(' · ')].filter(Boolean).join(' · ')}
+                  </span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="mt-4 text-xs leading-relaxed text-zinc-400">Every like and dislike re-ranks this queue right away.</p>
+    </aside>
   );
 }
 
@@ -134,7 +180,7 @@ function Ambience({ card }: { card: StackCard | null }) {
           transition={{ duration: 0.8 }}
           className="pointer-events-none absolute -inset-x-40 -top-24 -bottom-10 -z-10 blur-3xl"
           style={{
-            background: `radial-gradient(40% 45% at 50% 42%, hsl(${card.movie.art.hue} 70% 45% / 0.30), transparent 70%), radial-gradient(30% 35% at 62% 60%, hsl(${card.movie.art.accentHue} 80% 50% / 0.18), transparent 70%)`,
+            background: `radial-gradient(38% 45% at 50% 40%, hsl(${card.movie.art.hue} 75% 45% / 0.42), transparent 70%), radial-gradient(30% 35% at 60% 62%, hsl(${card.movie.art.accentHue} 85% 50% / 0.26), transparent 70%)`,
           }}
         />
       )}

@@ -35,7 +35,10 @@ export function DiscoverView() {
       <SlidersHorizontal aria-hidden="true" className="size-5" />
       <span className="sr-only">Filters{active > 0 ? ` (${active} active)` : ''}</span>
       {active > 0 && (
-        <span aria-hidden="true" className="absolute -top-1 -right-1 grid size-5 place-items-center rounded-full bg-brand text-[11px] font-bold text-white">
+        <span
+          aria-hidden="true"
+          className="absolute -top-1 -right-1 grid size-5 place-items-center rounded-full bg-brand text-[11px] font-bold text-white"
+        >
           {active}
         </span>
       )}

@@ -5,7 +5,15 @@ import { ErrorState } from '@/components/ErrorState';
 import { Skeleton } from '@/components/Skeleton';
 import { useGenres } from '../api/use-genres';
 import { useHealth } from '../api/use-health';
-import { type DiscoverFilters, activeFilterCount, defaultFilters, eras, minRatings, recommenders, runtimes } from '../lib/filters';
+import {
+  type DiscoverFilters,
+  activeFilterCount,
+  defaultFilters,
+  eras,
+  minRatings,
+  recommenders,
+  runtimes,
+} from '../lib/filters';
 
 interface FilterPanelProps {
   filters: DiscoverFilters;
@@ -32,7 +40,10 @@ export function FilterPanel({ filters, onChange, inSheet = false }: FilterPanelP
       <RadioRow
         legend="Minimum rating"
         value={filters.minRating === null ? 'any' : String(filters.minRating)}
-        options={[{ value: 'any', label: 'Any' }, ...minRatings.map((rating) => ({ value: String(rating), label: `${rating}★+` }))]}
+        options={[
+          { value: 'any', label: 'Any' },
+          ...minRatings.map((rating) => ({ value: String(rating), label: `${rating}★+` })),
+        ]}
         onChange={(value) => onChange({ ...filters, minRating: value === 'any' ? null : Number(value) })}
       />
       <RadioRow
@@ -57,7 +68,11 @@ function GenrePicker({ filters, onChange }: FilterPanelProps) {
   const hintId = useId();
   const cycle = (genre: string) => {
     if (filters.genres.includes(genre)) {
-      onChange({ ...filters, genres: filters.genres.filter((g) => g !== genre), excludeGenres: [...filters.excludeGenres, genre] });
+      onChange({
+        ...filters,
+        genres: filters.genres.filter((g) => g !== genre),
+        excludeGenres: [...filters.excludeGenres, genre],
+      });
     } else if (filters.excludeGenres.includes(genre)) {
       onChange({ ...filters, excludeGenres: filters.excludeGenres.filter((g) => g !== genre) });
     } else {
@@ -147,7 +162,11 @@ function RadioRow({
   return (
     <fieldset>
       <legend className="mb-3 text-sm font-semibold text-zinc-100">{legend}</legend>
-      <div className={clsx(segmented ? 'grid grid-cols-3 gap-1 rounded-full bg-ink-800 p-1 ring-1 ring-white/10' : 'flex flex-wrap gap-2')}>
+      <div
+        className={clsx(
+          segmented ? 'grid grid-cols-3 gap-1 rounded-full bg-ink-800 p-1 ring-1 ring-white/10' : 'flex flex-wrap gap-2',
+        )}
+      >
         {options.map((option) => (
           <label key={option.value} className="relative cursor-pointer">
             <input

@@ -42,7 +42,10 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
             submit(draft);
           }}
         >
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-4 size-5 -translate-y-1/2 text-zinc-400" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-4 size-5 -translate-y-1/2 text-zinc-400"
+          />
           <input
             type="search"
             name="q"
@@ -81,7 +84,7 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
 
       <div className="flex flex-col gap-2">
         <ul
-          className="scrollbar-none -mx-4 flex gap-2 overflow-x-auto px-4 lg:mx-0 lg:flex-wrap lg:overflow-visible lg:px-0"
+          className="-mx-4 scrollbar-none flex gap-2 overflow-x-auto px-4 lg:mx-0 lg:flex-wrap lg:overflow-visible lg:px-0"
           aria-label="Moods"
           data-mood-source={moods.data?.source}
         >
@@ -119,7 +122,9 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
               onClick={() => setPickerOpen((open) => !open)}
               className={clsx(
                 'inline-flex h-8 items-center gap-1.5 rounded-full px-3.5 text-sm font-medium whitespace-nowrap ring-1 transition',
-                pickerOpen ? 'bg-amber-300 text-ink-950 ring-amber-300' : 'bg-amber-300/10 text-amber-200 ring-amber-300/25 hover:bg-amber-300/20',
+                pickerOpen
+                  ? 'bg-amber-300 text-ink-950 ring-amber-300'
+                  : 'bg-amber-300/10 text-amber-200 ring-amber-300/25 hover:bg-amber-300/20',
               )}
             >
               <Clapperboard aria-hidden="true" className="size-4" />

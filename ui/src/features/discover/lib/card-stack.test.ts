@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { mapMovieRecToUI } from '@/lib/mappers';
 import { apiMovie } from '@/testing/movies';
-import { type StackCard, type StackState, emptyStack, excludedIds, lastSwipe, needsMore, stackReducer, topCard } from './card-stack';
+import {
+  type StackCard,
+  type StackState,
+  emptyStack,
+  excludedIds,
+  lastSwipe,
+  needsMore,
+  stackReducer,
+  topCard,
+} from './card-stack';
 
 const provenance = { query: 'cozy', recommender: 'baseline', modelVersion: 'baseline' };
-const card = (id: number): StackCard => ({ movie: mapMovieRecToUI(apiMovie({ movie_id: id, title: `Movie ${id}` })), provenance });
+const card = (id: number): StackCard => ({
+  movie: mapMovieRecToUI(apiMovie({ movie_id: id, title: `Movie ${id}` })),
+  provenance,
+});
 const ids = (state: StackState) => state.queue.map((c) => c.movie.id);
 
 function loaded(...movieIds: number[]): StackState {
@@ -52,7 +64,9 @@ describe('card stack', () => {
     expect(ids(state)).toEqual([2, 3]);
     expect(lastSwipe(state)?.card.movie.id).toBe(1);
     expect(state.position).toBe(1);
-    expect(stackReducer(stackReducer(state, { type: 'undone' }), { type: 'undone' }).queue.map((c) => c.movie.id)).toEqual([1, 2, 3]);
+    expect(stackReducer(stackReducer(state, { type: 'undone' }), { type: 'undone' }).queue.map((c) => c.movie.id)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it('a next page never repeats swiped or queued films', () => {

@@ -45,7 +45,9 @@ describe('discover filters', () => {
   });
 
   it('keys the same search the same way whatever the order', () => {
-    expect(filtersKey({ ...busy, genres: ['A', 'B'] })).toBe(filtersKey({ ...busy, genres: ['B', 'A'], query: 'Cozy rainy night' }));
+    expect(filtersKey({ ...busy, genres: ['A', 'B'] })).toBe(
+      filtersKey({ ...busy, genres: ['B', 'A'], query: 'Cozy rainy night' }),
+    );
     expect(filtersKey(busy)).not.toBe(filtersKey({ ...busy, maxRuntime: 90 }));
   });
 

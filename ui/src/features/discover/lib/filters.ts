@@ -94,7 +94,8 @@ export interface Relaxation {
 /** Ways to widen a search that found nothing, most restrictive first. */
 export function relaxations(filters: DiscoverFilters): Relaxation[] {
   const options: Relaxation[] = [];
-  if (filters.maxRuntime !== null) options.push({ id: 'runtime', label: 'Any runtime', apply: (f) => ({ ...f, maxRuntime: null }) });
+  if (filters.maxRuntime !== null)
+    options.push({ id: 'runtime', label: 'Any runtime', apply: (f) => ({ ...f, maxRuntime: null }) });
   if (filters.minRating !== null) options.push({ id: 'rating', label: 'Any rating', apply: (f) => ({ ...f, minRating: null }) });
   if (filters.era !== null) options.push({ id: 'era', label: 'Any era', apply: (f) => ({ ...f, era: null }) });
   if (filters.genres.length) options.push({ id: 'genres', label: 'Any genre', apply: (f) => ({ ...f, genres: [] }) });

@@ -39,7 +39,11 @@ export function HistoryView() {
 
   const undoEvent = (event: UIFeedbackEvent) =>
     undo.mutate(event, {
-      onSuccess: () => showToast({ tone: 'info', message: `Undone: ${actionStyle[event.action].label.toLowerCase()} “${event.movie?.title ?? event.movieId}”` }),
+      onSuccess: () =>
+        showToast({
+          tone: 'info',
+          message: `Undone: ${actionStyle[event.action].label.toLowerCase()} “${event.movie?.title ?? event.movieId}”`,
+        }),
       onError: (error) => showToast({ tone: 'error', message: `Could not undo: ${error.message}` }),
     });
 
@@ -81,16 +85,27 @@ export function HistoryView() {
         ) : history.isError ? (
           <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />
         ) : visible.length === 0 ? (
-          <EmptyState icon={HistoryIcon} title={tab === 'all' ? 'No swipes yet' : `Nothing ${tab === 'like' ? 'liked' : 'disliked'} yet`}>
+          <EmptyState
+            icon={HistoryIcon}
+            title={tab === 'all' ? 'No swipes yet' : `Nothing ${tab === 'like' ? 'liked' : 'disliked'} yet`}
+          >
             <p>Your likes and dislikes from Discover show up here.</p>
-            <Link to="/" className="mt-5 inline-flex rounded-full bg-zinc-50 px-5 py-2.5 text-sm font-semibold text-ink-950 hover:bg-white">
+            <Link
+              to="/"
+              className="mt-5 inline-flex rounded-full bg-zinc-50 px-5 py-2.5 text-sm font-semibold text-ink-950 hover:bg-white"
+            >
               Start swiping
             </Link>
           </EmptyState>
         ) : (
           <ul className="divide-y divide-white/5 rounded-2xl bg-ink-850/60 ring-1 ring-white/5" aria-label="Your swipes">
             {visible.map((event) => (
-              <HistoryRow key={event.id} event={event} onUndo={() => undoEvent(event)} undoing={undo.isPending && undo.variables?.id === event.id} />
+              <HistoryRow
+                key={event.id}
+                event={event}
+                onUndo={() => undoEvent(event)}
+                undoing={undo.isPending && undo.variables?.id === event.id}
+              />
             ))}
           </ul>
         )}
@@ -146,7 +161,11 @@ function HistoryRow({ event, onUndo, undoing }: { event: UIFeedbackEvent; onUndo
         aria-label={`Undo ${style.label.toLowerCase()} for ${title}`}
         className="inline-flex shrink-0 items-center gap-1.5 rounded-full px-3 py-1.5 text-sm font-medium text-zinc-300 ring-1 ring-white/10 transition hover:bg-white/10 hover:text-white disabled:opacity-50"
       >
-        {undoing ? <Loader2 aria-hidden="true" className="size-4 animate-spin" /> : <Undo2 aria-hidden="true" className="size-4" />}
+        {undoing ? (
+          <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <Undo2 aria-hidden="true" className="size-4" />
+        )}
         <span className="hidden sm:inline">Undo</span>
       </button>
     </li>

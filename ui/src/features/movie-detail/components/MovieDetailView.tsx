@@ -43,7 +43,12 @@ export function MovieDetailView({ movieId }: { movieId: number }) {
           Back
         </button>
         <div className="mt-6 grid gap-8 md:grid-cols-[300px_1fr] lg:grid-cols-[340px_1fr] lg:gap-12">
-          <Poster movie={movie.data} size="card" eager className="mx-auto aspect-[2/3] w-60 rounded-3xl shadow-2xl shadow-black/70 ring-1 ring-white/10 md:w-full" />
+          <Poster
+            movie={movie.data}
+            size="card"
+            eager
+            className="mx-auto aspect-[2/3] w-60 rounded-3xl shadow-2xl ring-1 shadow-black/70 ring-white/10 md:w-full"
+          />
           <Details movie={movie.data} />
         </div>
         <MoreLikeThis movie={movie.data} />
@@ -69,7 +74,10 @@ function Backdrop({ movie }: { movie: UIMovie }) {
           alt=""
           onLoad={() => setLoaded(true)}
           onError={() => setLoaded(false)}
-          className={clsx('absolute inset-0 h-full w-full object-cover transition-opacity duration-700', loaded ? 'opacity-40' : 'opacity-0')}
+          className={clsx(
+            'absolute inset-0 h-full w-full object-cover transition-opacity duration-700',
+            loaded ? 'opacity-40' : 'opacity-0',
+          )}
         />
       )}
       <div className="absolute inset-0 bg-gradient-to-b from-ink-950/30 via-ink-950/70 to-ink-950" />
@@ -88,7 +96,11 @@ function Details({ movie }: { movie: UIMovie }) {
     toggle.mutate(
       { movieId: movie.id, add: !saved },
       {
-        onSuccess: () => showToast({ tone: 'success', message: saved ? `Removed “${movie.title}” from your watchlist` : `Saved “${movie.title}” for later` }),
+        onSuccess: () =>
+          showToast({
+            tone: 'success',
+            message: saved ? `Removed “${movie.title}” from your watchlist` : `Saved “${movie.title}” for later`,
+          }),
         onError: (error) => showToast({ tone: 'error', message: error.message }),
       },
     );
@@ -99,10 +111,7 @@ function Details({ movie }: { movie: UIMovie }) {
         {movie.title}
       </h1>
       {movie.tagline && <p className="mt-3 text-lg text-zinc-300 italic">{movie.tagline}</p>}
-      <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-zinc-300">
-        {movie.year !== null && <span>{movie.year}</span>}
-        {movie.runtimeLabel && <span>· {movie.runtimeLabel}</span>}
-      </p>
+      <p className="mt-4 text-zinc-300">{[movie.year, movie.runtimeLabel].filter((part) => part !== null).join(' · ')}</p>
       {movie.genres.length > 0 && (
         <ul className="mt-4 flex flex-wrap gap-2" aria-label="Genres">
           {movie.genres.map((genre) => (
@@ -113,7 +122,9 @@ function Details({ movie }: { movie: UIMovie }) {
         </ul>
       )}
       <Ratings movie={movie} className="mt-5 text-base" />
-      {movie.ratingCount > 0 && !movie.communityRatingLabel && <p className="mt-2 text-sm text-zinc-500">{movie.ratingCountLabel}</p>}
+      {movie.ratingCount > 0 && !movie.communityRatingLabel && (
+        <p className="mt-2 text-sm text-zinc-500">{movie.ratingCountLabel}</p>
+      )}
 
       <div className="mt-6 flex flex-wrap gap-3">
         <button
@@ -149,7 +160,10 @@ function Details({ movie }: { movie: UIMovie }) {
           <h2 id="overview-heading" className="text-sm font-semibold tracking-wide text-zinc-400 uppercase">
             Overview
           </h2>
-          <p id="overview-text" className={clsx('mt-2 text-base leading-relaxed text-zinc-200', longOverview && !expanded && 'line-clamp-5')}>
+          <p
+            id="overview-text"
+            className={clsx('mt-2 text-base leading-relaxed text-zinc-200', longOverview && !expanded && 'line-clamp-5')}
+          >
             {movie.overview}
           </p>
           {longOverview && (
@@ -171,13 +185,23 @@ function Details({ movie }: { movie: UIMovie }) {
       {(movie.tmdbUrl || movie.imdbUrl) && (
         <p className="mt-8 flex flex-wrap gap-4 text-sm">
           {movie.tmdbUrl && (
-            <a href={movie.tmdbUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 text-zinc-400 hover:text-zinc-100">
+            <a
+              href={movie.tmdbUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex items-center gap-1.5 text-zinc-400 hover:text-zinc-100"
+            >
               TMDB <ExternalLink aria-hidden="true" className="size-3.5" />
               <span className="sr-only">(opens in a new tab)</span>
             </a>
           )}
           {movie.imdbUrl && (
-            <a href={movie.imdbUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 text-zinc-400 hover:text-zinc-100">
+            <a
+              href={movie.imdbUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex items-center gap-1.5 text-zinc-400 hover:text-zinc-100"
+            >
               IMDb <ExternalLink aria-hidden="true" className="size-3.5" />
               <span className="sr-only">(opens in a new tab)</span>
             </a>
@@ -213,7 +237,10 @@ function MoreLikeThis({ movie }: { movie: UIMovie }) {
         ) : similar.data.movies.length === 0 ? (
           <p className="text-sm text-zinc-500">Nothing close enough yet.</p>
         ) : (
-          <ul className="scrollbar-none -mx-4 flex snap-x gap-4 overflow-x-auto px-4 pb-2 lg:-mx-8 lg:px-8" aria-label={heading}>
+          <ul
+            className="-mx-4 scrollbar-none flex snap-x scroll-px-4 gap-4 overflow-x-auto px-4 pb-2 lg:-mx-8 lg:scroll-px-8 lg:px-8"
+            aria-label={heading}
+          >
             {similar.data.movies.map((item) => (
               <li key={item.id} className="w-36 shrink-0 snap-start sm:w-40">
                 <MovieTile movie={item} />

@@ -16,7 +16,12 @@ export interface Rating {
 export function useRateStarter() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { pick: StarterPick; position: number; verdict: StarterVerdict | null; previous: Rating | null }) => {
+    mutationFn: async (input: {
+      pick: StarterPick;
+      position: number;
+      verdict: StarterVerdict | null;
+      previous: Rating | null;
+    }) => {
       const { pick, position, verdict, previous } = input;
       if (previous) await withSession((session) => api.undoFeedback(session, previous.feedbackId));
       if (verdict === null) return null;

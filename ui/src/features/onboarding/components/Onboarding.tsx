@@ -46,7 +46,8 @@ export function Onboarding({ onDone }: { onDone: () => void }) {
         Rate a few films you know.
       </h1>
       <p className="mt-3 max-w-xl text-base text-zinc-300 sm:text-lg">
-        A thumbs up or down on the ones you have seen, and your very first cards will already feel like you. Not seen it? Leave it.
+        A thumbs up or down on the ones you have seen, and your very first cards will already feel like you. Not seen it? Leave
+        it.
       </p>
 
       <div className="mt-8">
@@ -83,7 +84,11 @@ export function Onboarding({ onDone }: { onDone: () => void }) {
           </p>
           <div className="flex items-center gap-2">
             {rated === 0 && (
-              <button type="button" onClick={onDone} className="rounded-full px-4 py-2.5 text-sm font-semibold text-zinc-300 hover:text-white">
+              <button
+                type="button"
+                onClick={onDone}
+                className="rounded-full px-4 py-2.5 text-sm font-semibold text-zinc-300 hover:text-white"
+              >
                 Skip for now
               </button>
             )}
@@ -135,15 +140,19 @@ function StarterTile({
           >
             <ThumbsDown aria-hidden="true" className="size-5" />
           </VerdictButton>
-          <VerdictButton label={`Like ${movie.title}`} pressed={verdict === 'like'} disabled={saving} onClick={() => onChoose('like')} tone="like">
+          <VerdictButton
+            label={`Like ${movie.title}`}
+            pressed={verdict === 'like'}
+            disabled={saving}
+            onClick={() => onChoose('like')}
+            tone="like"
+          >
             <ThumbsUp aria-hidden="true" className="size-5" />
           </VerdictButton>
         </div>
       </div>
       <p className="mt-3 truncate font-semibold text-zinc-100">{movie.title}</p>
-      <p className="text-sm text-zinc-500">
-        {[movie.year, pick.genre].filter((part) => part !== null).join(' · ')}
-      </p>
+      <p className="text-sm text-zinc-500">{[movie.year, pick.genre].filter((part) => part !== null).join(' · ')}</p>
     </li>
   );
 }

@@ -42,7 +42,10 @@ export function WatchlistView() {
       </header>
 
       {watchlist.isPending ? (
-        <ul className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6" aria-label="Loading watchlist">
+        <ul
+          className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
+          aria-label="Loading watchlist"
+        >
           {Array.from({ length: 6 }, (_, i) => (
             <li key={i}>
               <Skeleton className="aspect-[2/3] w-full rounded-2xl" />
@@ -55,7 +58,8 @@ export function WatchlistView() {
       ) : entries.length === 0 ? (
         <EmptyState icon={Bookmark} title="Your watchlist is empty">
           <p>
-            Swipe a card up, press <kbd className="rounded border border-white/15 px-1">↑</kbd> or tap the bookmark to save a film for later.
+            Swipe a card up, press <kbd className="rounded border border-white/15 px-1">↑</kbd> or tap the bookmark to save a film
+            for later.
           </p>
           <Link
             to="/"
