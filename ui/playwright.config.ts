@@ -1,5 +1,21 @@
+import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
-import { baseURL, chromium, chromiumArgs, port, sharedDir, workDir } from './e2e/support/env';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// Free ports are chosen once, by the runner; its workers inherit them through the environment.
+process.env.MARQUEE_E2E_PORT ??= String(await freePort());
+process.env.MARQUEE_E2E_FLAKY_PORT ??= String(await freePort());
+const { baseURL, chromium, chromiumArgs, port, sharedDir, workDir } = await import('./e2e/support/env');
 
 // Screenshots for docs/ are taken on demand (npm run screenshots), not on every test run.
 const screenshots = process.env.MARQUEE_SCREENSHOTS === '1';
@@ -8,7 +24,8 @@ export default defineConfig({
   testDir: './e2e',
   testMatch: screenshots ? 'screenshots.spec.ts' : '*.spec.ts',
   testIgnore: screenshots ? [] : ['screenshots.spec.ts'],
-  // One real server with one database: run the files one after another, each test in its own session.
+  globalTeardown: './e2e/support/global-teardown.ts',
+  // One real server with one database: the files run one after another, each test in its own session.
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,

@@ -3,12 +3,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// playwright.config.ts picks free ports once and exports them, so the runner and its workers agree.
+function portFromEnv(name: string): number {
+  const value = Number(process.env[name]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} is not set: load playwright.config.ts first`);
+  return value;
+}
+
 export const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const repoRoot = dirname(uiDir);
 
-export const port = Number(process.env.MARQUEE_E2E_PORT ?? 41731);
-/** A second, disposable server for the "API down" test, on the next port. */
-export const flakyPort = port + 1;
+export const port = portFromEnv('MARQUEE_E2E_PORT');
+/** A second, disposable server for the "API down" test. */
+export const flakyPort = portFromEnv('MARQUEE_E2E_FLAKY_PORT');
 export const baseURL = `http://127.0.0.1:${port}`;
 export const workDir = join(tmpdir(), `marquee-e2e-${port}`);
 

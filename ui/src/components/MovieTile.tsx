@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import { Star } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { usePrefetchMovie } from '@/hooks/use-prefetch-movie';
 import type { UIMovie } from '@/lib/mappers';
 import { Poster } from './Poster';
 
@@ -9,17 +10,17 @@ interface MovieTileProps {
   movie: UIMovie;
   action?: ReactNode;
   className?: string;
-  onIntent?: () => void;
 }
 
 /** A poster with its title under it, linking to the movie's page. */
-export function MovieTile({ movie, action, className, onIntent }: MovieTileProps) {
+export function MovieTile({ movie, action, className }: MovieTileProps) {
+  const prefetch = usePrefetchMovie(movie.id);
   return (
     <article className={clsx('group relative', className)}>
       <Link
         to={`/movie/${movie.id}`}
-        onMouseEnter={onIntent}
-        onFocus={onIntent}
+        onMouseEnter={prefetch}
+        onFocus={prefetch}
         className="block rounded-2xl focus-visible:outline-offset-4"
       >
         <Poster
