@@ -172,3 +172,14 @@ test('filters narrow the cards, and an impossible search suggests relaxing them'
   await expect(page.getByRole('heading', { name: 'Nothing matches all of that' })).toHaveCount(0);
   await expect(topCard(page)).toContainText('Film-Noir');
 });
+
+test('with reduced motion the stack still swipes, without the fling', async ({ page, request }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const first = await openDiscover(page);
+  const stored = nextFeedback(page);
+  await page.getByRole('button', { name: 'Like', exact: true }).click();
+  expect((await stored).status()).toBe(201);
+  await expect.poll(() => topMovieId(page)).not.toBe(first);
+  await expect(page.getByTestId('leaving-card')).toHaveCount(0);
+  await expectStored(page, request, first, 'like');
+});

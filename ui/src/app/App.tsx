@@ -27,8 +27,12 @@ export function App() {
   useEffect(
     () =>
       onSessionChange((_session, reason) => {
-        if (reason !== 'replaced') return;
+        if (reason === 'created') return;
         forgetDecks();
+        if (reason === 'cleared') {
+          queryClient.clear();
+          return;
+        }
         void queryClient.invalidateQueries();
         showToast({ tone: 'info', message: 'The server did not know this browser any more, so a fresh session started.' });
       }),

@@ -3,7 +3,8 @@ import { type Session, sessionSchema } from './api-schemas';
 
 const STORAGE_KEY = 'marquee.session';
 
-type Listener = (session: Session | null, reason: 'created' | 'replaced') => void;
+export type SessionChange = 'created' | 'replaced' | 'cleared';
+type Listener = (session: Session | null, reason: SessionChange) => void;
 const listeners = new Set<Listener>();
 let pending: Promise<Session> | null = null;
 
@@ -83,8 +84,8 @@ export async function withSession<T>(call: (session: Session) => Promise<T>): Pr
   }
 }
 
-/** For tests and "forget me": drops the stored session. */
+/** "Start over": forgets the stored session; the next call that needs one creates a new one. */
 export function clearSession(): void {
   storage()?.removeItem(STORAGE_KEY);
-  listeners.forEach((listener) => listener(null, 'replaced'));
+  listeners.forEach((listener) => listener(null, 'cleared'));
 }

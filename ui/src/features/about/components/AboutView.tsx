@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { RefreshCcw } from 'lucide-react';
+import { useNavigate } from 'react-router';
 import { TMDB_NOTICE } from '@/components/Footer';
 import { TmdbWordmark } from '@/components/TmdbWordmark';
 import { useSession } from '@/hooks/use-session';
@@ -8,11 +8,11 @@ import { clearSession } from '@/lib/session';
 
 export function AboutView() {
   const session = useSession();
-  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const startOver = () => {
     clearSession();
     setOnboarded(false);
-    queryClient.clear();
+    void navigate('/');
   };
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 lg:py-14">
