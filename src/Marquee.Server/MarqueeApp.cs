@@ -66,9 +66,12 @@ public static class MarqueeApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<TrainingService>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
         services.AddSingleton<RecommendService>();
+        services.AddSingleton<TrainingJobs>();
     }
 
     public static void UseMarquee(WebApplication app)
@@ -88,6 +91,7 @@ public static class MarqueeApp
         app.MapSessionsApi();
         app.MapFeedbackApi();
         app.MapWatchlistApi();
+        app.MapAdminApi();
 
         ServeUi(app);
     }
