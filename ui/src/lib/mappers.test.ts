@@ -127,8 +127,8 @@ describe('intent', () => {
 describe('mapMoods', () => {
   it('reads a plain list of mood names', () => {
     expect(mapMoods(moodsSchema.parse(['cozy', 'feel-good']))).toEqual([
-      { value: 'cozy', label: 'Cozy', description: null },
-      { value: 'feel-good', label: 'Feel good', description: null },
+      { value: 'cozy', label: 'Cozy', description: null, emoji: null },
+      { value: 'feel-good', label: 'Feel good', description: null, emoji: null },
     ]);
   });
 
@@ -139,9 +139,34 @@ describe('mapMoods', () => {
           moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }],
         }),
       ),
-    ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy' }]);
+    ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy', emoji: null }]);
     expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([
-      { value: 'scary', label: 'Scary', description: null },
+      { value: 'scary', label: 'Scary', description: null, emoji: null },
+    ]);
+  });
+
+  it('reads the vocabulary as GET /moods serves it', () => {
+    const served = [
+      {
+        name: 'cozy',
+        label: 'Cozy',
+        emoji: '☕',
+        description: 'Warm, gentle films',
+        genres: ['Comedy'],
+        exclude_genres: ['Horror'],
+      },
+      {
+        name: 'thrilling',
+        label: 'Edge of your seat',
+        emoji: null,
+        description: 'Tension',
+        genres: ['Thriller'],
+        exclude_genres: [],
+      },
+    ];
+    expect(mapMoods(moodsSchema.parse(served))).toEqual([
+      { value: 'cozy', label: 'Cozy', description: 'Warm, gentle films', emoji: '☕' },
+      { value: 'thrilling', label: 'Edge of your seat', description: 'Tension', emoji: null },
     ]);
   });
 });

@@ -6,6 +6,9 @@ import { useMoods } from '../api/use-moods';
 import type { DiscoverFilters } from '../lib/filters';
 import { LikePicker } from './LikePicker';
 
+/** On wide screens the chips wrap: show the first few, the rest on request. */
+const FOLDED_MOODS = 11;
+
 interface MoodBoxProps {
   filters: DiscoverFilters;
   onChange: (filters: DiscoverFilters) => void;
@@ -15,6 +18,7 @@ interface MoodBoxProps {
 export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
   const [draft, setDraft] = useState(filters.query);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [showAllMoods, setShowAllMoods] = useState(false);
   const headingId = useId();
   const moods = useMoods();
 
@@ -94,27 +98,6 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
                 <Skeleton className="h-8 w-20 rounded-full" />
               </li>
             ))}
-          {moods.data?.moods.map((mood) => {
-            const selected = filters.moods.includes(mood.value);
-            return (
-              <li key={mood.value} className="shrink-0">
-                <button
-                  type="button"
-                  aria-pressed={selected}
-                  title={mood.description ?? undefined}
-                  onClick={() => toggleMood(mood.value)}
-                  className={clsx(
-                    'h-8 rounded-full px-3.5 text-sm font-medium whitespace-nowrap ring-1 transition',
-                    selected
-                      ? 'bg-zinc-50 text-ink-950 ring-zinc-50'
-                      : 'bg-white/5 text-zinc-200 ring-white/10 hover:bg-white/10 hover:ring-white/20',
-                  )}
-                >
-                  {mood.label}
-                </button>
-              </li>
-            );
-          })}
           <li className="shrink-0">
             <button
               type="button"
@@ -131,6 +114,45 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
               Like a film…
             </button>
           </li>
+          {moods.data?.moods.map((mood, index) => {
+            const selected = filters.moods.includes(mood.value);
+            const folded = !showAllMoods && index >= FOLDED_MOODS && !selected;
+            return (
+              <li key={mood.value} className={clsx('shrink-0', folded && 'lg:hidden')}>
+                <button
+                  type="button"
+                  aria-pressed={selected}
+                  title={mood.description ?? undefined}
+                  onClick={() => toggleMood(mood.value)}
+                  className={clsx(
+                    'h-8 rounded-full px-3.5 text-sm font-medium whitespace-nowrap ring-1 transition',
+                    selected
+                      ? 'bg-zinc-50 text-ink-950 ring-zinc-50'
+                      : 'bg-white/5 text-zinc-200 ring-white/10 hover:bg-white/10 hover:ring-white/20',
+                  )}
+                >
+                  {mood.emoji && (
+                    <span aria-hidden="true" className="mr-1.5">
+                      {mood.emoji}
+                    </span>
+                  )}
+                  {mood.label}
+                </button>
+              </li>
+            );
+          })}
+          {(moods.data?.moods.length ?? 0) > FOLDED_MOODS && (
+            <li className="hidden shrink-0 lg:block">
+              <button
+                type="button"
+                aria-expanded={showAllMoods}
+                onClick={() => setShowAllMoods((all) => !all)}
+                className="h-8 rounded-full px-3 text-sm font-medium text-zinc-400 transition hover:text-zinc-100"
+              >
+                {showAllMoods ? 'Fewer moods' : `${(moods.data?.moods.length ?? 0) - FOLDED_MOODS} more moods`}
+              </button>
+            </li>
+          )}
         </ul>
         {moods.data?.source === 'fallback' && (
           <p className="text-xs text-zinc-500">This server has no mood list yet; these are common moods.</p>
