@@ -17,8 +17,10 @@ process.env.MARQUEE_E2E_PORT ??= String(await freePort());
 process.env.MARQUEE_E2E_FLAKY_PORT ??= String(await freePort());
 const { baseURL, chromium, chromiumArgs, port, sharedDir, workDir } = await import('./e2e/support/env');
 
-// Screenshots for docs/ are taken on demand (npm run screenshots), not on every test run.
+// Screenshots for docs/ are taken on demand (npm run screenshots), not on every test run; they may
+// be taken of a server that is already running (MARQUEE_SCREENSHOTS_URL, e.g. one started by `./marquee up`).
 const screenshots = process.env.MARQUEE_SCREENSHOTS === '1';
+const runningServer = screenshots ? process.env.MARQUEE_SCREENSHOTS_URL : undefined;
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,19 +36,21 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: './test-results',
   use: {
-    baseURL,
+    baseURL: runningServer ?? baseURL,
     viewport: { width: 1280, height: 860 },
     launchOptions: { executablePath: chromium, args: chromiumArgs },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `bash e2e/serve.sh ${port} ${workDir}`,
-    url: `${baseURL}/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { MARQUEE_SHARED_DIR: sharedDir() },
-  },
+  webServer: runningServer
+    ? undefined
+    : {
+        command: `bash e2e/serve.sh ${port} ${workDir}`,
+        url: `${baseURL}/health`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: { MARQUEE_SHARED_DIR: sharedDir() },
+      },
 });

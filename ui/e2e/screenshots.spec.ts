@@ -37,7 +37,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
     test.use({ viewport });
 
     test('discover, filters, watchlist, detail', async ({ page }) => {
-      await page.goto('/?mood=funny');
+      await page.goto('/?q=something+cozy+and+funny+for+a+rainy+night');
       await topMovieId(page);
       for (const key of ['ArrowRight', 'ArrowLeft']) {
         const stored = nextFeedback(page);

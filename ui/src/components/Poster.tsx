@@ -47,6 +47,13 @@ export function Poster({ movie, className, size = 'tile', titleOnTop = false, ea
   );
 }
 
+// Long titles step down so that the title card never runs into the details laid over the poster.
+function cardTitleSize(title: string): string {
+  if (title.length > 32) return 'line-clamp-4 text-3xl sm:text-4xl';
+  if (title.length > 18) return 'line-clamp-3 text-4xl sm:text-[2.6rem]';
+  return 'line-clamp-3 text-4xl sm:text-5xl';
+}
+
 function GeneratedPoster(props: { movie: PosterMovie; size: 'card' | 'tile' | 'thumb'; titleOnTop: boolean; hidden: boolean }) {
   const { movie, size, hidden } = props;
   const { hue, accentHue, angle, initials } = movie.art;
@@ -94,8 +101,8 @@ function GeneratedPoster(props: { movie: PosterMovie; size: 'card' | 'tile' | 't
           <div className="mb-3 h-[3px] w-10 rounded-full" style={{ background: `hsl(${accentHue} 90% 65%)` }} />
           <p
             className={clsx(
-              'font-display leading-[0.95] font-semibold tracking-tight text-balance break-words text-white uppercase',
-              size === 'card' ? 'text-4xl sm:text-5xl' : 'text-lg sm:text-xl',
+              'pb-[0.08em] font-display leading-[0.98] font-semibold tracking-tight text-balance break-words text-white uppercase',
+              size === 'card' ? cardTitleSize(movie.title) : 'line-clamp-4 text-lg sm:text-xl',
             )}
           >
             {movie.title}

@@ -140,7 +140,6 @@ const moodEntrySchema = z.union([
       label: z.string().optional(),
       display_name: z.string().optional(),
       description: nullish(z.string()),
-      emoji: nullish(z.string()),
     })
     .refine((m) => Boolean(m.name ?? m.mood ?? m.id ?? m.key), { message: 'a mood needs a name' }),
 ]);

@@ -127,8 +127,8 @@ describe('intent', () => {
 describe('mapMoods', () => {
   it('reads a plain list of mood names', () => {
     expect(mapMoods(moodsSchema.parse(['cozy', 'feel-good']))).toEqual([
-      { value: 'cozy', label: 'Cozy', description: null, emoji: null },
-      { value: 'feel-good', label: 'Feel good', description: null, emoji: null },
+      { value: 'cozy', label: 'Cozy', description: null },
+      { value: 'feel-good', label: 'Feel good', description: null },
     ]);
   });
 
@@ -139,9 +139,9 @@ describe('mapMoods', () => {
           moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }],
         }),
       ),
-    ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy', emoji: null }]);
+    ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy' }]);
     expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([
-      { value: 'scary', label: 'Scary', description: null, emoji: null },
+      { value: 'scary', label: 'Scary', description: null },
     ]);
   });
 
@@ -165,8 +165,8 @@ describe('mapMoods', () => {
       },
     ];
     expect(mapMoods(moodsSchema.parse(served))).toEqual([
-      { value: 'cozy', label: 'Cozy', description: 'Warm, gentle films', emoji: '☕' },
-      { value: 'thrilling', label: 'Edge of your seat', description: 'Tension', emoji: null },
+      { value: 'cozy', label: 'Cozy', description: 'Warm, gentle films' },
+      { value: 'thrilling', label: 'Edge of your seat', description: 'Tension' },
     ]);
   });
 });

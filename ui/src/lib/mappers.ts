@@ -141,7 +141,6 @@ export interface UIMood {
   value: string;
   label: string;
   description: string | null;
-  emoji: string | null;
 }
 
 function titleCase(text: string): string {
@@ -155,12 +154,11 @@ export function mapMoods(moods: ApiMoods): UIMood[] {
   for (const entry of entries) {
     const mood =
       typeof entry === 'string'
-        ? { value: entry, label: titleCase(entry), description: null, emoji: null }
+        ? { value: entry, label: titleCase(entry), description: null }
         : {
             value: (entry.name ?? entry.mood ?? entry.id ?? entry.key)!,
             label: entry.label ?? entry.display_name ?? titleCase((entry.name ?? entry.mood ?? entry.id ?? entry.key)!),
             description: entry.description ?? null,
-            emoji: entry.emoji?.trim() || null,
           };
     const key = mood.value.toLowerCase();
     if (!seen.has(key)) {

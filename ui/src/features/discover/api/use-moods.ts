@@ -9,14 +9,14 @@ import { queryKeys } from '@/lib/query-keys';
  * server ignores, so the panel says the list is a fallback. Never used when /moods answers.
  */
 export const FALLBACK_MOODS_WHEN_API_HAS_NO_MOODS: readonly UIMood[] = [
-  { value: 'cozy', label: 'Cozy', description: null, emoji: null },
-  { value: 'funny', label: 'Funny', description: null, emoji: null },
-  { value: 'feel-good', label: 'Feel-good', description: null, emoji: null },
-  { value: 'scary', label: 'Scary', description: null, emoji: null },
-  { value: 'mind-bending', label: 'Mind-bending', description: null, emoji: null },
-  { value: 'tearjerker', label: 'Tearjerker', description: null, emoji: null },
-  { value: 'thrilling', label: 'Thrilling', description: null, emoji: null },
-  { value: 'romantic', label: 'Romantic', description: null, emoji: null },
+  { value: 'cozy', label: 'Cozy', description: null },
+  { value: 'funny', label: 'Funny', description: null },
+  { value: 'feel-good', label: 'Feel-good', description: null },
+  { value: 'scary', label: 'Scary', description: null },
+  { value: 'mind-bending', label: 'Mind-bending', description: null },
+  { value: 'tearjerker', label: 'Tearjerker', description: null },
+  { value: 'thrilling', label: 'Thrilling', description: null },
+  { value: 'romantic', label: 'Romantic', description: null },
 ];
 
 export interface MoodVocabulary {

@@ -32,7 +32,7 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
     });
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="relative flex flex-col gap-3">
       <h1 id={headingId} className="sr-only text-3xl leading-tight font-bold tracking-tight text-white lg:not-sr-only">
         What are you in the mood for?
       </h1>
@@ -131,11 +131,6 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
                       : 'bg-white/5 text-zinc-200 ring-white/10 hover:bg-white/10 hover:ring-white/20',
                   )}
                 >
-                  {mood.emoji && (
-                    <span aria-hidden="true" className="mr-1.5">
-                      {mood.emoji}
-                    </span>
-                  )}
                   {mood.label}
                 </button>
               </li>
@@ -160,15 +155,17 @@ export function MoodBox({ filters, onChange, trailing }: MoodBoxProps) {
         {moods.isError && <p className="text-xs text-zinc-500">Mood chips are unavailable right now.</p>}
       </div>
       {pickerOpen && (
-        <LikePicker
-          onPick={(title) => {
-            const wish = draft.trim() ? `${draft.trim()}, like ${title}` : `like ${title}`;
-            setDraft(wish);
-            submit(wish);
-            setPickerOpen(false);
-          }}
-          onClose={() => setPickerOpen(false)}
-        />
+        <div className="absolute inset-x-0 top-full z-30 mt-2">
+          <LikePicker
+            onPick={(title) => {
+              const wish = draft.trim() ? `${draft.trim()}, like ${title}` : `like ${title}`;
+              setDraft(wish);
+              submit(wish);
+              setPickerOpen(false);
+            }}
+            onClose={() => setPickerOpen(false)}
+          />
+        </div>
       )}
     </div>
   );

@@ -42,12 +42,12 @@ export function MovieDetailView({ movieId }: { movieId: number }) {
           <ArrowLeft aria-hidden="true" className="size-4" />
           Back
         </button>
-        <div className="mt-6 grid gap-8 md:grid-cols-[300px_1fr] lg:grid-cols-[340px_1fr] lg:gap-12">
+        <div className="mt-6 grid gap-8 md:grid-cols-[240px_1fr] lg:grid-cols-[280px_1fr] lg:gap-12">
           <Poster
             movie={movie.data}
             size="card"
             eager
-            className="mx-auto aspect-[2/3] w-60 rounded-3xl shadow-2xl ring-1 shadow-black/70 ring-white/10 md:w-full"
+            className="mx-auto aspect-[2/3] w-48 rounded-3xl shadow-2xl ring-1 shadow-black/70 ring-white/10 md:w-full"
           />
           <Details movie={movie.data} />
         </div>
@@ -219,7 +219,7 @@ function MoreLikeThis({ movie }: { movie: UIMovie }) {
       ? `More in ${similar.data.basis.genres.join(' & ')}`
       : 'More like this';
   return (
-    <section className="mt-14" aria-labelledby="more-heading">
+    <section className="mt-12" aria-labelledby="more-heading">
       <h2 id="more-heading" className="text-xl font-bold tracking-tight text-white">
         {heading}
       </h2>
@@ -256,8 +256,8 @@ function MoreLikeThis({ movie }: { movie: UIMovie }) {
 function DetailSkeleton() {
   return (
     <div className="mx-auto max-w-6xl px-4 pt-16 lg:px-8" role="status" aria-label="Loading film">
-      <div className="grid gap-8 md:grid-cols-[300px_1fr] lg:grid-cols-[340px_1fr] lg:gap-12">
-        <Skeleton className="mx-auto aspect-[2/3] w-60 rounded-3xl md:w-full" />
+      <div className="grid gap-8 md:grid-cols-[240px_1fr] lg:grid-cols-[280px_1fr] lg:gap-12">
+        <Skeleton className="mx-auto aspect-[2/3] w-48 rounded-3xl md:w-full" />
         <div className="space-y-4">
           <Skeleton className="h-12 w-3/4 rounded-lg" />
           <Skeleton className="h-5 w-1/3 rounded" />
