@@ -7,7 +7,11 @@ export const TMDB_NOTICE = 'This product uses the TMDB API but is not endorsed o
 export function Footer({ compact = false }: { compact?: boolean }) {
   return (
     <footer className={clsx('text-xs text-zinc-500', compact ? 'space-y-2' : 'border-t border-white/5 py-8')}>
-      <div className={clsx(!compact && 'mx-auto flex max-w-7xl flex-col gap-3 px-4 sm:flex-row sm:items-center sm:justify-between lg:px-8')}>
+      <div
+        className={clsx(
+          !compact && 'mx-auto flex max-w-7xl flex-col gap-3 px-4 sm:flex-row sm:items-center sm:justify-between lg:px-8',
+        )}
+      >
         <div className="flex items-start gap-3">
           <TmdbWordmark className="mt-0.5 shrink-0 rounded-full" />
           <p>{TMDB_NOTICE}</p>
