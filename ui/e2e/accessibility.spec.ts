@@ -32,8 +32,10 @@ test.describe('no serious accessibility violations', () => {
     await page.goto('/');
     const movieId = await topMovieId(page);
     const stored = nextFeedback(page);
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/watchlist/${movieId}`) && r.request().method() === 'PUT');
     await page.keyboard.press('ArrowUp');
     await stored;
+    expect((await saved).status()).toBe(201);
 
     await page.goto('/watchlist');
     await expect(page.getByRole('list', { name: 'Saved films' })).toBeVisible();

@@ -153,6 +153,8 @@ describe('api client: requests', () => {
       'key-1',
     );
     expect(created).toEqual({ id: 7, stored_at: '2026-11-26T10:00:00Z' });
+    // A swipe must survive the page being closed or reloaded right after it.
+    expect(requests[0]?.keepalive).toBe(true);
     expect(requests[0]).toMatchObject({
       method: 'POST',
       url: '/feedback',

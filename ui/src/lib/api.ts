@@ -68,6 +68,8 @@ interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Writes a person expects to stick even if they reload or leave right after (swipes, saves). */
+  keepalive?: boolean;
 }
 
 function describeProblem(problem: ProblemDetails, status: number): string {
@@ -92,6 +94,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const init: RequestInit = { method: options.method ?? 'GET', headers };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
+  if (options.keepalive) init.keepalive = true;
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -189,6 +192,7 @@ export const api = {
       token: session.token,
       headers: { 'Idempotency-Key': idempotencyKey },
       body: { user_id: session.user_id, ...feedback },
+      keepalive: true,
     }),
 
   listFeedback: (session: Session, page: { limit?: number; before?: number | null } = {}, signal?: AbortSignal) => {
@@ -200,18 +204,22 @@ export const api = {
   },
 
   undoFeedback: async (session: Session, feedbackId: number) => {
-    await send(`${userPath(session)}/feedback/${feedbackId}`, { method: 'DELETE', token: session.token });
+    await send(`${userPath(session)}/feedback/${feedbackId}`, { method: 'DELETE', token: session.token, keepalive: true });
   },
 
   watchlist: (session: Session, signal?: AbortSignal) =>
     getJson(`${userPath(session)}/watchlist`, watchlistSchema, { token: session.token, signal }),
 
   addToWatchlist: (session: Session, movieId: number) =>
-    getJson(`${userPath(session)}/watchlist/${movieId}`, watchlistItemSchema, { method: 'PUT', token: session.token }),
+    getJson(`${userPath(session)}/watchlist/${movieId}`, watchlistItemSchema, {
+      method: 'PUT',
+      token: session.token,
+      keepalive: true,
+    }),
 
   removeFromWatchlist: async (session: Session, movieId: number) => {
     try {
-      await send(`${userPath(session)}/watchlist/${movieId}`, { method: 'DELETE', token: session.token });
+      await send(`${userPath(session)}/watchlist/${movieId}`, { method: 'DELETE', token: session.token, keepalive: true });
     } catch (error) {
       // Already gone is what the caller wanted.
       if (isApiError(error) && error.kind === 'http' && error.status === 404) return;

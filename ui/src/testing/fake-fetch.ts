@@ -5,6 +5,7 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   body: unknown;
+  keepalive: boolean;
 }
 
 type Reply = Response | (() => Response) | Error;
@@ -34,6 +35,7 @@ export function fakeFetch(...routes: Route[]) {
       url: String(input),
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      keepalive: init.keepalive ?? false,
     };
     requests.push(request);
     for (const route of routes) {

@@ -7,7 +7,6 @@ import { type UIIntent, mapRecommendations } from '@/lib/mappers';
 import { queryKeys } from '@/lib/query-keys';
 import { withSession } from '@/lib/session';
 import {
-  type StackCard,
   type StackState,
   type SwipeAction,
   type SwipeRecord,
@@ -48,11 +47,6 @@ export function forgetDecks(): void {
 type LoadMode = 'fill' | 'rerank';
 
 const profileChanging = new Set<SwipeAction>(['like', 'dislike', 'watchlist']);
-
-export interface SwipeOutcome {
-  action: SwipeAction;
-  card: StackCard;
-}
 
 export function useDeck(filters: DiscoverFilters) {
   const key = filtersKey(filters);
@@ -115,6 +109,9 @@ export function useDeck(filters: DiscoverFilters) {
   const feedback = useMutation({
     mutationFn: async (record: SwipeRecord) => {
       const feedbackAction: FeedbackAction = record.action;
+      // The feedback and the watchlist entry are independent writes: send both at once.
+      const saved =
+        record.action === 'watchlist' ? withSession((session) => api.addToWatchlist(session, record.card.movie.id)) : null;
       const created = await withSession((session) =>
         api.postFeedback(
           session,
@@ -131,7 +128,7 @@ export function useDeck(filters: DiscoverFilters) {
           record.key,
         ),
       );
-      if (record.action === 'watchlist') await withSession((session) => api.addToWatchlist(session, record.card.movie.id));
+      await saved;
       return created.id;
     },
     retry: (failures, caught) => failures < 3 && isApiError(caught) && caught.isRetryable,
