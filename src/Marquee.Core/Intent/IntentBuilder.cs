@@ -19,7 +19,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private int? _rangeTo;
     private int? _boundFrom;
     private int? _boundTo;
-    private NamedEra? _namedEra;
+    private readonly List<NamedEra> _namedEras = [];
     private int? _maxRuntime;
 
     public IntentVocabulary Vocabulary { get; } = vocabulary;
@@ -119,11 +119,8 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
     }
 
-    /// <summary>A vague era word ("recent", "old"); used only when no number says otherwise.</summary>
-    public void SetNamedEra(NamedEra era)
-    {
-        _namedEra ??= era;
-    }
+    /// <summary>A vague era word ("recent", "old"); used only when no number says otherwise. Several narrow each other.</summary>
+    public void SetNamedEra(NamedEra era) => _namedEras.Add(era);
 
     public void LimitRuntime(int maxMinutes)
     {
@@ -136,12 +133,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     {
         var yearFrom = Max(_rangeFrom, _boundFrom);
         var yearTo = Min(_rangeTo, _boundTo);
-        if (_namedEra is { } era)
+        if (yearFrom is null && yearTo is null)
         {
-            if (yearFrom is null && yearTo is null)
+            foreach (var era in _namedEras)
             {
-                yearFrom = era.FromOffset is { } offset ? referenceYear + offset : era.From;
-                yearTo = era.To;
+                yearFrom = Max(yearFrom, era.FromOffset is { } offset ? referenceYear + offset : era.From);
+                yearTo = Min(yearTo, era.To);
             }
         }
         if (yearFrom is { } from && yearTo is { } to && from > to)

@@ -32,6 +32,6 @@ public static class RecommendApi
             case UserAccess.Unauthenticated or UserAccess.Forbidden:
                 return UserGuard.Check(caller, request.UserId!)!;
         }
-        return TypedResults.Ok(service.Recommend(request, history));
+        return TypedResults.Ok(await service.RecommendAsync(request, history, cancellationToken));
     }
 }

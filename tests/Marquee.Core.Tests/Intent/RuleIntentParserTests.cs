@@ -115,6 +115,8 @@ public class RuleIntentParserTests
     [InlineData("recent movies, 2010 or later", 2010, null)]
     [InlineData("an old movie", null, 1979)]
     [InlineData("after the 80s", 1990, null)]
+    [InlineData("westerns made after 1990", 1991, null)]
+    [InlineData("old black and white movies", null, 1965)]
     public void Parse_Eras_BecomeYearBounds(string query, int? from, int? to)
     {
         var intent = Parse(query);
