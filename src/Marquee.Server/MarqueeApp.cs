@@ -69,6 +69,8 @@ public static class MarqueeApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<TrainingService>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
@@ -77,6 +79,7 @@ public static class MarqueeApp
             .ValidateOnStart();
         services.AddSingleton<IntentService>();
         services.AddSingleton<RecommendService>();
+        services.AddSingleton<TrainingJobs>();
     }
 
     public static void UseMarquee(WebApplication app)
@@ -98,6 +101,7 @@ public static class MarqueeApp
         app.MapSessionsApi();
         app.MapFeedbackApi();
         app.MapWatchlistApi();
+        app.MapAdminApi();
 
         ServeUi(app);
     }

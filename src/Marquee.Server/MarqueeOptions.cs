@@ -21,6 +21,10 @@ public sealed class MarqueeOptions
     /// <summary>Key for the admin endpoints (MARQUEE_ADMIN_KEY); admin endpoints answer 401 when unset.</summary>
     public string? AdminApiKey { get; set; }
 
-    /// <summary>Built UI to serve at <c>/</c>; default: the server's wwwroot.</summary>
+    /// <summary>How often to check the registry for a model promoted elsewhere (another instance, the CLI).</summary>
+    [Range(1, 3600)]
+    public int ModelPollSeconds { get; set; } = 10;
+
+    /// <summary>Built UI to serve at <c>/</c>; default: <c>ui/dist</c> under the working directory.</summary>
     public string? UiDir { get; set; }
 }

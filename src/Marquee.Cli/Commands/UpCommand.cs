@@ -26,6 +26,15 @@ internal static class UpCommand
             {
                 await EnrichCommand.EnrichFromFileAsync(file, data.Root, cancellationToken);
             }
+            var (_, registry) = TrainCommand.Services();
+            if (await registry.GetCurrentAsync(cancellationToken) is { } current)
+            {
+                Console.WriteLine($"Serving model {current.Version}; ./marquee train builds a newer one");
+            }
+            else
+            {
+                await TrainCommand.RunAsync("auto", cancellationToken);
+            }
             return await ServeCommand.RunAsync(parse.GetValue(urls)!, cancellationToken);
         });
         return command;

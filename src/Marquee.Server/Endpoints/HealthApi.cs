@@ -14,7 +14,7 @@ public static class HealthApi
     public static HealthResponse GetHealth(RecommenderHost host)
     {
         var snapshot = host.State.Snapshot;
-        var hasCf = false;
+        var hasCf = snapshot.Personalizer is not null;
         return new HealthResponse
         {
             Status = hasCf ? "ok" : "degraded",

@@ -3,38 +3,99 @@ using Marquee.Core.Catalog;
 using Marquee.Core.Interactions;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Training;
+using Marquee.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Server.Services;
 
 /// <summary>
 /// Owns the read-only snapshot every request is served from. A reload builds a complete new snapshot
-/// and swaps the reference, so requests in flight finish on the old one and none fails.
+/// and swaps one reference, so requests in flight finish on the old one and none fails. A background
+/// loop notices promotions made elsewhere (another instance, the CLI) and reloads.
 /// </summary>
-public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ILogger<RecommenderHost> logger) : IHostedService
+public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, ILogger<RecommenderHost> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState? _state;
+    private MovieCatalog? _catalog;
+    private UserRatings? _movieLensUsers;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
 
-    public async Task StartAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var data = new DataDirectory(options.Value.DataDir);
-        if (!data.HasDataset)
+        await ReloadAsync(force: true, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelPollSeconds));
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            throw new InvalidOperationException($"no imported dataset in {data.Root}; run ./marquee import first");
+            try
+            {
+                await ReloadAsync(force: false, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Checking for a newly promoted model failed; still serving {Version}", _state?.Snapshot.ModelVersion);
+            }
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var catalog = await MovieCatalog.LoadAsync(data, cancellationToken);
-        var interactions = await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken);
-        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "baseline");
-        _state = new ServingState(snapshot, new UserRatings(interactions));
-        logger.LogInformation("Loaded {Movies} movies and {Ratings} ratings from {DataDir} in {Elapsed} (model {Model})",
-            catalog.Count, interactions.Count, data.Root, System.Diagnostics.Stopwatch.GetElapsedTime(started), snapshot.ModelVersion);
+    }
+
+    /// <summary>Loads the promoted model when it differs from the one serving (or always, with <paramref name="force"/>).</summary>
+    public async Task ReloadAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await registry.GetCurrentAsync(cancellationToken);
+            var wanted = current?.Version ?? "baseline";
+            if (!force && _state?.Snapshot.ModelVersion == wanted)
+            {
+                return;
+            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (force || _catalog is null)
+            {
+                var data = new DataDirectory(options.Value.DataDir);
+                if (!data.HasDataset)
+                {
+                    throw new InvalidOperationException($"no imported dataset in {data.Root}; run ./marquee import first");
+                }
+                _catalog = await MovieCatalog.LoadAsync(data, cancellationToken);
+                _movieLensUsers = new UserRatings(await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken));
+            }
+            var personalizer = current is null ? null : await LoadPersonalizerAsync(current, cancellationToken);
+            var version = personalizer is null && current?.Algorithm != "baseline" ? "baseline" : wanted;
+            var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer);
+            _state = new ServingState(snapshot, _movieLensUsers!);
+            logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
+                version, personalizer?.Algorithm ?? "baseline only", _catalog.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    private async Task<IPersonalizer?> LoadPersonalizerAsync(RegisteredModel current, CancellationToken cancellationToken)
+    {
+        if (current.Algorithm == "baseline")
+        {
+            return null;
+        }
+        var directory = Path.Combine(TrainingService.ModelsDirectory(options.Value.ArtifactsDir), current.Version);
+        if (!Directory.Exists(directory))
+        {
+            logger.LogWarning("Model {Version} is promoted but {Directory} is missing; serving the baseline only", current.Version, directory);
+            return null;
+        }
+        var model = await ModelArtifacts.LoadAsync(directory, current.Manifest, cancellationToken);
+        return new ModelPersonalizer(model);
     }
 }
 

@@ -14,18 +14,8 @@ public static class FeedbackActions
 
     public static readonly IReadOnlyList<string> All = [Like, Dislike, Skip, Superlike, Seen, Watchlist];
 
-    /// <summary>
-    /// How much an action says about taste, as a history weight: superlike and like are positives,
-    /// watchlist a weak positive, dislike a negative; skip and seen say nothing about taste.
-    /// </summary>
-    public static float TasteWeight(string action) => action switch
-    {
-        Superlike => 2f,
-        Like => 1f,
-        Watchlist => 0.5f,
-        Dislike => -1f,
-        _ => 0f,
-    };
+    /// <summary>The action as a history weight: implied stars, negative for a dislike (see FeedbackRatings).</summary>
+    public static float TasteWeight(string action) => Core.Interactions.FeedbackRatings.ImpliedStars(action);
 }
 
 public sealed record FeedbackEvent(string UserId, int MovieId, string Action, string? Query, string? Recommender, string? ModelVersion, int? Position);

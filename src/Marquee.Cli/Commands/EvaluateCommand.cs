@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marquee.Core.Artifacts;
+using Marquee.Core.Evaluation;
+using Marquee.Core.Import;
+using Marquee.Core.Recommenders;
+using Spectre.Console;
+
+namespace Marquee.Cli.Commands;
+
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "MovieLens directory or zip", Required = true };
+        var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file" };
+        var algorithms = new Option<string?>("--algorithms") { Description = "Comma-separated subset: most-popular,itemknn,ease,als,blend" };
+        var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm") { source, json, algorithms };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(source)!, parse.GetValue(json), parse.GetValue(algorithms), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string source, string? jsonPath, string? only, CancellationToken cancellationToken)
+    {
+        using var files = DatasetFiles.FromPath(Path.GetFullPath(source));
+        var dataset = MovieLensReader.Read(files);
+        var data = new ProtocolData(dataset.Ratings);
+        var name = Path.GetFileNameWithoutExtension(files.Origin.TrimEnd('/'));
+        Console.WriteLine($"{name}: {dataset.Ratings.Count:N0} ratings; TRAIN {data.Train.Count:N0} / TEST {data.Test.Count:N0}; catalogue {data.TrainMatrix.ItemCount:N0} items");
+
+        var wanted = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var results = new List<TopNResult>();
+        foreach (var candidate in TopNCandidates.All())
+        {
+            if (wanted is not null && !wanted.Contains(candidate.Name))
+            {
+                continue;
+            }
+            Console.Error.WriteLine($"Evaluating {candidate.Name} ({candidate.Grid.Count} setting{(candidate.Grid.Count == 1 ? "" : "s")})...");
+            results.Add(TopNProtocol.Run(data, candidate, line => Console.Error.WriteLine(line), cancellationToken));
+        }
+
+        var table = new Table().AddColumns("model", "params", "NDCG@10", "Recall@10", "HitRate@10", "Coverage@10", "fit s", "tune s", "eval s");
+        foreach (var r in results)
+        {
+            table.AddRow(r.Name, TopNModels.Describe(r.Parameters), F(r.Test.Ndcg), F(r.Test.Recall), F(r.Test.HitRate), F(r.Test.Coverage),
+                S(r.FitSeconds), r.Tuning.Count == 0 ? "-" : S(r.TuneSeconds), S(r.EvaluateSeconds));
+        }
+        AnsiConsole.Write(table);
+
+        if (jsonPath is not null)
+        {
+            var report = new EvaluationReport(name, "shared/eval/PROTOCOL.md", results.Select(r => new ModelRow(
+                r.Name, r.Parameters, r.Test.Ndcg, r.Test.Recall, r.Test.HitRate, r.Test.Coverage, r.FitSeconds, r.TuneSeconds, r.EvaluateSeconds)).ToList(), []);
+            await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            Console.WriteLine($"Wrote {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static string S(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private sealed record EvaluationReport(
+        [property: JsonPropertyName("dataset")] string Dataset,
+        [property: JsonPropertyName("protocol")] string Protocol,
+        [property: JsonPropertyName("models")] IReadOnlyList<ModelRow> Models,
+        [property: JsonPropertyName("rating_prediction")] IReadOnlyList<RatingRow> RatingPrediction);
+
+    private sealed record ModelRow(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("params")] IReadOnlyDictionary<string, double> Params,
+        [property: JsonPropertyName("ndcg_at_10")] double NdcgAt10,
+        [property: JsonPropertyName("recall_at_10")] double RecallAt10,
+        [property: JsonPropertyName("hit_rate_at_10")] double HitRateAt10,
+        [property: JsonPropertyName("coverage_at_10")] double CoverageAt10,
+        [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+        [property: JsonPropertyName("tune_seconds")] double TuneSeconds,
+        [property: JsonPropertyName("eval_seconds")] double EvalSeconds);
+
+    private sealed record RatingRow(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("params")] string Params,
+        [property: JsonPropertyName("rmse")] double Rmse,
+        [property: JsonPropertyName("mae")] double Mae,
+        [property: JsonPropertyName("fit_seconds_per_fold")] double FitSecondsPerFold);
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Marquee.Core.Training;
+using Marquee.Server.Services;
+using Marquee.Server.Storage;
+
+namespace Marquee.Cli.Commands;
+
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var algorithm = new Option<string>("--algorithm")
+        {
+            Description = "auto (best of ease and als on validation), ease, als, itemknn or baseline",
+            DefaultValueFactory = _ => "auto",
+        };
+        algorithm.AcceptOnlyFromAmong([.. ModelTrainer.Algorithms]);
+        var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string algorithm, CancellationToken cancellationToken)
+    {
+        var (training, _) = Services();
+        var outcome = await training.TrainAsync(CliEnvironment.DataDir, CliEnvironment.ArtifactsDir, algorithm, Console.Error.WriteLine, cancellationToken);
+        var m = outcome.Manifest;
+        Console.WriteLine($"Trained {m.Version} ({m.Algorithm}) on {m.Data.Users:N0} users x {m.Data.Items:N0} movies in {m.FitSeconds:F2} s; "
+                          + $"validation NDCG@10 {m.Validation?.NdcgAt10:F4}");
+        Console.WriteLine(outcome.Decision);
+        return 0;
+    }
+
+    internal static (TrainingService Training, ModelRegistry Registry) Services()
+    {
+        var database = new Database(CliEnvironment.Database, CliEnvironment.ArtifactsDir);
+        database.Migrate();
+        var registry = new ModelRegistry(database, TimeProvider.System);
+        return (new TrainingService(new FeedbackStore(database, TimeProvider.System), registry), registry);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Marquee.Core.Training;
+
+/// <summary>Ranking quality of a model on a held-out split of its training data.</summary>
+public sealed record ValidationMetrics
+{
+    [JsonPropertyName("ndcg_at_10")] public required double NdcgAt10 { get; init; }
+    [JsonPropertyName("recall_at_10")] public required double RecallAt10 { get; init; }
+    [JsonPropertyName("hit_rate_at_10")] public required double HitRateAt10 { get; init; }
+    [JsonPropertyName("coverage_at_10")] public required double CoverageAt10 { get; init; }
+    [JsonPropertyName("users")] public required int Users { get; init; }
+    /// <summary>How the split was made, e.g. "protocol split seed 42 of all training interactions".</summary>
+    [JsonPropertyName("split")] public required string Split { get; init; }
+}
+
+/// <summary>What a model was trained on, identified well enough to tell two trainings apart.</summary>
+public sealed record TrainingData
+{
+    [JsonPropertyName("interactions_sha256")] public required string InteractionsSha256 { get; init; }
+    [JsonPropertyName("ratings")] public required int Ratings { get; init; }
+    [JsonPropertyName("feedback_events")] public required int FeedbackEvents { get; init; }
+    [JsonPropertyName("users")] public required int Users { get; init; }
+    [JsonPropertyName("items")] public required int Items { get; init; }
+    /// <summary>SHA-256 over the interactions and feedback actually used.</summary>
+    [JsonPropertyName("fingerprint")] public required string Fingerprint { get; init; }
+}
+
+/// <summary>The <c>manifest.json</c> of <c>build_artifacts/models/&lt;version&gt;/</c>.</summary>
+public sealed record ModelManifest
+{
+    public const string FileName = "manifest.json";
+
+    [JsonPropertyName("version")] public required string Version { get; init; }
+    [JsonPropertyName("algorithm")] public required string Algorithm { get; init; }
+    [JsonPropertyName("parameters")] public required IReadOnlyDictionary<string, double> Parameters { get; init; }
+    [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
+    [JsonPropertyName("code_version")] public required string CodeVersion { get; init; }
+    [JsonPropertyName("data")] public required TrainingData Data { get; init; }
+    [JsonPropertyName("validation")] public ValidationMetrics? Validation { get; init; }
+    [JsonPropertyName("fit_seconds")] public required double FitSeconds { get; init; }
+    /// <summary>True when a star-rating predictor was trained alongside (in <c>rating/</c>).</summary>
+    [JsonPropertyName("has_rating_model")] public bool HasRatingModel { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ModelManifest FromJson(string json) =>
+        JsonSerializer.Deserialize<ModelManifest>(json, Json) ?? throw new InvalidDataException("empty model manifest");
+
+    public static async Task<ModelManifest> ReadAsync(string directory, CancellationToken cancellationToken = default) =>
+        FromJson(await File.ReadAllTextAsync(Path.Combine(directory, FileName), cancellationToken));
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using Marquee.Core.Evaluation;
+using Marquee.Core.Interactions;
+using Marquee.Core.Recommenders;
+
+namespace Marquee.Core.Training;
+
+/// <summary>The interactions a model is trained on: imported ratings plus positive feedback.</summary>
+public sealed record TrainingInput(InteractionTable Interactions, string InteractionsSha256, int RatingCount, int FeedbackEvents);
+
+/// <summary>A trained model written to its version directory, not yet registered.</summary>
+public sealed record TrainedModel(ModelManifest Manifest, ITopNModel Model, string Directory);
+
+/// <summary>
+/// Trains a model the way the product serves it: validation on a held-out split of the training data
+/// (the protocol split, seed 42), then a final fit on everything, saved atomically as a new version.
+/// </summary>
+public static class ModelTrainer
+{
+    public static readonly IReadOnlyList<string> Algorithms = ["auto", "ease", "als", "itemknn", "baseline"];
+
+    /// <summary>
+    /// The production configuration of each algorithm. EASE and ALS use the settings the protocol picks on
+    /// the ml-latest-small validation split (docs/recommenders.md).
+    /// </summary>
+    public static ITopNAlgorithm Configure(string algorithm, IReadOnlyDictionary<string, double>? parameters = null)
+    {
+        double P(string name, double fallback) => parameters is not null && parameters.TryGetValue(name, out var v) ? v : fallback;
+        return algorithm switch
+        {
+            "ease" => new Ease(new EaseOptions
+            {
+                Lambda = P("lambda", 150), RatingExponent = P("rating_exponent", 1.5), BelowThresholdTarget = P("below_threshold_target", 0.4),
+            }),
+            "als" => new ImplicitAls(new AlsOptions
+            {
+                Factors = (int)P("factors", 64), Iterations = (int)P("iterations", 15), Alpha = P("alpha", 4), Regularization = P("lambda", 100),
+                ConjugateGradientSteps = (int)P("cg_steps", 3),
+            }),
+            "itemknn" => new ItemKnn(new ItemKnnOptions { Neighbors = (int)P("k", 50), Shrinkage = P("shrinkage", 0) }),
+            "baseline" => new PopularityBaseline(),
+            _ => throw new ArgumentException($"unknown algorithm '{algorithm}'; use one of {string.Join(", ", Algorithms)}"),
+        };
+    }
+
+    /// <summary>NDCG@10 and friends of an algorithm fitted on the validation split's training part.</summary>
+    public static ValidationMetrics Validate(ITopNAlgorithm algorithm, ValidationSplit split, CancellationToken cancellationToken = default)
+    {
+        var model = algorithm.Fit(split.TrainMatrix, cancellationToken);
+        var metrics = TopNEvaluator.Evaluate(model, split.TrainMatrix, split.HeldOut);
+        return new ValidationMetrics
+        {
+            NdcgAt10 = metrics.Ndcg,
+            RecallAt10 = metrics.Recall,
+            HitRateAt10 = metrics.HitRate,
+            CoverageAt10 = metrics.Coverage,
+            Users = metrics.EvaluatedUsers,
+            Split = "protocol split seed 42 of the training interactions (20% per user held out, ratings >= 4 relevant)",
+        };
+    }
+
+    /// <summary>
+    /// Validates the candidates (for <c>auto</c>: EASE and ALS), keeps the best, fits it on all data and
+    /// writes <c>modelsDirectory/&lt;version&gt;/</c>.
+    /// </summary>
+    public static async Task<TrainedModel> TrainAsync(TrainingInput input, string algorithm, string modelsDirectory,
+        Action<string>? log = null, IReadOnlyDictionary<string, double>? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var split = new ValidationSplit(input.Interactions);
+        var candidates = algorithm == "auto" ? new[] { "ease", "als" } : [algorithm];
+        ITopNAlgorithm? best = null;
+        ValidationMetrics? bestMetrics = null;
+        foreach (var name in candidates)
+        {
+            var configured = Configure(name, algorithm == "auto" ? null : parameters);
+            var metrics = Validate(configured, split, cancellationToken);
+            log?.Invoke($"{name} ({TopNModels.Describe(configured.Parameters)}): validation NDCG@10 {metrics.NdcgAt10:F4}");
+            if (bestMetrics is null || metrics.NdcgAt10 > bestMetrics.NdcgAt10)
+            {
+                (best, bestMetrics) = (configured, metrics);
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var matrix = InteractionMatrix.Build(input.Interactions);
+        var model = best!.Fit(matrix, cancellationToken);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+
+        var createdAt = DateTimeOffset.UtcNow;
+        var version = NewVersion(modelsDirectory, createdAt, best.Name);
+        var manifest = new ModelManifest
+        {
+            Version = version,
+            Algorithm = best.Name,
+            Parameters = best.Parameters,
+            CreatedAt = createdAt,
+            CodeVersion = CodeVersion(),
+            Data = new TrainingData
+            {
+                InteractionsSha256 = input.InteractionsSha256,
+                Ratings = input.RatingCount,
+                FeedbackEvents = input.FeedbackEvents,
+                Users = matrix.UserCount,
+                Items = matrix.ItemCount,
+                Fingerprint = Fingerprint(input.Interactions),
+            },
+            Validation = bestMetrics,
+            FitSeconds = fitSeconds,
+        };
+        var directory = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
+        return new TrainedModel(manifest, model, directory);
+    }
+
+    /// <summary>Writes a model into a staging folder and renames it into place, so no half-written version exists.</summary>
+    public static async Task<string> WriteAsync(string modelsDirectory, ModelManifest manifest, ITopNModel model, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(modelsDirectory);
+        var staging = Path.Combine(modelsDirectory, $".staging-{manifest.Version}-{Guid.NewGuid():N}");
+        var final = Path.Combine(modelsDirectory, manifest.Version);
+        try
+        {
+            await ModelArtifacts.SaveAsync(model, staging, cancellationToken);
+            await Artifacts.AtomicFile.WriteAllTextAsync(Path.Combine(staging, ModelManifest.FileName), manifest.ToJson(), cancellationToken);
+            Directory.Move(staging, final);
+            return final;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static string NewVersion(string modelsDirectory, DateTimeOffset createdAt, string algorithm)
+    {
+        var stem = $"{createdAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{algorithm}";
+        var version = stem;
+        for (var n = 2; Directory.Exists(Path.Combine(modelsDirectory, version)); n++)
+        {
+            version = $"{stem}-{n}";
+        }
+        return version;
+    }
+
+    private static string CodeVersion() =>
+        typeof(ModelTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>SHA-256 over (user, movie, rating) of every training interaction, in table order.</summary>
+    public static string Fingerprint(InteractionTable table)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> row = stackalloc byte[12];
+        for (var i = 0; i < table.Count; i++)
+        {
+            BitConverter.TryWriteBytes(row, table.UserIds[i]);
+            BitConverter.TryWriteBytes(row[4..], table.MovieIds[i]);
+            BitConverter.TryWriteBytes(row[8..], table.Ratings[i]);
+            hash.AppendData(row);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
+
+/// <summary>A held-out split of training data for validation and the quality gate.</summary>
+public sealed class ValidationSplit
+{
+    public ValidationSplit(InteractionTable all)
+    {
+        var (train, heldOut) = ProtocolSplit.Split(all, ProtocolSplit.TestSeed);
+        HeldOut = heldOut;
+        TrainMatrix = InteractionMatrix.Build(train);
+    }
+
+    public InteractionMatrix TrainMatrix { get; }
+    public InteractionTable HeldOut { get; }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marquee.Core.Training;
+using Marquee.Server.Contracts;
+using Marquee.Server.Services;
+using Marquee.Server.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Server.Endpoints;
+
+public static class AdminApi
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireApiKey);
+        admin.MapPost("/retrain", Retrain).WithName("Retrain");
+        admin.MapGet("/jobs/{id}", GetJob).WithName("GetTrainingJob");
+        admin.MapGet("/models", ListModels).WithName("ListModels");
+        admin.MapPost("/models/{version}/promote", Promote).WithName("PromoteModel");
+        admin.MapPost("/models/rollback", Rollback).WithName("RollbackModel");
+        return app;
+    }
+
+    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<MarqueeOptions>>().Value.AdminApiKey;
+        var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
+        if (string.IsNullOrEmpty(configured))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admin API disabled",
+                detail: "Set MARQUEE_ADMIN_KEY on the server to enable the admin endpoints.");
+        }
+        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(configured)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: $"Send the admin key in the {ApiKeyHeader} header.");
+        }
+        return await next(context);
+    }
+
+    public static Results<Accepted<TrainingJobResponse>, ValidationProblem, ProblemHttpResult> Retrain(
+        [FromBody] RetrainRequest? request, TrainingJobs jobs)
+    {
+        var algorithm = request?.Algorithm ?? "auto";
+        if (!ModelTrainer.Algorithms.Contains(algorithm))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["algorithm"] = [$"must be one of {string.Join(", ", ModelTrainer.Algorithms)}"],
+            });
+        }
+        var job = jobs.Start(algorithm);
+        return job is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Training already running",
+                detail: "One retraining runs at a time; poll its job and try again when it is done.")
+            : TypedResults.Accepted($"/admin/jobs/{job.Id}", job);
+    }
+
+    public static Results<Ok<TrainingJobResponse>, ProblemHttpResult> GetJob(string id, TrainingJobs jobs) =>
+        jobs.Get(id) is { } job
+            ? TypedResults.Ok(job)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No training job '{id}'.");
+
+    public static async Task<Ok<IReadOnlyList<ModelResponse>>> ListModels(ModelRegistry registry, RecommenderHost host, CancellationToken cancellationToken)
+    {
+        var serving = host.State.Snapshot.ModelVersion;
+        var models = await registry.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ModelResponse>>(models.Select(m => ToResponse(m, serving)).ToList());
+    }
+
+    public static async Task<Results<Ok<ModelResponse>, ProblemHttpResult>> Promote(
+        string version, ModelRegistry registry, RecommenderHost host, CancellationToken cancellationToken)
+    {
+        if (!await registry.PromoteAsync(version, "promoted over the admin API", cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Model not found", detail: $"No model version '{version}'.");
+        }
+        await host.ReloadAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(ToResponse((await registry.GetAsync(version, cancellationToken))!, host.State.Snapshot.ModelVersion));
+    }
+
+    public static async Task<Results<Ok<ModelResponse>, ProblemHttpResult>> Rollback(
+        ModelRegistry registry, RecommenderHost host, CancellationToken cancellationToken)
+    {
+        var previous = await registry.RollbackAsync(cancellationToken);
+        if (previous is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to",
+                detail: "Fewer than two promotions are on record.");
+        }
+        await host.ReloadAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(ToResponse(previous, host.State.Snapshot.ModelVersion));
+    }
+
+    private static ModelResponse ToResponse(RegisteredModel m, string serving) => new()
+    {
+        Version = m.Version,
+        Algorithm = m.Algorithm,
+        IsCurrent = m.IsCurrent,
+        IsServing = m.Version == serving,
+        CreatedAt = m.CreatedAt,
+        PromotedAt = m.PromotedAt,
+        Parameters = m.Manifest.Parameters,
+        Validation = m.Manifest.Validation,
+        Data = m.Manifest.Data,
+    };
+}

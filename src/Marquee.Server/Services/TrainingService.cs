@@ -1,0 +1,70 @@
+using Marquee.Core.Artifacts;
+using Marquee.Core.Import;
+using Marquee.Core.Interactions;
+using Marquee.Core.Training;
+using Marquee.Server.Storage;
+
+namespace Marquee.Server.Services;
+
+/// <summary>Outcome of one training run.</summary>
+public sealed record TrainingOutcome(ModelManifest Manifest, bool Promoted, string Decision, double? IncumbentNdcg);
+
+/// <summary>
+/// Trains on the imported ratings plus stored feedback, registers the new version and promotes it when
+/// it passes the quality gate: not worse on validation than the serving model, both measured on the same
+/// held-out split of today's data.
+/// </summary>
+public sealed class TrainingService(FeedbackStore feedback, ModelRegistry registry)
+{
+    public const string ModelsFolder = "models";
+
+    public static string ModelsDirectory(string artifactsDir) => Path.Combine(Path.GetFullPath(artifactsDir), ModelsFolder);
+
+    public async Task<TrainingInput> LoadInputAsync(string dataDir, CancellationToken cancellationToken = default)
+    {
+        var data = new DataDirectory(dataDir);
+        if (!data.HasDataset)
+        {
+            throw new InvalidOperationException($"no imported dataset in {data.Root}; run ./marquee import first");
+        }
+        var manifest = await DatasetManifest.ReadAsync(data, cancellationToken);
+        var ratings = await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken);
+        var events = await feedback.ExportAsync(cancellationToken);
+        var firstAnonymousUser = ratings.Count == 0 ? 1 : ratings.UserIds.Max() + 1;
+        var fromFeedback = FeedbackRatings.ToInteractions(events, firstAnonymousUser);
+        var catalog = (await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken)).Select(m => m.MovieId).ToHashSet();
+        fromFeedback = fromFeedback.Where(i => catalog.Contains(fromFeedback.MovieIds[i]));
+        return new TrainingInput(ratings.Concat(fromFeedback), manifest?.InteractionsSha256 ?? "", ratings.Count, fromFeedback.Count);
+    }
+
+    public async Task<TrainingOutcome> TrainAsync(string dataDir, string artifactsDir, string algorithm, Action<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        var input = await LoadInputAsync(dataDir, cancellationToken);
+        log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions");
+        var trained = await ModelTrainer.TrainAsync(input, algorithm, ModelsDirectory(artifactsDir), log, cancellationToken: cancellationToken);
+        await registry.RegisterAsync(trained.Manifest, cancellationToken);
+
+        var candidate = trained.Manifest.Validation!.NdcgAt10;
+        var current = await registry.GetCurrentAsync(cancellationToken);
+        double? incumbent = null;
+        if (current is not null)
+        {
+            // Same data: its recorded validation is comparable. New data: measure it again on today's split.
+            incumbent = current.Manifest.Data.Fingerprint == trained.Manifest.Data.Fingerprint && current.Manifest.Validation is { } recorded
+                ? recorded.NdcgAt10
+                : ModelTrainer.Validate(ModelTrainer.Configure(current.Algorithm, current.Manifest.Parameters), new ValidationSplit(input.Interactions), cancellationToken).NdcgAt10;
+        }
+        var passes = incumbent is null || candidate >= incumbent.Value;
+        var decision = incumbent is null
+            ? $"promoted: first model (validation NDCG@10 {candidate:F4})"
+            : passes
+                ? $"promoted: validation NDCG@10 {candidate:F4} >= {incumbent:F4} of {current!.Version}"
+                : $"kept {current!.Version}: validation NDCG@10 {candidate:F4} < {incumbent:F4} (quality gate)";
+        if (passes)
+        {
+            await registry.PromoteAsync(trained.Manifest.Version, decision, cancellationToken);
+        }
+        return new TrainingOutcome(trained.Manifest, passes, decision, incumbent);
+    }
+}

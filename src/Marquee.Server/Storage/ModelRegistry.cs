@@ -1,0 +1,105 @@
+using Dapper;
+using Marquee.Core.Training;
+
+namespace Marquee.Server.Storage;
+
+public sealed record RegisteredModel(string Version, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt, bool IsCurrent, ModelManifest Manifest);
+
+/// <summary>The model versions known to this installation and which one serves.</summary>
+public sealed class ModelRegistry(Database database, TimeProvider clock)
+{
+    public async Task RegisterAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO models (version, algorithm, created_at_ms, manifest_json) VALUES (@Version, @Algorithm, @createdAt, @json)
+            ON CONFLICT (version) DO NOTHING
+            """,
+            new { manifest.Version, manifest.Algorithm, createdAt = manifest.CreatedAt.ToUnixTimeMilliseconds(), json = manifest.ToJson() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"{Select} ORDER BY created_at_ms DESC, version DESC", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<RegisteredModel?> GetAsync(string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE version = @version", new { version }, cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    public async Task<RegisteredModel?> GetCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE is_current = 1", cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    /// <summary>Makes <paramref name="version"/> the serving model and records why.</summary>
+    public async Task<bool> PromoteAsync(string version, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM models WHERE version = @version", new { version }, transaction, cancellationToken: cancellationToken)) > 0;
+        if (!exists)
+        {
+            return false;
+        }
+        await MakeCurrentAsync(connection, transaction, version, now, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO promotions (version, promoted_at_ms, reason) VALUES (@version, @now, @reason)",
+            new { version, now, reason }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Serves the model promoted before the current one again; null when there is none.</summary>
+    public async Task<RegisteredModel?> RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var standing = (await connection.QueryAsync<(long Id, string Version)>(new CommandDefinition(
+            "SELECT id, version FROM promotions WHERE rolled_back = 0 ORDER BY id DESC LIMIT 2", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        if (standing.Count < 2)
+        {
+            return null;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE promotions SET rolled_back = 1 WHERE id = @id", new { id = standing[0].Id }, transaction, cancellationToken: cancellationToken));
+        await MakeCurrentAsync(connection, transaction, standing[1].Version, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(standing[1].Version, cancellationToken);
+    }
+
+    private static async Task MakeCurrentAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string version, long now, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE models SET is_current = 0 WHERE is_current = 1", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE models SET is_current = 1, promoted_at_ms = @now WHERE version = @version", new { version, now }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private const string Select =
+        "SELECT version AS Version, algorithm AS Algorithm, created_at_ms AS CreatedAtMs, promoted_at_ms AS PromotedAtMs, " +
+        "is_current AS IsCurrent, manifest_json AS ManifestJson FROM models";
+
+    private sealed class Row
+    {
+        public string Version { get; init; } = "";
+        public string Algorithm { get; init; } = "";
+        public long CreatedAtMs { get; init; }
+        public long? PromotedAtMs { get; init; }
+        public long IsCurrent { get; init; }
+        public string ManifestJson { get; init; } = "";
+
+        public RegisteredModel ToModel() => new(Version, Algorithm, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs),
+            PromotedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, IsCurrent != 0, ModelManifest.FromJson(ManifestJson));
+    }
+}

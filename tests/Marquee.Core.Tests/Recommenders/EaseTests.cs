@@ -1,0 +1,88 @@
+using Marquee.Core.Interactions;
+using Marquee.Core.Recommenders;
+
+namespace Marquee.Core.Tests.Recommenders;
+
+public class EaseTests
+{
+    /// <summary>A random rating matrix: <paramref name="users"/> × <paramref name="items"/>, about a third filled.</summary>
+    private static InteractionMatrix RandomMatrix(int users, int items, int seed)
+    {
+        var random = new Random(seed);
+        var builder = new InteractionTableBuilder();
+        for (var u = 1; u <= users; u++)
+        {
+            for (var i = 1; i <= items; i++)
+            {
+                if (random.NextDouble() < 0.35)
+                {
+                    builder.Add(u, i, random.Next(1, 11) / 2f, 0);
+                }
+            }
+        }
+        return InteractionMatrix.Build(builder.Build());
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1.5, 0.4)]
+    public void DualAndPrimal_SameData_GiveTheSameScores(double exponent, double below)
+    {
+        // 40 users × 25 items takes the primal path; its transpose-free dual must agree.
+        var matrix = RandomMatrix(40, 25, seed: 7);
+        var options = new EaseOptions { Lambda = 3, RatingExponent = exponent, BelowThresholdTarget = below };
+        var primal = PrimalEaseModel.Fit(matrix, options, CancellationToken.None);
+        var dual = DualEaseModel.Fit(matrix, options, CancellationToken.None);
+
+        var fromPrimal = new float[matrix.ItemCount];
+        var fromDual = new float[matrix.ItemCount];
+        for (var user = 0; user < matrix.UserCount; user++)
+        {
+            primal.ScoreTrainingUser(user, fromPrimal);
+            dual.ScoreTrainingUser(user, fromDual);
+            var seen = matrix.ByUser.RowColumns(user).ToArray();
+            for (var j = 0; j < matrix.ItemCount; j++)
+            {
+                if (!seen.Contains(j))
+                {
+                    Assert.Equal(fromPrimal[j], fromDual[j], 1e-4);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ScoreHistory_TrainingUsersHistory_EqualsScoreTrainingUser()
+    {
+        var matrix = RandomMatrix(20, 50, seed: 3);
+        var model = new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1, BelowThresholdTarget = 0.5 }).Fit(matrix);
+
+        var viaRow = new float[matrix.ItemCount];
+        var viaHistory = new float[matrix.ItemCount];
+        model.ScoreTrainingUser(4, viaRow);
+        model.ScoreHistory(matrix.ByUser.RowColumns(4), matrix.ByUser.RowValues(4), viaHistory);
+
+        Assert.Equal(viaRow, viaHistory, (a, b) => Math.Abs(a - b) < 1e-4);
+    }
+
+    [Fact]
+    public void Weights_SumOverHistory_ReproducesTheScore()
+    {
+        var matrix = RandomMatrix(20, 50, seed: 5);
+        var model = (DualEaseModel)new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1.5, BelowThresholdTarget = 0.4 }).Fit(matrix);
+        int[] history = [1, 4, 9];
+        float[] ratings = [5, 3, 4.5f];
+        var scores = new float[matrix.ItemCount];
+        model.ScoreHistory(history, ratings, scores);
+
+        var weights = new double[history.Length];
+        model.Weights(history, 20, weights);
+        var sum = 0.0;
+        for (var n = 0; n < history.Length; n++)
+        {
+            sum += weights[n] * model.Options.InputWeight(ratings[n]);
+        }
+
+        Assert.Equal(scores[20], sum, 1e-4);
+    }
+}

@@ -1,0 +1,65 @@
+using Marquee.Core.Interactions;
+using Marquee.Core.Recommenders;
+using Marquee.Core.Tests.Support;
+using Marquee.Core.Training;
+
+namespace Marquee.Core.Tests.Training;
+
+public class ModelArtifactsTests
+{
+    private static InteractionMatrix RandomMatrix(int users, int items, int seed)
+    {
+        var random = new Random(seed);
+        var builder = new InteractionTableBuilder();
+        for (var u = 1; u <= users; u++)
+        {
+            for (var i = 1; i <= items; i++)
+            {
+                if (random.NextDouble() < 0.3)
+                {
+                    builder.Add(u, i * 10, random.Next(1, 11) / 2f, 0);
+                }
+            }
+        }
+        return InteractionMatrix.Build(builder.Build());
+    }
+
+    public static TheoryData<string, int, int> Models => new()
+    {
+        { "ease", 30, 60 },   // dual path (users < items)
+        { "ease", 60, 30 },   // primal path
+        { "als", 30, 60 },
+        { "itemknn", 30, 60 },
+        { "baseline", 30, 60 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public async Task SaveThenLoad_ScoresAHistoryExactlyAsBefore(string algorithm, int users, int items)
+    {
+        var matrix = RandomMatrix(users, items, seed: 11);
+        var configured = ModelTrainer.Configure(algorithm, algorithm == "als"
+            ? new Dictionary<string, double> { ["factors"] = 8, ["lambda"] = 1, ["iterations"] = 5 }
+            : algorithm == "ease" ? new Dictionary<string, double> { ["lambda"] = 5 } : null);
+        var model = configured.Fit(matrix);
+        var manifest = new ModelManifest
+        {
+            Version = "v", Algorithm = configured.Name, Parameters = configured.Parameters, CreatedAt = DateTimeOffset.UnixEpoch,
+            CodeVersion = "test", FitSeconds = 0,
+            Data = new TrainingData { InteractionsSha256 = "", Ratings = 0, FeedbackEvents = 0, Users = users, Items = items, Fingerprint = "" },
+        };
+        using var dir = new TempDirectory();
+
+        await ModelArtifacts.SaveAsync(model, dir.Path);
+        var loaded = await ModelArtifacts.LoadAsync(dir.Path, manifest);
+
+        int[] history = [1, 3, 8];
+        float[] ratings = [5, 2.5f, 4];
+        var before = new float[model.Items.Count];
+        var after = new float[loaded.Items.Count];
+        model.ScoreHistory(history, ratings, before);
+        loaded.ScoreHistory(history, ratings, after);
+        Assert.Equal(model.Items.MovieIds.ToArray(), loaded.Items.MovieIds.ToArray());
+        Assert.Equal(before, after);
+    }
+}
