@@ -42,6 +42,9 @@ public sealed record RecommendationResult(
 /// <summary>The read-only state recommendations are computed from; swapped as a whole on reload.</summary>
 public sealed class RecommenderSnapshot
 {
+    // A model swap builds a new snapshot over the same catalogue: the text index is reused, not rebuilt.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
+
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
         IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null)
     {
@@ -50,7 +53,7 @@ public sealed class RecommenderSnapshot
         ModelVersion = modelVersion;
         Personalizer = personalizer;
         RatingPredictor = ratingPredictor;
-        Content = content ?? ContentIndex.Build(catalog);
+        Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
         Vocabulary = IntentVocabulary.Default;
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
@@ -64,7 +67,7 @@ public sealed class RecommenderSnapshot
     /// <summary>The collaborative-filtering model; null when no trained model is available (degraded).</summary>
     public IPersonalizer? Personalizer { get; }
     public IRatingPredictor? RatingPredictor { get; }
-    /// <summary>Text index of the catalogue (keywords, titles, content similarity). Reuse it across model swaps.</summary>
+    /// <summary>Text index of the catalogue (keywords, titles, content similarity); shared by snapshots of one catalogue.</summary>
     public ContentIndex Content { get; }
     public IntentVocabulary Vocabulary { get; }
     public RankingFeatures Features { get; }

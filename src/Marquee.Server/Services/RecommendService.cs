@@ -21,6 +21,7 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
 {
     public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
     public const int MaxK = 100;
+    private const float DislikeStars = 1.5f;
 
     public static ValidationErrors Validate(RecommendRequest request, MovieCatalog catalog)
     {
@@ -166,7 +167,7 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             Recommender = request.Recommender is { } kind ? ParseKind(kind) ?? RecommenderKind.Auto : RecommenderKind.Auto,
             K = request.K ?? 20,
             History = history,
-            RatedHistory = RatedHistory(request.UserId, history),
+            RatedHistory = RatedHistory(history),
         };
         var result = RecommendationEngine.Recommend(snapshot, domainRequest);
         var lines = await intents.ExplainAsync(request.Query, result.Items, budget, cancellationToken);
@@ -223,29 +224,21 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
     }
 
     /// <summary>
-    /// Star ratings for the rating model: a MovieLens user's own stars; for a session, swipes as stars
-    /// (superlike 5, like 4.5, watchlist 4, dislike 1.5; skips say nothing).
+    /// Star ratings for the rating model. History weights are stars already (a MovieLens user's own, a
+    /// session's implied ones); a dislike (negative weight) counts as a low rating, a skip as nothing.
     /// </summary>
-    private static List<(int MovieId, float Rating)> RatedHistory(string? userId, IReadOnlyList<(int MovieId, float Weight)> history)
+    private static List<(int MovieId, float Rating)> RatedHistory(IReadOnlyList<(int MovieId, float Weight)> history)
     {
-        if (int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            return [.. history];
-        }
         var rated = new List<(int, float)>(history.Count);
         foreach (var (movieId, weight) in history)
         {
-            float? stars = weight switch
+            if (weight > 0)
             {
-                >= 2 => 5f,
-                >= 1 => 4.5f,
-                > 0 => 4f,
-                < 0 => 1.5f,
-                _ => null,
-            };
-            if (stars is { } value)
+                rated.Add((movieId, Math.Clamp(weight, 0.5f, 5f)));
+            }
+            else if (weight < 0)
             {
-                rated.Add((movieId, value));
+                rated.Add((movieId, DislikeStars));
             }
         }
         return rated;
