@@ -109,7 +109,7 @@ public sealed class RankingFeatures
                 continue;
             }
             // "Alien" and "Aliens" are one franchise.
-            significant.Add(word.Length > 4 && word.EndsWith('s') ? word[..^1] : word);
+            significant.Add(word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word);
             if (significant.Count == 2)
             {
                 break;
