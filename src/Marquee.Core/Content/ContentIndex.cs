@@ -51,8 +51,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
+            // One flush for a MovieLens-sized catalogue; no merging needed afterwards.
+            RAMBufferSizeMB = 256,
         };
-        var vectorBuilder = new TermVectors.Builder(catalog.Count);
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var movie in catalog.Movies)
@@ -73,16 +74,7 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
                     document.Add(new TextField(TagsField, tag, Field.Store.NO));
                 }
                 writer.AddDocument(document);
-
-                vectorBuilder.Add(movie.Index, _prose.Terms(TitleTextField, movie.Title), weight: 1);
-                vectorBuilder.Add(movie.Index, _prose.Terms(OverviewField, overview), weight: 1);
-                foreach (var tag in movie.Tags)
-                {
-                    // A tag is a person's one-word summary: worth more than a word of the overview.
-                    vectorBuilder.Add(movie.Index, _prose.Terms(TagsField, tag), weight: 2);
-                }
             }
-            writer.ForceMerge(1);
             writer.Commit();
         }
         _reader = DirectoryReader.Open(directory);
@@ -94,7 +86,7 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             _catalogIndexOfDoc[doc] = (int)indexValues.Get(doc);
         }
         _titles = new TitleKeys(catalog);
-        _vectors = vectorBuilder.Build();
+        _vectors = TermVectors.FromPostings(_reader, _catalogIndexOfDoc, catalog.Count);
     }
 
     /// <summary>Indexes a catalogue (about a second for ml-latest-small).</summary>
@@ -109,21 +101,16 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// tags. Writes scores into <paramref name="scoresByIndex"/> (untouched for movies without a match).
     /// </summary>
     /// <returns>The highest score written, 0 when nothing matched.</returns>
-    public float Search(IReadOnlyList<string> keywords, Span<float> scoresByIndex, int maxHits = 2000)
+    public float Search(IReadOnlyList<string> keywords, float[] scoresByIndex)
     {
         var query = KeywordQuery(keywords);
         if (query is null)
         {
             return 0;
         }
-        var top = _searcher.Search(query, Math.Min(maxHits, Math.Max(1, _reader.MaxDoc)));
-        var max = 0f;
-        foreach (var hit in top.ScoreDocs)
-        {
-            scoresByIndex[_catalogIndexOfDoc[hit.Doc]] = hit.Score;
-            max = Math.Max(max, hit.Score);
-        }
-        return max;
+        var collector = new ScoreCollector(_catalogIndexOfDoc, scoresByIndex);
+        _searcher.Search(query, collector);
+        return collector.Max;
     }
 
     /// <summary>Movies carrying any of these MovieLens tags (matched after stemming: "ghost" finds "ghosts").</summary>
@@ -142,9 +129,11 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         {
             return hits;
         }
-        foreach (var hit in _searcher.Search(query, Math.Max(1, _reader.MaxDoc)).ScoreDocs)
+        var scores = new float[_catalog.Count];
+        _searcher.Search(query, new ScoreCollector(_catalogIndexOfDoc, scores));
+        for (var i = 0; i < scores.Length; i++)
         {
-            hits[_catalogIndexOfDoc[hit.Doc]] = true;
+            hits[i] = scores[i] > 0;
         }
         return hits;
     }
@@ -261,33 +250,51 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     }
 
     /// <inheritdoc />
-    public TitleMatch? ResolveFuzzy(string normalizedSpan)
+    public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans)
     {
-        var allowed = EditDistance.Allowed(normalizedSpan.Length);
-        if (allowed == 0)
+        var longest = normalizedSpans.OrderByDescending(span => span.Length).FirstOrDefault();
+        if (longest is null || EditDistance.Allowed(longest.Length) == 0)
         {
             return null;
         }
-        TitleMatch? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var (candidate, _) in TitleCandidates(normalizedSpan, 20))
+        // One search for the words of all spans; each span is then compared with the candidates' titles.
+        var candidates = TitleCandidates(longest, 30, fuzzyMinLength: 4, minimumShouldMatch: 1, maxEdits: 1, prefix: false);
+        (TitleMatch Match, int Span)? best = null;
+        var bestDistance = double.MaxValue;
+        for (var s = 0; s < normalizedSpans.Count; s++)
         {
-            var movie = _catalog.Movies[candidate];
-            foreach (var key in _titles.FullKeysOf(candidate))
+            var span = normalizedSpans[s];
+            var allowed = EditDistance.Allowed(span.Length);
+            if (allowed == 0)
             {
-                if (Math.Abs(key.Length - normalizedSpan.Length) > allowed)
+                continue;
+            }
+            foreach (var (candidate, _) in candidates)
+            {
+                var movie = _catalog.Movies[candidate];
+                foreach (var key in _titles.FullKeysOf(candidate))
                 {
-                    continue;
+                    if (Math.Abs(key.Length - span.Length) > allowed)
+                    {
+                        continue;
+                    }
+                    var distance = EditDistance.Between(key, span);
+                    if (distance > allowed)
+                    {
+                        continue;
+                    }
+                    // Fewer typos per character wins; then the longer span; then the better-known film.
+                    var relative = (double)distance / Math.Max(key.Length, span.Length);
+                    var better = relative < bestDistance - 1e-9
+                                 || (Math.Abs(relative - bestDistance) <= 1e-9 && best is { } current
+                                     && (span.Length > normalizedSpans[current.Span].Length
+                                         || (span.Length == normalizedSpans[current.Span].Length && movie.RatingCount > current.Match.RatingCount)));
+                    if (better)
+                    {
+                        bestDistance = relative;
+                        best = (new TitleMatch(movie.MovieId, movie.Title, 1 - relative, true, movie.RatingCount), s);
+                    }
                 }
-                var distance = EditDistance.Between(key, normalizedSpan);
-                if (distance > allowed || distance > bestDistance
-                    || (distance == bestDistance && best is not null && best.RatingCount >= movie.RatingCount))
-                {
-                    continue;
-                }
-                bestDistance = distance;
-                best = new TitleMatch(movie.MovieId, movie.Title, 1 - ((double)distance / Math.Max(key.Length, normalizedSpan.Length)),
-                    true, movie.RatingCount);
             }
         }
         return best;
@@ -329,7 +336,8 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
     }
 
-    private List<(int Index, float Score)> TitleCandidates(string normalized, int count)
+    private List<(int Index, float Score)> TitleCandidates(string normalized, int count, int fuzzyMinLength = 3, int? minimumShouldMatch = null,
+        int maxEdits = 2, bool prefix = true)
     {
         var words = _titleAnalyzer.Terms(TitleField, normalized);
         if (words.Count == 0)
@@ -343,18 +351,19 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             var alternatives = new BooleanQuery();
             var exact = new TermQuery(new Term(TitleField, word)) { Boost = 3 };
             alternatives.Add(exact, Occur.SHOULD);
-            var edits = Math.Min(2, EditDistance.Allowed(word.Length + 1));
-            if (edits > 0)
+            var edits = Math.Min(maxEdits, EditDistance.Allowed(word.Length + 1));
+            if (edits > 0 && word.Length >= fuzzyMinLength)
             {
-                alternatives.Add(new FuzzyQuery(new Term(TitleField, word), edits, prefixLength: 0), Occur.SHOULD);
+                // The first letter is rarely the typo, and fixing it keeps the automaton and the term walk small.
+                alternatives.Add(new FuzzyQuery(new Term(TitleField, word), edits, prefixLength: 1), Occur.SHOULD);
             }
-            if (w == words.Count - 1 && word.Length >= 2)
+            if (prefix && w == words.Count - 1 && word.Length >= 2)
             {
                 alternatives.Add(new PrefixQuery(new Term(TitleField, word)) { Boost = 2 }, Occur.SHOULD);
             }
             query.Add(alternatives, Occur.SHOULD);
         }
-        query.MinimumNumberShouldMatch = words.Count <= 2 ? 1 : (int)Math.Ceiling(words.Count * 0.6);
+        query.MinimumNumberShouldMatch = minimumShouldMatch ?? (words.Count <= 2 ? 1 : (int)Math.Ceiling(words.Count * 0.6));
         var top = _searcher.Search(query, count);
         var result = new List<(int, float)>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
@@ -362,6 +371,28 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             result.Add((_catalogIndexOfDoc[hit.Doc], hit.Score));
         }
         return result;
+    }
+
+    /// <summary>Writes every hit's score straight into an array by catalogue index: no top-N heap, no per-hit objects.</summary>
+    private sealed class ScoreCollector(int[] catalogIndexOfDoc, float[] scores) : ICollector
+    {
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public float Max { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            var score = _scorer!.GetScore();
+            scores[catalogIndexOfDoc[_docBase + doc]] = score;
+            Max = Math.Max(Max, score);
+        }
     }
 
     /// <summary>
@@ -490,22 +521,57 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             }
         }
 
-        public sealed class Builder(int movieCount)
+        /// <summary>
+        /// Reads the index's own postings (term → movies, with counts) rather than analysing the text a
+        /// second time. A tag is a person's one-word summary, so tag terms count double.
+        /// </summary>
+        public static TermVectors FromPostings(IndexReader reader, int[] catalogIndexOfDoc, int movieCount)
+        {
+            var builder = new Builder(movieCount);
+            var fields = MultiFields.GetFields(reader);
+            if (fields is null)
+            {
+                return builder.Build();
+            }
+            foreach (var (field, weight) in new[] { (TitleTextField, 1f), (OverviewField, 1f), (TagsField, 2f) })
+            {
+                var terms = fields.GetTerms(field);
+                if (terms is null)
+                {
+                    continue;
+                }
+                var enumerator = terms.GetEnumerator();
+                DocsEnum? postings = null;
+                while (enumerator.MoveNext())
+                {
+                    var id = builder.TermId(enumerator.Term.Utf8ToString());
+                    postings = enumerator.Docs(null, postings, DocsFlags.FREQS);
+                    int doc;
+                    while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        builder.Add(catalogIndexOfDoc[doc], id, postings.Freq * weight);
+                    }
+                }
+            }
+            return builder.Build();
+        }
+
+        private sealed class Builder(int movieCount)
         {
             private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
             private readonly Dictionary<int, float>[] _counts = Enumerable.Range(0, movieCount).Select(_ => new Dictionary<int, float>()).ToArray();
 
-            public void Add(int index, List<string> terms, float weight)
+            public int TermId(string term)
             {
-                foreach (var term in terms)
+                if (!_termIds.TryGetValue(term, out var id))
                 {
-                    if (!_termIds.TryGetValue(term, out var id))
-                    {
-                        _termIds[term] = id = _termIds.Count;
-                    }
-                    _counts[index][id] = _counts[index].GetValueOrDefault(id) + weight;
+                    _termIds[term] = id = _termIds.Count;
                 }
+                return id;
             }
+
+            public void Add(int index, int termId, float count) =>
+                _counts[index][termId] = _counts[index].GetValueOrDefault(termId) + count;
 
             public TermVectors Build()
             {

@@ -123,7 +123,7 @@ public sealed class LlmIntentParser(IChatClient client, IntentVocabulary vocabul
                 {
                     var normalized = QueryText.Normalize(title);
                     if (normalized.Length > 0 && context.Titles is { } titles
-                        && (titles.ResolveExact(normalized) ?? titles.ResolveFuzzy(normalized)) is { } match)
+                        && (titles.ResolveExact(normalized) ?? titles.ResolveFuzzy([normalized])?.Match) is { } match)
                     {
                         builder.AddReference(match.MovieId);
                     }

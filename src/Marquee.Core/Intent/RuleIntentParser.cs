@@ -14,8 +14,11 @@ public interface ITitleResolver
     /// <summary>The best-known movie whose normalised title (or a known short form of it) equals the span.</summary>
     TitleMatch? ResolveExact(string normalizedSpan);
 
-    /// <summary>The closest title within typo distance of the span, or null when none is close enough.</summary>
-    TitleMatch? ResolveFuzzy(string normalizedSpan);
+    /// <summary>
+    /// The closest title within typo distance of any of the spans (the candidate word runs after "like"),
+    /// with the position of the span that matched; null when none is close enough.
+    /// </summary>
+    (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans);
 }
 
 /// <summary>Tells whether a leftover word is worth searching for (implemented by the content index).</summary>
@@ -254,30 +257,24 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return false;
             }
-            TitleMatch? best = null;
+            var spans = new List<string>();
+            var lengths = new List<int>();
             for (var length = Math.Min(maxLength, 8); length >= 1; length--)
             {
-                if (AllKnownWords(start, length))
-                {
-                    continue;
-                }
                 var span = query.Text(start, length);
-                if (span.Length < 4)
+                if (span.Length >= 4 && !AllKnownWords(start, length))
                 {
-                    continue;
-                }
-                if (titles.ResolveFuzzy(span) is { } match && (best is null || match.Similarity > best.Similarity))
-                {
-                    best = match;
-                    used = length;
+                    spans.Add(span);
+                    lengths.Add(length);
                 }
             }
-            if (best is null)
+            if (spans.Count == 0 || titles.ResolveFuzzy(spans) is not { } best)
             {
                 return false;
             }
-            builder.AddReference(best.MovieId);
+            builder.AddReference(best.Match.MovieId);
             _recognised = true;
+            used = lengths[best.Span];
             return true;
         }
 

@@ -180,7 +180,16 @@ internal sealed class IntentRelevance : IDisposable
     {
         var n = _snapshot.Catalog.Count;
         var raw = Rent(n);
-        var max = _snapshot.Content.Search(terms, raw.AsSpan(0, n));
+        float max;
+        if (topic is not null && _snapshot.Features.Topic(topic.Name) is { } hits)
+        {
+            hits.CopyTo(raw);
+            max = hits.Max;
+        }
+        else
+        {
+            max = _snapshot.Content.Search(terms, raw);
+        }
         foreach (var index in candidates)
         {
             var text = raw[index] > 0 && max > 0 ? 0.6f + (0.4f * raw[index] / max) : 0f;
@@ -219,9 +228,12 @@ internal sealed class IntentRelevance : IDisposable
                     }
                 }
             }
-            else if (concept is { Terms.Count: > 0 })
+            else if (concept is { Terms.Count: > 0 } && _snapshot.Features.Topic(concept.Name) is { } hits)
             {
-                words.AddRange(concept.Terms);
+                for (var h = 0; h < hits.Indices.Length; h++)
+                {
+                    excluded[hits.Indices[h]] = Math.Max(excluded[hits.Indices[h]], 0.5f + (0.5f * hits.Scores[h] / hits.Max));
+                }
             }
             else
             {
@@ -231,7 +243,7 @@ internal sealed class IntentRelevance : IDisposable
         if (words.Count > 0)
         {
             var raw = Rent(n);
-            var max = _snapshot.Content.Search(words, raw.AsSpan(0, n));
+            var max = _snapshot.Content.Search(words, raw);
             foreach (var index in candidates)
             {
                 if (raw[index] > 0 && max > 0)

@@ -27,6 +27,7 @@ public sealed class RankingFeatures
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
+    private readonly Dictionary<string, TopicHits> _topics;
 
     public RankingFeatures(MovieCatalog catalog, BaselineRecommender baseline, ContentIndex content, IntentVocabulary vocabulary)
     {
@@ -65,6 +66,30 @@ public sealed class RankingFeatures
         {
             _moodTags[mood.Name] = content.TagHits(mood.Tags);
         }
+
+        // Topics are a fixed vocabulary: search each once here instead of on every request.
+        _topics = new Dictionary<string, TopicHits>(StringComparer.OrdinalIgnoreCase);
+        var scores = new float[movies.Count];
+        foreach (var concept in vocabulary.Concepts)
+        {
+            if (concept.Terms.Count == 0)
+            {
+                continue;
+            }
+            Array.Clear(scores);
+            var max = content.Search(concept.Terms, scores);
+            var indices = new List<int>();
+            var values = new List<float>();
+            for (var i = 0; i < scores.Length; i++)
+            {
+                if (scores[i] > 0)
+                {
+                    indices.Add(i);
+                    values.Add(scores[i]);
+                }
+            }
+            _topics[concept.Name] = new TopicHits([.. indices], [.. values], max);
+        }
     }
 
     /// <summary>Damped mean rating rescaled to 0–1 over the catalogue.</summary>
@@ -75,6 +100,9 @@ public sealed class RankingFeatures
 
     /// <summary>Whether the movie at a catalogue index carries one of the mood's tags; null for unknown moods.</summary>
     public bool[]? MoodTags(string mood) => _moodTags.GetValueOrDefault(mood);
+
+    /// <summary>BM25 hits of a vocabulary concept's search terms (topics, "gangster", ...); null when it has none.</summary>
+    public TopicHits? Topic(string concept) => _topics.GetValueOrDefault(concept);
 
     /// <summary>
     /// Same franchise when the first significant title word matches and the second does too, or one title has
@@ -129,5 +157,18 @@ public sealed class RankingFeatures
             words[word] = id = words.Count + 1;
         }
         return id;
+    }
+}
+
+/// <summary>The movies a topic's terms found, by catalogue index, with their BM25 scores and the best score.</summary>
+public sealed record TopicHits(int[] Indices, float[] Scores, float Max)
+{
+    /// <summary>Writes the scores into an array indexed by catalogue position.</summary>
+    public void CopyTo(float[] scoresByIndex)
+    {
+        for (var i = 0; i < Indices.Length; i++)
+        {
+            scoresByIndex[Indices[i]] = Scores[i];
+        }
     }
 }

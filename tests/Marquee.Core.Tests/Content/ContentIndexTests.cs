@@ -71,9 +71,18 @@ public class ContentIndexTests
     [Fact]
     public void ResolveFuzzy_AcceptsATypo_RejectsAStranger()
     {
-        Assert.Equal(12, Index.ResolveFuzzy("jurasic park")!.MovieId);
-        Assert.Null(Index.ResolveFuzzy("park"));
-        Assert.Null(Index.ResolveFuzzy("completely different"));
+        Assert.Equal(12, Index.ResolveFuzzy(["jurasic park"])!.Value.Match.MovieId);
+        Assert.Null(Index.ResolveFuzzy(["park"]));
+        Assert.Null(Index.ResolveFuzzy(["completely different"]));
+    }
+
+    [Fact]
+    public void ResolveFuzzy_PicksTheSpanThatIsTheTitle()
+    {
+        var match = Index.ResolveFuzzy(["the matirx but funnier", "the matirx but", "the matirx", "matirx"]);
+
+        Assert.Equal(4, match!.Value.Match.MovieId);
+        Assert.Equal(2, match.Value.Span);
     }
 
     [Fact]

@@ -295,11 +295,11 @@ public class RuleIntentParserTests
             .Select(m => new TitleMatch(m.Id, m.Title, 1, QueryText.Normalize(m.Title) == normalizedSpan, m.Ratings))
             .FirstOrDefault();
 
-        public TitleMatch? ResolveFuzzy(string normalizedSpan) => movies
-            .Select(m => (Movie: m, Distance: Keys(m.Title).Min(k => Distance(k, normalizedSpan))))
+        public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans) => normalizedSpans
+            .SelectMany((span, s) => movies.Select(m => (Movie: m, Span: s, Distance: Keys(m.Title).Min(k => Distance(k, span)))))
             .Where(m => m.Distance <= 1)
-            .OrderBy(m => m.Distance).ThenByDescending(m => m.Movie.Ratings)
-            .Select(m => new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings))
+            .OrderBy(m => m.Distance).ThenBy(m => m.Span).ThenByDescending(m => m.Movie.Ratings)
+            .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
             .FirstOrDefault();
 
         private static string[] Keys(string title)
