@@ -14,6 +14,17 @@ namespace Marquee.Core.Content;
 /// <summary>A movie found by a text search, by catalogue index.</summary>
 public readonly record struct ContentHit(int Index, float Score);
 
+/// <summary>Which text of a movie a keyword search looks at.</summary>
+public enum ContentFields
+{
+    /// <summary>Title, overview and tagline, and MovieLens user tags.</summary>
+    All,
+    /// <summary>MovieLens user tags only: what people say the film is about.</summary>
+    Tags,
+    /// <summary>Title, overview and tagline only.</summary>
+    Text,
+}
+
 /// <summary>
 /// Full-text knowledge of the catalogue: an in-memory Lucene index over titles, overviews, taglines and
 /// MovieLens user tags (BM25), typo-tolerant title look-up, and a TF-IDF vector per movie for
@@ -101,9 +112,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// tags. Writes scores into <paramref name="scoresByIndex"/> (untouched for movies without a match).
     /// </summary>
     /// <returns>The highest score written, 0 when nothing matched.</returns>
-    public float Search(IReadOnlyList<string> keywords, float[] scoresByIndex)
+    public float Search(IReadOnlyList<string> keywords, float[] scoresByIndex, ContentFields fields = ContentFields.All)
     {
-        var query = KeywordQuery(keywords);
+        var query = KeywordQuery(keywords, fields);
         if (query is null)
         {
             return 0;
@@ -111,6 +122,33 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         var collector = new ScoreCollector(_catalogIndexOfDoc, scoresByIndex);
         _searcher.Search(query, collector);
         return collector.Max;
+    }
+
+    /// <summary>
+    /// How strongly each movie is about any of the keywords, 0–1, graded by evidence: tagged by people = 1;
+    /// named in the title or overview = 0.45–0.8 by BM25 relative to the best such match. Movies without a
+    /// match are left untouched in <paramref name="evidenceByIndex"/>.
+    /// </summary>
+    public void Evidence(IReadOnlyList<string> keywords, float[] evidenceByIndex, float[] scratch)
+    {
+        Array.Clear(scratch, 0, _catalog.Count);
+        var max = Search(keywords, scratch, ContentFields.Text);
+        for (var i = 0; i < _catalog.Count; i++)
+        {
+            if (scratch[i] > 0 && max > 0)
+            {
+                evidenceByIndex[i] = 0.45f + (0.35f * scratch[i] / max);
+            }
+        }
+        Array.Clear(scratch, 0, _catalog.Count);
+        Search(keywords, scratch, ContentFields.Tags);
+        for (var i = 0; i < _catalog.Count; i++)
+        {
+            if (scratch[i] > 0)
+            {
+                evidenceByIndex[i] = 1;
+            }
+        }
     }
 
     /// <summary>Movies carrying any of these MovieLens tags (matched after stemming: "ghost" finds "ghosts").</summary>
@@ -165,7 +203,7 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         return total > 0 && total <= limit;
     }
 
-    private Query? KeywordQuery(IReadOnlyList<string> keywords)
+    private Query? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
     {
         var query = new BooleanQuery();
         foreach (var keyword in keywords)
@@ -178,6 +216,10 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             var perField = new DisjunctionMaxQuery(0.3f);
             for (var f = 0; f < TextFields.Length; f++)
             {
+                if ((fields == ContentFields.Tags && TextFields[f] != TagsField) || (fields == ContentFields.Text && TextFields[f] == TagsField))
+                {
+                    continue;
+                }
                 Query clause;
                 if (terms.Count == 1)
                 {

@@ -21,7 +21,7 @@ public sealed class IntentConcept
     internal IntentConcept(ConceptKind kind, string name, string? label, string? emoji, string? description,
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
-        double qualityBoost, double popularityBoost)
+        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings)
     {
         Kind = kind;
         Name = name;
@@ -37,10 +37,14 @@ public sealed class IntentConcept
         NegatedExcludeGenres = negatedExcludeGenres;
         QualityBoost = qualityBoost;
         PopularityBoost = popularityBoost;
+        AvoidGenres = avoidGenres;
+        MinRatings = minRatings;
         WeightByGenreBit = new float[Catalog.Genres.All.Count];
+        AvoidByGenreBit = new float[Catalog.Genres.All.Count];
         for (var i = 0; i < Catalog.Genres.All.Count; i++)
         {
             WeightByGenreBit[i] = (float)genreWeights.GetValueOrDefault(Catalog.Genres.All[i]);
+            AvoidByGenreBit[i] = (float)avoidGenres.GetValueOrDefault(Catalog.Genres.All[i]);
         }
     }
 
@@ -57,6 +61,13 @@ public sealed class IntentConcept
     public GenreSet GenreMask { get; }
     /// <summary>Genre weights indexed like <see cref="Catalog.Genres.All"/>, for the ranking loop.</summary>
     internal float[] WeightByGenreBit { get; }
+    /// <summary>
+    /// Genres that work against a mood, 0–1 ("cozy" and Thriller): a Comedy|Crime|Thriller film is funny but not cozy.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> AvoidGenres { get; }
+    internal float[] AvoidByGenreBit { get; }
+    /// <summary>Fewer ratings than this and a film cannot be the mood ("hidden gem", "acclaimed" need evidence).</summary>
+    public int MinRatings { get; }
     /// <summary>MovieLens user tags that signal the mood.</summary>
     public IReadOnlyList<string> Tags { get; }
     /// <summary>Words and phrases searched in titles, overviews and tags for a topic.</summary>
@@ -370,6 +381,15 @@ public sealed class IntentVocabulary
             throw new InvalidDataException($"vocabulary: mood '{entry.Name}' needs a label and a description");
         }
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var avoid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (genre, weight) in entry.AvoidGenres ?? [])
+        {
+            if (weight is < 0 or > 1)
+            {
+                throw new InvalidDataException($"vocabulary: '{entry.Name}' avoid weight of {genre} must be within 0–1");
+            }
+            avoid[CanonicalGenre(genre, entry.Name)] = weight;
+        }
         if (entry.Genres is { ValueKind: JsonValueKind.Array } list)
         {
             foreach (var genre in list.EnumerateArray())
@@ -397,7 +417,7 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -433,6 +453,8 @@ public sealed class IntentVocabulary
         public List<string>? NegatedExcludeGenres { get; init; }
         public double? QualityBoost { get; init; }
         public double? PopularityBoost { get; init; }
+        public Dictionary<string, double>? AvoidGenres { get; init; }
+        public int? MinRatings { get; init; }
     }
 
     private sealed record ErasEntry

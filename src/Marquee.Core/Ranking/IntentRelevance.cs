@@ -1,5 +1,6 @@
 using System.Buffers;
 using Marquee.Core.Catalog;
+using Marquee.Core.Content;
 using Marquee.Core.Intent;
 
 namespace Marquee.Core.Ranking;
@@ -61,6 +62,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             QualityBoost += mood.QualityBoost;
             PopularityBoost += mood.PopularityBoost;
+            MinRatings = Math.Max(MinRatings, mood.MinRatings);
         }
 
         HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null;
@@ -81,18 +83,35 @@ internal sealed class IntentRelevance : IDisposable
     public double QualityBoost { get; }
     /// <summary>Extra popularity weight (negative for "hidden gem").</summary>
     public double PopularityBoost { get; }
+    /// <summary>Films with fewer ratings cannot fit the moods asked for (a "hidden gem" needs evidence).</summary>
+    public int MinRatings { get; }
 
     public float Total(int index) => _total[index];
 
     /// <summary>0–1: how strongly the movie matches something the person ruled out.</summary>
     public float Excluded(int index) => _excluded?[index] ?? 0;
 
-    public double GenreMatch(CatalogMovie movie) => _wished.IsEmpty ? 0 : (double)movie.GenreMask.CountShared(_wished) / _wished.Count;
+    /// <summary>
+    /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),
+    /// since "war dramas" means dramas about war, not any drama.
+    /// </summary>
+    public double GenreMatch(CatalogMovie movie)
+    {
+        if (_wished.IsEmpty)
+        {
+            return 0;
+        }
+        var share = (double)movie.GenreMask.CountShared(_wished) / _wished.Count;
+        return share * Math.Sqrt(share);
+    }
 
     public IReadOnlyList<string> WishedGenresOf(CatalogMovie movie) =>
         movie.Genres.Where(g => _wished.Overlaps(GenreSet.From([g]))).ToList();
 
-    /// <summary>Mood fit: genre weight plus a bonus for the mood's MovieLens tags; tag-only moods count by tags.</summary>
+    /// <summary>
+    /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
+    /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags.
+    /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged)
     {
         tagged = _snapshot.Features.MoodTags(mood.Name) is { } tags && tags[movie.Index];
@@ -101,14 +120,16 @@ internal sealed class IntentRelevance : IDisposable
             return tagged ? 1 : 0;
         }
         var weight = 0f;
+        var avoid = 0f;
         var bits = movie.GenreMask.Bits;
         while (bits != 0)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
             weight = Math.Max(weight, mood.WeightByGenreBit[bit]);
+            avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
             bits &= bits - 1;
         }
-        return Math.Min(1, (0.85 * weight) + (tagged ? 0.3 : 0));
+        return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
     }
 
     public IEnumerable<(IntentConcept Topic, float Score)> TopicsOf(int index)
@@ -124,15 +145,29 @@ internal sealed class IntentRelevance : IDisposable
     public (CatalogMovie Reference, float Similarity)? ReferenceMatch(int index) =>
         _reference is null ? null : (References[_closestReference![index]], _reference[index]);
 
+    /// <summary>
+    /// Weighted mean of the facets present, times a soft AND: the share of (weighted) facets the movie
+    /// meets at all scales it between <see cref="RankingOptions.FacetCoverageFloor"/> and 1, so "like The
+    /// Matrix but funny" prefers films that are both over films that are very much one of them.
+    /// </summary>
     private float Combine(int index)
     {
         var movie = _snapshot.Catalog.Movies[index];
         var sum = 0.0;
         var weights = 0.0;
+        var met = 0.0;
+        void Facet(double weight, double score)
+        {
+            sum += weight * score;
+            weights += weight;
+            if (score >= _options.FacetMatchThreshold)
+            {
+                met += weight;
+            }
+        }
         if (!_wished.IsEmpty)
         {
-            sum += _options.GenreMatchWeight * GenreMatch(movie);
-            weights += _options.GenreMatchWeight;
+            Facet(_options.GenreMatchWeight, GenreMatch(movie));
         }
         if (Moods.Count > 0)
         {
@@ -145,9 +180,7 @@ internal sealed class IntentRelevance : IDisposable
                 moodSum += weight * MoodMatch(mood, movie, out _);
                 moodWeights += weight;
             }
-            var share = _options.MoodMatchWeight * (moodWeights / Moods.Count);
-            sum += share * (moodSum / moodWeights);
-            weights += share;
+            Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
         }
         if (_topics.Count > 0)
         {
@@ -156,44 +189,43 @@ internal sealed class IntentRelevance : IDisposable
             {
                 topicSum += score[index];
             }
-            sum += _options.TopicMatchWeight * (topicSum / _topics.Count);
-            weights += _options.TopicMatchWeight;
+            Facet(_options.TopicMatchWeight, topicSum / _topics.Count);
         }
         if (_keyword is not null)
         {
-            sum += _options.KeywordMatchWeight * _keyword[index];
-            weights += _options.KeywordMatchWeight;
+            Facet(_options.KeywordMatchWeight, _keyword[index]);
         }
         if (_reference is not null)
         {
-            sum += _options.ReferenceMatchWeight * _reference[index];
-            weights += _options.ReferenceMatchWeight;
+            Facet(_options.ReferenceMatchWeight, _reference[index]);
         }
-        return weights > 0 ? (float)(sum / weights) : 0;
+        if (weights <= 0)
+        {
+            return 0;
+        }
+        var coverage = met / weights;
+        return (float)(sum / weights * (_options.FacetCoverageFloor + ((1 - _options.FacetCoverageFloor) * coverage)));
     }
 
     /// <summary>
-    /// Text relevance to search terms, compressed so any real match counts (0.6–1 by BM25 rank) and a topic's
-    /// genre hint adds a quarter.
+    /// How much each candidate is about the terms (tagged 1, mentioned 0.45–0.8, see <see cref="ContentIndex.Evidence"/>);
+    /// a topic's genre hint then adds a quarter.
     /// </summary>
     private float[] Score(IReadOnlyList<string> terms, IntentConcept? topic, ReadOnlySpan<int> candidates)
     {
         var n = _snapshot.Catalog.Count;
-        var raw = Rent(n);
-        float max;
+        var evidence = Rent(n);
         if (topic is not null && _snapshot.Features.Topic(topic.Name) is { } hits)
         {
-            hits.CopyTo(raw);
-            max = hits.Max;
+            hits.CopyTo(evidence);
         }
         else
         {
-            max = _snapshot.Content.Search(terms, raw);
+            _snapshot.Content.Evidence(terms, evidence, Rent(n));
         }
-        foreach (var index in candidates)
+        if (topic is { GenreMask.IsEmpty: false })
         {
-            var text = raw[index] > 0 && max > 0 ? 0.6f + (0.4f * raw[index] / max) : 0f;
-            if (topic is { GenreMask.IsEmpty: false })
+            foreach (var index in candidates)
             {
                 var hint = 0f;
                 var bits = _snapshot.Catalog.Movies[index].GenreMask.Bits;
@@ -203,11 +235,10 @@ internal sealed class IntentRelevance : IDisposable
                     hint = Math.Max(hint, topic.WeightByGenreBit[bit]);
                     bits &= bits - 1;
                 }
-                text = (0.75f * text) + (0.25f * hint);
+                evidence[index] = (0.75f * evidence[index]) + (0.25f * hint);
             }
-            raw[index] = text;
         }
-        return raw;
+        return evidence;
     }
 
     private float[] Excluded(IReadOnlyList<string> keywords, ReadOnlySpan<int> candidates)
@@ -232,7 +263,7 @@ internal sealed class IntentRelevance : IDisposable
             {
                 for (var h = 0; h < hits.Indices.Length; h++)
                 {
-                    excluded[hits.Indices[h]] = Math.Max(excluded[hits.Indices[h]], 0.5f + (0.5f * hits.Scores[h] / hits.Max));
+                    excluded[hits.Indices[h]] = Math.Max(excluded[hits.Indices[h]], hits.Scores[h]);
                 }
             }
             else
@@ -242,14 +273,11 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (words.Count > 0)
         {
-            var raw = Rent(n);
-            var max = _snapshot.Content.Search(words, raw);
+            var evidence = Rent(n);
+            _snapshot.Content.Evidence(words, evidence, Rent(n));
             foreach (var index in candidates)
             {
-                if (raw[index] > 0 && max > 0)
-                {
-                    excluded[index] = Math.Max(excluded[index], 0.5f + (0.5f * raw[index] / max));
-                }
+                excluded[index] = Math.Max(excluded[index], evidence[index]);
             }
         }
         return excluded;

@@ -70,6 +70,7 @@ public sealed class RankingFeatures
         // Topics are a fixed vocabulary: search each once here instead of on every request.
         _topics = new Dictionary<string, TopicHits>(StringComparer.OrdinalIgnoreCase);
         var scores = new float[movies.Count];
+        var scratch = new float[movies.Count];
         foreach (var concept in vocabulary.Concepts)
         {
             if (concept.Terms.Count == 0)
@@ -77,7 +78,7 @@ public sealed class RankingFeatures
                 continue;
             }
             Array.Clear(scores);
-            var max = content.Search(concept.Terms, scores);
+            content.Evidence(concept.Terms, scores, scratch);
             var indices = new List<int>();
             var values = new List<float>();
             for (var i = 0; i < scores.Length; i++)
@@ -88,7 +89,7 @@ public sealed class RankingFeatures
                     values.Add(scores[i]);
                 }
             }
-            _topics[concept.Name] = new TopicHits([.. indices], [.. values], max);
+            _topics[concept.Name] = new TopicHits([.. indices], [.. values]);
         }
     }
 
@@ -160,10 +161,10 @@ public sealed class RankingFeatures
     }
 }
 
-/// <summary>The movies a topic's terms found, by catalogue index, with their BM25 scores and the best score.</summary>
-public sealed record TopicHits(int[] Indices, float[] Scores, float Max)
+/// <summary>The movies a topic's terms found, by catalogue index, with their evidence (see <see cref="Content.ContentIndex.Evidence"/>).</summary>
+public sealed record TopicHits(int[] Indices, float[] Scores)
 {
-    /// <summary>Writes the scores into an array indexed by catalogue position.</summary>
+    /// <summary>Writes the evidence into an array indexed by catalogue position.</summary>
     public void CopyTo(float[] scoresByIndex)
     {
         for (var i = 0; i < Indices.Length; i++)

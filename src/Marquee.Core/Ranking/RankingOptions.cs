@@ -39,8 +39,20 @@ public sealed record RankingOptions
     /// <summary>Within relevance: weight of similarity to reference titles ("like The Matrix").</summary>
     public double ReferenceMatchWeight { get; init; } = 1.2;
 
+    /// <summary>A facet (genres, moods, topics, keywords, references) counts as met from this score on.</summary>
+    public double FacetMatchThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// Relevance of a movie that meets none of the facets is scaled by this; meeting all of them scales by 1
+    /// (a soft AND across the parts of a wish).
+    /// </summary>
+    public double FacetCoverageFloor { get; init; } = 0.3;
+
     /// <summary>Score taken off a movie that matches an excluded mood, topic or word ("not gory").</summary>
     public double ExcludedKeywordPenalty { get; init; } = 0.3;
+
+    /// <summary>Score taken off a film with fewer ratings than an active mood needs (see <c>min_ratings</c>).</summary>
+    public double TooFewRatingsPenalty { get; init; } = 0.5;
 
     /// <summary>Candidates considered by the diversity step: this many times k (at least 50).</summary>
     public int DiversityPoolFactor { get; init; } = 5;

@@ -132,6 +132,10 @@ public static class RecommendationEngine
                              + (options.QualityWeight * quality[index])) / weightSum;
                 score += (relevance.QualityBoost * quality[index]) + (relevance.PopularityBoost * popularity[index]);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
+                if (catalog.Movies[index].RatingCount < relevance.MinRatings)
+                {
+                    score -= options.TooFewRatingsPenalty;
+                }
                 heap.Enqueue(index, (score, catalog.Movies[index].MovieId));
                 if (heap.Count > poolSize)
                 {
@@ -146,6 +150,8 @@ public static class RecommendationEngine
                 poolScores[p] = priority.Score;
             }
             var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options);
+            // Mood boosts can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
+            var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost);
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
             var predictions = Predict(snapshot, request, pickedMovies);
             var items = new List<RecommendedMovie>(picks.Count);
@@ -153,7 +159,7 @@ public static class RecommendationEngine
             {
                 var movie = pickedMovies[i];
                 var reasons = Explanations.For(snapshot, request, movie, relevance, cfShare, options);
-                items.Add(new RecommendedMovie(movie, Math.Round(picks[i].Score, 4), predictions?[i], reasons));
+                items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
             }
             return new RecommendationResult(recommender, fallback, items, cfShare);
         }
@@ -287,7 +293,7 @@ internal static class Explanations
         }
         foreach (var mood in relevance.Moods)
         {
-            if (relevance.MoodMatch(mood, movie, out var tagged) <= 0.3)
+            if (relevance.MoodMatch(mood, movie, out var tagged) <= 0.3 && !(mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie)))
             {
                 continue;
             }
@@ -296,6 +302,10 @@ internal static class Explanations
                 .OrderByDescending(g => mood.GenreWeights[g]).Take(3).ToList();
             var tag = tagged ? movie.Tags.FirstOrDefault(t => mood.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)) : null;
             var evidence = genres.Count > 0 ? string.Join(", ", genres) : tag is not null ? $"tagged '{tag}'" : null;
+            if (evidence is null && mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie))
+            {
+                evidence = mood.PopularityBoost < 0 ? "loved by the few who rated it" : "among the best rated";
+            }
             if (evidence is not null)
             {
                 reasons.Add($"Matches '{mood.Name}': {evidence}");
@@ -322,10 +332,19 @@ internal static class Explanations
         }
         if (movie.RatingMean is { } mean && movie.RatingCount > 0)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{mean:0.0}★ from {movie.RatingCount:N0} ratings"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{mean:0.0}★ from {movie.RatingCount:N0} {(movie.RatingCount == 1 ? "rating" : "ratings")}"));
+        }
+        else if (reasons.Count == 0)
+        {
+            reasons.Add("Not rated by the community yet");
         }
         return reasons;
     }
+
+    /// <summary>Whether a film earns a quality mood ("acclaimed", "hidden gem") on its ratings alone.</summary>
+    private static bool Qualifies(RecommenderSnapshot snapshot, IntentConcept mood, CatalogMovie movie) =>
+        mood.QualityBoost > 0 && movie.RatingCount >= mood.MinRatings && snapshot.Features.Quality[movie.Index] >= 0.75f
+        && (mood.PopularityBoost >= 0 || snapshot.Features.Popularity[movie.Index] <= 0.6f);
 
     private static string TaggedOrMentioned(CatalogMovie movie, string name, IReadOnlyList<string> terms)
     {
