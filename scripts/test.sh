@@ -54,12 +54,11 @@ if [[ -f ui/package.json ]]; then
   step "UI: npm ci, typecheck, Vitest, build"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error) || STATUS=1
   (cd ui && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || STATUS=1
-  (cd ui && npm run build --silent) || STATUS=1
 fi
 
-# The CLI used by end-to-end tests (./marquee up in the README test, the browser tests' server).
-step "Publishing the CLI"
-./marquee --help >/dev/null || STATUS=1
+# The CLI and UI exactly as ./marquee up builds them (used by the README test and the browser tests).
+step "Building the CLI and the UI (./marquee build)"
+./marquee build || STATUS=1
 
 step ".NET tests"
 for project in tests/*/*.csproj; do

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
 namespace Marquee.Server;
@@ -59,6 +60,12 @@ public static class MarqueeApp
         services.AddAuthorization();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarqueeMetrics>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(MarqueeMetrics.MeterName)
+            .AddPrometheusExporter());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MarqueeOptions>>().Value;
@@ -102,6 +109,7 @@ public static class MarqueeApp
         app.MapFeedbackApi();
         app.MapWatchlistApi();
         app.MapAdminApi();
+        app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(AdminApi.RequireApiKey);
 
         ServeUi(app);
     }

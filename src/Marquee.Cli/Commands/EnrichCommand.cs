@@ -1,24 +1,57 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Marquee.Core.Artifacts;
 using Marquee.Core.Catalog;
 using Marquee.Core.Enrichment;
 using Marquee.Core.Import;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Marquee.Cli.Commands;
 
 internal static class EnrichCommand
 {
+    private const int ExamplesShown = 5;
+
     public static Command Create()
     {
         var metadataFile = new Option<string?>("--metadata-file") { Description = "Offline metadata dump (columns of movie_metadata_join.csv)" };
-        var command = new Command("enrich", "Add overviews, posters and runtimes to the imported movies") { metadataFile };
-        command.SetAction((parse, cancellationToken) =>
+        var tmdb = new Option<bool>("--tmdb") { Description = $"Fetch details from the TMDB v3 API (credentials from {TmdbCredentials.ReadTokenVariable} or {TmdbCredentials.ApiKeyVariable})" };
+        var baseUrl = new Option<string?>("--tmdb-base-url") { Description = "TMDB API address (default: $MARQUEE_TMDB_BASE_URL or https://api.themoviedb.org)" };
+        var maxRps = new Option<double>("--max-rps") { Description = "Requests per second at most, retries included (TMDB allows about 40)", DefaultValueFactory = _ => 20 };
+        var maxAttempts = new Option<int>("--max-attempts") { Description = "Attempts per movie before it is reported as failed", DefaultValueFactory = _ => 5 };
+        var refresh = new Option<bool>("--refresh") { Description = "Fetch again movies already fetched or known not to be on TMDB" };
+        var limit = new Option<int?>("--limit") { Description = "Fetch at most N movies in this run, the most-rated first" };
+        var command = new Command("enrich", "Add overviews, posters and runtimes to the imported movies")
         {
-            if (parse.GetValue(metadataFile) is { } file)
+            metadataFile, tmdb, baseUrl, maxRps, maxAttempts, refresh, limit,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(metadataFile);
+            var useTmdb = parse.GetValue(tmdb);
+            if (!useTmdb && new Option[] { baseUrl, maxRps, maxAttempts, refresh, limit }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } stray)
             {
-                return EnrichFromFileAsync(file, CliEnvironment.DataDir, cancellationToken);
+                throw new CliException($"{stray.Name} only applies to --tmdb");
             }
-            throw new CliException("enrich needs --metadata-file CSV");
+            if (file is null && !useTmdb)
+            {
+                throw new CliException("enrich needs --metadata-file CSV or --tmdb");
+            }
+            if (file is not null)
+            {
+                await EnrichFromFileAsync(file, CliEnvironment.DataDir, cancellationToken);
+            }
+            if (!useTmdb)
+            {
+                return 0;
+            }
+            var settings = new TmdbSettings(
+                parse.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable("MARQUEE_TMDB_BASE_URL"),
+                parse.GetValue(maxRps), parse.GetValue(maxAttempts), parse.GetValue(refresh), parse.GetValue(limit));
+            return await EnrichFromTmdbAsync(settings, CliEnvironment.DataDir, cancellationToken);
         });
         return command;
     }
@@ -34,6 +67,7 @@ internal static class EnrichCommand
         {
             throw new CliException($"no imported dataset in {data.Root}; run ./marquee import first");
         }
+        using var enrichmentLock = EnrichmentLock.Acquire(data);
         var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
         var known = movies.Select(m => m.MovieId).ToHashSet();
         var problems = new List<ImportProblem>();
@@ -62,5 +96,213 @@ internal static class EnrichCommand
         Console.WriteLine($"Enriched {applied:N0} of {movies.Count:N0} movies from {Path.GetFileName(file)}: "
                           + $"{withOverview:N0} with an overview, {withPoster:N0} with a poster");
         return 0;
+    }
+
+    /// <summary>The <c>--tmdb</c> flags as given.</summary>
+    public sealed record TmdbSettings(string? BaseUrl, double MaxRequestsPerSecond, int MaxAttempts, bool Refresh, int? Limit);
+
+    /// <summary>
+    /// Fetches from the TMDB API what earlier runs have not, into <c>movies_enriched.parquet</c>. Exits 1
+    /// with one line when TMDB refuses the credentials, when it keeps failing, or when some movies could
+    /// not be fetched; everything fetched until then is saved either way.
+    /// </summary>
+    public static async Task<int> EnrichFromTmdbAsync(TmdbSettings settings, string dataDir, CancellationToken cancellationToken)
+    {
+        var clientOptions = ClientOptions(settings);
+        var data = new DataDirectory(dataDir);
+        var jobOptions = new TmdbEnrichmentOptions { Refresh = settings.Refresh, Limit = settings.Limit, Concurrency = clientOptions.Concurrency };
+        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, jobOptions, cancellationToken: cancellationToken);
+        if (job.Plan.ToFetch.Count == 0)
+        {
+            PrintPlan(job.Plan, clientOptions);
+            PrintSummary(await job.SaveAsync(cancellationToken));
+            return 0;
+        }
+        // Needed only when there is something to fetch: a finished enrichment re-publishes without them.
+        var credentials = TmdbCredentials.FromEnvironment()
+            ?? throw new CliException($"--tmdb needs {TmdbCredentials.ReadTokenVariable} (API read access token) or {TmdbCredentials.ApiKeyVariable}; "
+                                      + "both are on https://www.themoviedb.org/settings/api");
+        PrintPlan(job.Plan, clientOptions);
+        var services = new ServiceCollection();
+        services.AddTmdbClient(clientOptions, credentials);
+        await using var provider = services.BuildServiceProvider();
+        TmdbEnrichmentResult result;
+        try
+        {
+            result = await RunWithProgressAsync(job, provider.GetRequiredService<TmdbClient>(), provider.GetRequiredService<TmdbCooldown>(), cancellationToken);
+        }
+        catch (TmdbException e)
+        {
+            throw new CliException(credentials.Redact(e.Message) + SavedNote(job.FetchedThisRun));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException("interrupted" + SavedNote(job.FetchedThisRun) + "; run the same command to continue");
+        }
+        PrintSummary(result);
+        if (result.Failures.Count > 0)
+        {
+            foreach (var failure in result.Failures.Take(ExamplesShown))
+            {
+                Console.Error.WriteLine($"failed: movie {failure.MovieId} \"{failure.Title}\" (TMDB {failure.TmdbId}): {credentials.Redact(failure.Reason)}");
+            }
+            throw new CliException($"{Movies(result.Failures.Count)} could not be fetched after {clientOptions.MaxAttempts} attempts each; "
+                                   + "everything else is saved; run the same command again to retry them");
+        }
+        return 0;
+    }
+
+    private static TmdbClientOptions ClientOptions(TmdbSettings settings)
+    {
+        if (!(settings.MaxRequestsPerSecond is > 0 and <= 100))
+        {
+            throw new CliException("--max-rps must be above 0 and at most 100 (TMDB allows about 40 requests per second)");
+        }
+        if (settings.MaxAttempts is < 1 or > 20)
+        {
+            throw new CliException("--max-attempts must be between 1 and 20");
+        }
+        if (settings.Limit is < 0)
+        {
+            throw new CliException("--limit must not be negative");
+        }
+        Uri baseUrl;
+        try
+        {
+            baseUrl = settings.BaseUrl is { Length: > 0 } text ? TmdbClientOptions.ParseBaseUrl(text) : TmdbClientOptions.PublicBaseUrl;
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--tmdb-base-url: {e.Message}");
+        }
+        var options = new TmdbClientOptions { BaseUrl = baseUrl, MaxRequestsPerSecond = settings.MaxRequestsPerSecond, MaxAttempts = settings.MaxAttempts };
+        options.Validate();
+        return options;
+    }
+
+    private static string Movies(int count) => count == 1 ? "1 movie" : $"{count:N0} movies";
+
+    private static string SavedNote(int fetched) =>
+        fetched > 0 ? $" ({Movies(fetched)} fetched before that {(fetched == 1 ? "is" : "are")} saved)" : "";
+
+    private static void PrintPlan(TmdbEnrichmentPlan plan, TmdbClientOptions options)
+    {
+        var withId = plan.CatalogMovies - plan.WithoutTmdbId.Count;
+        Console.WriteLine($"TMDB: {withId:N0} of {plan.CatalogMovies:N0} movies have a TMDB id; {plan.AlreadyFound:N0} already fetched, "
+                          + $"{plan.KnownNotOnTmdb:N0} known not to be on TMDB.");
+        if (plan.WithoutTmdbId.Count > 0)
+        {
+            var examples = string.Join(", ", plan.WithoutTmdbId.Take(ExamplesShown).Select(m => $"{m.MovieId} \"{m.Title}\""));
+            var more = plan.WithoutTmdbId.Count > ExamplesShown ? ", …" : "";
+            Console.WriteLine($"{Movies(plan.WithoutTmdbId.Count)} {(plan.WithoutTmdbId.Count == 1 ? "has" : "have")} no TMDB id in tmdb_mapping.parquet "
+                              + $"and {(plan.WithoutTmdbId.Count == 1 ? "is" : "are")} left out, not guessed: {examples}{more}");
+        }
+        if (plan.ResumesRefresh && plan.RefreshStartedAt is { } started)
+        {
+            Console.WriteLine($"Resuming the refresh started at {started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
+        }
+        if (plan.ToFetch.Count > 0)
+        {
+            Console.WriteLine($"Fetching {plan.ToFetch.Count:N0} movies from {options.BaseUrl.GetLeftPart(UriPartial.Authority)} "
+                              + $"at up to {options.MaxRequestsPerSecond.ToString("0.##", CultureInfo.InvariantCulture)} requests/s.");
+        }
+        if (plan.Deferred > 0)
+        {
+            Console.WriteLine($"--limit leaves {plan.Deferred:N0} more movies for a later run.");
+        }
+    }
+
+    private static void PrintSummary(TmdbEnrichmentResult result)
+    {
+        if (result.Plan.ToFetch.Count == 0)
+        {
+            if (result.Plan.Deferred == 0)
+            {
+                Console.WriteLine("Nothing to fetch: every movie with a TMDB id has an answer (use --refresh to fetch again).");
+            }
+        }
+        else
+        {
+            var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            Console.WriteLine($"Fetched {result.Fetched:N0} movies from TMDB in {seconds}s: {result.Found:N0} found, "
+                              + $"{result.NotFound:N0} not on TMDB, {result.Failures.Count:N0} failed; "
+                              + $"TMDB answered 429 (slow down) {result.Throttled:N0} times.");
+        }
+        Console.WriteLine($"movies_enriched.parquet: {result.EnrichedMovies:N0} movies, {result.FromApi:N0} from the TMDB API, "
+                          + $"{result.WithOverview:N0} with an overview, {result.WithPoster:N0} with a poster.");
+    }
+
+    private static async Task<TmdbEnrichmentResult> RunWithProgressAsync(TmdbEnrichmentJob job, TmdbClient client, TmdbCooldown cooldown, CancellationToken cancellationToken)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await job.RunAsync(client, cooldown, new LineProgress(), cancellationToken);
+        }
+        TmdbEnrichmentResult? result = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new CountAndRateColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Fetching from TMDB", maxValue: Math.Max(1, job.Plan.ToFetch.Count));
+                result = await job.RunAsync(client, cooldown, new BarProgress(task), cancellationToken);
+            });
+        return result!;
+    }
+
+    /// <summary>Moves the bar; reports arrive from several fetches at once and possibly out of order.</summary>
+    private sealed class BarProgress(ProgressTask task) : IProgress<TmdbEnrichmentProgress>
+    {
+        private readonly Lock _gate = new();
+        private int _done;
+
+        public void Report(TmdbEnrichmentProgress value)
+        {
+            lock (_gate)
+            {
+                if (value.Done < _done)
+                {
+                    return;
+                }
+                _done = value.Done;
+                task.Value = value.Done;
+                task.Description = value.Failed > 0 || value.Throttled > 0
+                    ? $"Fetching from TMDB ({value.NotFound:N0} not on TMDB, {value.Failed:N0} failed, {value.Throttled:N0}× 429)"
+                    : $"Fetching from TMDB ({value.NotFound:N0} not on TMDB)";
+            }
+        }
+    }
+
+    /// <summary>"done/total · rate/s", for the bar.</summary>
+    private sealed class CountAndRateColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{task.Value:N0}/{task.MaxValue:N0} · {task.Speed ?? 0:0.0}/s");
+    }
+
+    /// <summary>Progress as a line every few seconds when the output is a file or a pipe.</summary>
+    private sealed class LineProgress : IProgress<TmdbEnrichmentProgress>
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _lastPrinted;
+
+        public void Report(TmdbEnrichmentProgress value)
+        {
+            lock (_gate)
+            {
+                var now = _clock.Elapsed;
+                if (now - _lastPrinted < Interval && value.Done < value.Total)
+                {
+                    return;
+                }
+                _lastPrinted = now;
+                var rate = value.Done / Math.Max(now.TotalSeconds, 0.001);
+                var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Done) / rate) : TimeSpan.Zero;
+                Console.Error.WriteLine($"TMDB: {value.Done:N0}/{value.Total:N0} movies, {rate.ToString("0.0", CultureInfo.InvariantCulture)}/s, "
+                                        + $"about {eta:hh\\:mm\\:ss} left ({value.NotFound:N0} not on TMDB, {value.Failed:N0} failed, {value.Throttled:N0}× 429)");
+            }
+        }
     }
 }

@@ -172,12 +172,16 @@ public static class ParquetTables
         [JsonPropertyName("tmdb_rating")] public double? TmdbRating { get; set; }
         [JsonPropertyName("tmdb_vote_count")] public int? TmdbVoteCount { get; set; }
         [JsonPropertyName("source")] public string? Source { get; set; }
+        // Added with TMDB API enrichment; files written before them read as null.
+        [JsonPropertyName("tmdb_genres")] public List<string>? TmdbGenres { get; set; }
+        [JsonPropertyName("fetched_at")] public DateTime? FetchedAt { get; set; }
 
         public static DetailsRow From(MovieDetails d) => new()
         {
             MovieId = d.MovieId, TmdbId = d.TmdbId, ImdbId = d.ImdbId, Overview = d.Overview, Tagline = d.Tagline,
             PosterPath = d.PosterPath, BackdropPath = d.BackdropPath, RuntimeMinutes = d.RuntimeMinutes,
             ReleaseDate = d.ReleaseDate, TmdbRating = d.TmdbRating, TmdbVoteCount = d.TmdbVoteCount, Source = d.Source,
+            TmdbGenres = d.TmdbGenres?.ToList(), FetchedAt = d.FetchedAt?.UtcDateTime,
         };
 
         public MovieDetails ToDetails() => new()
@@ -185,6 +189,8 @@ public static class ParquetTables
             MovieId = MovieId, TmdbId = TmdbId, ImdbId = ImdbId, Overview = Overview, Tagline = Tagline,
             PosterPath = PosterPath, BackdropPath = BackdropPath, RuntimeMinutes = RuntimeMinutes,
             ReleaseDate = ReleaseDate, TmdbRating = TmdbRating, TmdbVoteCount = TmdbVoteCount, Source = Source,
+            TmdbGenres = TmdbGenres,
+            FetchedAt = FetchedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
         };
     }
 }

@@ -23,6 +23,10 @@ public sealed record MovieDetails
     /// <summary>TMDB vote average on its 0–10 scale.</summary>
     public double? TmdbRating { get; init; }
     public int? TmdbVoteCount { get; init; }
+    /// <summary>TMDB's genre names ("Science Fiction"), when the source lists them.</summary>
+    public IReadOnlyList<string>? TmdbGenres { get; init; }
+    /// <summary>When the row was fetched from the TMDB API; null for rows from a dump.</summary>
+    public DateTimeOffset? FetchedAt { get; init; }
     /// <summary>Where the row came from, e.g. <c>metadata-file</c> or <c>tmdb-api</c>.</summary>
     public string? Source { get; init; }
 }

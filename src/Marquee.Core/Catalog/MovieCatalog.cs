@@ -7,8 +7,11 @@ namespace Marquee.Core.Catalog;
 /// <summary>One movie with everything known about it: identity, rating evidence, links and details.</summary>
 public sealed class CatalogMovie
 {
-    internal CatalogMovie(int index, Movie movie, MovieStats? stats, MovieLink? link, MovieDetails? details, IReadOnlyList<string> tags)
+    internal CatalogMovie(int index, Movie movie, MovieStats? stats, MovieLink? link, MovieDetails? details, IReadOnlyList<string> tags,
+        string imageBaseUrl)
     {
+        PosterUrl = Enrichment.TmdbImages.Url(details?.PosterPath, "w500", imageBaseUrl);
+        BackdropUrl = Enrichment.TmdbImages.Url(details?.BackdropPath, "w1280", imageBaseUrl);
         Index = index;
         Movie = movie;
         RatingCount = stats?.RatingCount ?? 0;
@@ -36,6 +39,8 @@ public sealed class CatalogMovie
     public string? ImdbId { get; }
     public MovieDetails? Details { get; }
     public int? RuntimeMinutes => Details?.RuntimeMinutes;
+    public string? PosterUrl { get; }
+    public string? BackdropUrl { get; }
     /// <summary>Distinct MovieLens user tags, most used first.</summary>
     public IReadOnlyList<string> Tags { get; }
 }
@@ -46,8 +51,9 @@ public sealed class MovieCatalog
     private readonly FrozenDictionary<int, CatalogMovie> _byId;
 
     public MovieCatalog(IReadOnlyList<Movie> movies, IEnumerable<MovieStats> stats, IEnumerable<MovieLink> links,
-        IEnumerable<MovieDetails> details, IEnumerable<MovieTag> tags)
+        IEnumerable<MovieDetails> details, IEnumerable<MovieTag> tags, string? imageBaseUrl = null)
     {
+        ImageBaseUrl = imageBaseUrl is { Length: > 0 } ? imageBaseUrl : Enrichment.TmdbImages.DefaultBaseUrl;
         var statsById = stats.ToDictionary(s => s.MovieId);
         var linksById = links.GroupBy(l => l.MovieId).ToDictionary(g => g.Key, g => g.First());
         var detailsById = details.GroupBy(d => d.MovieId).ToDictionary(g => g.Key, g => g.Last());
@@ -67,7 +73,7 @@ public sealed class MovieCatalog
                 statsById.TryGetValue(id, out var s) ? s : null,
                 linksById.TryGetValue(id, out var l) ? l : null,
                 detailsById.GetValueOrDefault(id),
-                tagsById.GetValueOrDefault(id) ?? []);
+                tagsById.GetValueOrDefault(id) ?? [], ImageBaseUrl);
         }
         Movies = items;
         _byId = items.ToFrozenDictionary(m => m.MovieId);
@@ -88,6 +94,9 @@ public sealed class MovieCatalog
     public IReadOnlyList<(string Genre, int Count)> GenreCounts { get; }
     public int DetailsCount { get; }
 
+    /// <summary>TMDB's image base URL as its <c>/configuration</c> last answered (enrich --tmdb), else the usual one.</summary>
+    public string ImageBaseUrl { get; }
+
     public CatalogMovie? Find(int movieId) => _byId.GetValueOrDefault(movieId);
 
     public bool Contains(int movieId) => _byId.ContainsKey(movieId);
@@ -100,6 +109,7 @@ public sealed class MovieCatalog
         var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
         var details = File.Exists(data.MoviesEnriched) ? await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken) : [];
         var tags = File.Exists(data.Tags) ? await ParquetTables.ReadTagsAsync(data.Tags, cancellationToken) : [];
-        return new MovieCatalog(movies, stats, links, details, tags);
+        var state = await Enrichment.TmdbEnrichmentState.ReadAsync(data, cancellationToken);
+        return new MovieCatalog(movies, stats, links, details, tags, state.ImageBaseUrl);
     }
 }

@@ -43,12 +43,7 @@ public static class Cholesky
             for (var i = j + 1; i < n; i++)
             {
                 var rowI = a.AsSpan(i * n, n);
-                var sum = 0.0;
-                for (var k = j; k < i; k++)
-                {
-                    sum += rowI[k] * column[k];
-                }
-                column[i] = -sum / rowI[i];
+                column[i] = -TensorPrimitives.Dot(rowI[j..i], column.AsSpan(j, i - j)) / rowI[i];
             }
             for (var i = j; i < n; i++)
             {

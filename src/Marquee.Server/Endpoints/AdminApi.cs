@@ -25,10 +25,16 @@ public static class AdminApi
         return app;
     }
 
-    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Admin endpoints and /metrics need the admin key (X-Api-Key, or Authorization: Bearer for scrapers).</summary>
+    public static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<MarqueeOptions>>().Value.AdminApiKey;
         var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
+        var authorization = context.HttpContext.Request.Headers.Authorization.ToString();
+        if (given.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            given = authorization["Bearer ".Length..].Trim();
+        }
         if (string.IsNullOrEmpty(configured))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admin API disabled",

@@ -22,7 +22,7 @@ public static class FeedbackApi
 
     public static async Task<Results<Created<FeedbackCreatedResponse>, Ok<FeedbackCreatedResponse>, ValidationProblem, ProblemHttpResult>> PostFeedback(
         FeedbackRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal caller, FeedbackStore store, RecommenderHost host, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, FeedbackStore store, RecommenderHost host, MarqueeMetrics metrics, CancellationToken cancellationToken)
     {
         request ??= new FeedbackRequest();
         var errors = new ValidationErrors();
@@ -66,6 +66,10 @@ public static class FeedbackApi
         var (stored, created) = await store.AddAsync(
             new FeedbackEvent(request.UserId!, request.MovieId.Value, request.Action!, context?.Query, context?.Recommender, context?.ModelVersion, context?.Position),
             string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+        if (created)
+        {
+            metrics.FeedbackStored(stored.Action);
+        }
         var body = new FeedbackCreatedResponse(stored.Id, stored.StoredAt);
         return created ? TypedResults.Created($"/users/{stored.UserId}/feedback/{stored.Id}", body) : TypedResults.Ok(body);
     }

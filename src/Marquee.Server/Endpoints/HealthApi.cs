@@ -1,5 +1,7 @@
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Marquee.Server.Endpoints;
 
@@ -11,16 +13,25 @@ public static class HealthApi
         return app;
     }
 
-    public static HealthResponse GetHealth(RecommenderHost host)
+    /// <summary>
+    /// <c>ok</c> when a CF model serves, <c>degraded</c> (still 200) when only the baseline can, and
+    /// 503 <c>unhealthy</c> when the database does not answer (feedback could not be stored).
+    /// </summary>
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(
+        RecommenderHost host, HealthCheckService checks, CancellationToken cancellationToken)
     {
         var snapshot = host.State.Snapshot;
+        var report = await checks.CheckHealthAsync(cancellationToken);
         var hasCf = snapshot.Personalizer is not null;
-        return new HealthResponse
+        var response = new HealthResponse
         {
-            Status = hasCf ? "ok" : "degraded",
+            Status = report.Status == HealthStatus.Unhealthy ? "unhealthy" : hasCf ? "ok" : "degraded",
             CatalogMovies = snapshot.Catalog.Count,
             ModelVersion = snapshot.ModelVersion,
             Recommenders = hasCf ? ["baseline", "cf"] : ["baseline"],
         };
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(response);
     }
 }

@@ -15,7 +15,7 @@ public static class RecommendApi
     }
 
     public static async Task<Results<Ok<RecommendResponse>, ValidationProblem, ProblemHttpResult>> Recommend(
-        RecommendRequest? request, RecommendService service, RecommenderHost host, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        RecommendRequest? request, RecommendService service, RecommenderHost host, MarqueeMetrics metrics, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         request ??= new RecommendRequest();
         var errors = RecommendService.Validate(request, host.State.Catalog);
@@ -32,6 +32,8 @@ public static class RecommendApi
             case UserAccess.Unauthenticated or UserAccess.Forbidden:
                 return UserGuard.Check(caller, request.UserId!)!;
         }
-        return TypedResults.Ok(await service.RecommendAsync(request, history, cancellationToken));
+        var response = await service.RecommendAsync(request, history, cancellationToken);
+        metrics.Recommended(response.Recommender, response.FallbackReason is not null);
+        return TypedResults.Ok(response);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marquee.Core.Catalog;
-using Marquee.Core.Enrichment;
 using Marquee.Core.Ranking;
 using Marquee.Server.Contracts;
 
@@ -18,8 +17,8 @@ public static class MovieMapper
         Genres = movie.Genres,
         Overview = movie.Details?.Overview,
         Tagline = movie.Details?.Tagline,
-        PosterUrl = TmdbImages.Url(movie.Details?.PosterPath, "w500"),
-        BackdropUrl = TmdbImages.Url(movie.Details?.BackdropPath, "w1280"),
+        PosterUrl = movie.PosterUrl,
+        BackdropUrl = movie.BackdropUrl,
         RuntimeMinutes = movie.RuntimeMinutes,
         ReleaseDate = movie.Details?.ReleaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Rating = movie.RatingMean is { } mean ? Math.Round(mean, 2) : null,

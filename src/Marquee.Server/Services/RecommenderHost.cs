@@ -14,7 +14,7 @@ namespace Marquee.Server.Services;
 /// and swaps one reference, so requests in flight finish on the old one and none fails. A background
 /// loop notices promotions made elsewhere (another instance, the CLI) and reloads.
 /// </summary>
-public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, ILogger<RecommenderHost> logger) : BackgroundService
+public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, MarqueeMetrics metrics, ILogger<RecommenderHost> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState? _state;
@@ -73,6 +73,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             var version = personalizer is null && current?.Algorithm != "baseline" ? "baseline" : wanted;
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer);
             _state = new ServingState(snapshot, _movieLensUsers!);
+            metrics.ModelLoaded(version);
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
                 version, personalizer?.Algorithm ?? "baseline only", _catalog.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }

@@ -115,7 +115,7 @@ public sealed class CliProcess : IDisposable
 {
     private readonly StringBuilder _output = new();
 
-    internal CliProcess(Process process)
+    public CliProcess(Process process)
     {
         Process = process;
         process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -12,7 +12,7 @@ namespace Marquee.Server.Tests.Support;
 /// The real server over ml-latest-small + the metadata join, with a real SQLite file in a temp folder.
 /// Imported once per test collection.
 /// </summary>
-public sealed class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -22,7 +22,7 @@ public sealed class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifet
     public string ArtifactsDir => _temp.File("artifacts");
     public string DatabasePath => Path.Combine(ArtifactsDir, "marquee.db");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var data = new DataDirectory(DataDir);
         using var files = DatasetFiles.FromPath(SharedData.MlLatestSmall);
@@ -58,6 +58,23 @@ public sealed class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         await base.DisposeAsync();
         _temp.Dispose();
+    }
+}
+
+/// <summary>
+/// The server with a trained and promoted model (the default <c>auto</c> training), for tests of
+/// personalisation, the registry and model swaps. Each test class gets its own database.
+/// </summary>
+public sealed class TrainedMarqueeFactory : MarqueeFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var database = new Marquee.Server.Storage.Database(DatabasePath, ArtifactsDir);
+        database.Migrate();
+        var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
+        var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
+        await training.TrainAsync(DataDir, ArtifactsDir, "ease");
     }
 }
 

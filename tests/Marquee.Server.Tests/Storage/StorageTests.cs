@@ -1,0 +1,113 @@
+using Marquee.Core.Training;
+using Marquee.Server.Storage;
+using Marquee.Server.Tests.Support;
+
+namespace Marquee.Server.Tests.Storage;
+
+/// <summary>The same storage behaviour on both engines: a real SQLite file and a real PostgreSQL.</summary>
+public abstract class StorageTests : IAsyncLifetime
+{
+    protected abstract Database CreateDatabase();
+
+    private Database _database = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        _database = CreateDatabase();
+        _database.Migrate();
+        return Task.CompletedTask;
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Migrate_Twice_IsIdempotent()
+    {
+        _database.Migrate();
+        var users = new UserStore(_database, TimeProvider.System);
+        var (userId, token) = await users.CreateAsync();
+        Assert.Equal(userId, await users.FindByTokenAsync(token));
+        Assert.Null(await users.FindByTokenAsync("not-a-token"));
+    }
+
+    [Fact]
+    public async Task Feedback_IdempotencyAndUndo_Work()
+    {
+        var (userId, _) = await new UserStore(_database, TimeProvider.System).CreateAsync();
+        var store = new FeedbackStore(_database, TimeProvider.System);
+
+        var (first, created) = await store.AddAsync(new FeedbackEvent(userId, 1, "like", "cozy", "cf", "v1", 0), "key-1");
+        var (again, createdAgain) = await store.AddAsync(new FeedbackEvent(userId, 1, "like", "cozy", "cf", "v1", 0), "key-1");
+        var (other, _) = await store.AddAsync(new FeedbackEvent(userId, 2, "dislike", null, null, null, null), null);
+        await store.AddAsync(new FeedbackEvent(userId, 1, "superlike", null, null, null, null), null);
+        Assert.True(await store.UndoAsync(userId, other.Id));
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, again.Id);
+        var standing = await store.LatestActionsAsync(userId);
+        Assert.Equal([(1, "superlike")], standing);
+        var export = await store.ExportAsync();
+        Assert.Equal(2, export.Count(e => e.UserId == userId));
+    }
+
+    [Fact]
+    public async Task Watchlist_PutTwiceThenDelete_RoundTrips()
+    {
+        var (userId, _) = await new UserStore(_database, TimeProvider.System).CreateAsync();
+        var store = new WatchlistStore(_database, TimeProvider.System);
+
+        var (_, created) = await store.PutAsync(userId, 10);
+        var (_, createdAgain) = await store.PutAsync(userId, 10);
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Single(await store.ListAsync(userId));
+        Assert.True(await store.DeleteAsync(userId, 10));
+        Assert.Empty(await store.ListAsync(userId));
+    }
+
+    [Fact]
+    public async Task Registry_PromoteAndRollback_WalkBackThroughHistory()
+    {
+        var registry = new ModelRegistry(_database, TimeProvider.System);
+        foreach (var version in new[] { "a", "b", "c" })
+        {
+            await registry.RegisterAsync(Manifest(version));
+            Assert.True(await registry.PromoteAsync(version, "test"));
+        }
+
+        Assert.Equal("c", (await registry.GetCurrentAsync())!.Version);
+        Assert.Equal("b", (await registry.RollbackAsync())!.Version);
+        Assert.Equal("a", (await registry.RollbackAsync())!.Version);
+        Assert.Null(await registry.RollbackAsync());
+        Assert.Equal("a", (await registry.GetCurrentAsync())!.Version);
+        Assert.False(await registry.PromoteAsync("missing", "test"));
+        Assert.Equal(3, (await registry.ListAsync()).Count);
+    }
+
+    private static ModelManifest Manifest(string version) => new()
+    {
+        Version = version, Algorithm = "ease", Parameters = new Dictionary<string, double> { ["lambda"] = 150 },
+        CreatedAt = DateTimeOffset.UtcNow, CodeVersion = "test", FitSeconds = 0.1,
+        Data = new TrainingData { InteractionsSha256 = "x", Ratings = 1, FeedbackEvents = 0, Users = 1, Items = 1, Fingerprint = "f" },
+    };
+}
+
+public sealed class SqliteStorageTests : StorageTests, IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    protected override Database CreateDatabase() => new(_temp.File("marquee.db"), _temp.Path);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+}
+
+public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageTests, IClassFixture<PostgresFixture>
+{
+    protected override Database CreateDatabase() => new(postgres.ConnectionString, Path.GetTempPath());
+}
