@@ -24,6 +24,16 @@ public sealed record RankingOptions
     /// </summary>
     public double AutoHalfSaturation { get; init; } = 2;
 
+    /// <summary>
+    /// Share of the personal score taken by the history's genre affinity once the history has
+    /// <see cref="AffinityFullAt"/> signals (less before), halved when CF ranks alone: taste in genres even
+    /// without a CF model.
+    /// </summary>
+    public double AffinityWeight { get; init; } = 0.5;
+
+    /// <summary>History movies with a taste signal at which the affinity reaches its full weight.</summary>
+    public int AffinityFullAt { get; init; } = 3;
+
     /// <summary>Within relevance: weight of the wished-genre match.</summary>
     public double GenreMatchWeight { get; init; } = 1.0;
 

@@ -118,6 +118,16 @@ public static class RecommendationEngine
             }
             var candidateSpan = candidates.AsSpan(0, count);
             var (recommender, fallback, cfShare) = Personal(snapshot, request, candidateSpan, personal, options);
+            var affinity = request.Recommender == RecommenderKind.Baseline ? null : GenreAffinity.Of(catalog, request.History);
+            if (affinity is not null)
+            {
+                // CF already knows taste far more precisely; the affinity matters most where CF has little say.
+                var share = (float)(options.AffinityWeight * Math.Min(1.0, (double)affinity.Signals / options.AffinityFullAt) * (1 - (cfShare / 2)));
+                foreach (var index in candidateSpan)
+                {
+                    personal[index] = ((1 - share) * personal[index]) + (share * affinity.Score(catalog.Movies[index].GenreMask));
+                }
+            }
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
 
             var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
@@ -158,7 +168,7 @@ public static class RecommendationEngine
             for (var i = 0; i < picks.Count; i++)
             {
                 var movie = pickedMovies[i];
-                var reasons = Explanations.For(snapshot, request, movie, relevance, cfShare, options);
+                var reasons = Explanations.For(snapshot, request, movie, relevance, cfShare, affinity, options);
                 items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
             }
             return new RecommendationResult(recommender, fallback, items, cfShare);
@@ -268,7 +278,7 @@ public static class RecommendationEngine
 internal static class Explanations
 {
     public static List<string> For(RecommenderSnapshot snapshot, RecommendationRequest request, CatalogMovie movie,
-        IntentRelevance relevance, double cfShare, RankingOptions options)
+        IntentRelevance relevance, double cfShare, GenreAffinity? affinity, RankingOptions options)
     {
         var reasons = new List<string>(options.MaxReasons);
         if (cfShare > 0 && snapshot.Personalizer is { } personalizer)
@@ -280,6 +290,11 @@ internal static class Explanations
                     reasons.Add($"Because you liked {liked.Title}");
                 }
             }
+        }
+        if (reasons.Count == 0 && affinity is not null && affinity.Score(movie.GenreMask) >= 0.7f
+            && affinity.FavouritesIn(movie, 2) is { Count: > 0 } favourites)
+        {
+            reasons.Add($"Fits your taste for {string.Join(", ", favourites)}");
         }
         if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
         {

@@ -225,6 +225,39 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_HistoryWithoutModel_LeansTowardsTheGenresLiked()
+    {
+        var without = Recommend(Plain, k: 5);
+        var likesAnimation = Recommend(Plain, history: [(1, 5f), (2, 4.5f), (17, 4.5f)], k: 5);
+
+        var before = without.Items.Count(i => i.Movie.Genres.Contains("Animation"));
+        var after = likesAnimation.Items.Count(i => i.Movie.Genres.Contains("Animation"));
+        Assert.True(after > before, $"{before} → {after}");
+        Assert.Equal("baseline", likesAnimation.Recommender);
+        Assert.Contains(likesAnimation.Items, i => i.Reasons.Any(r => r.StartsWith("Fits your taste for Animation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Recommend_DislikedGenre_SinksInTheRanking()
+    {
+        static int Rank(RecommendationResult result, int movieId) => result.Items.Select(i => i.Movie.MovieId).ToList().IndexOf(movieId);
+
+        var neutral = Recommend(Plain, k: 20);
+        var dislikesHorror = Recommend(Plain, history: [(16, -1f), (9, 1f)], k: 20);
+
+        Assert.True(Rank(dislikesHorror, 8) > Rank(neutral, 8), $"Alien moved from {Rank(neutral, 8)} to {Rank(dislikesHorror, 8)}");
+    }
+
+    [Fact]
+    public void Recommend_Baseline_IgnoresTheHistoryForRanking()
+    {
+        var plain = Recommend(Plain, kind: RecommenderKind.Baseline, k: 5);
+        var withHistory = Recommend(Plain, kind: RecommenderKind.Baseline, history: [(17, 5f)], k: 5);
+
+        Assert.Equal(Ids(plain).Where(id => id != 17), Ids(withHistory).Take(Ids(plain).Count(id => id != 17)));
+    }
+
+    [Fact]
     public void Recommend_SameRequest_GivesTheSameOrder()
     {
         var intent = new MovieIntent { Moods = ["funny"], Keywords = ["heist"] };
