@@ -114,6 +114,12 @@ public static class MarqueeApp
         ServeUi(app);
     }
 
+    private static readonly string[] ApiPrefixes =
+        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
+
+    private static bool IsApiPath(PathString path) =>
+        ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
     private static void ServeUi(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<MarqueeOptions>>().Value;
@@ -128,7 +134,14 @@ public static class MarqueeApp
         var files = new PhysicalFileProvider(uiDir);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        // Client-side routes (/watchlist, /movie/42) load the app shell; API paths never reach here.
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+        // Client-side routes (/watchlist, /movie/42) load the app shell; an unknown API path stays a 404
+        // problem, so clients never mistake the app shell for a JSON answer.
+        var shell = Path.Combine(uiDir, "index.html");
+        app.MapFallback((HttpContext context) =>
+            HttpMethods.IsGet(context.Request.Method) && !IsApiPath(context.Request.Path)
+                ? Results.File(shell, "text/html; charset=utf-8")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"No endpoint {context.Request.Method} {context.Request.Path}; see /docs for the API."))
+            .ExcludeFromDescription();
     }
 }
