@@ -22,6 +22,9 @@ public static class MarqueeApp
         ["MARQUEE_DB"] = "Marquee:Database",
         ["MARQUEE_ADMIN_KEY"] = "Marquee:AdminApiKey",
         ["MARQUEE_UI_DIR"] = "Marquee:UiDir",
+        ["MARQUEE_LLM_PROVIDER"] = "Marquee:Llm:Provider",
+        ["MARQUEE_LLM_ENDPOINT"] = "Marquee:Llm:Endpoint",
+        ["MARQUEE_LLM_MODEL"] = "Marquee:Llm:Model",
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -77,6 +80,11 @@ public static class MarqueeApp
         services.AddSingleton<TrainingService>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Model), "Marquee:Llm:Model is required when Marquee:Llm:Provider is set")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Marquee:Llm:Endpoint must be an absolute URL")
+            .ValidateOnStart();
+        services.AddSingleton<IntentService>();
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
     }
@@ -93,7 +101,9 @@ public static class MarqueeApp
         app.MapScalarApiReference("/docs", o => o.WithTitle("Marquee API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         app.MapHealthApi();
+        app.MapMovieSearchApi();
         app.MapCatalogApi();
+        app.MapMoodsApi();
         app.MapRecommendApi();
         app.MapSessionsApi();
         app.MapFeedbackApi();
