@@ -25,8 +25,22 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is CliException or DatasetException or IOException or UnauthorizedAccessException or InvalidOperationException or OptionsValidationException)
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("marquee: interrupted");
+    return 130;
+}
+catch (Exception e) when (e is CliException or DatasetException or IOException or UnauthorizedAccessException or InvalidOperationException
+                              or OptionsValidationException or NotSupportedException or ArgumentException or System.Data.Common.DbException)
 {
     Console.Error.WriteLine($"marquee: {e.Message}");
     return 1;
+}
+catch (Exception e)
+{
+    // A bug, not a user error: still one line, with the details one variable away.
+    Console.Error.WriteLine(Environment.GetEnvironmentVariable("MARQUEE_DEBUG") == "1"
+        ? $"marquee: unexpected error: {e}"
+        : $"marquee: unexpected error ({e.GetType().Name}): {e.Message} (set MARQUEE_DEBUG=1 for details)");
+    return 2;
 }

@@ -22,6 +22,9 @@ public static class MarqueeApp
         ["MARQUEE_DB"] = "Marquee:Database",
         ["MARQUEE_ADMIN_KEY"] = "Marquee:AdminApiKey",
         ["MARQUEE_UI_DIR"] = "Marquee:UiDir",
+        ["MARQUEE_LLM_PROVIDER"] = "Marquee:Llm:Provider",
+        ["MARQUEE_LLM_ENDPOINT"] = "Marquee:Llm:Endpoint",
+        ["MARQUEE_LLM_MODEL"] = "Marquee:Llm:Model",
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -77,6 +80,11 @@ public static class MarqueeApp
         services.AddSingleton<TrainingService>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Model), "Marquee:Llm:Model is required when Marquee:Llm:Provider is set")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Marquee:Llm:Endpoint must be an absolute URL")
+            .ValidateOnStart();
+        services.AddSingleton<IntentService>();
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
     }
@@ -93,7 +101,9 @@ public static class MarqueeApp
         app.MapScalarApiReference("/docs", o => o.WithTitle("Marquee API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         app.MapHealthApi();
+        app.MapMovieSearchApi();
         app.MapCatalogApi();
+        app.MapMoodsApi();
         app.MapRecommendApi();
         app.MapSessionsApi();
         app.MapFeedbackApi();
@@ -103,6 +113,12 @@ public static class MarqueeApp
 
         ServeUi(app);
     }
+
+    private static readonly string[] ApiPrefixes =
+        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
+
+    private static bool IsApiPath(PathString path) =>
+        ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static void ServeUi(WebApplication app)
     {
@@ -118,7 +134,14 @@ public static class MarqueeApp
         var files = new PhysicalFileProvider(uiDir);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        // Client-side routes (/watchlist, /movie/42) load the app shell; API paths never reach here.
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+        // Client-side routes (/watchlist, /movie/42) load the app shell; an unknown API path stays a 404
+        // problem, so clients never mistake the app shell for a JSON answer.
+        var shell = Path.Combine(uiDir, "index.html");
+        app.MapFallback((HttpContext context) =>
+            HttpMethods.IsGet(context.Request.Method) && !IsApiPath(context.Request.Path)
+                ? Results.File(shell, "text/html; charset=utf-8")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"No endpoint {context.Request.Method} {context.Request.Path}; see /docs for the API."))
+            .ExcludeFromDescription();
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using Marquee.Core.Catalog;
+using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;
 
@@ -22,77 +24,346 @@ public sealed record RecommendationRequest
     public int K { get; init; } = 20;
     /// <summary>Movie ids the user liked (positive weight) or disliked (negative weight), oldest first.</summary>
     public IReadOnlyList<(int MovieId, float Weight)> History { get; init; } = [];
+    /// <summary>
+    /// The same history as star ratings (0.5–5) for the rating model; empty when the user has none.
+    /// MovieLens users pass their ratings; sessions map swipes to stars.
+    /// </summary>
+    public IReadOnlyList<(int MovieId, float Rating)> RatedHistory { get; init; } = [];
 }
 
 public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? PredictedRating, IReadOnlyList<string> Reasons);
 
+/// <param name="Recommender">What actually ranked: <c>cf</c> when collaborative filtering contributed, else <c>baseline</c>.</param>
+/// <param name="FallbackReason">Why <c>cf</c> was asked for but the baseline ranked; null otherwise.</param>
+/// <param name="CfShare">Share of CF in the personal score (1 for <c>cf</c>, the auto rule's c, 0 for the baseline).</param>
 public sealed record RecommendationResult(
-    string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items);
+    string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items, double CfShare = 0);
 
 /// <summary>The read-only state recommendations are computed from; swapped as a whole on reload.</summary>
-public sealed class RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
-    IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null)
+public sealed class RecommenderSnapshot
 {
-    public MovieCatalog Catalog { get; } = catalog;
-    public BaselineRecommender Baseline { get; } = baseline;
+    // A model swap builds a new snapshot over the same catalogue: the text index is reused, not rebuilt.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
+
+    public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
+        IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null)
+    {
+        Catalog = catalog;
+        Baseline = baseline;
+        ModelVersion = modelVersion;
+        Personalizer = personalizer;
+        RatingPredictor = ratingPredictor;
+        Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
+        Vocabulary = IntentVocabulary.Default;
+        Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
+        ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
+        SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
+    }
+
+    public MovieCatalog Catalog { get; }
+    public BaselineRecommender Baseline { get; }
     /// <summary>Version of the promoted model, or <c>baseline</c> when none is loaded.</summary>
-    public string ModelVersion { get; } = modelVersion;
+    public string ModelVersion { get; }
     /// <summary>The collaborative-filtering model; null when no trained model is available (degraded).</summary>
-    public IPersonalizer? Personalizer { get; } = personalizer;
-    public IRatingPredictor? RatingPredictor { get; } = ratingPredictor;
+    public IPersonalizer? Personalizer { get; }
+    public IRatingPredictor? RatingPredictor { get; }
+    /// <summary>Text index of the catalogue (keywords, titles, content similarity); shared by snapshots of one catalogue.</summary>
+    public ContentIndex Content { get; }
+    public IntentVocabulary Vocabulary { get; }
+    public RankingFeatures Features { get; }
+    /// <summary>Newest release year in the catalogue: "recent" counts back from it.</summary>
+    public int ReferenceYear { get; }
+    /// <summary>Movie id → catalogue index (or -1), the slot map handed to <see cref="IPersonalizer.TryScore"/>.</summary>
+    public Func<int, int> SlotOf { get; }
+
+    /// <summary>What the intent parser needs to know about this catalogue.</summary>
+    public IntentParseContext ParseContext => new(ReferenceYear, Content, Content);
 }
 
-/// <summary>Turns a request into ranked, explained movies: filter, score, blend, diversify, cut to k.</summary>
+/// <summary>
+/// Turns a request into ranked, explained movies: hard filters, personal score (baseline, CF or the auto
+/// mix), intent relevance and quality blended, a diversity pass, reasons. docs/ranking.md has the formula.
+/// </summary>
 public static class RecommendationEngine
 {
-    public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request)
+    public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions? options = null)
     {
+        options ??= RankingOptions.Default;
         var catalog = snapshot.Catalog;
+        var n = catalog.Count;
+        var intent = request.Intent;
+
         var excluded = new HashSet<int>(request.Filters.ExcludeMovieIds);
         foreach (var (movieId, _) in request.History)
         {
             excluded.Add(movieId);
         }
+        foreach (var movieId in intent.ReferenceMovieIds)
+        {
+            excluded.Add(movieId);
+        }
         var filters = request.Filters with { ExcludeMovieIds = excluded };
 
-        string? fallback = null;
-        if (request.Recommender == RecommenderKind.Cf)
+        var candidates = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        var personal = ArrayPool<float>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            fallback = "no collaborative-filtering model is loaded; ranked by the baseline";
-        }
+            var count = 0;
+            foreach (var movie in catalog.Movies)
+            {
+                if (filters.Accepts(movie))
+                {
+                    candidates[count++] = movie.Index;
+                }
+            }
+            var candidateSpan = candidates.AsSpan(0, count);
+            var (recommender, fallback, cfShare) = Personal(snapshot, request, candidateSpan, personal, options);
+            var affinity = request.Recommender == RecommenderKind.Baseline ? null : GenreAffinity.Of(catalog, request.History);
+            if (affinity is not null)
+            {
+                // CF already knows taste far more precisely; the affinity matters most where CF has little say.
+                var share = (float)(options.AffinityWeight * Math.Min(1.0, (double)affinity.Signals / options.AffinityFullAt) * (1 - (cfShare / 2)));
+                foreach (var index in candidateSpan)
+                {
+                    personal[index] = ((1 - share) * personal[index]) + (share * affinity.Score(catalog.Movies[index].GenreMask));
+                }
+            }
+            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
 
-        var wanted = GenreSet.From(request.Intent.Genres);
-        var baseline = snapshot.Baseline.Scores;
-        var scored = new List<(CatalogMovie Movie, double Score)>();
-        foreach (var movie in catalog.Movies)
+            var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
+            var weightSum = relevanceWeight + options.PersonalWeight + options.QualityWeight;
+            var quality = snapshot.Features.Quality;
+            var popularity = snapshot.Features.Popularity;
+            var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
+            var heap = new PriorityQueue<int, (double Score, int MovieId)>(poolSize + 1, PoolOrder.Instance);
+            foreach (var index in candidateSpan)
+            {
+                var score = ((relevanceWeight * relevance.Total(index)) + (options.PersonalWeight * personal[index])
+                             + (options.QualityWeight * quality[index])) / weightSum;
+                score += (relevance.QualityBoost * quality[index]) + (relevance.PopularityBoost * popularity[index]);
+                score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
+                if (catalog.Movies[index].RatingCount < relevance.MinRatings)
+                {
+                    score -= options.TooFewRatingsPenalty;
+                }
+                heap.Enqueue(index, (score, catalog.Movies[index].MovieId));
+                if (heap.Count > poolSize)
+                {
+                    heap.Dequeue();
+                }
+            }
+            var pool = new int[heap.Count];
+            var poolScores = new double[heap.Count];
+            for (var p = heap.Count - 1; p >= 0; p--)
+            {
+                heap.TryDequeue(out pool[p], out var priority);
+                poolScores[p] = priority.Score;
+            }
+            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options);
+            // Mood boosts can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
+            var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost);
+            var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
+            var predictions = Predict(snapshot, request, pickedMovies);
+            var items = new List<RecommendedMovie>(picks.Count);
+            for (var i = 0; i < picks.Count; i++)
+            {
+                var movie = pickedMovies[i];
+                var reasons = Explanations.For(snapshot, request, movie, relevance, cfShare, affinity, options);
+                items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
+            }
+            return new RecommendationResult(recommender, fallback, items, cfShare);
+        }
+        finally
         {
-            if (!filters.Accepts(movie))
+            ArrayPool<int>.Shared.Return(candidates);
+            ArrayPool<float>.Shared.Return(personal);
+        }
+    }
+
+    /// <summary>
+    /// Fills the personal score per candidate (0–1) and says what produced it. <c>cf</c> uses the model alone,
+    /// <c>auto</c> mixes CF into the baseline by c = n/(n + h) with n the liked movies the model can use.
+    /// </summary>
+    private static (string Recommender, string? Fallback, double CfShare) Personal(RecommenderSnapshot snapshot,
+        RecommendationRequest request, ReadOnlySpan<int> candidates, float[] personal, RankingOptions options)
+    {
+        var baseline = snapshot.Baseline.Scores;
+        foreach (var index in candidates)
+        {
+            personal[index] = baseline[index];
+        }
+        if (request.Recommender == RecommenderKind.Baseline)
+        {
+            return ("baseline", null, 0);
+        }
+        var wantsCf = request.Recommender == RecommenderKind.Cf;
+        if (snapshot.Personalizer is not { } personalizer)
+        {
+            return ("baseline", wantsCf ? "no collaborative-filtering model is loaded; ranked by the baseline" : null, 0);
+        }
+        var known = 0;
+        foreach (var (movieId, weight) in request.History)
+        {
+            if (weight > 0 && snapshot.Catalog.Find(movieId) is { RatingCount: > 0 })
+            {
+                known++;
+            }
+        }
+        if (request.History.Count == 0)
+        {
+            return ("baseline", wantsCf ? "no history to personalise from (pass user_id, or like a few movies first); ranked by the baseline" : null, 0);
+        }
+        var share = wantsCf ? 1.0 : known / (known + options.AutoHalfSaturation);
+        if (share <= 0)
+        {
+            return ("baseline", null, 0);
+        }
+        var n = snapshot.Catalog.Count;
+        var cf = ArrayPool<float>.Shared.Rent(n);
+        try
+        {
+            cf.AsSpan(0, n).Fill(float.NaN);
+            if (!personalizer.TryScore(request.History, snapshot.SlotOf, cf.AsSpan(0, n)))
+            {
+                return ("baseline", wantsCf ? "the history has no liked movie the model knows; ranked by the baseline" : null, 0);
+            }
+            var low = float.MaxValue;
+            var high = float.MinValue;
+            foreach (var index in candidates)
+            {
+                if (!float.IsNaN(cf[index]))
+                {
+                    low = Math.Min(low, cf[index]);
+                    high = Math.Max(high, cf[index]);
+                }
+            }
+            var range = high - low;
+            foreach (var index in candidates)
+            {
+                // Per-request min-max: CF scores have no fixed scale across models or users.
+                var normalised = float.IsNaN(cf[index]) || range <= 0 ? 0 : (cf[index] - low) / range;
+                personal[index] = (float)((share * normalised) + ((1 - share) * baseline[index]));
+            }
+            return ("cf", null, share);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(cf);
+        }
+    }
+
+    private static double?[]? Predict(RecommenderSnapshot snapshot, RecommendationRequest request, List<CatalogMovie> movies)
+    {
+        if (snapshot.RatingPredictor is not { } predictor || request.RatedHistory.Count == 0 || movies.Count == 0)
+        {
+            return null;
+        }
+        var ids = movies.Select(m => m.MovieId).ToArray();
+        var stars = new float[ids.Length];
+        predictor.Predict(request.RatedHistory, ids, stars);
+        return stars.Select(s => float.IsFinite(s) ? Math.Clamp(Math.Round((double)s, 2), 0.5, 5) : (double?)null).ToArray();
+    }
+
+    /// <summary>Min-heap order for the pool: lowest score first; among equal scores the higher movie id goes first.</summary>
+    private sealed class PoolOrder : IComparer<(double Score, int MovieId)>
+    {
+        public static readonly PoolOrder Instance = new();
+
+        public int Compare((double Score, int MovieId) x, (double Score, int MovieId) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.MovieId.CompareTo(x.MovieId);
+    }
+}
+
+/// <summary>Why an item is on the page, in words a person reads on the card.</summary>
+internal static class Explanations
+{
+    public static List<string> For(RecommenderSnapshot snapshot, RecommendationRequest request, CatalogMovie movie,
+        IntentRelevance relevance, double cfShare, GenreAffinity? affinity, RankingOptions options)
+    {
+        var reasons = new List<string>(options.MaxReasons);
+        if (cfShare > 0 && snapshot.Personalizer is { } personalizer)
+        {
+            foreach (var (likedId, contribution) in personalizer.Explain(request.History, movie.MovieId, 1))
+            {
+                if (contribution > 0 && snapshot.Catalog.Find(likedId) is { } liked)
+                {
+                    reasons.Add($"Because you liked {liked.Title}");
+                }
+            }
+        }
+        if (reasons.Count == 0 && affinity is not null && affinity.Score(movie.GenreMask) >= 0.7f
+            && affinity.FavouritesIn(movie, 2) is { Count: > 0 } favourites)
+        {
+            reasons.Add($"Fits your taste for {string.Join(", ", favourites)}");
+        }
+        if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
+        {
+            var shared = movie.Genres.Where(reference.Genres.Contains).Take(3).ToList();
+            reasons.Add(shared.Count > 0 ? $"Like {reference.Title}: {string.Join(", ", shared)}" : $"Like {reference.Title}");
+        }
+        var wished = relevance.WishedGenresOf(movie);
+        if (wished.Count > 0)
+        {
+            reasons.Add($"Matches {string.Join(", ", wished)}");
+        }
+        foreach (var mood in relevance.Moods)
+        {
+            if (relevance.MoodMatch(mood, movie, out var tagged) <= 0.3 && !(mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie)))
             {
                 continue;
             }
-            var relevance = wanted.IsEmpty ? 0 : (double)movie.GenreMask.CountShared(wanted) / wanted.Count;
-            scored.Add((movie, baseline[movie.Index] + relevance));
+            var genres = movie.Genres
+                .Where(g => mood.GenreWeights.GetValueOrDefault(g) >= 0.5)
+                .OrderByDescending(g => mood.GenreWeights[g]).Take(3).ToList();
+            var tag = tagged ? movie.Tags.FirstOrDefault(t => mood.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)) : null;
+            var evidence = genres.Count > 0 ? string.Join(", ", genres) : tag is not null ? $"tagged '{tag}'" : null;
+            if (evidence is null && mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie))
+            {
+                evidence = mood.PopularityBoost < 0 ? "loved by the few who rated it" : "among the best rated";
+            }
+            if (evidence is not null)
+            {
+                reasons.Add($"Matches '{mood.Name}': {evidence}");
+            }
         }
-        var top = scored
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Movie.MovieId)
-            .Take(request.K)
-            .Select(s => new RecommendedMovie(s.Movie, s.Score, null, Explain(s.Movie, request.Intent)))
-            .ToList();
-        return new RecommendationResult("baseline", fallback, top);
-    }
-
-    private static List<string> Explain(CatalogMovie movie, MovieIntent intent)
-    {
-        var reasons = new List<string>();
-        var matched = movie.Genres.Where(g => intent.Genres.Contains(g)).ToList();
-        if (matched.Count > 0)
+        foreach (var (topic, score) in relevance.TopicsOf(movie.Index))
         {
-            reasons.Add($"Matches {string.Join(", ", matched)}");
+            if (score >= 0.45f)
+            {
+                reasons.Add(TaggedOrMentioned(movie, topic.Name, topic.Terms));
+            }
         }
-        if (movie.RatingMean is { } mean)
+        if (relevance.KeywordMatch(movie.Index) > 0)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{mean:0.0}★ from {movie.RatingCount:N0} ratings"));
+            var words = request.Intent.Keywords.Where(k => snapshot.Vocabulary.Find(k) is not { Terms.Count: > 0 }).ToList();
+            if (words.Count > 0)
+            {
+                reasons.Add(TaggedOrMentioned(movie, string.Join(", ", words), words));
+            }
+        }
+        if (reasons.Count >= options.MaxReasons)
+        {
+            reasons.RemoveRange(options.MaxReasons - 1, reasons.Count - (options.MaxReasons - 1));
+        }
+        if (movie.RatingMean is { } mean && movie.RatingCount > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{mean:0.0}★ from {movie.RatingCount:N0} {(movie.RatingCount == 1 ? "rating" : "ratings")}"));
+        }
+        else if (reasons.Count == 0)
+        {
+            reasons.Add("Not rated by the community yet");
         }
         return reasons;
+    }
+
+    /// <summary>Whether a film earns a quality mood ("acclaimed", "hidden gem") on its ratings alone.</summary>
+    private static bool Qualifies(RecommenderSnapshot snapshot, IntentConcept mood, CatalogMovie movie) =>
+        mood.QualityBoost > 0 && movie.RatingCount >= mood.MinRatings && snapshot.Features.Quality[movie.Index] >= 0.75f
+        && (mood.PopularityBoost >= 0 || snapshot.Features.Popularity[movie.Index] <= 0.6f);
+
+    private static string TaggedOrMentioned(CatalogMovie movie, string name, IReadOnlyList<string> terms)
+    {
+        var tag = movie.Tags.FirstOrDefault(t => terms.Any(term => t.Contains(term, StringComparison.OrdinalIgnoreCase)));
+        return tag is not null ? $"Matches '{name}': tagged '{tag}'" : $"Matches '{name}'";
     }
 }

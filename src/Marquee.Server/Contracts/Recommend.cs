@@ -30,6 +30,8 @@ public sealed record IntentResponse
     public int? MaxRuntime { get; init; }
     public required IReadOnlyList<int> ReferenceMovieIds { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
+    /// <summary>Moods, topics or words the wish rules out ("not gory"); matching movies rank lower.</summary>
+    public required IReadOnlyList<string> ExcludeKeywords { get; init; }
 }
 
 public sealed record RecommendResponse

@@ -1,3 +1,5 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Ranking;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +21,8 @@ public static class CatalogApi
         host.State.Catalog.GenreCounts.Select(g => new GenreResponse(g.Genre, g.Count)).ToList();
 
     /// <summary>
-    /// "More like this": the CF model's answer for someone who loved this movie; without a model,
-    /// the best-rated movies sharing the most genres.
+    /// "More like this": the CF model's item-item similarity (when a model serves) blended with content
+    /// similarity (genres, overview and tag text, era), a little quality breaking ties.
     /// </summary>
     public static Results<Ok<SimilarMoviesResponse>, ValidationProblem, ProblemHttpResult> GetSimilar(int id, int? k, RecommenderHost host)
     {
@@ -29,27 +31,22 @@ public static class CatalogApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["k"] = ["must be between 1 and 100"] });
         }
         var snapshot = host.State.Snapshot;
-        var catalog = snapshot.Catalog;
-        if (catalog.Find(id) is not { } movie)
+        if (snapshot.Catalog.Find(id) is not { } movie)
         {
             return UserGuard.MovieNotFound(id);
         }
-        var count = k ?? 12;
-        if (snapshot.Personalizer?.Similar(id, count) is { Count: > 0 } similar)
-        {
-            var items = similar.Select(s => catalog.Find(s.MovieId)).OfType<Marquee.Core.Catalog.CatalogMovie>()
-                .Select(m => MovieMapper.ToResponse(m) with { Reasons = [$"Fans of {movie.Title} loved it"] }).ToList();
-            return TypedResults.Ok(new SimilarMoviesResponse(id, snapshot.Personalizer.Algorithm, items));
-        }
-        var baseline = snapshot.Baseline;
-        var byGenre = catalog.Movies
-            .Where(m => m.MovieId != id && m.GenreMask.Overlaps(movie.GenreMask))
-            .OrderByDescending(m => m.GenreMask.CountShared(movie.GenreMask)).ThenByDescending(m => baseline.Scores[m.Index]).ThenBy(m => m.MovieId)
-            .Take(count)
-            .Select(m => MovieMapper.ToResponse(m) with { Reasons = [$"Shares {string.Join(", ", m.Genres.Intersect(movie.Genres))}"] })
+        var items = ReferenceSimilarity.SimilarMovies(snapshot, id, k ?? 12)
+            .Select(s => MovieMapper.ToResponse(s.Movie) with
+            {
+                Score = Math.Round(s.Similarity, 4),
+                Reasons = SharedGenres(movie, s.Movie) is { Length: > 0 } shared ? [$"Like {movie.Title}: {shared}"] : [$"Fans of {movie.Title} love it too"],
+            })
             .ToList();
-        return TypedResults.Ok(new SimilarMoviesResponse(id, "genres", byGenre));
+        var method = snapshot.Personalizer is { } personalizer ? $"{personalizer.Algorithm}+content" : "content";
+        return TypedResults.Ok(new SimilarMoviesResponse(id, method, items));
     }
+
+    private static string SharedGenres(CatalogMovie a, CatalogMovie b) => string.Join(", ", a.Genres.Intersect(b.Genres));
 
     public static Results<Ok<MovieResponse>, ProblemHttpResult> GetMovie(int id, RecommenderHost host) =>
         host.State.Catalog.Find(id) is { } movie

@@ -32,7 +32,7 @@ public static class RecommendApi
             case UserAccess.Unauthenticated or UserAccess.Forbidden:
                 return UserGuard.Check(caller, request.UserId!)!;
         }
-        var response = service.Recommend(request, history);
+        var response = await service.RecommendAsync(request, history, cancellationToken);
         metrics.Recommended(response.Recommender, response.FallbackReason is not null);
         return TypedResults.Ok(response);
     }

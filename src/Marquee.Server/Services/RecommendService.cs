@@ -16,11 +16,12 @@ public enum UserAccess
     NotFound,
 }
 
-/// <summary>Validates a recommend request, resolves the user's history and runs the engine.</summary>
-public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users)
+/// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
+public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users, IntentService intents)
 {
-    public const int MaxQueryLength = 500;
+    public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
     public const int MaxK = 100;
+    private const float DislikeStars = 1.5f;
 
     public static ValidationErrors Validate(RecommendRequest request, MovieCatalog catalog)
     {
@@ -66,6 +67,14 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
         if (request.Moods is { Count: > 20 })
         {
             errors.Add("moods", "must list at most 20 moods");
+        }
+        foreach (var mood in request.Moods ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(mood) || IntentVocabulary.Default.FindMood(mood) is null)
+            {
+                var known = string.Join(", ", IntentVocabulary.Default.Moods.Select(m => m.Name));
+                errors.Add("moods", $"unknown mood '{mood}'; known moods (GET /moods): {known}");
+            }
         }
         return errors;
     }
@@ -126,24 +135,28 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
         return (UserAccess.Allowed, actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList());
     }
 
-    public RecommendResponse Recommend(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history)
+    public async Task<RecommendResponse> RecommendAsync(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history,
+        CancellationToken cancellationToken)
     {
         var snapshot = host.State.Snapshot;
-        var intent = new MovieIntent
+        var budget = intents.StartBudget();
+        var chips = new IntentBuilder(snapshot.Vocabulary);
+        foreach (var mood in request.Moods ?? [])
         {
-            Genres = Canonical(request.Genres),
-            ExcludeGenres = Canonical(request.ExcludeGenres),
-            Moods = (request.Moods ?? []).Select(m => m.Trim().ToLowerInvariant()).Where(m => m.Length > 0).Distinct().ToList(),
-            YearFrom = request.YearFrom,
-            YearTo = request.YearTo,
-            MaxRuntime = request.MaxRuntime,
-        };
+            if (snapshot.Vocabulary.FindMood(mood) is { } concept)
+            {
+                chips.Apply(concept);
+            }
+        }
+        var parsed = await intents.ParseAsync(request.Query, chips, snapshot, budget, cancellationToken);
+        var intent = WithRequestFilters(parsed, request);
         var domainRequest = new RecommendationRequest
         {
             Intent = intent,
             Filters = new RecommendationFilters
             {
-                AnyGenres = GenreSet.From(intent.Genres),
+                // Genres picked as filters are a must; genres read from the wish only rank.
+                AnyGenres = GenreSet.From(Canonical(request.Genres)),
                 ExcludeGenres = GenreSet.From(intent.ExcludeGenres),
                 MinRating = request.MinRating,
                 YearFrom = intent.YearFrom,
@@ -154,8 +167,10 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             Recommender = request.Recommender is { } kind ? ParseKind(kind) ?? RecommenderKind.Auto : RecommenderKind.Auto,
             K = request.K ?? 20,
             History = history,
+            RatedHistory = RatedHistory(history),
         };
         var result = RecommendationEngine.Recommend(snapshot, domainRequest);
+        var lines = await intents.ExplainAsync(request.Query, result.Items, budget, cancellationToken);
         return new RecommendResponse
         {
             Recommender = result.Recommender,
@@ -172,9 +187,61 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
                 MaxRuntime = intent.MaxRuntime,
                 ReferenceMovieIds = intent.ReferenceMovieIds,
                 Keywords = intent.Keywords,
+                ExcludeKeywords = intent.ExcludeKeywords,
             },
-            Items = result.Items.Select(MovieMapper.ToResponse).ToList(),
+            Items = result.Items
+                .Select(item => lines?.GetValueOrDefault(item.Movie.MovieId) is { } line ? item with { Reasons = [line, .. item.Reasons] } : item)
+                .Select(MovieMapper.ToResponse).ToList(),
         };
+    }
+
+    /// <summary>Filters set explicitly in the request win over what the wish says about the same thing.</summary>
+    private static MovieIntent WithRequestFilters(MovieIntent parsed, RecommendRequest request)
+    {
+        var excluded = parsed.ExcludeGenres.Union(Canonical(request.ExcludeGenres)).ToList();
+        var from = request.YearFrom ?? parsed.YearFrom;
+        var to = request.YearTo ?? parsed.YearTo;
+        if (from > to)
+        {
+            // The wish and the explicit filter disagree: the explicit side stands, the wish's side goes.
+            if (request.YearFrom is null)
+            {
+                from = null;
+            }
+            else
+            {
+                to = null;
+            }
+        }
+        return parsed with
+        {
+            Genres = parsed.Genres.Union(Canonical(request.Genres)).Where(g => !excluded.Contains(g)).ToList(),
+            ExcludeGenres = excluded,
+            YearFrom = from,
+            YearTo = to,
+            MaxRuntime = request.MaxRuntime ?? parsed.MaxRuntime,
+        };
+    }
+
+    /// <summary>
+    /// Star ratings for the rating model. History weights are stars already (a MovieLens user's own, a
+    /// session's implied ones); a dislike (negative weight) counts as a low rating, a skip as nothing.
+    /// </summary>
+    private static List<(int MovieId, float Rating)> RatedHistory(IReadOnlyList<(int MovieId, float Weight)> history)
+    {
+        var rated = new List<(int, float)>(history.Count);
+        foreach (var (movieId, weight) in history)
+        {
+            if (weight > 0)
+            {
+                rated.Add((movieId, Math.Clamp(weight, 0.5f, 5f)));
+            }
+            else if (weight < 0)
+            {
+                rated.Add((movieId, DislikeStars));
+            }
+        }
+        return rated;
     }
 
     private static List<string> Canonical(IReadOnlyList<string>? genres) =>

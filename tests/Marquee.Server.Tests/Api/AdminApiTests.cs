@@ -104,7 +104,7 @@ public sealed class AdminApiTests(TrainedMarqueeFactory factory) : IClassFixture
     {
         var similar = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/movies/1/similar?k=5");
 
-        Assert.Equal("ease", similar.GetProperty("method").GetString());
+        Assert.Equal("ease+content", similar.GetProperty("method").GetString());
         var items = similar.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(5, items.Count);
         Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 1);

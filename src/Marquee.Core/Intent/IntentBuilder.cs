@@ -1,0 +1,185 @@
+namespace Marquee.Core.Intent;
+
+/// <summary>
+/// Accumulates what a query, mood chips and request filters say, then resolves conflicts the way a
+/// person means them: an explicit "no horror" beats everything; a mood's implied exclusion ("cozy" is
+/// never Horror) gives way to a genre the person asked for; explicit year or runtime numbers beat
+/// vague words ("recent movies, 2010 or later" means from 2010).
+/// </summary>
+public sealed class IntentBuilder(IntentVocabulary vocabulary)
+{
+    private readonly List<string> _genres = [];
+    private readonly List<string> _excludedGenres = [];
+    private readonly List<string> _impliedExclusions = [];
+    private readonly List<string> _moods = [];
+    private readonly List<int> _references = [];
+    private readonly List<string> _keywords = [];
+    private readonly List<string> _excludedKeywords = [];
+    private int? _rangeFrom;
+    private int? _rangeTo;
+    private int? _boundFrom;
+    private int? _boundTo;
+    private readonly List<NamedEra> _namedEras = [];
+    private int? _maxRuntime;
+
+    public IntentVocabulary Vocabulary { get; } = vocabulary;
+
+    public void WishGenre(string genre)
+    {
+        AddDistinct(_genres, genre);
+    }
+
+    public void ExcludeGenre(string genre)
+    {
+        AddDistinct(_excludedGenres, genre);
+    }
+
+    /// <summary>Applies a concept the person asked for.</summary>
+    public void Apply(IntentConcept concept)
+    {
+        switch (concept.Kind)
+        {
+            case ConceptKind.Genre:
+                foreach (var genre in concept.GenreWeights.Keys)
+                {
+                    AddDistinct(_genres, genre);
+                }
+                if (concept.Terms.Count > 0)
+                {
+                    // "gangster" is Crime and, more precisely, films about the mob.
+                    AddDistinct(_keywords, concept.Name);
+                }
+                break;
+            case ConceptKind.Mood:
+                AddDistinct(_moods, concept.Name);
+                foreach (var genre in concept.ExcludeGenres)
+                {
+                    AddDistinct(_impliedExclusions, genre);
+                }
+                break;
+            case ConceptKind.Topic:
+                AddDistinct(_keywords, concept.Name);
+                break;
+        }
+    }
+
+    /// <summary>Applies a concept the person ruled out ("no horror", "nothing sad", "no zombies").</summary>
+    public void ApplyNegated(IntentConcept concept)
+    {
+        switch (concept.Kind)
+        {
+            case ConceptKind.Genre:
+                foreach (var genre in concept.GenreWeights.Keys)
+                {
+                    AddDistinct(_excludedGenres, genre);
+                }
+                break;
+            case ConceptKind.Mood:
+                foreach (var genre in concept.NegatedExcludeGenres)
+                {
+                    AddDistinct(_impliedExclusions, genre);
+                }
+                AddDistinct(_excludedKeywords, concept.Name);
+                break;
+            case ConceptKind.Topic:
+                AddDistinct(_excludedKeywords, concept.Name);
+                break;
+        }
+    }
+
+    public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
+
+    public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
+
+    public void AddReference(int movieId)
+    {
+        if (!_references.Contains(movieId))
+        {
+            _references.Add(movieId);
+        }
+    }
+
+    /// <summary>A span of years the person named (a decade, "1990-1995", "in 1994"); several spans unite.</summary>
+    public void AddYearRange(int from, int to)
+    {
+        _rangeFrom = _rangeFrom is { } f ? Math.Min(f, from) : from;
+        _rangeTo = _rangeTo is { } t ? Math.Max(t, to) : to;
+    }
+
+    /// <summary>A one-sided bound ("after 2005", "before 1980"); bounds intersect with ranges.</summary>
+    public void AddYearBound(int? from, int? to)
+    {
+        if (from is { } f)
+        {
+            _boundFrom = _boundFrom is { } existing ? Math.Max(existing, f) : f;
+        }
+        if (to is { } t)
+        {
+            _boundTo = _boundTo is { } existing ? Math.Min(existing, t) : t;
+        }
+    }
+
+    /// <summary>A vague era word ("recent", "old"); used only when no number says otherwise. Several narrow each other.</summary>
+    public void SetNamedEra(NamedEra era) => _namedEras.Add(era);
+
+    public void LimitRuntime(int maxMinutes)
+    {
+        _maxRuntime = _maxRuntime is { } existing ? Math.Min(existing, maxMinutes) : maxMinutes;
+    }
+
+    /// <summary>Resolves conflicts and produces the intent.</summary>
+    /// <param name="referenceYear">Newest release year of the catalogue; "recent" counts back from it.</param>
+    public MovieIntent Build(int referenceYear, string source = IntentSource.Rules)
+    {
+        var yearFrom = Max(_rangeFrom, _boundFrom);
+        var yearTo = Min(_rangeTo, _boundTo);
+        if (yearFrom is null && yearTo is null)
+        {
+            foreach (var era in _namedEras)
+            {
+                yearFrom = Max(yearFrom, era.FromOffset is { } offset ? referenceYear + offset : era.From);
+                yearTo = Min(yearTo, era.To);
+            }
+        }
+        if (yearFrom is { } from && yearTo is { } to && from > to)
+        {
+            // Contradictory words ("recent 80s"): keep the explicit part rather than promise nothing.
+            (yearFrom, yearTo) = (Min(from, to), Max(from, to));
+        }
+        var excluded = new List<string>(_excludedGenres);
+        foreach (var genre in _impliedExclusions)
+        {
+            if (!_genres.Contains(genre))
+            {
+                AddDistinct(excluded, genre);
+            }
+        }
+        var genres = _genres.Where(g => !excluded.Contains(g)).ToList();
+        var excludedKeywords = _excludedKeywords.Where(k => !_keywords.Contains(k) && !_moods.Contains(k)).ToList();
+        return new MovieIntent
+        {
+            Source = source,
+            Genres = genres,
+            ExcludeGenres = excluded,
+            Moods = [.. _moods],
+            YearFrom = yearFrom,
+            YearTo = yearTo,
+            MaxRuntime = _maxRuntime,
+            ReferenceMovieIds = [.. _references],
+            Keywords = [.. _keywords],
+            ExcludeKeywords = excludedKeywords,
+        };
+    }
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,500 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marquee.Core.Catalog;
+
+namespace Marquee.Core.Intent;
+
+/// <summary>How a vocabulary concept shapes the intent.</summary>
+public enum ConceptKind
+{
+    /// <summary>A genre or an everyday name for one ("whodunit" → Mystery): wished genres.</summary>
+    Genre,
+    /// <summary>A mood chip ("cozy"): weighted genres, MovieLens tags and sometimes excluded genres.</summary>
+    Mood,
+    /// <summary>A subject ("heist", "time travel"): searched in titles, overviews and tags.</summary>
+    Topic,
+}
+
+/// <summary>One entry of the vocabulary: a genre synonym, a mood or a topic, and the phrases that name it.</summary>
+public sealed class IntentConcept
+{
+    internal IntentConcept(ConceptKind kind, string name, string? label, string? emoji, string? description,
+        IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
+        IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
+        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings)
+    {
+        Kind = kind;
+        Name = name;
+        Label = label;
+        Emoji = emoji;
+        Description = description;
+        Phrases = phrases;
+        GenreWeights = genreWeights;
+        GenreMask = GenreSet.From(genreWeights.Keys);
+        Tags = tags;
+        Terms = terms;
+        ExcludeGenres = excludeGenres;
+        NegatedExcludeGenres = negatedExcludeGenres;
+        QualityBoost = qualityBoost;
+        PopularityBoost = popularityBoost;
+        AvoidGenres = avoidGenres;
+        MinRatings = minRatings;
+        WeightByGenreBit = new float[Catalog.Genres.All.Count];
+        AvoidByGenreBit = new float[Catalog.Genres.All.Count];
+        for (var i = 0; i < Catalog.Genres.All.Count; i++)
+        {
+            WeightByGenreBit[i] = (float)genreWeights.GetValueOrDefault(Catalog.Genres.All[i]);
+            AvoidByGenreBit[i] = (float)avoidGenres.GetValueOrDefault(Catalog.Genres.All[i]);
+        }
+    }
+
+    public ConceptKind Kind { get; }
+    /// <summary>Canonical name, used in <see cref="MovieIntent.Moods"/> and <see cref="MovieIntent.Keywords"/>.</summary>
+    public string Name { get; }
+    /// <summary>Display label for UI chips (moods only).</summary>
+    public string? Label { get; }
+    public string? Emoji { get; }
+    public string? Description { get; }
+    public IReadOnlyList<string> Phrases { get; }
+    /// <summary>Canonical genre → how strongly it fits, 0–1.</summary>
+    public IReadOnlyDictionary<string, double> GenreWeights { get; }
+    public GenreSet GenreMask { get; }
+    /// <summary>Genre weights indexed like <see cref="Catalog.Genres.All"/>, for the ranking loop.</summary>
+    internal float[] WeightByGenreBit { get; }
+    /// <summary>
+    /// Genres that work against a mood, 0–1 ("cozy" and Thriller): a Comedy|Crime|Thriller film is funny but not cozy.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> AvoidGenres { get; }
+    internal float[] AvoidByGenreBit { get; }
+    /// <summary>Fewer ratings than this and a film cannot be the mood ("hidden gem", "acclaimed" need evidence).</summary>
+    public int MinRatings { get; }
+    /// <summary>MovieLens user tags that signal the mood.</summary>
+    public IReadOnlyList<string> Tags { get; }
+    /// <summary>Words and phrases searched in titles, overviews and tags for a topic.</summary>
+    public IReadOnlyList<string> Terms { get; }
+    /// <summary>Genres a mood rules out ("cozy" is never Horror) unless the person asks for them.</summary>
+    public IReadOnlyList<string> ExcludeGenres { get; }
+    /// <summary>Genres ruled out when the mood is negated ("not scary" → no Horror).</summary>
+    public IReadOnlyList<string> NegatedExcludeGenres { get; }
+    /// <summary>Extra weight of the quality (damped mean) term while this mood is active.</summary>
+    public double QualityBoost { get; }
+    /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
+    public double PopularityBoost { get; }
+}
+
+/// <summary>What a phrase means to the parser. One phrase may play several parts ("from": a filler, or "from 1995").</summary>
+[Flags]
+public enum PhraseRole
+{
+    None = 0,
+    Filler = 1 << 0,
+    Negator = 1 << 1,
+    ReferenceTrigger = 1 << 2,
+    YearAfterInclusive = 1 << 3,
+    YearAfterExclusive = 1 << 4,
+    YearBeforeInclusive = 1 << 5,
+    YearBeforeExclusive = 1 << 6,
+    YearExact = 1 << 7,
+    YearApproximate = 1 << 8,
+    YearRangeStart = 1 << 9,
+    RuntimeUpper = 1 << 10,
+    RuntimeLower = 1 << 11,
+}
+
+/// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
+public sealed record NamedEra(int? From, int? To, int? FromOffset);
+
+/// <summary>Everything a phrase can stand for.</summary>
+public sealed class PhraseMeaning
+{
+    public PhraseRole Roles { get; internal set; }
+    public IntentConcept? Concept { get; internal set; }
+    public NamedEra? Era { get; internal set; }
+    public int? RuntimeMax { get; internal set; }
+    /// <summary>First year of the decade a word names ("eighties" → 1980).</summary>
+    public int? Decade { get; internal set; }
+    /// <summary>Offsets into a decade for "early" (0–3), "mid" (3–6), "late" (6–9).</summary>
+    public (int From, int To)? DecadePart { get; internal set; }
+
+    public bool Has(PhraseRole role) => (Roles & role) != 0;
+
+    public bool IsYearComparator => (Roles & (PhraseRole.YearAfterInclusive | PhraseRole.YearAfterExclusive
+        | PhraseRole.YearBeforeInclusive | PhraseRole.YearBeforeExclusive | PhraseRole.YearExact
+        | PhraseRole.YearApproximate | PhraseRole.YearRangeStart)) != 0;
+}
+
+/// <summary>
+/// The parser's vocabulary, loaded from <c>Intent/vocabulary.json</c> (an embedded resource): moods,
+/// genre synonyms, topics, negations, eras and runtime words. Data, so extending it needs no code.
+/// </summary>
+public sealed class IntentVocabulary
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly Lazy<IntentVocabulary> DefaultVocabulary = new(LoadEmbedded);
+
+    private readonly Dictionary<string, IntentConcept> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    private IntentVocabulary(VocabularyFile file)
+    {
+        var concepts = new List<IntentConcept>();
+        foreach (var entry in file.Concepts)
+        {
+            var concept = ToConcept(entry);
+            if (!_byName.TryAdd(concept.Name, concept))
+            {
+                throw new InvalidDataException($"vocabulary: concept name '{concept.Name}' is used twice");
+            }
+            concepts.Add(concept);
+        }
+        Concepts = concepts;
+        Moods = concepts.Where(c => c.Kind == ConceptKind.Mood).ToList();
+
+        foreach (var concept in concepts)
+        {
+            foreach (var phrase in concept.Phrases)
+            {
+                var meaning = MeaningOf(phrase);
+                if (meaning.Concept is { } other && other != concept)
+                {
+                    throw new InvalidDataException($"vocabulary: phrase '{phrase}' names both '{other.Name}' and '{concept.Name}'");
+                }
+                meaning.Concept = concept;
+            }
+            // A mood chip's own name always reaches it ("feel-good", "date-night").
+            if (concept.Kind == ConceptKind.Mood && MeaningOf(concept.Name).Concept is null)
+            {
+                MeaningOf(concept.Name).Concept = concept;
+            }
+        }
+        AddRole(file.Fillers, PhraseRole.Filler);
+        AddRole(file.Negators, PhraseRole.Negator);
+        AddRole(file.ReferenceTriggers, PhraseRole.ReferenceTrigger);
+        var eras = file.Eras;
+        AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
+        AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
+        AddRole(eras.BeforeInclusive, PhraseRole.YearBeforeInclusive);
+        AddRole(eras.BeforeExclusive, PhraseRole.YearBeforeExclusive);
+        AddRole(eras.Exact, PhraseRole.YearExact);
+        AddRole(eras.Approximate, PhraseRole.YearApproximate);
+        AddRole(eras.RangeStarts, PhraseRole.YearRangeStart);
+        AddRole(file.Runtime.Upper, PhraseRole.RuntimeUpper);
+        AddRole(file.Runtime.Lower, PhraseRole.RuntimeLower);
+        foreach (var (word, year) in eras.DecadeWords)
+        {
+            if (year % 10 != 0 || year is < 1870 or > 2100)
+            {
+                throw new InvalidDataException($"vocabulary: decade word '{word}' must name the first year of a decade");
+            }
+            MeaningOf(word).Decade = year;
+        }
+        foreach (var (word, range) in eras.DecadeModifiers)
+        {
+            if (range is not [var from, var to] || from < 0 || to > 9 || from > to)
+            {
+                throw new InvalidDataException($"vocabulary: decade modifier '{word}' needs [from, to] offsets within 0–9");
+            }
+            MeaningOf(word).DecadePart = (from, to);
+        }
+        foreach (var era in eras.Named)
+        {
+            var named = new NamedEra(era.From, era.To, era.FromOffset);
+            foreach (var phrase in era.Phrases)
+            {
+                CheckFree(phrase, "era");
+                MeaningOf(phrase).Era = named;
+            }
+        }
+        foreach (var runtime in file.Runtime.Named)
+        {
+            if (runtime.Max is < 1 or > 1000)
+            {
+                throw new InvalidDataException("vocabulary: runtime max must be 1–1000 minutes");
+            }
+            foreach (var phrase in runtime.Phrases)
+            {
+                CheckFree(phrase, "runtime");
+                MeaningOf(phrase).RuntimeMax = runtime.Max;
+            }
+        }
+
+        NegationBreakers = Table(file.NegationBreakers);
+        NegationContinuers = Table(file.NegationContinuers);
+        ReferenceBlockers = Table(file.ReferenceBlockers);
+        YearSuffixAfter = Table(eras.SuffixAfter);
+        YearSuffixBefore = Table(eras.SuffixBefore);
+        RangeJoiners = Table(eras.RangeJoiners);
+        RuntimeSuffixUpper = Table(file.Runtime.SuffixUpper);
+        RuntimeHalf = Table(file.Runtime.Half);
+        RuntimeUnits = new PhraseTable<int>();
+        foreach (var (unit, minutes) in file.Runtime.Units)
+        {
+            RuntimeUnits.Set(unit, minutes);
+        }
+        NumberWords = new PhraseTable<int>();
+        foreach (var (word, value) in file.NumberWords)
+        {
+            NumberWords.Set(word, value);
+        }
+    }
+
+    /// <summary>The vocabulary shipped with Marquee.</summary>
+    public static IntentVocabulary Default => DefaultVocabulary.Value;
+
+    public IReadOnlyList<IntentConcept> Concepts { get; }
+
+    /// <summary>The moods, in file order: what <c>GET /moods</c> offers as chips.</summary>
+    public IReadOnlyList<IntentConcept> Moods { get; }
+
+    public PhraseTable<PhraseMeaning> Phrases { get; } = new();
+    public PhraseTable<bool> NegationBreakers { get; }
+    public PhraseTable<bool> NegationContinuers { get; }
+    public PhraseTable<bool> ReferenceBlockers { get; }
+    public PhraseTable<bool> YearSuffixAfter { get; }
+    public PhraseTable<bool> YearSuffixBefore { get; }
+    public PhraseTable<bool> RangeJoiners { get; }
+    public PhraseTable<bool> RuntimeSuffixUpper { get; }
+    public PhraseTable<bool> RuntimeHalf { get; }
+    public PhraseTable<int> RuntimeUnits { get; }
+    public PhraseTable<int> NumberWords { get; }
+
+    /// <summary>The concept with this canonical name (any kind), or null.</summary>
+    public IntentConcept? Find(string name) => _byName.GetValueOrDefault(name.Trim());
+
+    /// <summary>
+    /// The mood a chip or an LLM names: by canonical name, label or any of its phrases ("cosy" → cozy).
+    /// </summary>
+    public IntentConcept? FindMood(string nameOrPhrase)
+    {
+        if (Find(nameOrPhrase) is { Kind: ConceptKind.Mood } byName)
+        {
+            return byName;
+        }
+        if (Phrases.TryGet(nameOrPhrase, out var meaning) && meaning.Concept is { Kind: ConceptKind.Mood } byPhrase)
+        {
+            return byPhrase;
+        }
+        return Moods.FirstOrDefault(m => string.Equals(m.Label, nameOrPhrase.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The canonical genres a genre name or synonym stands for ("science fiction" → Sci-Fi).</summary>
+    public IReadOnlyList<string> GenresFor(string nameOrSynonym)
+    {
+        if (Catalog.Genres.Normalize(nameOrSynonym) is { } canonical)
+        {
+            return [canonical];
+        }
+        return Phrases.TryGet(nameOrSynonym, out var meaning) && meaning.Concept is { Kind: ConceptKind.Genre } genre
+            ? genre.GenreWeights.Keys.ToList()
+            : [];
+    }
+
+    /// <summary>Parses and checks a vocabulary document; throws <see cref="InvalidDataException"/> naming the problem.</summary>
+    public static IntentVocabulary Parse(string json)
+    {
+        VocabularyFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<VocabularyFile>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"vocabulary: {e.Message}", e);
+        }
+        return new IntentVocabulary(file ?? throw new InvalidDataException("vocabulary: empty document"));
+    }
+
+    private static IntentVocabulary LoadEmbedded()
+    {
+        using var stream = typeof(IntentVocabulary).Assembly.GetManifestResourceStream("Marquee.Core.Intent.vocabulary.json")
+            ?? throw new InvalidOperationException("the embedded intent vocabulary is missing from Marquee.Core");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    private PhraseMeaning MeaningOf(string phrase)
+    {
+        if (Phrases.TryGet(phrase, out var meaning))
+        {
+            return meaning;
+        }
+        meaning = new PhraseMeaning();
+        if (Phrases.Set(phrase, meaning).Length == 0)
+        {
+            throw new InvalidDataException($"vocabulary: phrase '{phrase}' has no words after normalisation");
+        }
+        return meaning;
+    }
+
+    private void AddRole(IEnumerable<string> phrases, PhraseRole role)
+    {
+        foreach (var phrase in phrases)
+        {
+            var meaning = MeaningOf(phrase);
+            if (meaning.Concept is { } concept && role is PhraseRole.Filler or PhraseRole.Negator)
+            {
+                throw new InvalidDataException($"vocabulary: '{phrase}' is both a {role.ToString().ToLowerInvariant()} and part of '{concept.Name}'");
+            }
+            meaning.Roles |= role;
+        }
+    }
+
+    private void CheckFree(string phrase, string what)
+    {
+        if (Phrases.TryGet(phrase, out var meaning) && meaning.Concept is { } concept)
+        {
+            throw new InvalidDataException($"vocabulary: {what} phrase '{phrase}' already names '{concept.Name}'");
+        }
+    }
+
+    private static PhraseTable<bool> Table(IEnumerable<string> phrases)
+    {
+        var table = new PhraseTable<bool>();
+        foreach (var phrase in phrases)
+        {
+            table.Set(phrase, true);
+        }
+        return table;
+    }
+
+    private static IntentConcept ToConcept(ConceptEntry entry)
+    {
+        if (string.IsNullOrWhiteSpace(entry.Name))
+        {
+            throw new InvalidDataException("vocabulary: every concept needs a name");
+        }
+        var kind = entry.Kind switch
+        {
+            "genre" => ConceptKind.Genre,
+            "mood" => ConceptKind.Mood,
+            "topic" => ConceptKind.Topic,
+            _ => throw new InvalidDataException($"vocabulary: concept '{entry.Name}' has unknown kind '{entry.Kind}'"),
+        };
+        if (kind == ConceptKind.Mood && (string.IsNullOrWhiteSpace(entry.Label) || string.IsNullOrWhiteSpace(entry.Description)))
+        {
+            throw new InvalidDataException($"vocabulary: mood '{entry.Name}' needs a label and a description");
+        }
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var avoid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (genre, weight) in entry.AvoidGenres ?? [])
+        {
+            if (weight is < 0 or > 1)
+            {
+                throw new InvalidDataException($"vocabulary: '{entry.Name}' avoid weight of {genre} must be within 0–1");
+            }
+            avoid[CanonicalGenre(genre, entry.Name)] = weight;
+        }
+        if (entry.Genres is { ValueKind: JsonValueKind.Array } list)
+        {
+            foreach (var genre in list.EnumerateArray())
+            {
+                weights[CanonicalGenre(genre.GetString(), entry.Name)] = 1.0;
+            }
+        }
+        else if (entry.Genres is { ValueKind: JsonValueKind.Object } map)
+        {
+            foreach (var property in map.EnumerateObject())
+            {
+                var weight = property.Value.GetDouble();
+                if (weight is < 0 or > 1)
+                {
+                    throw new InvalidDataException($"vocabulary: '{entry.Name}' weight of {property.Name} must be within 0–1");
+                }
+                weights[CanonicalGenre(property.Name, entry.Name)] = weight;
+            }
+        }
+        if (kind == ConceptKind.Genre && weights.Count == 0)
+        {
+            throw new InvalidDataException($"vocabulary: genre concept '{entry.Name}' names no genre");
+        }
+        return new IntentConcept(kind, entry.Name.Trim(), entry.Label, entry.Emoji, entry.Description,
+            entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
+            (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
+            (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0);
+    }
+
+    private static string CanonicalGenre(string? genre, string concept) =>
+        Catalog.Genres.Normalize(genre ?? "") ?? throw new InvalidDataException($"vocabulary: '{concept}' names unknown genre '{genre}'");
+
+    private sealed record VocabularyFile
+    {
+        public string? About { get; init; }
+        public List<string> Fillers { get; init; } = [];
+        public List<string> Negators { get; init; } = [];
+        public List<string> NegationBreakers { get; init; } = [];
+        public List<string> NegationContinuers { get; init; } = [];
+        public List<string> ReferenceTriggers { get; init; } = [];
+        public List<string> ReferenceBlockers { get; init; } = [];
+        public List<ConceptEntry> Concepts { get; init; } = [];
+        public ErasEntry Eras { get; init; } = new();
+        public RuntimeEntry Runtime { get; init; } = new();
+        public Dictionary<string, int> NumberWords { get; init; } = [];
+    }
+
+    private sealed record ConceptEntry
+    {
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Label { get; init; }
+        public string? Emoji { get; init; }
+        public string? Description { get; init; }
+        public List<string> Phrases { get; init; } = [];
+        public JsonElement? Genres { get; init; }
+        public List<string>? Tags { get; init; }
+        public List<string>? Terms { get; init; }
+        public List<string>? ExcludeGenres { get; init; }
+        public List<string>? NegatedExcludeGenres { get; init; }
+        public double? QualityBoost { get; init; }
+        public double? PopularityBoost { get; init; }
+        public Dictionary<string, double>? AvoidGenres { get; init; }
+        public int? MinRatings { get; init; }
+    }
+
+    private sealed record ErasEntry
+    {
+        public Dictionary<string, int> DecadeWords { get; init; } = [];
+        public Dictionary<string, int[]> DecadeModifiers { get; init; } = [];
+        public List<NamedEraEntry> Named { get; init; } = [];
+        public List<string> AfterInclusive { get; init; } = [];
+        public List<string> AfterExclusive { get; init; } = [];
+        public List<string> BeforeInclusive { get; init; } = [];
+        public List<string> BeforeExclusive { get; init; } = [];
+        public List<string> Exact { get; init; } = [];
+        public List<string> Approximate { get; init; } = [];
+        public List<string> RangeStarts { get; init; } = [];
+        public List<string> RangeJoiners { get; init; } = [];
+        public List<string> SuffixAfter { get; init; } = [];
+        public List<string> SuffixBefore { get; init; } = [];
+    }
+
+    private sealed record NamedEraEntry
+    {
+        public List<string> Phrases { get; init; } = [];
+        public int? From { get; init; }
+        public int? To { get; init; }
+        public int? FromOffset { get; init; }
+    }
+
+    private sealed record RuntimeEntry
+    {
+        public List<NamedRuntimeEntry> Named { get; init; } = [];
+        public List<string> Upper { get; init; } = [];
+        public List<string> Lower { get; init; } = [];
+        public List<string> SuffixUpper { get; init; } = [];
+        public Dictionary<string, int> Units { get; init; } = [];
+        public List<string> Half { get; init; } = [];
+    }
+
+    private sealed record NamedRuntimeEntry
+    {
+        public List<string> Phrases { get; init; } = [];
+        public int Max { get; init; }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// Picks the page from a pool ranked by score so that one franchise or one genre mix does not fill it:
+/// greedily, each pick is the best score after penalties for franchise siblings (same title stem) and
+/// near-identical genre sets already picked.
+/// </summary>
+internal static class Diversifier
+{
+    /// <param name="pool">Catalogue indices, best score first.</param>
+    /// <param name="scores">Score by position in <paramref name="pool"/>.</param>
+    /// <returns>Positions in the pool of the picks, in page order, with their adjusted scores.</returns>
+    public static List<(int Position, double Score)> Pick(RecommenderSnapshot snapshot, IReadOnlyList<int> pool,
+        IReadOnlyList<double> scores, int k, RankingOptions options)
+    {
+        var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
+        var taken = new bool[pool.Count];
+        var movies = snapshot.Catalog.Movies;
+        while (picks.Count < k && picks.Count < pool.Count)
+        {
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var p = 0; p < pool.Count; p++)
+            {
+                if (taken[p])
+                {
+                    continue;
+                }
+                // The pool is sorted: once a raw score cannot beat the best adjusted one, nothing later can.
+                if (scores[p] <= bestScore)
+                {
+                    break;
+                }
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], movies[pool[p]].GenreMask, options);
+                if (adjusted > bestScore)
+                {
+                    best = p;
+                    bestScore = adjusted;
+                }
+            }
+            taken[best] = true;
+            picks.Add((best, bestScore));
+        }
+        return picks;
+    }
+
+    private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
+        int index, Catalog.GenreSet genres, RankingOptions options)
+    {
+        var siblings = 0;
+        var sameMix = 0;
+        foreach (var (position, _) in picks)
+        {
+            var other = pool[position];
+            if (snapshot.Features.SameFranchise(index, other))
+            {
+                siblings++;
+            }
+            var otherGenres = snapshot.Catalog.Movies[other].GenreMask;
+            var union = new Catalog.GenreSet(genres.Bits | otherGenres.Bits).Count;
+            if (union > 0 && (double)genres.CountShared(otherGenres) / union >= 0.75)
+            {
+                sameMix++;
+            }
+        }
+        return (options.FranchisePenalty * siblings) + (options.GenreSetPenalty * Math.Min(sameMix, 4));
+    }
+}

@@ -1,0 +1,306 @@
+using System.Buffers;
+using Marquee.Core.Catalog;
+using Marquee.Core.Content;
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// How well each candidate fits the soft part of an intent, 0–1: the weighted mean of the parts the
+/// intent has (wished genres, moods, topics, free keywords, reference titles). Also knows, per movie,
+/// which part matched, for the reasons. Arrays are pooled: dispose after use.
+/// </summary>
+internal sealed class IntentRelevance : IDisposable
+{
+    private readonly List<float[]> _rented = [];
+    private readonly RecommenderSnapshot _snapshot;
+    private readonly RankingOptions _options;
+    private readonly GenreSet _wished;
+    private readonly float[] _total;
+    private readonly float[]? _keyword;
+    private readonly float[]? _reference;
+    private readonly int[]? _closestReference;
+    private readonly float[]? _excluded;
+    private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
+
+    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options)
+    {
+        _snapshot = snapshot;
+        _options = options;
+        var vocabulary = snapshot.Vocabulary;
+        var n = snapshot.Catalog.Count;
+        _wished = GenreSet.From(intent.Genres);
+        Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
+        var freeKeywords = new List<string>();
+        foreach (var keyword in intent.Keywords)
+        {
+            if (vocabulary.Find(keyword) is { Terms.Count: > 0 } topic)
+            {
+                _topics.Add((topic, Score(topic.Terms, topic, candidates)));
+            }
+            else
+            {
+                freeKeywords.Add(keyword);
+            }
+        }
+        if (freeKeywords.Count > 0)
+        {
+            _keyword = Score(freeKeywords, null, candidates);
+        }
+        References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
+        if (References.Count > 0)
+        {
+            _reference = Rent(n);
+            _closestReference = ArrayPool<int>.Shared.Rent(n);
+            ReferenceSimilarity.Compute(snapshot, References, candidates, _reference, _closestReference);
+        }
+        if (intent.ExcludeKeywords.Count > 0)
+        {
+            _excluded = Excluded(intent.ExcludeKeywords, candidates);
+        }
+        foreach (var mood in Moods)
+        {
+            QualityBoost += mood.QualityBoost;
+            PopularityBoost += mood.PopularityBoost;
+            MinRatings = Math.Max(MinRatings, mood.MinRatings);
+        }
+
+        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null;
+        _total = Rent(n);
+        if (HasSignals)
+        {
+            foreach (var index in candidates)
+            {
+                _total[index] = Combine(index);
+            }
+        }
+    }
+
+    public bool HasSignals { get; }
+    public IReadOnlyList<IntentConcept> Moods { get; }
+    public IReadOnlyList<CatalogMovie> References { get; }
+    /// <summary>Extra quality weight requested by moods such as "classic" or "acclaimed".</summary>
+    public double QualityBoost { get; }
+    /// <summary>Extra popularity weight (negative for "hidden gem").</summary>
+    public double PopularityBoost { get; }
+    /// <summary>Films with fewer ratings cannot fit the moods asked for (a "hidden gem" needs evidence).</summary>
+    public int MinRatings { get; }
+
+    public float Total(int index) => _total[index];
+
+    /// <summary>0–1: how strongly the movie matches something the person ruled out.</summary>
+    public float Excluded(int index) => _excluded?[index] ?? 0;
+
+    /// <summary>
+    /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),
+    /// since "war dramas" means dramas about war, not any drama.
+    /// </summary>
+    public double GenreMatch(CatalogMovie movie)
+    {
+        if (_wished.IsEmpty)
+        {
+            return 0;
+        }
+        var share = (double)movie.GenreMask.CountShared(_wished) / _wished.Count;
+        return share * Math.Sqrt(share);
+    }
+
+    public IReadOnlyList<string> WishedGenresOf(CatalogMovie movie) =>
+        movie.Genres.Where(g => _wished.Overlaps(GenreSet.From([g]))).ToList();
+
+    /// <summary>
+    /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
+    /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags.
+    /// </summary>
+    public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged)
+    {
+        tagged = _snapshot.Features.MoodTags(mood.Name) is { } tags && tags[movie.Index];
+        if (mood.GenreMask.IsEmpty)
+        {
+            return tagged ? 1 : 0;
+        }
+        var weight = 0f;
+        var avoid = 0f;
+        var bits = movie.GenreMask.Bits;
+        while (bits != 0)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            weight = Math.Max(weight, mood.WeightByGenreBit[bit]);
+            avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
+            bits &= bits - 1;
+        }
+        return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
+    }
+
+    public IEnumerable<(IntentConcept Topic, float Score)> TopicsOf(int index)
+    {
+        foreach (var (topic, score) in _topics)
+        {
+            yield return (topic, score[index]);
+        }
+    }
+
+    public float KeywordMatch(int index) => _keyword?[index] ?? 0;
+
+    public (CatalogMovie Reference, float Similarity)? ReferenceMatch(int index) =>
+        _reference is null ? null : (References[_closestReference![index]], _reference[index]);
+
+    /// <summary>
+    /// Weighted mean of the facets present, times a soft AND: the share of (weighted) facets the movie
+    /// meets at all scales it between <see cref="RankingOptions.FacetCoverageFloor"/> and 1, so "like The
+    /// Matrix but funny" prefers films that are both over films that are very much one of them.
+    /// </summary>
+    private float Combine(int index)
+    {
+        var movie = _snapshot.Catalog.Movies[index];
+        var sum = 0.0;
+        var weights = 0.0;
+        var met = 0.0;
+        void Facet(double weight, double score)
+        {
+            sum += weight * score;
+            weights += weight;
+            if (score >= _options.FacetMatchThreshold)
+            {
+                met += weight;
+            }
+        }
+        if (!_wished.IsEmpty)
+        {
+            Facet(_options.GenreMatchWeight, GenreMatch(movie));
+        }
+        if (Moods.Count > 0)
+        {
+            var moodSum = 0.0;
+            var moodWeights = 0.0;
+            foreach (var mood in Moods)
+            {
+                // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
+                var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
+                moodSum += weight * MoodMatch(mood, movie, out _);
+                moodWeights += weight;
+            }
+            Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
+        }
+        if (_topics.Count > 0)
+        {
+            var topicSum = 0.0;
+            foreach (var (_, score) in _topics)
+            {
+                topicSum += score[index];
+            }
+            Facet(_options.TopicMatchWeight, topicSum / _topics.Count);
+        }
+        if (_keyword is not null)
+        {
+            Facet(_options.KeywordMatchWeight, _keyword[index]);
+        }
+        if (_reference is not null)
+        {
+            Facet(_options.ReferenceMatchWeight, _reference[index]);
+        }
+        if (weights <= 0)
+        {
+            return 0;
+        }
+        var coverage = met / weights;
+        return (float)(sum / weights * (_options.FacetCoverageFloor + ((1 - _options.FacetCoverageFloor) * coverage)));
+    }
+
+    /// <summary>
+    /// How much each candidate is about the terms (tagged 1, mentioned 0.45–0.8, see <see cref="ContentIndex.Evidence"/>);
+    /// a topic's genre hint then adds a quarter.
+    /// </summary>
+    private float[] Score(IReadOnlyList<string> terms, IntentConcept? topic, ReadOnlySpan<int> candidates)
+    {
+        var n = _snapshot.Catalog.Count;
+        var evidence = Rent(n);
+        if (topic is not null && _snapshot.Features.Topic(topic.Name) is { } hits)
+        {
+            hits.CopyTo(evidence);
+        }
+        else
+        {
+            _snapshot.Content.Evidence(terms, evidence, Rent(n));
+        }
+        if (topic is { GenreMask.IsEmpty: false })
+        {
+            foreach (var index in candidates)
+            {
+                var hint = 0f;
+                var bits = _snapshot.Catalog.Movies[index].GenreMask.Bits;
+                while (bits != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    hint = Math.Max(hint, topic.WeightByGenreBit[bit]);
+                    bits &= bits - 1;
+                }
+                evidence[index] = (0.75f * evidence[index]) + (0.25f * hint);
+            }
+        }
+        return evidence;
+    }
+
+    private float[] Excluded(IReadOnlyList<string> keywords, ReadOnlySpan<int> candidates)
+    {
+        var n = _snapshot.Catalog.Count;
+        var excluded = Rent(n);
+        var words = new List<string>();
+        foreach (var keyword in keywords)
+        {
+            var concept = _snapshot.Vocabulary.Find(keyword);
+            if (concept?.Kind == ConceptKind.Mood && _snapshot.Features.MoodTags(concept.Name) is { } tags)
+            {
+                foreach (var index in candidates)
+                {
+                    if (tags[index])
+                    {
+                        excluded[index] = 1;
+                    }
+                }
+            }
+            else if (concept is { Terms.Count: > 0 } && _snapshot.Features.Topic(concept.Name) is { } hits)
+            {
+                for (var h = 0; h < hits.Indices.Length; h++)
+                {
+                    excluded[hits.Indices[h]] = Math.Max(excluded[hits.Indices[h]], hits.Scores[h]);
+                }
+            }
+            else
+            {
+                words.Add(keyword);
+            }
+        }
+        if (words.Count > 0)
+        {
+            var evidence = Rent(n);
+            _snapshot.Content.Evidence(words, evidence, Rent(n));
+            foreach (var index in candidates)
+            {
+                excluded[index] = Math.Max(excluded[index], evidence[index]);
+            }
+        }
+        return excluded;
+    }
+
+    private float[] Rent(int n)
+    {
+        var array = ArrayPool<float>.Shared.Rent(n);
+        Array.Clear(array, 0, n);
+        _rented.Add(array);
+        return array;
+    }
+
+    public void Dispose()
+    {
+        foreach (var array in _rented)
+        {
+            ArrayPool<float>.Shared.Return(array);
+        }
+        _rented.Clear();
+        if (_closestReference is not null)
+        {
+            ArrayPool<int>.Shared.Return(_closestReference);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Content;
+using Marquee.Core.Intent;
+using Marquee.Core.Recommenders;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// Per-catalogue numbers the ranking loop reads instead of recomputing per request: quality and
+/// popularity on 0–1, a franchise key per title, and which movies carry each mood's tags.
+/// </summary>
+public sealed class RankingFeatures
+{
+    private static readonly HashSet<string> Insignificant = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "of", "and", "in", "on", "to", "at", "for", "with", "from", "le", "la", "les", "el", "il", "der", "die", "das",
+    };
+
+    private static readonly HashSet<string> SequelMarkers = new(StringComparer.Ordinal)
+    {
+        "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "part", "chapter", "episode", "vol", "volume",
+        "second", "third", "fourth", "fifth", "returns", "again", "two", "three", "four", "final", "origins",
+    };
+
+    private readonly float[] _quality;
+    private readonly float[] _popularity;
+    private readonly int[] _franchiseFirst;
+    private readonly int[] _franchiseSecond;
+    private readonly Dictionary<string, bool[]> _moodTags;
+    private readonly Dictionary<string, TopicHits> _topics;
+
+    public RankingFeatures(MovieCatalog catalog, BaselineRecommender baseline, ContentIndex content, IntentVocabulary vocabulary)
+    {
+        var movies = catalog.Movies;
+        _quality = new float[movies.Count];
+        _popularity = new float[movies.Count];
+        var damped = baseline.DampedMeans;
+        var low = float.MaxValue;
+        var high = float.MinValue;
+        var maxCount = 0;
+        foreach (var movie in movies)
+        {
+            low = Math.Min(low, damped[movie.Index]);
+            high = Math.Max(high, damped[movie.Index]);
+            maxCount = Math.Max(maxCount, movie.RatingCount);
+        }
+        var logMax = Math.Log(1 + maxCount);
+        foreach (var movie in movies)
+        {
+            _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
+            _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
+        }
+
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        _franchiseFirst = new int[movies.Count];
+        _franchiseSecond = new int[movies.Count];
+        foreach (var movie in movies)
+        {
+            var (first, second) = FranchiseKey(movie.Title);
+            _franchiseFirst[movie.Index] = Intern(words, first);
+            _franchiseSecond[movie.Index] = Intern(words, second);
+        }
+
+        _moodTags = new Dictionary<string, bool[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mood in vocabulary.Moods)
+        {
+            _moodTags[mood.Name] = content.TagHits(mood.Tags);
+        }
+
+        // Topics are a fixed vocabulary: search each once here instead of on every request.
+        _topics = new Dictionary<string, TopicHits>(StringComparer.OrdinalIgnoreCase);
+        var scores = new float[movies.Count];
+        var scratch = new float[movies.Count];
+        foreach (var concept in vocabulary.Concepts)
+        {
+            if (concept.Terms.Count == 0)
+            {
+                continue;
+            }
+            Array.Clear(scores);
+            content.Evidence(concept.Terms, scores, scratch);
+            var indices = new List<int>();
+            var values = new List<float>();
+            for (var i = 0; i < scores.Length; i++)
+            {
+                if (scores[i] > 0)
+                {
+                    indices.Add(i);
+                    values.Add(scores[i]);
+                }
+            }
+            _topics[concept.Name] = new TopicHits([.. indices], [.. values]);
+        }
+    }
+
+    /// <summary>Damped mean rating rescaled to 0–1 over the catalogue.</summary>
+    public ReadOnlySpan<float> Quality => _quality;
+
+    /// <summary>log(1 + ratings) rescaled to 0–1.</summary>
+    public ReadOnlySpan<float> Popularity => _popularity;
+
+    /// <summary>Whether the movie at a catalogue index carries one of the mood's tags; null for unknown moods.</summary>
+    public bool[]? MoodTags(string mood) => _moodTags.GetValueOrDefault(mood);
+
+    /// <summary>BM25 hits of a vocabulary concept's search terms (topics, "gangster", ...); null when it has none.</summary>
+    public TopicHits? Topic(string concept) => _topics.GetValueOrDefault(concept);
+
+    /// <summary>
+    /// Same franchise when the first significant title word matches and the second does too, or one title has
+    /// none: "Toy Story" ~ "Toy Story 2", "The Matrix" ~ "The Matrix Reloaded", "Star Wars" ≁ "Star Trek".
+    /// </summary>
+    public bool SameFranchise(int a, int b)
+    {
+        if (_franchiseFirst[a] == 0 || _franchiseFirst[a] != _franchiseFirst[b])
+        {
+            return false;
+        }
+        var second = _franchiseSecond[a];
+        var other = _franchiseSecond[b];
+        return second == 0 || other == 0 || second == other;
+    }
+
+    /// <summary>The words a title's franchise is recognised by (exposed for tests and docs).</summary>
+    public static (string First, string Second) FranchiseKey(string title)
+    {
+        var bracket = title.IndexOf(" (", StringComparison.Ordinal);
+        var main = bracket > 0 ? title[..bracket] : title;
+        var significant = new List<string>(2);
+        foreach (var token in QueryText.Tokenize(main))
+        {
+            if (token.Kind is not (QueryTokenKind.Word or QueryTokenKind.Number))
+            {
+                continue;
+            }
+            var word = token.Text;
+            if (Insignificant.Contains(word) || (significant.Count > 0 && (SequelMarkers.Contains(word) || char.IsAsciiDigit(word[0]))))
+            {
+                continue;
+            }
+            // "Alien" and "Aliens" are one franchise.
+            significant.Add(word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word);
+            if (significant.Count == 2)
+            {
+                break;
+            }
+        }
+        return (significant.Count > 0 ? significant[0] : "", significant.Count > 1 ? significant[1] : "");
+    }
+
+    private static int Intern(Dictionary<string, int> words, string word)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+        if (!words.TryGetValue(word, out var id))
+        {
+            words[word] = id = words.Count + 1;
+        }
+        return id;
+    }
+}
+
+/// <summary>The movies a topic's terms found, by catalogue index, with their evidence (see <see cref="Content.ContentIndex.Evidence"/>).</summary>
+public sealed record TopicHits(int[] Indices, float[] Scores)
+{
+    /// <summary>Writes the evidence into an array indexed by catalogue position.</summary>
+    public void CopyTo(float[] scoresByIndex)
+    {
+        for (var i = 0; i < Indices.Length; i++)
+        {
+            scoresByIndex[Indices[i]] = Scores[i];
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// Weights of the hybrid ranking (docs/ranking.md explains each). The three blend weights are renormalised
+/// to sum to 1 over the parts present, so a request without a wish ranks by taste and quality alone.
+/// </summary>
+public sealed record RankingOptions
+{
+    public static RankingOptions Default { get; } = new();
+
+    /// <summary>Weight of intent relevance (genres, moods, keywords, reference titles) in the blend.</summary>
+    public double RelevanceWeight { get; init; } = 0.55;
+
+    /// <summary>Weight of the personal score: the baseline, CF, or for <c>auto</c> their mix.</summary>
+    public double PersonalWeight { get; init; } = 0.30;
+
+    /// <summary>Weight of quality: the damped mean rating, rescaled to 0–1 over the catalogue.</summary>
+    public double QualityWeight { get; init; } = 0.15;
+
+    /// <summary>
+    /// The <c>auto</c> rule: with n positive history movies the model knows, CF gets the share
+    /// c = n / (n + AutoHalfSaturation) of the personal score and the baseline the rest
+    /// (n = 0: pure baseline; n = 2: half; n = 8: 80 %).
+    /// </summary>
+    public double AutoHalfSaturation { get; init; } = 2;
+
+    /// <summary>
+    /// Share of the personal score taken by the history's genre affinity once the history has
+    /// <see cref="AffinityFullAt"/> signals (less before), halved when CF ranks alone: taste in genres even
+    /// without a CF model.
+    /// </summary>
+    public double AffinityWeight { get; init; } = 0.5;
+
+    /// <summary>History movies with a taste signal at which the affinity reaches its full weight.</summary>
+    public int AffinityFullAt { get; init; } = 3;
+
+    /// <summary>Within relevance: weight of the wished-genre match.</summary>
+    public double GenreMatchWeight { get; init; } = 1.0;
+
+    /// <summary>Within relevance: weight of the mood match.</summary>
+    public double MoodMatchWeight { get; init; } = 0.8;
+
+    /// <summary>Within relevance: weight of vocabulary topics ("heist", "time travel").</summary>
+    public double TopicMatchWeight { get; init; } = 0.9;
+
+    /// <summary>Within relevance: weight of free keywords (leftover words found in the catalogue's text).</summary>
+    public double KeywordMatchWeight { get; init; } = 0.6;
+
+    /// <summary>Within relevance: weight of similarity to reference titles ("like The Matrix").</summary>
+    public double ReferenceMatchWeight { get; init; } = 1.2;
+
+    /// <summary>A facet (genres, moods, topics, keywords, references) counts as met from this score on.</summary>
+    public double FacetMatchThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// Relevance of a movie that meets none of the facets is scaled by this; meeting all of them scales by 1
+    /// (a soft AND across the parts of a wish).
+    /// </summary>
+    public double FacetCoverageFloor { get; init; } = 0.3;
+
+    /// <summary>Score taken off a movie that matches an excluded mood, topic or word ("not gory").</summary>
+    public double ExcludedKeywordPenalty { get; init; } = 0.3;
+
+    /// <summary>Score taken off a film with fewer ratings than an active mood needs (see <c>min_ratings</c>).</summary>
+    public double TooFewRatingsPenalty { get; init; } = 0.5;
+
+    /// <summary>Candidates considered by the diversity step: this many times k (at least 50).</summary>
+    public int DiversityPoolFactor { get; init; } = 5;
+
+    /// <summary>Score taken off per movie of the same franchise (title stem) already on the page.</summary>
+    public double FranchisePenalty { get; init; } = 0.15;
+
+    /// <summary>Score taken off per movie with a near-identical genre set already on the page (capped at four).</summary>
+    public double GenreSetPenalty { get; init; } = 0.02;
+
+    /// <summary>How many reasons an item carries at most.</summary>
+    public int MaxReasons { get; init; } = 4;
+}

@@ -1,0 +1,131 @@
+using System.Buffers;
+using Marquee.Core.Catalog;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// "Movies like X": item-item similarity from the CF model when one is loaded, blended with content
+/// similarity (shared genres, TF-IDF of title, overview and tags, release years), so references work
+/// without a trained model too.
+/// </summary>
+public static class ReferenceSimilarity
+{
+    /// <summary>How many CF neighbours of a reference are considered.</summary>
+    public const int CfNeighbours = 300;
+
+    private const double GenreWeight = 0.5;
+    private const double TextWeight = 0.4;
+    private const double YearWeight = 0.1;
+    private const double CfShare = 0.5;
+
+    /// <summary>
+    /// Similarity (0–1) of every candidate to the closest of the reference movies, written by catalogue index
+    /// into <paramref name="similarity"/>; <paramref name="closestReference"/> receives which reference it was.
+    /// </summary>
+    public static void Compute(RecommenderSnapshot snapshot, IReadOnlyList<CatalogMovie> references, ReadOnlySpan<int> candidates,
+        Span<float> similarity, Span<int> closestReference)
+    {
+        var count = snapshot.Catalog.Count;
+        var text = ArrayPool<float>.Shared.Rent(count);
+        var cf = ArrayPool<float>.Shared.Rent(count);
+        try
+        {
+            for (var r = 0; r < references.Count; r++)
+            {
+                var reference = references[r];
+                snapshot.Content.TextSimilarity(reference.Index, text.AsSpan(0, count));
+                var maxText = 0f;
+                foreach (var index in candidates)
+                {
+                    maxText = Math.Max(maxText, text[index]);
+                }
+                var hasCf = FillCf(snapshot, reference.MovieId, cf.AsSpan(0, count));
+                foreach (var index in candidates)
+                {
+                    var movie = snapshot.Catalog.Movies[index];
+                    var content = Content(reference, movie, maxText > 0 ? text[index] / maxText : 0);
+                    var score = (float)(hasCf ? ((1 - CfShare) * content) + (CfShare * cf[index]) : content);
+                    if (r == 0 || score > similarity[index])
+                    {
+                        similarity[index] = score;
+                        closestReference[index] = r;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(text);
+            ArrayPool<float>.Shared.Return(cf);
+        }
+    }
+
+    /// <summary>
+    /// The movies most similar to one movie, best first, with their similarity; for <c>GET /movies/{id}/similar</c>.
+    /// Empty for an unknown movie id.
+    /// </summary>
+    public static IReadOnlyList<(CatalogMovie Movie, double Similarity)> SimilarMovies(RecommenderSnapshot snapshot, int movieId, int count)
+    {
+        if (snapshot.Catalog.Find(movieId) is not { } reference || count <= 0)
+        {
+            return [];
+        }
+        var n = snapshot.Catalog.Count;
+        var candidates = new int[n - 1];
+        var at = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (i != reference.Index)
+            {
+                candidates[at++] = i;
+            }
+        }
+        var similarity = new float[n];
+        var closest = new int[n];
+        Compute(snapshot, [reference], candidates, similarity, closest);
+        var quality = snapshot.Features.Quality.ToArray();
+        // A little quality breaks ties between equally similar films in favour of the better one.
+        return candidates
+            .Select(i => (Movie: snapshot.Catalog.Movies[i], Score: (0.9 * similarity[i]) + (0.1 * quality[i]), Similarity: (double)similarity[i]))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Movie.MovieId)
+            .Take(count)
+            .Select(c => (c.Movie, c.Similarity))
+            .ToList();
+    }
+
+    /// <summary>Content similarity of two movies in 0–1 given their normalised text similarity.</summary>
+    internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText)
+    {
+        var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
+        var jaccard = union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
+        var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
+        return (GenreWeight * jaccard) + (TextWeight * normalisedText) + (YearWeight * years);
+    }
+
+    private static bool FillCf(RecommenderSnapshot snapshot, int movieId, Span<float> cf)
+    {
+        cf.Clear();
+        if (snapshot.Personalizer is not { } personalizer)
+        {
+            return false;
+        }
+        var neighbours = personalizer.Similar(movieId, CfNeighbours);
+        var max = 0f;
+        foreach (var (_, value) in neighbours)
+        {
+            max = Math.Max(max, value);
+        }
+        if (max <= 0)
+        {
+            return false;
+        }
+        foreach (var (neighbour, value) in neighbours)
+        {
+            if (snapshot.Catalog.Find(neighbour) is { } movie && value > 0)
+            {
+                cf[movie.Index] = value / max;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using Marquee.Core.Content;
+using Marquee.Core.Tests.Ranking;
+
+namespace Marquee.Core.Tests.Content;
+
+public class ContentIndexTests
+{
+    private static readonly Core.Catalog.MovieCatalog Catalog = TestCatalog.Catalog();
+    private static readonly ContentIndex Index = ContentIndex.Build(Catalog);
+
+    private static List<string> Titles(IReadOnlyList<ContentHit> hits) => hits.Select(h => Catalog.Movies[h.Index].Title).ToList();
+
+    [Theory]
+    [InlineData("matrix", "The Matrix")]
+    [InlineData("the matirx", "The Matrix")]
+    [InlineData("toy sto", "Toy Story")]
+    [InlineData("godfater", "The Godfather")]
+    [InlineData("JURASSIC", "Jurassic Park")]
+    [InlineData("when harry met", "When Harry Met Sally...")]
+    public void SearchTitles_ToleratesTyposPrefixesAndCase(string query, string expected)
+    {
+        Assert.Equal(expected, Titles(Index.SearchTitles(query, 5))[0]);
+    }
+
+    [Fact]
+    public void SearchTitles_NoMatch_IsEmpty()
+    {
+        Assert.Empty(Index.SearchTitles("qqqqzzzz", 5));
+        Assert.Empty(Index.SearchTitles("   ", 5));
+    }
+
+    [Fact]
+    public void Search_StemmedKeyword_FindsTheOverview()
+    {
+        var scores = new float[Catalog.Count];
+
+        var max = Index.Search(["dinosaur"], scores);
+
+        Assert.True(max > 0);
+        Assert.Equal("Jurassic Park", Catalog.Movies[Array.IndexOf(scores, scores.Max())].Title);
+    }
+
+    [Fact]
+    public void TagHits_MatchTagsOnly()
+    {
+        var hits = Index.TagHits(["scary"]);
+
+        Assert.Equal(["Alien", "The Shining"], Catalog.Movies.Where(m => hits[m.Index]).Select(m => m.Title).Order().ToList());
+    }
+
+    [Theory]
+    [InlineData("heist", true)]
+    [InlineData("dinosaurs", true)]
+    [InlineData("bank robbers", true)]
+    [InlineData("xylophonic", false)]
+    [InlineData("the", false)]
+    public void IsUseful_KnowsWhichWordsTheCatalogueMentions(string phrase, bool useful)
+    {
+        Assert.Equal(useful, Index.IsUseful(phrase));
+    }
+
+    [Fact]
+    public void ResolveExact_MatchesWithOrWithoutTheArticle()
+    {
+        Assert.Equal(4, Index.ResolveExact("the matrix")!.MovieId);
+        Assert.Equal(4, Index.ResolveExact("matrix")!.MovieId);
+        Assert.Equal(11, Index.ResolveExact("when harry met sally")!.MovieId);
+        Assert.Null(Index.ResolveExact("matrix reloaded the"));
+    }
+
+    [Fact]
+    public void ResolveFuzzy_AcceptsATypo_RejectsAStranger()
+    {
+        Assert.Equal(12, Index.ResolveFuzzy(["jurasic park"])!.Value.Match.MovieId);
+        Assert.Null(Index.ResolveFuzzy(["park"]));
+        Assert.Null(Index.ResolveFuzzy(["completely different"]));
+    }
+
+    [Fact]
+    public void ResolveFuzzy_PicksTheSpanThatIsTheTitle()
+    {
+        var match = Index.ResolveFuzzy(["the matirx but funnier", "the matirx but", "the matirx", "matirx"]);
+
+        Assert.Equal(4, match!.Value.Match.MovieId);
+        Assert.Equal(2, match.Value.Span);
+    }
+
+    [Fact]
+    public void TextSimilarity_IsHighestForTheSequel()
+    {
+        var similarity = new float[Catalog.Count];
+
+        Index.TextSimilarity(Catalog.Find(4)!.Index, similarity);
+        similarity[Catalog.Find(4)!.Index] = 0;
+
+        Assert.Equal("The Matrix Reloaded", Catalog.Movies[Array.IndexOf(similarity, similarity.Max())].Title);
+    }
+
+    [Theory]
+    [InlineData("matrix", "matirx", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    [InlineData("same", "same", 0)]
+    public void EditDistance_CountsTyposWithSwaps(string a, string b, int distance)
+    {
+        Assert.Equal(distance, EditDistance.Between(a, b));
+        Assert.Equal(distance, EditDistance.Between(b, a));
+    }
+}

@@ -1,0 +1,341 @@
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Tests.Intent;
+
+public class RuleIntentParserTests
+{
+    private static readonly RuleIntentParser Parser = new(IntentVocabulary.Default);
+
+    private static readonly FakeTitles Titles = new(
+        (2571, "The Matrix", 278), (6365, "The Matrix Reloaded", 121), (1, "Toy Story", 215), (3114, "Toy Story 2", 97),
+        (6, "Heat", 102), (858, "The Godfather", 192), (1214, "Alien", 146), (2, "Jumanji", 110), (170875, "Comedy", 1));
+
+    private static readonly IntentParseContext Context = new(2018, Titles, new FakeLexicon("heist", "rainy", "dinosaurs", "clowns", "tokyo"));
+
+    private static MovieIntent Parse(string query) => Parser.Parse(query, Context);
+
+    [Theory]
+    [InlineData("not horror")]
+    [InlineData("no horror please")]
+    [InlineData("anything but horror")]
+    [InlineData("I don't want horror")]
+    [InlineData("non-horror")]
+    public void Parse_NegatedGenre_IsExcludedAndNotWished(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal(["Horror"], intent.ExcludeGenres);
+        Assert.Empty(intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_NothingAnimated_ExcludesAnimation()
+    {
+        var intent = Parse("comedy from the 2000s, nothing animated");
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Equal(["Animation"], intent.ExcludeGenres);
+        Assert.Equal(2000, intent.YearFrom);
+        Assert.Equal(2009, intent.YearTo);
+    }
+
+    [Fact]
+    public void Parse_ButNot_SplitsWishFromExclusion()
+    {
+        var intent = Parse("sci-fi but not horror");
+
+        Assert.Equal(["Sci-Fi"], intent.Genres);
+        Assert.Equal(["Horror"], intent.ExcludeGenres);
+    }
+
+    [Fact]
+    public void Parse_NegationCarriesOverOr_ButEndsAtTheNextWish()
+    {
+        var listed = Parse("no horror or war");
+        var after = Parse("not horror comedy");
+
+        Assert.Equal(["Horror", "War"], listed.ExcludeGenres);
+        Assert.Equal(["Horror"], after.ExcludeGenres);
+        Assert.Equal(["Comedy"], after.Genres);
+    }
+
+    [Fact]
+    public void Parse_NegatedMood_DemotesItsTagsAndRulesOutItsCoreGenre()
+    {
+        var intent = Parse("a comedy that is not too scary");
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Contains("Horror", intent.ExcludeGenres);
+        Assert.Contains("scary", intent.ExcludeKeywords);
+        Assert.DoesNotContain("scary", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_WishedGenre_BeatsTheExclusionANegatedMoodImplies()
+    {
+        var intent = Parse("80s horror but not gory");
+
+        Assert.Equal(["Horror"], intent.Genres);
+        Assert.Empty(intent.ExcludeGenres);
+        Assert.Equal(["gory"], intent.ExcludeKeywords);
+        Assert.Equal((1980, 1989), (intent.YearFrom, intent.YearTo));
+    }
+
+    [Fact]
+    public void Parse_MoodExclusion_GivesWayToAWishedGenre()
+    {
+        var cozy = Parse("something cozy and funny for a rainy night");
+        var cozyHorror = Parse("cozy horror");
+
+        Assert.Equal(["cozy", "funny"], cozy.Moods);
+        Assert.Contains("Horror", cozy.ExcludeGenres);
+        Assert.Equal(["Horror"], cozyHorror.Genres);
+        Assert.DoesNotContain("Horror", cozyHorror.ExcludeGenres);
+    }
+
+    [Theory]
+    [InlineData("80s action", 1980, 1989)]
+    [InlineData("an '80s movie", 1980, 1989)]
+    [InlineData("something from the 1980s", 1980, 1989)]
+    [InlineData("the seventies", 1970, 1979)]
+    [InlineData("late 90s thriller", 1996, 1999)]
+    [InlineData("early eighties", 1980, 1983)]
+    [InlineData("80s or 90s", 1980, 1999)]
+    [InlineData("2010 or later", 2010, null)]
+    [InlineData("2010+", 2010, null)]
+    [InlineData("since 2005", 2005, null)]
+    [InlineData("after 2005", 2006, null)]
+    [InlineData("before 1980", null, 1979)]
+    [InlineData("nothing before 1980", 1980, null)]
+    [InlineData("between 1990 and 1995", 1990, 1995)]
+    [InlineData("1990-95", 1990, 1995)]
+    [InlineData("made in 1994", 1994, 1994)]
+    [InlineData("around 1994", 1992, 1996)]
+    [InlineData("recent", 2014, null)]
+    [InlineData("recent movies, 2010 or later", 2010, null)]
+    [InlineData("an old movie", null, 1979)]
+    [InlineData("after the 80s", 1990, null)]
+    [InlineData("westerns made after 1990", 1991, null)]
+    [InlineData("old black and white movies", null, 1965)]
+    public void Parse_Eras_BecomeYearBounds(string query, int? from, int? to)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal((from, to), (intent.YearFrom, intent.YearTo));
+    }
+
+    [Theory]
+    [InlineData("short", 90)]
+    [InlineData("a quick watch", 90)]
+    [InlineData("something short, under 90 minutes", 90)]
+    [InlineData("under 100", 100)]
+    [InlineData("less than 2 hours", 120)]
+    [InlineData("no more than two hours", 120)]
+    [InlineData("an hour and a half at most", 90)]
+    [InlineData("one and a half hours", 90)]
+    [InlineData("1h45 max", 105)]
+    [InlineData("a 90-minute comedy", 90)]
+    [InlineData("100min", 100)]
+    [InlineData("nothing over two hours", 120)]
+    [InlineData("not too long", 110)]
+    public void Parse_Runtime_BecomesMaxRuntime(string query, int minutes)
+    {
+        Assert.Equal(minutes, Parse(query).MaxRuntime);
+    }
+
+    [Fact]
+    public void Parse_NoRuntimeWords_LeavesRuntimeOpen()
+    {
+        Assert.Null(Parse("a long epic").MaxRuntime);
+        Assert.Null(Parse("top 10 comedies").MaxRuntime);
+    }
+
+    [Theory]
+    [InlineData("movies like The Matrix", 2571)]
+    [InlineData("similar to Toy Story", 1)]
+    [InlineData("something like the matirx", 2571)]
+    [InlineData("like Toy Storry but funnier", 1)]
+    [InlineData("in the vein of Heat", 6)]
+    [InlineData("a film like Alien", 1214)]
+    [InlineData("heat", 6)]
+    public void Parse_ReferenceTitles_ResolveToCatalogueMovies(string query, int movieId)
+    {
+        Assert.Equal([movieId], Parse(query).ReferenceMovieIds);
+    }
+
+    [Fact]
+    public void Parse_SeveralReferences_AreAllKept()
+    {
+        Assert.Equal([6, 858], Parse("like Heat or The Godfather").ReferenceMovieIds);
+    }
+
+    [Fact]
+    public void Parse_ReferenceWithMood_KeepsBoth()
+    {
+        var intent = Parse("like the matrix but funny");
+
+        Assert.Equal([2571], intent.ReferenceMovieIds);
+        Assert.Equal(["funny"], intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("I'd like a comedy")]
+    [InlineData("I like comedy")]
+    [InlineData("something like it but a comedy")]
+    [InlineData("fans of comedy")]
+    public void Parse_LikeWithoutATitle_IsNotAReference(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Equal(["Comedy"], intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_GenreSynonyms_MapToCanonicalGenres()
+    {
+        Assert.Equal(["Sci-Fi"], Parse("space").Genres);
+        Assert.Equal(["Animation"], Parse("a cartoon").Genres);
+        Assert.Equal(["Mystery"], Parse("a whodunit").Genres);
+        Assert.Equal(["Western"], Parse("cowboys").Genres);
+        Assert.Equal(["Crime"], Parse("gangster").Genres);
+        Assert.Equal(["Romance", "Comedy"], Parse("a romcom").Genres);
+        Assert.Equal(["Film-Noir"], Parse("film noir").Genres);
+    }
+
+    [Fact]
+    public void Parse_Topics_BecomeKeywords()
+    {
+        var heist = Parse("a heist movie");
+        var gangster = Parse("gangster films");
+
+        Assert.Equal(["heist"], heist.Keywords);
+        Assert.Equal(["gangster"], gangster.Keywords);
+    }
+
+    [Fact]
+    public void Parse_UnknownWords_AreIgnored()
+    {
+        var intent = Parse("flibbertigibbet zorp comedy qwxz");
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_LeftoverWordsTheCatalogueKnows_BecomeKeywords()
+    {
+        var intent = Parse("dinosaurs and clowns in tokyo");
+
+        Assert.Equal(["dinosaurs", "clowns", "tokyo"], intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_NegatedLeftover_IsAnExcludedKeyword()
+    {
+        Assert.Equal(["clowns"], Parse("comedy, no clowns").ExcludeKeywords);
+    }
+
+    [Fact]
+    public void Parse_QueryAtTheLimit_IsAccepted_AndOneMoreCharacterIsRejected()
+    {
+        var atLimit = string.Concat(Enumerable.Repeat("funny ", 84))[..RuleIntentParser.MaxQueryLength];
+
+        Assert.Equal(["funny"], Parse(atLimit).Moods);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Parse(atLimit + "x"));
+    }
+
+    [Theory]
+    [InlineData("気分が良い映画を見たい")]
+    [InlineData("película de terror 🎃")]
+    [InlineData("фильм ужасов")]
+    [InlineData("فيلم كوميدي")]
+    [InlineData("Ünïcödé ñandú café crème brûlée")]
+    [InlineData("\uD83D broken surrogate \uDE00")]
+    [InlineData("👨‍👩‍👧‍👦🏳️‍🌈🇫🇷")]
+    [InlineData("   ")]
+    [InlineData("!!!???...,,,")]
+    [InlineData("1234567890 99999999999999999999 0.0.0")]
+    [InlineData("under under under 1999-1990 before after")]
+    public void Parse_OddInput_NeverThrows(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.NotNull(intent);
+        Assert.True(intent.YearFrom is null || intent.YearTo is null || intent.YearFrom <= intent.YearTo);
+    }
+
+    [Fact]
+    public void Parse_Emoji_MapToMoodsAndGenres()
+    {
+        Assert.Equal(["funny"], Parse("😂😂").Moods);
+        Assert.Equal(["scary"], Parse("👻").Moods);
+        Assert.Equal(["Western"], Parse("🤠").Genres);
+    }
+
+    [Fact]
+    public void Parse_AccentedWords_MatchTheirPlainSpelling()
+    {
+        Assert.Equal(["Sci-Fi"], Parse("SCÏ-FÏ").Genres);
+        Assert.Equal(["Horror"], Parse("no horror").ExcludeGenres);
+    }
+
+    [Fact]
+    public void Parse_EmptyQuery_IsEmptyIntent()
+    {
+        Assert.True(Parse("").IsEmpty);
+        Assert.True(Parse(null!).IsEmpty);
+    }
+
+    private sealed class FakeTitles(params (int Id, string Title, int Ratings)[] movies) : ITitleResolver
+    {
+        public TitleMatch? ResolveExact(string normalizedSpan) => movies
+            .Where(m => Keys(m.Title).Contains(normalizedSpan))
+            .OrderByDescending(m => m.Ratings)
+            .Select(m => new TitleMatch(m.Id, m.Title, 1, QueryText.Normalize(m.Title) == normalizedSpan, m.Ratings))
+            .FirstOrDefault();
+
+        public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans) => normalizedSpans
+            .SelectMany((span, s) => movies.Select(m => (Movie: m, Span: s, Distance: Keys(m.Title).Min(k => Distance(k, span)))))
+            .Where(m => m.Distance <= 1)
+            .OrderBy(m => m.Distance).ThenBy(m => m.Span).ThenByDescending(m => m.Movie.Ratings)
+            .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
+            .FirstOrDefault();
+
+        private static string[] Keys(string title)
+        {
+            var full = QueryText.Normalize(title);
+            return full.StartsWith("the ", StringComparison.Ordinal) ? [full, full[4..]] : [full];
+        }
+
+        private static int Distance(string a, string b)
+        {
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (var i = 0; i <= a.Length; i++)
+            {
+                d[i, 0] = i;
+            }
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[0, j] = j;
+            }
+            for (var i = 1; i <= a.Length; i++)
+            {
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    }
+                }
+            }
+            return d[a.Length, b.Length];
+        }
+    }
+
+    private sealed class FakeLexicon(params string[] known) : IKeywordLexicon
+    {
+        public bool IsUseful(string phrase) => known.Contains(phrase);
+    }
+}

@@ -1,0 +1,290 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+using Marquee.Core.Ranking;
+
+namespace Marquee.Core.Tests.Ranking;
+
+public class RecommendationEngineTests
+{
+    private static readonly RecommenderSnapshot Plain = TestCatalog.Snapshot();
+
+    private static RecommendationResult Recommend(RecommenderSnapshot snapshot, MovieIntent? intent = null,
+        RecommenderKind kind = RecommenderKind.Auto, int k = 10, IReadOnlyList<(int, float)>? history = null,
+        RecommendationFilters? filters = null) =>
+        RecommendationEngine.Recommend(snapshot, new RecommendationRequest
+        {
+            Intent = intent ?? MovieIntent.Empty,
+            Recommender = kind,
+            K = k,
+            History = history ?? [],
+            RatedHistory = (history ?? []).Where(h => h.Item2 > 0).ToList(),
+            Filters = filters ?? new RecommendationFilters(),
+        });
+
+    private static List<int> Ids(RecommendationResult result) => result.Items.Select(i => i.Movie.MovieId).ToList();
+
+    [Fact]
+    public void Recommend_Baseline_RanksWellRatedPopularMoviesFirst_AndNeverTheOneRatingWonder()
+    {
+        var result = Recommend(Plain, kind: RecommenderKind.Baseline, k: 5);
+
+        Assert.Equal("baseline", result.Recommender);
+        Assert.Null(result.FallbackReason);
+        Assert.Contains(7, Ids(result));
+        Assert.DoesNotContain(19, Ids(result));
+    }
+
+    [Fact]
+    public void Recommend_CfWithoutModel_FallsBackToBaselineAndSaysWhy()
+    {
+        var result = Recommend(Plain, kind: RecommenderKind.Cf, history: [(4, 5f)]);
+
+        Assert.Equal("baseline", result.Recommender);
+        Assert.Contains("no collaborative-filtering model", result.FallbackReason);
+    }
+
+    [Fact]
+    public void Recommend_CfWhenTheModelCannotUseTheHistory_FallsBackAndSaysWhy()
+    {
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 1f }, usable: false));
+
+        var result = Recommend(snapshot, kind: RecommenderKind.Cf, history: [(4, 5f)]);
+
+        Assert.Equal("baseline", result.Recommender);
+        Assert.Contains("no liked movie the model knows", result.FallbackReason);
+    }
+
+    [Fact]
+    public void Recommend_CfWithoutHistory_FallsBackAndSaysWhy()
+    {
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 1f }));
+
+        var result = Recommend(snapshot, kind: RecommenderKind.Cf);
+
+        Assert.Equal("baseline", result.Recommender);
+        Assert.NotNull(result.FallbackReason);
+    }
+
+    [Fact]
+    public void Recommend_Cf_RanksTheModelsFavouriteFirst_AndExplainsByTheLikedMovie()
+    {
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 9f, [11] = 5f, [7] = 0.1f }, explainedBy: 10));
+
+        var result = Recommend(snapshot, kind: RecommenderKind.Cf, history: [(10, 5f)]);
+
+        Assert.Equal("cf", result.Recommender);
+        Assert.Null(result.FallbackReason);
+        Assert.Equal(1.0, result.CfShare);
+        Assert.Equal(13, result.Items[0].Movie.MovieId);
+        Assert.Contains("Because you liked Notting Hill", result.Items[0].Reasons);
+    }
+
+    [Theory]
+    [InlineData(0, 0.0)]
+    [InlineData(2, 0.5)]
+    [InlineData(8, 0.8)]
+    public void Recommend_Auto_GivesCfTheShareNOverNPlusTwo(int liked, double share)
+    {
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 1f }));
+        var history = Enumerable.Range(1, 10).Take(liked).Select(id => (id, 4.5f)).ToList<(int, float)>();
+        history.Add((14, -1f));
+
+        var result = Recommend(snapshot, history: history);
+
+        Assert.Equal(share, result.CfShare, 6);
+        Assert.Equal(liked == 0 ? "baseline" : "cf", result.Recommender);
+        Assert.Null(result.FallbackReason);
+    }
+
+    [Fact]
+    public void Recommend_History_IsNeverRecommendedAgain_LikedOrDisliked()
+    {
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 1f, [7] = 2f, [4] = 3f }));
+
+        var result = Recommend(snapshot, history: [(7, 5f), (4, -1f), (1, 4.5f)], k: 20);
+
+        Assert.DoesNotContain(7, Ids(result));
+        Assert.DoesNotContain(4, Ids(result));
+        Assert.DoesNotContain(1, Ids(result));
+    }
+
+    [Fact]
+    public void Recommend_CfScoresOnAHugeScale_AreNormalisedAndDoNotDrownTheWish()
+    {
+        // The model adores a comedy by a million; the person asks for horror.
+        var snapshot = TestCatalog.Snapshot(new FakePersonalizer(new() { [13] = 1_000_000f, [9] = 1f, [8] = 2f }));
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Horror"] }, RecommenderKind.Cf, k: 3, history: [(10, 5f)]);
+
+        Assert.All(result.Items.Take(2), i => Assert.Contains("Horror", i.Movie.Genres));
+    }
+
+    [Fact]
+    public void Recommend_WishedGenres_RankFirst_ButDoNotEmptyThePage()
+    {
+        var result = Recommend(Plain, new MovieIntent { Genres = ["Western"] }, k: 5);
+
+        Assert.Equal(18, result.Items[0].Movie.MovieId);
+        Assert.Equal(5, result.Items.Count);
+        Assert.Contains("Matches Western", result.Items[0].Reasons);
+    }
+
+    [Fact]
+    public void Recommend_HardFilters_HoldOnEveryItem()
+    {
+        var filters = new RecommendationFilters { ExcludeGenres = GenreSet.From(["Comedy"]), YearFrom = 1990, YearTo = 1999, MaxRuntime = 140 };
+
+        var result = Recommend(Plain, filters: filters, k: 20);
+
+        Assert.NotEmpty(result.Items);
+        Assert.All(result.Items, i =>
+        {
+            Assert.DoesNotContain("Comedy", i.Movie.Genres);
+            Assert.InRange(i.Movie.ReleaseYear!.Value, 1990, 1999);
+            Assert.True(i.Movie.RuntimeMinutes <= 140);
+        });
+    }
+
+    [Fact]
+    public void Recommend_Mood_RanksByItsGenresAndExplainsTheMatch()
+    {
+        var result = Recommend(Plain, new MovieIntent { Moods = ["romantic"] }, k: 2);
+
+        Assert.All(result.Items, i => Assert.Contains("Romance", i.Movie.Genres));
+        Assert.Contains(result.Items[0].Reasons, r => r.StartsWith("Matches 'romantic': Romance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recommend_Topic_FindsMoviesByOverviewAndTags()
+    {
+        var result = Recommend(Plain, new MovieIntent { Keywords = ["heist"] }, k: 2);
+
+        Assert.Equal([6, 20], Ids(result).Order().ToList());
+        Assert.Contains(result.Items[0].Reasons, r => r.Contains("'heist'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recommend_FreeKeyword_FindsTheMovieThatMentionsIt()
+    {
+        var result = Recommend(Plain, new MovieIntent { Keywords = ["balloons"] }, k: 1);
+
+        Assert.Equal(17, result.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
+    public void Recommend_ExcludedKeyword_PushesMatchingMoviesDown()
+    {
+        var without = Recommend(Plain, new MovieIntent { Genres = ["Horror"] }, k: 3);
+        var notGory = Recommend(Plain, new MovieIntent { Genres = ["Horror"], ExcludeKeywords = ["gory"] }, k: 3);
+
+        Assert.Contains(16, Ids(without));
+        Assert.Equal([8, 9], Ids(notGory).Take(2).Order());
+    }
+
+    [Fact]
+    public void Recommend_ReferenceWithoutCf_RanksByContentAndSkipsTheReferenceItself()
+    {
+        var result = Recommend(Plain, new MovieIntent { ReferenceMovieIds = [4] }, k: 3);
+
+        Assert.DoesNotContain(4, Ids(result));
+        Assert.Equal(5, result.Items[0].Movie.MovieId);
+        Assert.StartsWith("Like The Matrix: Action, Sci-Fi", result.Items[0].Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_Diversity_KeepsOneFranchiseFromFillingThePage()
+    {
+        var result = Recommend(Plain, new MovieIntent { Genres = ["Animation", "Children", "Fantasy"] }, k: 3);
+
+        var toyStories = result.Items.Count(i => i.Movie.Title.StartsWith("Toy Story", StringComparison.Ordinal));
+        Assert.True(toyStories <= 2, string.Join(", ", result.Items.Select(i => i.Movie.Title)));
+        Assert.Contains(17, Ids(result));
+    }
+
+    [Fact]
+    public void Recommend_EveryItem_CarriesTheRatingEvidence()
+    {
+        var result = Recommend(Plain, k: 3);
+
+        Assert.All(result.Items, i => Assert.Matches(@"^\d\.\d★ from [\d,]+ ratings$", i.Reasons[^1]));
+        Assert.Contains("4.3★ from 192 ratings", result.Items.Single(i => i.Movie.MovieId == 7).Reasons);
+    }
+
+    [Fact]
+    public void Recommend_PredictedRating_ComesFromTheRatingModel_OnlyWhenThereIsHistory()
+    {
+        var snapshot = TestCatalog.Snapshot(predictor: new FakeRatingPredictor(4.26f));
+
+        var withHistory = Recommend(snapshot, history: [(1, 4.5f)], k: 2);
+        var anonymous = Recommend(snapshot, k: 2);
+        var noModel = Recommend(Plain, history: [(1, 4.5f)], k: 2);
+
+        Assert.All(withHistory.Items, i => Assert.Equal(4.26, i.PredictedRating));
+        Assert.All(anonymous.Items, i => Assert.Null(i.PredictedRating));
+        Assert.All(noModel.Items, i => Assert.Null(i.PredictedRating));
+    }
+
+    [Fact]
+    public void Recommend_HistoryWithoutModel_LeansTowardsTheGenresLiked()
+    {
+        var without = Recommend(Plain, k: 5);
+        var likesAnimation = Recommend(Plain, history: [(1, 5f), (2, 4.5f), (17, 4.5f)], k: 5);
+
+        var before = without.Items.Count(i => i.Movie.Genres.Contains("Animation"));
+        var after = likesAnimation.Items.Count(i => i.Movie.Genres.Contains("Animation"));
+        Assert.True(after > before, $"{before} → {after}");
+        Assert.Equal("baseline", likesAnimation.Recommender);
+        Assert.Contains(likesAnimation.Items, i => i.Reasons.Any(r => r.StartsWith("Fits your taste for Animation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Recommend_DislikedGenre_SinksInTheRanking()
+    {
+        static int Rank(RecommendationResult result, int movieId) => result.Items.Select(i => i.Movie.MovieId).ToList().IndexOf(movieId);
+
+        var neutral = Recommend(Plain, k: 20);
+        var dislikesHorror = Recommend(Plain, history: [(16, -1f), (9, 1f)], k: 20);
+
+        Assert.True(Rank(dislikesHorror, 8) > Rank(neutral, 8), $"Alien moved from {Rank(neutral, 8)} to {Rank(dislikesHorror, 8)}");
+    }
+
+    [Fact]
+    public void Recommend_Baseline_IgnoresTheHistoryForRanking()
+    {
+        var plain = Recommend(Plain, kind: RecommenderKind.Baseline, k: 5);
+        var withHistory = Recommend(Plain, kind: RecommenderKind.Baseline, history: [(17, 5f)], k: 5);
+
+        Assert.Equal(Ids(plain).Where(id => id != 17), Ids(withHistory).Take(Ids(plain).Count(id => id != 17)));
+    }
+
+    [Fact]
+    public void Recommend_SameRequest_GivesTheSameOrder()
+    {
+        var intent = new MovieIntent { Moods = ["funny"], Keywords = ["heist"] };
+
+        Assert.Equal(Ids(Recommend(Plain, intent)), Ids(Recommend(Plain, intent)));
+    }
+
+    [Theory]
+    [InlineData("Toy Story 2", "toy", "story")]
+    [InlineData("Shrek the Third", "shrek", "")]
+    [InlineData("The Matrix Reloaded", "matrix", "reloaded")]
+    [InlineData("Star Wars: Episode V - The Empire Strikes Back", "star", "war")]
+    [InlineData("The Lord of the Rings: The Two Towers", "lord", "ring")]
+    [InlineData("Aliens", "alien", "")]
+    public void FranchiseKey_StripsArticlesSequelMarkersAndPlurals(string title, string first, string second)
+    {
+        Assert.Equal((first, second), RankingFeatures.FranchiseKey(title));
+    }
+
+    [Fact]
+    public void SameFranchise_ToyStoriesYes_StarWarsAndStarTrekNo()
+    {
+        var features = Plain.Features;
+
+        Assert.True(features.SameFranchise(0, 1));
+        Assert.True(features.SameFranchise(3, 4));
+        Assert.False(features.SameFranchise(0, 3));
+        Assert.Equal(("star", "trek"), RankingFeatures.FranchiseKey("Star Trek"));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marquee.Server.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit.Abstractions;
+
+namespace Marquee.Server.Tests.Intent;
+
+/// <summary>
+/// The optional LLM against a local stub of each provider's wire format: its answer is used when valid
+/// and on time; slow, failing or off-schema answers leave the rules in charge within the budget.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class LlmIntentTests(MarqueeFactory factory, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Short, so the slow cases keep the suite quick; the default in production is 3 s.</summary>
+    private const double TimeoutSeconds = 1.0;
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(200);
+
+    private LlmStubServer _stub = null!;
+
+    public async Task InitializeAsync() => _stub = await LlmStubServer.StartAsync();
+
+    public async Task DisposeAsync() => await _stub.DisposeAsync();
+
+    private WebApplicationFactory<Program> WithLlm(string provider, int explainTop = 3) => factory.WithWebHostBuilder(builder =>
+    {
+        builder.UseSetting("Marquee:Llm:Provider", provider);
+        builder.UseSetting("Marquee:Llm:Endpoint", provider == "openai" ? $"{_stub.BaseUrl}/v1" : _stub.BaseUrl);
+        builder.UseSetting("Marquee:Llm:Model", "stub-model");
+        builder.UseSetting("Marquee:Llm:TimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Marquee:Llm:ExplainTop", explainTop.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    });
+
+    private static async Task<(JsonElement Body, TimeSpan Elapsed)> RecommendAsync(HttpClient client, string query)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsJsonAsync("/recommend", new { query, k = 10 }, MarqueeFactory.Json);
+        clock.Stop();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(), clock.Elapsed);
+    }
+
+    private static List<string> Strings(JsonElement element, string property) =>
+        element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("ollama")]
+    public async Task Recommend_StubAnswers_IntentComesFromTheLlm(string provider)
+    {
+        await using var app = WithLlm(provider);
+        using var client = app.CreateClient();
+
+        var (body, _) = await RecommendAsync(client, "something my grandpa would enjoy");
+
+        var intent = body.GetProperty("intent");
+        Assert.Equal("llm", intent.GetProperty("source").GetString());
+        Assert.Equal(["Western"], Strings(intent, "genres"));
+        Assert.Equal(["classic"], Strings(intent, "moods"));
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(10, items.Count);
+        Assert.Contains(_stub.SystemPrompts, p => p.Contains("exclude_genres", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("ollama")]
+    public async Task Recommend_StubAnswers_TopItemsGetTheLlmLine(string provider)
+    {
+        await using var app = WithLlm(provider, explainTop: 2);
+        using var client = app.CreateClient();
+
+        var (body, _) = await RecommendAsync(client, "a western");
+
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var reasons = Strings(items[i], "reasons");
+            var line = $"The stub vouches for movie {items[i].GetProperty("movie_id").GetInt32()}.";
+            Assert.Equal(i < 2, reasons.Contains(line));
+            Assert.Contains(reasons, r => r.Contains("ratings", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("openai", StubMode.Slow)]
+    [InlineData("ollama", StubMode.Slow)]
+    [InlineData("openai", StubMode.Garbage)]
+    [InlineData("ollama", StubMode.Garbage)]
+    [InlineData("openai", StubMode.Error)]
+    [InlineData("ollama", StubMode.Error)]
+    public async Task Recommend_StubSlowOrWrong_RulesAnswerWithinTheBudget(string provider, StubMode mode)
+    {
+        await using var app = WithLlm(provider);
+        using var client = app.CreateClient();
+        _stub.Mode = mode;
+        // The first call pays for start-up and JIT of this path; the bound is about the feature, not a cold process.
+        await RecommendAsync(client, "a western");
+        var before = _stub.Requests;
+
+        var (body, elapsed) = await RecommendAsync(client, "a scary movie from the 80s");
+
+        output.WriteLine($"{provider}, stub {mode}: answered in {elapsed.TotalMilliseconds:0} ms (budget {TimeoutSeconds * 1000:0} ms + {Slack.TotalMilliseconds:0} ms)");
+        var intent = body.GetProperty("intent");
+        Assert.Equal("rules", intent.GetProperty("source").GetString());
+        Assert.Equal(["scary"], Strings(intent, "moods"));
+        Assert.Equal(1980, intent.GetProperty("year_from").GetInt32());
+        Assert.Equal(10, body.GetProperty("items").GetArrayLength());
+        Assert.True(_stub.Requests > before, "the LLM was not even asked");
+        Assert.True(elapsed < TimeSpan.FromSeconds(TimeoutSeconds) + Slack,
+            $"answered after {elapsed.TotalMilliseconds:0} ms; budget {TimeoutSeconds * 1000:0} ms + {Slack.TotalMilliseconds:0} ms");
+        Assert.All(body.GetProperty("items").EnumerateArray(), item =>
+            Assert.DoesNotContain(Strings(item, "reasons"), r => r.StartsWith("The stub vouches", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Recommend_NoQuery_NeverAsksTheLlm()
+    {
+        await using var app = WithLlm("openai");
+        using var client = app.CreateClient();
+        var before = _stub.Requests;
+
+        var response = await client.PostAsJsonAsync("/recommend", new { moods = new[] { "cozy" }, k = 5 }, MarqueeFactory.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before, _stub.Requests);
+    }
+
+    [Fact]
+    public async Task Recommend_LlmIntent_KeepsTheMoodChips()
+    {
+        await using var app = WithLlm("openai");
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/recommend", new { query = "an old film", moods = new[] { "funny" }, k = 5 }, MarqueeFactory.Json);
+        var intent = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intent");
+
+        Assert.Equal("llm", intent.GetProperty("source").GetString());
+        Assert.Contains("funny", Strings(intent, "moods"));
+        Assert.Contains("classic", Strings(intent, "moods"));
+    }
+
+    [Fact]
+    public void Startup_ProviderWithoutModel_FailsValidation()
+    {
+        var app = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Marquee:Llm:Provider", "openai");
+            builder.UseSetting("Marquee:Llm:Model", "");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Marquee:Llm:Model", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,50 @@
+import { Sparkles } from 'lucide-react';
+import { type UIIntent, isIntentEmpty } from '@/lib/mappers';
+import { useReferenceTitles } from '../api/use-reference-titles';
+
+function yearsLabel(from: number | null, to: number | null): string | null {
+  if (from !== null && to !== null) return from === to ? `${from}` : `${from}–${to}`;
+  if (from !== null) return `${from} or later`;
+  if (to !== null) return `up to ${to}`;
+  return null;
+}
+
+/** What the server understood of the wish, so a person can see why these cards came up. */
+export function IntentSummary({ intent }: { intent: UIIntent | null }) {
+  const references = useReferenceTitles(intent?.referenceMovieIds ?? []);
+  if (!intent || isIntentEmpty(intent)) return null;
+  const chips: { key: string; label: string; tone?: 'exclude' }[] = [
+    ...intent.moods.map((mood) => ({ key: `mood-${mood}`, label: mood })),
+    ...intent.genres.map((genre) => ({ key: `genre-${genre}`, label: genre })),
+    ...intent.excludeGenres.map((genre) => ({ key: `not-${genre}`, label: `no ${genre}`, tone: 'exclude' as const })),
+    ...references.map((title) => ({ key: `like-${title}`, label: `like ${title}` })),
+  ];
+  const years = yearsLabel(intent.yearFrom, intent.yearTo);
+  if (years) chips.push({ key: 'years', label: years });
+  if (intent.maxRuntime !== null) chips.push({ key: 'runtime', label: `under ${intent.maxRuntime} min` });
+  chips.push(...intent.keywords.slice(0, 4).map((keyword) => ({ key: `kw-${keyword}`, label: `“${keyword}”` })));
+
+  return (
+    <div className="flex min-w-0 items-center gap-2 text-xs" data-testid="intent-summary">
+      <span className="inline-flex shrink-0 items-center gap-1 font-medium text-zinc-400">
+        <Sparkles aria-hidden="true" className="size-3.5 text-amber-300" />
+        Understood
+        {intent.source !== 'rules' && <span className="text-zinc-500">({intent.source})</span>}
+      </span>
+      <ul className="scrollbar-none flex min-w-0 gap-1.5 overflow-x-auto" aria-label="What your wish was understood as">
+        {chips.map((chip) => (
+          <li
+            key={chip.key}
+            className={
+              chip.tone === 'exclude'
+                ? 'shrink-0 rounded-full bg-nope/10 px-2.5 py-1 text-rose-200 ring-1 ring-nope/25'
+                : 'shrink-0 rounded-full bg-white/8 px-2.5 py-1 text-zinc-200 ring-1 ring-white/10'
+            }
+          >
+            {chip.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

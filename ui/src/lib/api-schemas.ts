@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
+
+export const movieSchema = z.object({
+  movie_id: z.number().int(),
+  tmdb_id: nullish(z.number().int()),
+  imdb_id: nullish(z.string()),
+  title: z.string(),
+  year: nullish(z.number().int()),
+  genres: z.array(z.string()).default([]),
+  overview: nullish(z.string()),
+  tagline: nullish(z.string()),
+  poster_url: nullish(z.string()),
+  backdrop_url: nullish(z.string()),
+  runtime_minutes: nullish(z.number()),
+  release_date: nullish(z.string()),
+  rating: nullish(z.number()),
+  rating_count: z.number().int().nonnegative().default(0),
+  tmdb_rating: nullish(z.number()),
+  predicted_rating: nullish(z.number()),
+  score: nullish(z.number()),
+  reasons: nullish(z.array(z.string())),
+});
+export type ApiMovie = z.infer<typeof movieSchema>;
+
+export const healthSchema = z.object({
+  status: z.string(),
+  catalog_movies: z.number().int(),
+  model_version: z.string(),
+  recommenders: z.array(z.string()),
+});
+export type ApiHealth = z.infer<typeof healthSchema>;
+
+export const genresSchema = z.array(z.object({ name: z.string(), movie_count: z.number().int() }));
+export type ApiGenre = z.infer<typeof genresSchema>[number];
+
+export const intentSchema = z.object({
+  source: z.string(),
+  genres: z.array(z.string()).default([]),
+  exclude_genres: z.array(z.string()).default([]),
+  moods: z.array(z.string()).default([]),
+  year_from: nullish(z.number().int()),
+  year_to: nullish(z.number().int()),
+  max_runtime: nullish(z.number().int()),
+  reference_movie_ids: z.array(z.number().int()).default([]),
+  keywords: z.array(z.string()).default([]),
+});
+export type ApiIntent = z.infer<typeof intentSchema>;
+
+export const recommendResponseSchema = z.object({
+  recommender: z.string(),
+  model_version: z.string(),
+  fallback_reason: nullish(z.string()),
+  intent: nullish(intentSchema),
+  items: z.array(movieSchema),
+});
+export type ApiRecommendResponse = z.infer<typeof recommendResponseSchema>;
+
+export type RecommenderChoice = 'auto' | 'baseline' | 'cf';
+
+export interface RecommendRequest {
+  query?: string;
+  moods?: string[];
+  genres?: string[];
+  exclude_genres?: string[];
+  min_rating?: number;
+  year_from?: number;
+  year_to?: number;
+  max_runtime?: number;
+  user_id?: string;
+  recommender?: RecommenderChoice;
+  k?: number;
+  exclude_movie_ids?: number[];
+}
+
+export const sessionSchema = z.object({ user_id: z.string().min(1), token: z.string().min(1) });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const feedbackActions = ['like', 'dislike', 'skip', 'superlike', 'seen', 'watchlist'] as const;
+export type FeedbackAction = (typeof feedbackActions)[number];
+
+export const feedbackContextSchema = z.object({
+  query: nullish(z.string()),
+  recommender: nullish(z.string()),
+  model_version: nullish(z.string()),
+  position: nullish(z.number().int()),
+});
+export type FeedbackContext = z.infer<typeof feedbackContextSchema>;
+
+export const feedbackCreatedSchema = z.object({ id: z.number().int(), stored_at: z.string() });
+export type FeedbackCreated = z.infer<typeof feedbackCreatedSchema>;
+
+export const feedbackItemSchema = z.object({
+  id: z.number().int(),
+  movie_id: z.number().int(),
+  action: z.string(),
+  stored_at: z.string(),
+  undone: z.boolean().default(false),
+  context: nullish(feedbackContextSchema),
+  movie: nullish(movieSchema),
+});
+export type ApiFeedbackItem = z.infer<typeof feedbackItemSchema>;
+
+export const feedbackListSchema = z.object({
+  user_id: z.string(),
+  items: z.array(feedbackItemSchema),
+  next_before: nullish(z.number().int()),
+});
+export type ApiFeedbackList = z.infer<typeof feedbackListSchema>;
+
+export const watchlistItemSchema = z.object({
+  movie_id: z.number().int(),
+  added_at: z.string(),
+  movie: nullish(movieSchema),
+});
+export type ApiWatchlistItem = z.infer<typeof watchlistItemSchema>;
+
+export const watchlistSchema = z.object({ user_id: z.string(), items: z.array(watchlistItemSchema) });
+export type ApiWatchlist = z.infer<typeof watchlistSchema>;
+
+export const movieSearchSchema = z.object({ query: z.string().optional(), items: z.array(movieSchema) });
+export const similarMoviesSchema = z.object({
+  movie_id: z.number().int().optional(),
+  method: nullish(z.string()),
+  items: z.array(movieSchema),
+});
+export type ApiSimilarMovies = z.infer<typeof similarMoviesSchema>;
+
+// GET /moods is being built while this UI is; its exact shape is not pinned in the contract yet, so
+// accept the plausible encodings (strings, or objects naming the mood) and normalise in mappers.ts.
+const moodEntrySchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      name: z.string().optional(),
+      mood: z.string().optional(),
+      id: z.string().optional(),
+      key: z.string().optional(),
+      label: z.string().optional(),
+      display_name: z.string().optional(),
+      description: nullish(z.string()),
+    })
+    .refine((m) => Boolean(m.name ?? m.mood ?? m.id ?? m.key), { message: 'a mood needs a name' }),
+]);
+export const moodsSchema = z.union([
+  z.array(moodEntrySchema),
+  z.object({ moods: z.array(moodEntrySchema) }),
+  z.object({ items: z.array(moodEntrySchema) }),
+]);
+export type ApiMoods = z.infer<typeof moodsSchema>;
+
+export const problemSchema = z
+  .object({
+    type: z.string().optional(),
+    title: z.string().optional(),
+    status: z.number().optional(),
+    detail: z.string().optional(),
+    errors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .loose();
+export type ProblemDetails = z.infer<typeof problemSchema>;

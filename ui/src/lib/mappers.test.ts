@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { apiMovie, shawshank, toyStory } from '@/testing/movies';
+import { moodsSchema, movieSchema } from './api-schemas';
+import { isIntentEmpty, mapFeedbackItem, mapIntent, mapMoods, mapMovieRecToUI, mapRecommendations } from './mappers';
+
+describe('mapMovieRecToUI', () => {
+  it('maps a fully enriched recommendation to display-ready fields', () => {
+    const movie = mapMovieRecToUI(toyStory);
+    expect(movie).toMatchObject({
+      id: 1,
+      title: 'Toy Story',
+      year: 1995,
+      genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+      runtimeLabel: '1h 21m',
+      communityRatingLabel: '3.9',
+      ratingCountLabel: '215 ratings',
+      tmdbRatingLabel: '7.7',
+      predictedRatingLabel: '4.3',
+      reasons: ['Because you liked Monsters, Inc.', "Matches 'funny': Comedy"],
+      tmdbUrl: 'https://www.themoviedb.org/movie/862',
+      imdbUrl: 'https://www.imdb.com/title/tt0114709/',
+    });
+  });
+
+  it('keeps unknown fields empty instead of inventing values', () => {
+    const movie = mapMovieRecToUI(apiMovie({ movie_id: 99, title: 'Obscure (1921)', rating_count: 1 }));
+    expect(movie.year).toBeNull();
+    expect(movie.overview).toBeNull();
+    expect(movie.posterUrl).toBeNull();
+    expect(movie.runtimeLabel).toBeNull();
+    expect(movie.communityRatingLabel).toBeNull();
+    expect(movie.tmdbRatingLabel).toBeNull();
+    expect(movie.predictedRatingLabel).toBeNull();
+    expect(movie.reasons).toEqual([]);
+    expect(movie.tmdbUrl).toBeNull();
+    expect(movie.ratingCountLabel).toBe('1 rating');
+  });
+
+  it('treats blank text, zero ratings and zero runtimes as unknown', () => {
+    const movie = mapMovieRecToUI(
+      apiMovie({ movie_id: 5, title: 'Blank', overview: '   ', tagline: '', rating: 0, tmdb_rating: 0, runtime_minutes: 0 }),
+    );
+    expect(movie.overview).toBeNull();
+    expect(movie.tagline).toBeNull();
+    expect(movie.communityRating).toBeNull();
+    expect(movie.tmdbRating).toBeNull();
+    expect(movie.runtimeLabel).toBeNull();
+  });
+
+  it('drops the "(no genres listed)" marker of MovieLens', () => {
+    expect(mapMovieRecToUI(apiMovie({ movie_id: 7, title: 'X', genres: ['(no genres listed)'] })).genres).toEqual([]);
+  });
+
+  it('refuses image URLs that are not http(s)', () => {
+    const movie = mapMovieRecToUI(
+      apiMovie({ movie_id: 8, title: 'X', poster_url: 'javascript:alert(1)', backdrop_url: 'data:image/png;base64,AA' }),
+    );
+    expect(movie.posterUrl).toBeNull();
+    expect(movie.backdropUrl).toBeNull();
+    expect(mapMovieRecToUI(shawshank).posterUrl).toBe(shawshank.poster_url);
+  });
+
+  it('gives every movie the same generated poster art each time, and different movies different art', () => {
+    const first = mapMovieRecToUI(shawshank).art;
+    expect(mapMovieRecToUI(shawshank).art).toEqual(first);
+    expect(first.initials).toBe('SR');
+    expect(mapMovieRecToUI(toyStory).art).not.toEqual(first);
+  });
+
+  it('accepts what the API omits: absent optional fields parse as null', () => {
+    const parsed = movieSchema.parse({ movie_id: 2, title: 'Jumanji', genres: ['Adventure'], rating_count: 110 });
+    expect(mapMovieRecToUI(parsed)).toMatchObject({ id: 2, year: null, posterUrl: null, reasons: [] });
+  });
+});
+
+describe('mapRecommendations', () => {
+  it('keeps where the cards came from for the feedback context', () => {
+    const page = mapRecommendations(
+      {
+        recommender: 'baseline',
+        model_version: 'baseline',
+        fallback_reason: 'not enough history for cf',
+        intent: null,
+        items: [shawshank, toyStory],
+      },
+      'cozy',
+    );
+    expect(page.movies.map((m) => m.title)).toEqual(['The Shawshank Redemption', 'Toy Story']);
+    expect(page.provenance).toEqual({ query: 'cozy', recommender: 'baseline', modelVersion: 'baseline' });
+    expect(page.fallbackReason).toBe('not enough history for cf');
+  });
+});
+
+describe('intent', () => {
+  it('maps the parsed intent and tells when nothing was understood', () => {
+    const intent = mapIntent({
+      source: 'rules',
+      genres: ['Horror'],
+      exclude_genres: [],
+      moods: ['scary'],
+      year_from: 1980,
+      year_to: 1989,
+      max_runtime: null,
+      reference_movie_ids: [],
+      keywords: [],
+    });
+    expect(intent).toMatchObject({ genres: ['Horror'], moods: ['scary'], yearFrom: 1980, yearTo: 1989 });
+    expect(isIntentEmpty(intent)).toBe(false);
+    expect(
+      isIntentEmpty(
+        mapIntent({
+          source: 'rules',
+          genres: [],
+          exclude_genres: [],
+          moods: [],
+          year_from: null,
+          year_to: null,
+          max_runtime: null,
+          reference_movie_ids: [],
+          keywords: [],
+        }),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('mapMoods', () => {
+  it('reads a plain list of mood names', () => {
+    expect(mapMoods(moodsSchema.parse(['cozy', 'feel-good']))).toEqual([
+      { value: 'cozy', label: 'Cozy', description: null },
+      { value: 'feel-good', label: 'Feel good', description: null },
+    ]);
+  });
+
+  it('reads objects with labels, wrapped or not, without duplicates', () => {
+    expect(
+      mapMoods(
+        moodsSchema.parse({
+          moods: [{ name: 'date-night', label: 'Date night', description: 'Romance, comedy' }, { name: 'Date-Night' }],
+        }),
+      ),
+    ).toEqual([{ value: 'date-night', label: 'Date night', description: 'Romance, comedy' }]);
+    expect(mapMoods(moodsSchema.parse({ items: [{ mood: 'scary' }] }))).toEqual([
+      { value: 'scary', label: 'Scary', description: null },
+    ]);
+  });
+
+  it('reads the vocabulary as GET /moods serves it', () => {
+    const served = [
+      {
+        name: 'cozy',
+        label: 'Cozy',
+        emoji: '☕',
+        description: 'Warm, gentle films',
+        genres: ['Comedy'],
+        exclude_genres: ['Horror'],
+      },
+      {
+        name: 'thrilling',
+        label: 'Edge of your seat',
+        emoji: null,
+        description: 'Tension',
+        genres: ['Thriller'],
+        exclude_genres: [],
+      },
+    ];
+    expect(mapMoods(moodsSchema.parse(served))).toEqual([
+      { value: 'cozy', label: 'Cozy', description: 'Warm, gentle films' },
+      { value: 'thrilling', label: 'Edge of your seat', description: 'Tension' },
+    ]);
+  });
+});
+
+describe('mapFeedbackItem', () => {
+  it('maps a history entry with its movie and marks unknown actions', () => {
+    const event = mapFeedbackItem({
+      id: 12,
+      movie_id: 318,
+      action: 'like',
+      stored_at: '2026-11-26T10:00:00Z',
+      undone: false,
+      context: { query: 'prison drama', recommender: 'baseline', model_version: 'baseline', position: 0 },
+      movie: shawshank,
+    });
+    expect(event).toMatchObject({ id: 12, action: 'like', query: 'prison drama', movie: { title: 'The Shawshank Redemption' } });
+    expect(
+      mapFeedbackItem({ id: 1, movie_id: 1, action: 'rewatch', stored_at: 'x', undone: true, context: null, movie: null }).action,
+    ).toBe('other');
+  });
+});

@@ -1,0 +1,206 @@
+import type { ApiFeedbackItem, ApiIntent, ApiMoods, ApiMovie, ApiRecommendResponse, ApiWatchlistItem } from './api-schemas';
+import { formatCount, formatRuntime, formatStars } from './format';
+import { type PosterArt, posterArt } from './placeholder';
+
+/** A movie as every view renders it: display-ready, with nothing the API left out invented. */
+export interface UIMovie {
+  id: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  overview: string | null;
+  tagline: string | null;
+  posterUrl: string | null;
+  backdropUrl: string | null;
+  runtimeMinutes: number | null;
+  runtimeLabel: string | null;
+  communityRating: number | null;
+  communityRatingLabel: string | null;
+  ratingCount: number;
+  ratingCountLabel: string;
+  tmdbRating: number | null;
+  tmdbRatingLabel: string | null;
+  predictedRating: number | null;
+  predictedRatingLabel: string | null;
+  reasons: string[];
+  tmdbUrl: string | null;
+  imdbUrl: string | null;
+  art: PosterArt;
+}
+
+function safeImageUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, 'http://relative.invalid');
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function cleanText(text: string | null): string | null {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : null;
+}
+
+export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
+  const communityRating = movie.rating !== null && movie.rating > 0 ? movie.rating : null;
+  const tmdbRating = movie.tmdb_rating !== null && movie.tmdb_rating > 0 ? movie.tmdb_rating : null;
+  const runtime = movie.runtime_minutes !== null && movie.runtime_minutes > 0 ? movie.runtime_minutes : null;
+  return {
+    id: movie.movie_id,
+    title: movie.title,
+    year: movie.year,
+    genres: movie.genres.filter((genre) => genre && genre !== '(no genres listed)'),
+    overview: cleanText(movie.overview),
+    tagline: cleanText(movie.tagline),
+    posterUrl: safeImageUrl(movie.poster_url),
+    backdropUrl: safeImageUrl(movie.backdrop_url),
+    runtimeMinutes: runtime,
+    runtimeLabel: formatRuntime(runtime),
+    communityRating,
+    communityRatingLabel: formatStars(communityRating),
+    ratingCount: movie.rating_count,
+    ratingCountLabel: `${formatCount(movie.rating_count)} ${movie.rating_count === 1 ? 'rating' : 'ratings'}`,
+    tmdbRating,
+    tmdbRatingLabel: tmdbRating === null ? null : tmdbRating.toFixed(1),
+    predictedRating: movie.predicted_rating,
+    predictedRatingLabel: formatStars(movie.predicted_rating),
+    reasons: (movie.reasons ?? []).map((reason) => reason.trim()).filter(Boolean),
+    tmdbUrl: movie.tmdb_id === null ? null : `https://www.themoviedb.org/movie/${movie.tmdb_id}`,
+    imdbUrl: movie.imdb_id && /^tt\d+$/.test(movie.imdb_id) ? `https://www.imdb.com/title/${movie.imdb_id}/` : null,
+    art: posterArt(movie.movie_id, movie.title),
+  };
+}
+
+/** Where a card came from, so its feedback can say so. */
+export interface Provenance {
+  query: string | null;
+  recommender: string;
+  modelVersion: string;
+}
+
+export interface UIRecommendations {
+  movies: UIMovie[];
+  provenance: Provenance;
+  fallbackReason: string | null;
+  intent: UIIntent | null;
+}
+
+export interface UIIntent {
+  source: string;
+  genres: string[];
+  excludeGenres: string[];
+  moods: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  maxRuntime: number | null;
+  referenceMovieIds: number[];
+  keywords: string[];
+}
+
+export function mapIntent(intent: ApiIntent | null): UIIntent | null {
+  if (!intent) return null;
+  return {
+    source: intent.source,
+    genres: intent.genres,
+    excludeGenres: intent.exclude_genres,
+    moods: intent.moods,
+    yearFrom: intent.year_from,
+    yearTo: intent.year_to,
+    maxRuntime: intent.max_runtime,
+    referenceMovieIds: intent.reference_movie_ids,
+    keywords: intent.keywords,
+  };
+}
+
+export function isIntentEmpty(intent: UIIntent | null): boolean {
+  return (
+    !intent ||
+    (intent.genres.length === 0 &&
+      intent.excludeGenres.length === 0 &&
+      intent.moods.length === 0 &&
+      intent.yearFrom === null &&
+      intent.yearTo === null &&
+      intent.maxRuntime === null &&
+      intent.referenceMovieIds.length === 0 &&
+      intent.keywords.length === 0)
+  );
+}
+
+export function mapRecommendations(response: ApiRecommendResponse, query: string | null): UIRecommendations {
+  return {
+    movies: response.items.map(mapMovieRecToUI),
+    provenance: { query, recommender: response.recommender, modelVersion: response.model_version },
+    fallbackReason: response.fallback_reason,
+    intent: mapIntent(response.intent),
+  };
+}
+
+export interface UIMood {
+  value: string;
+  label: string;
+  description: string | null;
+}
+
+function titleCase(text: string): string {
+  return text.replace(/[-_]+/g, ' ').replace(/^\p{L}/u, (letter) => letter.toUpperCase());
+}
+
+export function mapMoods(moods: ApiMoods): UIMood[] {
+  const entries = Array.isArray(moods) ? moods : 'moods' in moods ? moods.moods : moods.items;
+  const seen = new Set<string>();
+  const result: UIMood[] = [];
+  for (const entry of entries) {
+    const mood =
+      typeof entry === 'string'
+        ? { value: entry, label: titleCase(entry), description: null }
+        : {
+            value: (entry.name ?? entry.mood ?? entry.id ?? entry.key)!,
+            label: entry.label ?? entry.display_name ?? titleCase((entry.name ?? entry.mood ?? entry.id ?? entry.key)!),
+            description: entry.description ?? null,
+          };
+    const key = mood.value.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push(mood);
+    }
+  }
+  return result;
+}
+
+export type HistoryAction = 'like' | 'dislike' | 'skip' | 'superlike' | 'seen' | 'watchlist';
+
+export interface UIFeedbackEvent {
+  id: number;
+  movieId: number;
+  action: HistoryAction | 'other';
+  storedAt: string;
+  undone: boolean;
+  query: string | null;
+  movie: UIMovie | null;
+}
+
+const knownActions = new Set<string>(['like', 'dislike', 'skip', 'superlike', 'seen', 'watchlist']);
+
+export function mapFeedbackItem(item: ApiFeedbackItem): UIFeedbackEvent {
+  return {
+    id: item.id,
+    movieId: item.movie_id,
+    action: knownActions.has(item.action) ? (item.action as HistoryAction) : 'other',
+    storedAt: item.stored_at,
+    undone: item.undone,
+    query: item.context?.query ?? null,
+    movie: item.movie ? mapMovieRecToUI(item.movie) : null,
+  };
+}
+
+export interface UIWatchlistEntry {
+  movieId: number;
+  addedAt: string;
+  movie: UIMovie | null;
+}
+
+export function mapWatchlistItem(item: ApiWatchlistItem): UIWatchlistEntry {
+  return { movieId: item.movie_id, addedAt: item.added_at, movie: item.movie ? mapMovieRecToUI(item.movie) : null };
+}
