@@ -29,7 +29,9 @@ export MARQUEE_CHROMIUM="${MARQUEE_CHROMIUM:-$(command -v chromium || true)}"
 # --- a private PostgreSQL cluster ----------------------------------------------------------------
 PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 PG_DIR="$(mktemp -d /tmp/marquee-pg.XXXXXX)"
-PG_PORT="${MARQUEE_TEST_PG_PORT:-55432}"
+# A port nobody listens on, so parallel runs on one machine do not collide.
+free_port() { for p in $(shuf -i 55000-59999 -n 50); do (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; echo 55432; }
+PG_PORT="${MARQUEE_TEST_PG_PORT:-$(free_port)}"
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [[ $(id -u) -eq 0 ]] && chown postgres "$PG_DIR"
 cleanup() {

@@ -6,6 +6,7 @@ using Marquee.Core.Artifacts;
 using Marquee.Core.Evaluation;
 using Marquee.Core.Import;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Recommenders.RatingPrediction;
 using Spectre.Console;
 
 namespace Marquee.Cli.Commands;
@@ -16,14 +17,21 @@ internal static class EvaluateCommand
     {
         var source = new Option<string>("--source") { Description = "MovieLens directory or zip", Required = true };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file" };
-        var algorithms = new Option<string?>("--algorithms") { Description = "Comma-separated subset: most-popular,itemknn,ease,als,blend" };
-        var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm") { source, json, algorithms };
+        var algorithms = new Option<string?>("--algorithms") { Description = "Comma-separated subset of the top-N models: most-popular,itemknn,ease,ease-weighted,als" };
+        var ratingModels = new Option<string[]>("--rating-models")
+        {
+            Description = "Rating predictors for the 5-fold protocol, e.g. blend or bayesian-mf:factors=16 (default: baseline, knn-baseline, bayesian-mf, blend; 'none' skips)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm") { source, json, algorithms, ratingModels };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(source)!, parse.GetValue(json), parse.GetValue(algorithms), cancellationToken));
+            RunAsync(parse.GetValue(source)!, parse.GetValue(json), parse.GetValue(algorithms), parse.GetValue(ratingModels), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, string? jsonPath, string? only, CancellationToken cancellationToken)
+    private static readonly string[] DefaultRatingModels = ["baseline", "knn-baseline", "bayesian-mf", RatingAlgorithms.DefaultName];
+
+    private static async Task<int> RunAsync(string source, string? jsonPath, string? only, string[]? ratingSpecs, CancellationToken cancellationToken)
     {
         using var files = DatasetFiles.FromPath(Path.GetFullPath(source));
         var dataset = MovieLensReader.Read(files);
@@ -51,10 +59,26 @@ internal static class EvaluateCommand
         }
         AnsiConsole.Write(table);
 
+        var specs = ratingSpecs is { Length: > 0 } given ? given : DefaultRatingModels;
+        var ratingResults = new List<RatingCrossValidationResult>();
+        if (!specs.Contains("none", StringComparer.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine("Rating prediction: 5-fold cross-validation, fold = key(7, user, movie) mod 5...");
+            ratingResults.AddRange(RatingCrossValidation.Run(dataset.Ratings, specs.Select(RatingAlgorithms.Parse),
+                new RatingCrossValidationOptions { Progress = new Progress<string>(line => Console.Error.WriteLine($"  {line}")) }, cancellationToken));
+            var ratingTable = new Table().AddColumns("rating model", "params", "RMSE", "MAE", "fit s / fold", "predict s / fold");
+            foreach (var r in ratingResults)
+            {
+                ratingTable.AddRow(r.Name, r.ParametersText, F(r.Rmse), F(r.Mae), S(r.FitSecondsPerFold), S(r.PredictSecondsPerFold));
+            }
+            AnsiConsole.Write(ratingTable);
+        }
+
         if (jsonPath is not null)
         {
             var report = new EvaluationReport(name, "shared/eval/PROTOCOL.md", results.Select(r => new ModelRow(
-                r.Name, r.Parameters, r.Test.Ndcg, r.Test.Recall, r.Test.HitRate, r.Test.Coverage, r.FitSeconds, r.TuneSeconds, r.EvaluateSeconds)).ToList(), []);
+                r.Name, r.Parameters, r.Test.Ndcg, r.Test.Recall, r.Test.HitRate, r.Test.Coverage, r.FitSeconds, r.TuneSeconds, r.EvaluateSeconds)).ToList(),
+                ratingResults.Select(r => new RatingRow(r.Name, r.ParametersText, r.Rmse, r.Mae, r.FitSecondsPerFold)).ToList());
             await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
             Console.WriteLine($"Wrote {jsonPath}");
         }

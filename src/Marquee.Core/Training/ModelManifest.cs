@@ -40,8 +40,11 @@ public sealed record ModelManifest
     [JsonPropertyName("data")] public required TrainingData Data { get; init; }
     [JsonPropertyName("validation")] public ValidationMetrics? Validation { get; init; }
     [JsonPropertyName("fit_seconds")] public required double FitSeconds { get; init; }
-    /// <summary>True when a star-rating predictor was trained alongside (in <c>rating/</c>).</summary>
-    [JsonPropertyName("has_rating_model")] public bool HasRatingModel { get; init; }
+    /// <summary>
+    /// The star-rating predictor served with this model: a folder under <c>rating-models/</c> beside the
+    /// models folder. It depends on the imported ratings only, so one is trained per dataset and shared.
+    /// </summary>
+    [JsonPropertyName("rating_model")] public string? RatingModel { get; init; }
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -67,7 +67,8 @@ public static class ModelTrainer
     /// writes <c>modelsDirectory/&lt;version&gt;/</c>.
     /// </summary>
     public static async Task<TrainedModel> TrainAsync(TrainingInput input, string algorithm, string modelsDirectory,
-        Action<string>? log = null, IReadOnlyDictionary<string, double>? parameters = null, CancellationToken cancellationToken = default)
+        Action<string>? log = null, IReadOnlyDictionary<string, double>? parameters = null, string? ratingModel = null,
+        CancellationToken cancellationToken = default)
     {
         var split = new ValidationSplit(input.Interactions);
         var candidates = algorithm == "auto" ? new[] { "ease", "als" } : [algorithm];
@@ -109,6 +110,7 @@ public static class ModelTrainer
             },
             Validation = bestMetrics,
             FitSeconds = fitSeconds,
+            RatingModel = ratingModel,
         };
         var directory = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
         return new TrainedModel(manifest, model, directory);

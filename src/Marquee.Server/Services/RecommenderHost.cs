@@ -3,6 +3,7 @@ using Marquee.Core.Catalog;
 using Marquee.Core.Interactions;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Training;
 using Marquee.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private volatile ServingState? _state;
     private MovieCatalog? _catalog;
     private UserRatings? _movieLensUsers;
+    private (string Id, IRatingPredictor Predictor)? _ratingModel;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
 
@@ -71,7 +73,9 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             }
             var personalizer = current is null ? null : await LoadPersonalizerAsync(current, cancellationToken);
             var version = personalizer is null && current?.Algorithm != "baseline" ? "baseline" : wanted;
-            var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer);
+            var ratingPredictor = LoadRatingPredictor(current?.Manifest.RatingModel);
+            var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
+                _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null);
             _state = new ServingState(snapshot, _movieLensUsers!);
             metrics.ModelLoaded(version);
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
@@ -80,6 +84,31 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         finally
         {
             _reloading.Release();
+        }
+    }
+
+    /// <summary>The promoted model's rating predictor, kept across swaps that share it.</summary>
+    private IRatingPredictor? LoadRatingPredictor(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+        if (_ratingModel is { } loaded && loaded.Id == id)
+        {
+            return loaded.Predictor;
+        }
+        var directory = RatingModelStore.DirectoryOf(options.Value.ArtifactsDir, id);
+        try
+        {
+            var predictor = RatingAlgorithms.Load(directory);
+            _ratingModel = (id, predictor);
+            return predictor;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            logger.LogWarning(e, "Rating model {Id} could not be loaded from {Directory}; cards show no predicted rating", id, directory);
+            return null;
         }
     }
 

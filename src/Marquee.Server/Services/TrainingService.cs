@@ -42,7 +42,11 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
     {
         var input = await LoadInputAsync(dataDir, cancellationToken);
         log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions");
-        var trained = await ModelTrainer.TrainAsync(input, algorithm, ModelsDirectory(artifactsDir), log, cancellationToken: cancellationToken);
+        var ratings = input.Interactions.Where(i => i < input.RatingCount);
+        var ratingModel = input.RatingCount == 0 ? null
+            : await RatingModelStore.EnsureAsync(artifactsDir, ratings, input.InteractionsSha256, log, cancellationToken);
+        var trained = await ModelTrainer.TrainAsync(input, algorithm, ModelsDirectory(artifactsDir), log, ratingModel: ratingModel,
+            cancellationToken: cancellationToken);
         await registry.RegisterAsync(trained.Manifest, cancellationToken);
 
         var candidate = trained.Manifest.Validation!.NdcgAt10;

@@ -72,7 +72,25 @@ public sealed class PersonalizationTests(TrainedMarqueeFactory factory) : IClass
 
         Assert.Equal("cf", page.GetProperty("recommender").GetString());
         Assert.EndsWith("-ease", page.GetProperty("model_version").GetString());
-        Assert.Equal(10, page.GetProperty("items").GetArrayLength());
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(10, items.Count);
+        // "You'd rate it ~4.3": every pick carries a predicted rating on the star scale.
+        Assert.All(items, i => Assert.InRange(i.GetProperty("predicted_rating").GetDouble(), 0.5, 5.0));
+    }
+
+    [Fact]
+    public async Task Session_AfterLikes_GetsPredictedRatingsFromItsSwipes()
+    {
+        var (client, userId) = await factory.CreateSessionClientAsync();
+        foreach (var movie in Pixar)
+        {
+            (await client.PostAsJsonAsync("/feedback", new { user_id = userId, movie_id = movie, action = "superlike" }, MarqueeFactory.Json)).EnsureSuccessStatusCode();
+        }
+
+        var page = await (await client.PostAsJsonAsync("/recommend", new { user_id = userId, k = 5 }, MarqueeFactory.Json))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.All(page.GetProperty("items").EnumerateArray(), i => Assert.InRange(i.GetProperty("predicted_rating").GetDouble(), 0.5, 5.0));
     }
 
     private static async Task<int[]> Ids(HttpClient client, string userId)

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Marquee.Core.Interactions;
+using Marquee.Core.Recommenders.RatingPrediction;
+
+namespace Marquee.Core.Training;
+
+/// <summary>
+/// Star-rating predictors, one per imported dataset and algorithm, in <c>rating-models/&lt;id&gt;/</c>
+/// beside the models folder. They learn from real star ratings only (not swipes), so they change when
+/// the ratings are re-imported and are otherwise reused by every training run.
+/// </summary>
+public static class RatingModelStore
+{
+    public const string Folder = "rating-models";
+
+    public static string DirectoryOf(string artifactsDirectory, string id) => Path.Combine(Path.GetFullPath(artifactsDirectory), Folder, id);
+
+    /// <summary>The id of the predictor for a dataset: the algorithm plus the first 16 hex digits of the ratings' SHA-256.</summary>
+    public static string IdFor(string interactionsSha256, string algorithm = RatingAlgorithms.DefaultName) =>
+        $"{algorithm}-{(interactionsSha256.Length >= 16 ? interactionsSha256[..16] : interactionsSha256)}";
+
+    /// <summary>Trains and saves the predictor for these ratings unless it exists; returns its id.</summary>
+    public static async Task<string> EnsureAsync(string artifactsDirectory, InteractionTable ratings, string interactionsSha256,
+        Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var id = IdFor(interactionsSha256);
+        var directory = DirectoryOf(artifactsDirectory, id);
+        if (Directory.Exists(directory))
+        {
+            log?.Invoke($"Rating model {id}: ratings unchanged since it was trained, reused");
+            return id;
+        }
+        var clock = Stopwatch.StartNew();
+        var model = RatingAlgorithms.Create(RatingAlgorithms.DefaultName).Fit(ratings, cancellationToken);
+        var staging = $"{directory}.staging-{Guid.NewGuid():N}";
+        try
+        {
+            await model.SaveAsync(staging, cancellationToken);
+            Directory.Move(staging, directory);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+        log?.Invoke($"Rating model {id}: trained on {ratings.Count:N0} ratings in {clock.Elapsed.TotalSeconds:F2} s");
+        return id;
+    }
+}
