@@ -73,6 +73,23 @@ public static class ParquetTables
     private static DataField Field(DataField[] fields, string name) =>
         fields.FirstOrDefault(f => f.Name == name) ?? throw new InvalidDataException($"column {name} is missing");
 
+    /// <summary>Only the movie ids of <c>movies.parquet</c>: one column, no row objects.</summary>
+    public static async Task<int[]> ReadMovieIdsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
+        var field = Field(reader.Schema.DataFields, "movie_id");
+        var ids = new List<int>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var column = new int[group.RowCount];
+            await group.ReadAsync(field, column.AsMemory(), cancellationToken: cancellationToken);
+            ids.AddRange(column);
+        }
+        return [.. ids];
+    }
+
     public static Task WriteMoviesAsync(string path, IEnumerable<Movie> movies, CancellationToken cancellationToken = default) =>
         WriteRowsAsync(path, movies.Select(m => new MovieRow
         {

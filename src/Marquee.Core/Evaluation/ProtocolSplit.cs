@@ -14,36 +14,39 @@ public static class ProtocolSplit
 
     public static (InteractionTable Train, InteractionTable Test) Split(InteractionTable all, ulong seed)
     {
-        var inTest = new bool[all.Count];
-        foreach (var rows in RowsByUser(all))
+        // One sort of (user, key, movie) puts every user's rows together in the protocol's order.
+        var rows = new SplitRow[all.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            if (rows.Count < 5)
+            rows[i] = new SplitRow(all.UserIds[i], SplitMix64.Key(seed, all.UserIds[i], all.MovieIds[i]), all.MovieIds[i], i);
+        }
+        Array.Sort(rows);
+        var inTest = new bool[all.Count];
+        for (var start = 0; start < rows.Length;)
+        {
+            var end = start;
+            while (end < rows.Length && rows[end].User == rows[start].User)
             {
-                continue;
+                end++;
             }
-            var keyed = rows
-                .Select(r => (Row: r, Key: SplitMix64.Key(seed, all.UserIds[r], all.MovieIds[r]), Movie: all.MovieIds[r]))
-                .OrderBy(x => x.Key).ThenBy(x => x.Movie)
-                .ToList();
-            for (var i = 0; i < rows.Count / 5; i++)
+            var n = end - start;
+            if (n >= 5)
             {
-                inTest[keyed[i].Row] = true;
+                for (var k = 0; k < n / 5; k++)
+                {
+                    inTest[rows[start + k].Row] = true;
+                }
             }
+            start = end;
         }
         return (all.Where(i => !inTest[i]), all.Where(i => inTest[i]));
     }
 
-    private static IEnumerable<List<int>> RowsByUser(InteractionTable table)
+    private readonly record struct SplitRow(int User, ulong Key, int Movie, int Row) : IComparable<SplitRow>
     {
-        var byUser = new Dictionary<int, List<int>>();
-        for (var i = 0; i < table.Count; i++)
-        {
-            if (!byUser.TryGetValue(table.UserIds[i], out var rows))
-            {
-                byUser[table.UserIds[i]] = rows = [];
-            }
-            rows.Add(i);
-        }
-        return byUser.Values;
+        public int CompareTo(SplitRow other) =>
+            User != other.User ? User.CompareTo(other.User)
+            : Key != other.Key ? Key.CompareTo(other.Key)
+            : Movie.CompareTo(other.Movie);
     }
 }

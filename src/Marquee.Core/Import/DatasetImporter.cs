@@ -27,7 +27,7 @@ public sealed record DatasetManifest
             return null;
         }
         await using var stream = File.OpenRead(data.DatasetManifest);
-        return await JsonSerializer.DeserializeAsync<DatasetManifest>(stream, cancellationToken: cancellationToken);
+        return await JsonSerializer.DeserializeAsync(stream, ArtifactJson.Default.DatasetManifest, cancellationToken);
     }
 }
 
@@ -80,7 +80,7 @@ public static class DatasetImporter
                 File.Move(from, to, overwrite: true);
             }
             await AtomicFile.WriteAllTextAsync(data.DatasetManifest,
-                JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+                JsonSerializer.Serialize(manifest, ArtifactJson.Default.DatasetManifest), cancellationToken);
             return (manifest, dataset);
         }
         finally

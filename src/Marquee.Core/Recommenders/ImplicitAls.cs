@@ -57,17 +57,26 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
     }
 
     /// <summary>Recomputes every row of <paramref name="target"/> given the fixed factors <paramref name="fixedFactors"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void SolveSide(CsrMatrix confidence, float[] fixedFactors, float[] target, int k, float alpha, float lambda, int cgSteps)
     {
         var gram = Gram(fixedFactors, k);
+        var fast = cgSteps > 0 && k == 64 && ConjugateGradient64.IsSupported;
+        var inverse = fast ? InverseWithRidge(gram, k, lambda) : [];
         Parallel.For(0, confidence.Rows,
             () => new RowSolver(k),
             (row, _, solver) =>
             {
                 var x = target.AsSpan(row * k, k);
-                if (confidence.RowLength(row) == 0)
+                var length = confidence.RowLength(row);
+                if (length == 0)
                 {
                     x.Clear();
+                }
+                else if (fast && length <= ConjugateGradient64.FewRatings)
+                {
+                    // Exact, and cheaper than CG for the many movies with one to three ratings.
+                    ConjugateGradient64.SolveFew(inverse, fixedFactors, confidence.RowColumns(row), confidence.RowValues(row), alpha, x);
                 }
                 else if (cgSteps > 0)
                 {
@@ -82,7 +91,29 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
             _ => { });
     }
 
+    /// <summary>(YᵀY + λI)⁻¹ in float32, for the exact solves of rows with few ratings.</summary>
+    private static float[] InverseWithRidge(float[] gram, int k, float lambda)
+    {
+        var a = new double[k * k];
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] = gram[i];
+        }
+        for (var i = 0; i < k; i++)
+        {
+            a[i * k + i] += lambda;
+        }
+        Cholesky.InvertInPlace(a, k);
+        var result = new float[k * k];
+        for (var i = 0; i < a.Length; i++)
+        {
+            result[i] = (float)a[i];
+        }
+        return result;
+    }
+
     /// <summary>YᵀY (k × k, row-major) of row-major factors Y.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static float[] Gram(float[] factors, int k)
     {
         var rows = factors.Length / k;
@@ -138,6 +169,7 @@ internal sealed class RowSolver(int k)
     private readonly double[] _rhs = new double[k];
 
     /// <summary>A·v = (YᵀY + λI)·v + Σ_i α r_i (y_i·v) y_i.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Multiply(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> ratings,
         float alpha, float lambda, ReadOnlySpan<float> v, Span<float> result)
     {
@@ -150,9 +182,15 @@ internal sealed class RowSolver(int k)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void ConjugateGradient(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> ratings,
         float alpha, float lambda, int steps, Span<float> x)
     {
+        if (k == 64 && ConjugateGradient64.IsSupported)
+        {
+            ConjugateGradient64.Solve(gram, factors, columns, ratings, alpha, lambda, steps, x);
+            return;
+        }
         var r = _residual.AsSpan();
         var p = _direction.AsSpan();
         var ap = _product.AsSpan();
@@ -368,7 +406,7 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
     {
         for (var j = 0; j < Items.Count; j++)
         {
-            scores[j] = TensorPrimitives.Dot(ItemFactors.AsSpan(j * Factors, Factors), user);
+            scores[j] = SmallDense.Dot(ItemFactors.AsSpan(j * Factors, Factors), user);
         }
     }
 

@@ -46,12 +46,10 @@ public sealed record ModelManifest
     /// </summary>
     [JsonPropertyName("rating_model")] public string? RatingModel { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Artifacts.ArtifactJson.Default.ModelManifest);
 
     public static ModelManifest FromJson(string json) =>
-        JsonSerializer.Deserialize<ModelManifest>(json, Json) ?? throw new InvalidDataException("empty model manifest");
+        JsonSerializer.Deserialize(json, Artifacts.ArtifactJson.Default.ModelManifest) ?? throw new InvalidDataException("empty model manifest");
 
     public static async Task<ModelManifest> ReadAsync(string directory, CancellationToken cancellationToken = default) =>
         FromJson(await File.ReadAllTextAsync(Path.Combine(directory, FileName), cancellationToken));

@@ -77,8 +77,9 @@ public static class ModelTrainer
         foreach (var name in candidates)
         {
             var configured = Configure(name, algorithm == "auto" ? null : parameters);
+            var validationClock = Stopwatch.StartNew();
             var metrics = Validate(configured, split, cancellationToken);
-            log?.Invoke($"{name} ({TopNModels.Describe(configured.Parameters)}): validation NDCG@10 {metrics.NdcgAt10:F4}");
+            log?.Invoke($"{name} ({TopNModels.Describe(configured.Parameters)}): validation NDCG@10 {metrics.NdcgAt10:F4} ({validationClock.Elapsed.TotalSeconds:F2} s)");
             if (bestMetrics is null || metrics.NdcgAt10 > bestMetrics.NdcgAt10)
             {
                 (best, bestMetrics) = (configured, metrics);
@@ -112,7 +113,9 @@ public static class ModelTrainer
             FitSeconds = fitSeconds,
             RatingModel = ratingModel,
         };
+        var writeClock = Stopwatch.StartNew();
         var directory = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
+        log?.Invoke($"Fitted {best.Name} on all data in {fitSeconds:F2} s; wrote {directory} in {writeClock.Elapsed.TotalSeconds:F2} s");
         return new TrainedModel(manifest, model, directory);
     }
 

@@ -32,7 +32,7 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         var events = await feedback.ExportAsync(cancellationToken);
         var firstAnonymousUser = ratings.Count == 0 ? 1 : ratings.UserIds.Max() + 1;
         var fromFeedback = FeedbackRatings.ToInteractions(events, firstAnonymousUser);
-        var catalog = (await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken)).Select(m => m.MovieId).ToHashSet();
+        var catalog = (await ParquetTables.ReadMovieIdsAsync(data.Movies, cancellationToken)).ToHashSet();
         fromFeedback = fromFeedback.Where(i => catalog.Contains(fromFeedback.MovieIds[i]));
         return new TrainingInput(ratings.Concat(fromFeedback), manifest?.InteractionsSha256 ?? "", ratings.Count, fromFeedback.Count);
     }
@@ -40,8 +40,9 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
     public async Task<TrainingOutcome> TrainAsync(string dataDir, string artifactsDir, string algorithm, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = await LoadInputAsync(dataDir, cancellationToken);
-        log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions");
+        log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions (loaded in {clock.Elapsed.TotalSeconds:F2} s)");
         var ratings = input.Interactions.Where(i => i < input.RatingCount);
         var ratingModel = input.RatingCount == 0 ? null
             : await RatingModelStore.EnsureAsync(artifactsDir, ratings, input.InteractionsSha256, log, cancellationToken);
