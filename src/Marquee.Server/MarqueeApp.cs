@@ -35,6 +35,9 @@ public static class MarqueeApp
             .Where(kv => !string.IsNullOrEmpty(kv.Value))
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         builder.Configuration.AddInMemoryCollection(overrides);
+        // The framework's per-request Information lines (six per request) cost more than a cheap
+        // request itself; keep its warnings and errors, as the ASP.NET Core templates do.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();

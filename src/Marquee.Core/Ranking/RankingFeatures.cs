@@ -24,6 +24,8 @@ public sealed class RankingFeatures
 
     private readonly float[] _quality;
     private readonly float[] _popularity;
+    private readonly uint[] _genreBits;
+    private readonly int[] _ratingCounts;
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
@@ -45,8 +47,12 @@ public sealed class RankingFeatures
             maxCount = Math.Max(maxCount, movie.RatingCount);
         }
         var logMax = Math.Log(1 + maxCount);
+        _genreBits = new uint[movies.Count];
+        _ratingCounts = new int[movies.Count];
         foreach (var movie in movies)
         {
+            _genreBits[movie.Index] = movie.GenreMask.Bits;
+            _ratingCounts[movie.Index] = movie.RatingCount;
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
         }
@@ -98,6 +104,12 @@ public sealed class RankingFeatures
 
     /// <summary>log(1 + ratings) rescaled to 0–1.</summary>
     public ReadOnlySpan<float> Popularity => _popularity;
+
+    /// <summary>Each movie's genres as <see cref="Catalog.GenreSet"/> bits, by catalogue index (hot loops skip the object).</summary>
+    public ReadOnlySpan<uint> GenreBits => _genreBits;
+
+    /// <summary>Each movie's number of ratings, by catalogue index.</summary>
+    public ReadOnlySpan<int> RatingCounts => _ratingCounts;
 
     /// <summary>Whether the movie at a catalogue index carries one of the mood's tags; null for unknown moods.</summary>
     public bool[]? MoodTags(string mood) => _moodTags.GetValueOrDefault(mood);

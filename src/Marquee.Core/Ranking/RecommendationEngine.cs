@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Marquee.Core.Catalog;
+using Marquee.Core.Evaluation;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;
@@ -106,12 +107,24 @@ public static class RecommendationEngine
 
         var candidates = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var personal = ArrayPool<float>.Shared.Rent(Math.Max(1, n));
+        var excludedMask = ArrayPool<bool>.Shared.Rent(Math.Max(1, n));
+        var scores = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
         try
         {
+            // Exclusions by catalogue position: one lookup per excluded id, not one per movie.
+            Array.Clear(excludedMask, 0, n);
+            foreach (var movieId in excluded)
+            {
+                if (catalog.Find(movieId) is { } hidden)
+                {
+                    excludedMask[hidden.Index] = true;
+                }
+            }
+            var checkAttributes = filters.HasAttributeConstraints;
             var count = 0;
             foreach (var movie in catalog.Movies)
             {
-                if (filters.Accepts(movie))
+                if (!excludedMask[movie.Index] && (!checkAttributes || filters.AcceptsAttributes(movie)))
                 {
                     candidates[count++] = movie.Index;
                 }
@@ -123,9 +136,17 @@ public static class RecommendationEngine
             {
                 // CF already knows taste far more precisely; the affinity matters most where CF has little say.
                 var share = (float)(options.AffinityWeight * Math.Min(1.0, (double)affinity.Signals / options.AffinityFullAt) * (1 - (cfShare / 2)));
+                var genreBits = snapshot.Features.GenreBits;
+                // About a thousand distinct genre combinations cover the catalogue: score each once.
+                var memo = new Dictionary<uint, float>();
                 foreach (var index in candidateSpan)
                 {
-                    personal[index] = ((1 - share) * personal[index]) + (share * affinity.Score(catalog.Movies[index].GenreMask));
+                    var bits = genreBits[index];
+                    if (!memo.TryGetValue(bits, out var fit))
+                    {
+                        memo[bits] = fit = affinity.Score(new GenreSet(bits));
+                    }
+                    personal[index] = ((1 - share) * personal[index]) + (share * fit);
                 }
             }
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
@@ -135,40 +156,46 @@ public static class RecommendationEngine
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
-            var heap = new PriorityQueue<int, (double Score, int MovieId)>(poolSize + 1, PoolOrder.Instance);
+            var scoreSpan = scores.AsSpan(0, n);
+            scoreSpan.Fill(double.NegativeInfinity);
+            var minRatings = relevance.MinRatings;
+            var qualityBoost = relevance.QualityBoost;
+            var popularityBoost = relevance.PopularityBoost;
+            var ratingCounts = snapshot.Features.RatingCounts;
             foreach (var index in candidateSpan)
             {
                 var score = ((relevanceWeight * relevance.Total(index)) + (options.PersonalWeight * personal[index])
                              + (options.QualityWeight * quality[index])) / weightSum;
-                score += (relevance.QualityBoost * quality[index]) + (relevance.PopularityBoost * popularity[index]);
+                score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
-                if (catalog.Movies[index].RatingCount < relevance.MinRatings)
+                if (minRatings > 0 && ratingCounts[index] < minRatings)
                 {
                     score -= options.TooFewRatingsPenalty;
                 }
-                heap.Enqueue(index, (score, catalog.Movies[index].MovieId));
-                if (heap.Count > poolSize)
-                {
-                    heap.Dequeue();
-                }
+                scoreSpan[index] = score;
             }
-            var pool = new int[heap.Count];
-            var poolScores = new double[heap.Count];
-            for (var p = heap.Count - 1; p >= 0; p--)
+            // Best first, ties to the smaller position (= smaller movie id), as the evaluation does.
+            var pool = new int[poolSize];
+            pool = pool[..TopK.Select<double>(scoreSpan, pool)];
+            var poolScores = new double[pool.Length];
+            for (var p = 0; p < pool.Length; p++)
             {
-                heap.TryDequeue(out pool[p], out var priority);
-                poolScores[p] = priority.Score;
+                poolScores[p] = scoreSpan[pool[p]];
             }
             var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options);
             // Mood boosts can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
             var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost);
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
             var predictions = Predict(snapshot, request, pickedMovies);
+            // One batch: the model shares the per-history work across the picks.
+            var because = cfShare > 0 && snapshot.Personalizer is { } explainer
+                ? explainer.ExplainMany(request.History, pickedMovies.Select(m => m.MovieId).ToList(), 1)
+                : null;
             var items = new List<RecommendedMovie>(picks.Count);
             for (var i = 0; i < picks.Count; i++)
             {
                 var movie = pickedMovies[i];
-                var reasons = Explanations.For(snapshot, request, movie, relevance, cfShare, affinity, options);
+                var reasons = Explanations.For(snapshot, request, movie, relevance, because?[i] ?? [], affinity, options);
                 items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
             }
             return new RecommendationResult(recommender, fallback, items, cfShare);
@@ -177,6 +204,8 @@ public static class RecommendationEngine
         {
             ArrayPool<int>.Shared.Return(candidates);
             ArrayPool<float>.Shared.Return(personal);
+            ArrayPool<bool>.Shared.Return(excludedMask);
+            ArrayPool<double>.Shared.Return(scores);
         }
     }
 
@@ -263,32 +292,21 @@ public static class RecommendationEngine
         predictor.Predict(request.RatedHistory, ids, stars);
         return stars.Select(s => float.IsFinite(s) ? Math.Clamp(Math.Round((double)s, 2), 0.5, 5) : (double?)null).ToArray();
     }
-
-    /// <summary>Min-heap order for the pool: lowest score first; among equal scores the higher movie id goes first.</summary>
-    private sealed class PoolOrder : IComparer<(double Score, int MovieId)>
-    {
-        public static readonly PoolOrder Instance = new();
-
-        public int Compare((double Score, int MovieId) x, (double Score, int MovieId) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.MovieId.CompareTo(x.MovieId);
-    }
 }
 
 /// <summary>Why an item is on the page, in words a person reads on the card.</summary>
 internal static class Explanations
 {
+    /// <param name="because">The history movies the CF model credits for this pick (empty when CF had no say).</param>
     public static List<string> For(RecommenderSnapshot snapshot, RecommendationRequest request, CatalogMovie movie,
-        IntentRelevance relevance, double cfShare, GenreAffinity? affinity, RankingOptions options)
+        IntentRelevance relevance, IReadOnlyList<(int MovieId, float Contribution)> because, GenreAffinity? affinity, RankingOptions options)
     {
         var reasons = new List<string>(options.MaxReasons);
-        if (cfShare > 0 && snapshot.Personalizer is { } personalizer)
+        foreach (var (likedId, contribution) in because)
         {
-            foreach (var (likedId, contribution) in personalizer.Explain(request.History, movie.MovieId, 1))
+            if (contribution > 0 && snapshot.Catalog.Find(likedId) is { } liked)
             {
-                if (contribution > 0 && snapshot.Catalog.Find(likedId) is { } liked)
-                {
-                    reasons.Add($"Because you liked {liked.Title}");
-                }
+                reasons.Add($"Because you liked {liked.Title}");
             }
         }
         if (reasons.Count == 0 && affinity is not null && affinity.Score(movie.GenreMask) >= 0.7f

@@ -16,7 +16,14 @@ public sealed record RecommendationFilters
     public int? MaxRuntime { get; init; }
     public IReadOnlySet<int> ExcludeMovieIds { get; init; } = new HashSet<int>();
 
-    public bool Accepts(CatalogMovie movie)
+    /// <summary>Whether any constraint other than the excluded ids is set (most requests have none).</summary>
+    public bool HasAttributeConstraints =>
+        !AnyGenres.IsEmpty || !ExcludeGenres.IsEmpty || MinRating is not null || YearFrom is not null || YearTo is not null || MaxRuntime is not null;
+
+    public bool Accepts(CatalogMovie movie) => AcceptsAttributes(movie) && !ExcludeMovieIds.Contains(movie.MovieId);
+
+    /// <summary>Every constraint except <see cref="ExcludeMovieIds"/>.</summary>
+    public bool AcceptsAttributes(CatalogMovie movie)
     {
         if (!AnyGenres.IsEmpty && !movie.GenreMask.Overlaps(AnyGenres))
         {
@@ -42,10 +49,6 @@ public sealed record RecommendationFilters
         {
             return false;
         }
-        if (MaxRuntime is { } max && (movie.RuntimeMinutes is not { } runtime || runtime > max))
-        {
-            return false;
-        }
-        return !ExcludeMovieIds.Contains(movie.MovieId);
+        return MaxRuntime is not { } max || (movie.RuntimeMinutes is { } runtime && runtime <= max);
     }
 }

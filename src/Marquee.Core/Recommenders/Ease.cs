@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
 
@@ -30,7 +33,25 @@ public sealed record EaseOptions
     public int MaxDimension { get; init; } = 20_000;
 
     /// <summary>Input weight of one interaction with this rating.</summary>
-    public float InputWeight(float stars) => RatingExponent == 0 ? 1f : (float)Math.Pow(Math.Clamp(stars, 0.5f, 5f) / 5.0, RatingExponent);
+    public float InputWeight(float stars)
+    {
+        if (RatingExponent == 0)
+        {
+            return 1f;
+        }
+        // Ratings come in half stars; a table spares the serving path a Math.Pow per history item.
+        var halves = stars * 2;
+        if (halves is >= 1 and <= 10 && halves == MathF.Round(halves))
+        {
+            return HalfStarWeights(RatingExponent)[(int)halves];
+        }
+        return (float)Math.Pow(Math.Clamp(stars, 0.5f, 5f) / 5.0, RatingExponent);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, float[]> HalfStarTables = new();
+
+    private static float[] HalfStarWeights(double exponent) => HalfStarTables.GetOrAdd(exponent, e =>
+        [.. Enumerable.Range(0, 11).Select(h => h == 0 ? 0f : (float)Math.Pow(h / 10.0, e))]);
 
     /// <summary>Target weight of one interaction with this rating.</summary>
     public float TargetWeight(float stars) => stars >= LikedThreshold ? 1f : (float)BelowThresholdTarget;
@@ -186,25 +207,66 @@ public sealed class PrimalEaseModel : ITopNModel, IExplainableModel
 /// <summary>
 /// EASE through the users × users dual. Keeps X and Y (sparse), M = (λI + XXᵀ)⁻¹ and per item
 /// γ_j = B̂_jj / P_jj. A history h scores item j as (sY)_j − γ_j·(h_j − (sX)_j)/λ with s = (h Xᵀ) M:
-/// two sparse passes and one users² product per request.
+/// two sparse passes and one users² product per request, on pooled buffers.
 /// </summary>
 public sealed class DualEaseModel : ITopNModel, IExplainableModel
 {
     private readonly double[] _m;
+    // Serving copy of M in float32 (evaluation and saved artifacts keep the float64 original) and, when
+    // it fits the budget, G = XM (items × users): a history's user weights become a sum of |h| rows of
+    // G instead of a users² product.
+    private readonly float[] _mServing;
+    private readonly float[]? _itemUser;
+    private readonly float[] _zByItem;
     private readonly double[] _gamma;
     private readonly float[] _xByUser;
     private readonly float[] _yByUser;
     private readonly float[] _xByItem;
+    private readonly float[] _yByItem;
 
-    private DualEaseModel(InteractionMatrix train, EaseOptions options, double[] m, double[] gamma, float[] xByUser, float[] yByUser, float[] xByItem)
+    private DualEaseModel(InteractionMatrix train, EaseOptions options, double[] m, double[] gamma, float[] xByUser, float[] yByUser, float[] xByItem, float[] yByItem)
     {
         Train = train;
         Options = options;
         _m = m;
+        _mServing = new float[m.Length];
+        TensorPrimitives.ConvertTruncating<double, float>(m, _mServing);
         _gamma = gamma;
         _xByUser = xByUser;
         _yByUser = yByUser;
         _xByItem = xByItem;
+        _yByItem = yByItem;
+        // z_uj = y_uj + (γ_j/λ)·x_uj, so a score is one sparse product: score_j = (sZ)_j − (γ_j/λ)·h_j.
+        _zByItem = new float[xByItem.Length];
+        for (var j = 0; j < train.ItemCount; j++)
+        {
+            var ratio = (float)(gamma[j] / options.Lambda);
+            for (var q = train.ByItem.RowPointers[j]; q < train.ByItem.RowPointers[j + 1]; q++)
+            {
+                _zByItem[q] = yByItem[q] + (ratio * xByItem[q]);
+            }
+        }
+        _itemUser = (long)train.ItemCount * train.UserCount <= ItemUserBudget ? ItemUserProducts() : null;
+    }
+
+    /// <summary>Largest G = XM (items × users floats) kept for serving: 32 M entries, 128 MB.</summary>
+    public const long ItemUserBudget = 32L << 20;
+
+    private float[] ItemUserProducts()
+    {
+        var u = Train.UserCount;
+        var g = new float[(long)Train.ItemCount * u];
+        Parallel.For(0, Train.ItemCount, i =>
+        {
+            var row = g.AsSpan(i * u, u);
+            var users = Train.ByItem.RowColumns(i);
+            var start = Train.ByItem.RowPointers[i];
+            for (var q = 0; q < users.Length; q++)
+            {
+                TensorPrimitives.MultiplyAdd(_mServing.AsSpan(users[q] * u, u), _xByItem[start + q], row, row);
+            }
+        });
+        return g;
     }
 
     public string Algorithm => "ease";
@@ -223,7 +285,8 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         new(train, options, userKernelInverse, gamma,
             train.ByUser.Values.Select(options.InputWeight).ToArray(),
             train.ByUser.Values.Select(options.TargetWeight).ToArray(),
-            train.ByItem.Values.Select(options.InputWeight).ToArray());
+            train.ByItem.Values.Select(options.InputWeight).ToArray(),
+            train.ByItem.Values.Select(options.TargetWeight).ToArray());
 
     internal static DualEaseModel Fit(InteractionMatrix train, EaseOptions options, CancellationToken cancellationToken)
     {
@@ -273,146 +336,242 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
             }
             gamma[j] = bHat * lambda / (1 - quadratic);
         });
-        return new DualEaseModel(train, options, m, gamma, xByUser, yByUser, xByItem);
+        return new DualEaseModel(train, options, m, gamma, xByUser, yByUser, xByItem, yByItem);
     }
 
     public void ScoreTrainingUser(int userRow, Span<float> scores)
     {
         // For a training user t = K[u,:] − λe_u, and K·M = I − λM gives s = e_u − λ·M[u,:].
         var u = Train.UserCount;
-        var s = new double[u];
-        for (var b = 0; b < u; b++)
+        var s = ArrayPool<double>.Shared.Rent(u);
+        try
         {
-            s[b] = -Options.Lambda * _m[userRow * u + b];
+            TensorPrimitives.Multiply(_m.AsSpan(userRow * u, u), -Options.Lambda, s.AsSpan(0, u));
+            s[userRow] += 1;
+            var columns = Train.ByUser.RowColumns(userRow);
+            var start = Train.ByUser.RowPointers[userRow];
+            Project(s.AsSpan(0, u), columns, _xByUser.AsSpan(start, columns.Length), scores);
         }
-        s[userRow] += 1;
-        var columns = Train.ByUser.RowColumns(userRow);
-        var start = Train.ByUser.RowPointers[userRow];
-        Project(s, columns, _xByUser.AsSpan(start, columns.Length), scores);
+        finally
+        {
+            ArrayPool<double>.Shared.Return(s);
+        }
     }
 
     public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> scores)
     {
-        var (positions, inputs) = Inputs(items, ratings);
-        var s = UserWeights(positions, inputs);
-        Project(s, positions, inputs, scores);
+        var u = Train.UserCount;
+        var positions = ArrayPool<int>.Shared.Rent(items.Length);
+        var inputs = ArrayPool<float>.Shared.Rent(items.Length);
+        var s = ArrayPool<float>.Shared.Rent(u);
+        try
+        {
+            var count = Inputs(items, ratings, positions, inputs);
+            UserWeights(positions.AsSpan(0, count), inputs.AsSpan(0, count), s.AsSpan(0, u));
+            Project(s.AsSpan(0, u), positions.AsSpan(0, count), inputs.AsSpan(0, count), scores);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(positions);
+            ArrayPool<float>.Shared.Return(inputs);
+            ArrayPool<float>.Shared.Return(s);
+        }
     }
 
     /// <summary>
     /// B[i, j] for one item j and several history items i: how much each raised j's score, per unit of
-    /// input weight. Costs two users² products, so call it for the few items being explained.
+    /// input weight.
     /// </summary>
     public void Weights(ReadOnlySpan<int> fromItems, int toItem, Span<double> weights)
     {
-        var u = Train.UserCount;
-        // B_ij = x_iᵀ M y_j − γ_j (δ_ij − x_iᵀ M x_j)/λ: precompute M y_j and M x_j once.
-        var my = new double[u];
-        var mx = new double[u];
-        var users = Train.ByItem.RowColumns(toItem);
-        var start = Train.ByItem.RowPointers[toItem];
-        var yByItem = Options.TargetWeight;
-        for (var q = 0; q < users.Length; q++)
+        var w = ArrayPool<float>.Shared.Rent(Train.UserCount);
+        try
         {
-            var row = _m.AsSpan(users[q] * u, u);
-            TensorPrimitives.MultiplyAdd(row, yByItem(Train.ByItem.Values[start + q]), my, my);
-            TensorPrimitives.MultiplyAdd(row, _xByItem[start + q], mx, mx);
-        }
-        for (var n = 0; n < fromItems.Length; n++)
-        {
-            var i = fromItems[n];
-            double viaY = 0, viaX = 0;
-            var from = Train.ByItem.RowColumns(i);
-            var fromStart = Train.ByItem.RowPointers[i];
-            for (var q = 0; q < from.Length; q++)
+            var column = w.AsSpan(0, Train.UserCount);
+            UserSpaceColumn(toItem, column);
+            for (var n = 0; n < fromItems.Length; n++)
             {
-                var x = _xByItem[fromStart + q];
-                viaY += x * my[from[q]];
-                viaX += x * mx[from[q]];
+                weights[n] = Pair(fromItems[n], toItem, column);
             }
-            weights[n] = viaY - _gamma[toItem] * ((i == toItem ? 1 : 0) - viaX) / Options.Lambda;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(w);
         }
     }
 
     public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
     {
-        var weights = new double[items.Length];
-        Weights(items, target, weights);
-        for (var n = 0; n < items.Length; n++)
+        var u = Train.UserCount;
+        var w = ArrayPool<float>.Shared.Rent(u);
+        try
         {
-            contributions[n] = ratings[n] > 0 ? (float)(weights[n] * Options.InputWeight(ratings[n])) : 0;
+            var column = w.AsSpan(0, u);
+            if (_itemUser is not null)
+            {
+                // B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij: scatter z_j once, then one contiguous SIMD dot per history item.
+                column.Clear();
+                var users = Train.ByItem.RowColumns(target);
+                var start = Train.ByItem.RowPointers[target];
+                for (var q = 0; q < users.Length; q++)
+                {
+                    column[users[q]] = _zByItem[start + q];
+                }
+                for (var n = 0; n < items.Length; n++)
+                {
+                    if (ratings[n] <= 0)
+                    {
+                        contributions[n] = 0;
+                        continue;
+                    }
+                    var weight = TensorPrimitives.Dot(_itemUser.AsSpan(items[n] * u, u), column)
+                                 - (items[n] == target ? (float)(_gamma[target] / Options.Lambda) : 0f);
+                    contributions[n] = weight * Options.InputWeight(ratings[n]);
+                }
+                return;
+            }
+            UserSpaceColumn(target, column);
+            for (var n = 0; n < items.Length; n++)
+            {
+                contributions[n] = ratings[n] > 0 ? (float)(Pair(items[n], target, column) * Options.InputWeight(ratings[n])) : 0;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(w);
         }
     }
 
-    /// <summary>Keeps the positively rated history items and maps ratings to input weights.</summary>
-    private (int[] Positions, float[] Inputs) Inputs(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings)
+    /// <summary>
+    /// M·z_j with z_j = y_j + (γ_j/λ)·x_j, the users-space image of item j's column of B:
+    /// B_ij = x_iᵀ M z_j − γ_j δ_ij / λ.
+    /// </summary>
+    private void UserSpaceColumn(int item, Span<float> column)
     {
-        var positions = new List<int>(items.Length);
-        var inputs = new List<float>(items.Length);
+        var u = Train.UserCount;
+        column.Clear();
+        if (_itemUser is not null)
+        {
+            return; // Pair reads G directly.
+        }
+        var users = Train.ByItem.RowColumns(item);
+        var start = Train.ByItem.RowPointers[item];
+        var ratio = (float)(_gamma[item] / Options.Lambda);
+        for (var q = 0; q < users.Length; q++)
+        {
+            TensorPrimitives.MultiplyAdd(_mServing.AsSpan(users[q] * u, u), _yByItem[start + q] + (ratio * _xByItem[start + q]), column, column);
+        }
+    }
+
+    private double Pair(int from, int to, ReadOnlySpan<float> column)
+    {
+        if (_itemUser is not null)
+        {
+            // B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij, summed over j's users only.
+            var u = Train.UserCount;
+            var g = _itemUser.AsSpan(from * u, u);
+            var targetUsers = Train.ByItem.RowColumns(to);
+            var targetStart = Train.ByItem.RowPointers[to];
+            var dot = 0.0;
+            for (var q = 0; q < targetUsers.Length; q++)
+            {
+                dot += g[targetUsers[q]] * _zByItem[targetStart + q];
+            }
+            return from == to ? dot - (_gamma[to] / Options.Lambda) : dot;
+        }
+        var users = Train.ByItem.RowColumns(from);
+        var start = Train.ByItem.RowPointers[from];
+        var sum = 0.0;
+        for (var q = 0; q < users.Length; q++)
+        {
+            sum += _xByItem[start + q] * column[users[q]];
+        }
+        return from == to ? sum - (_gamma[to] / Options.Lambda) : sum;
+    }
+
+    /// <summary>Keeps the positively rated history items and maps ratings to input weights; returns how many.</summary>
+    private int Inputs(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<int> positions, Span<float> inputs)
+    {
+        var count = 0;
         for (var n = 0; n < items.Length; n++)
         {
             if (ratings[n] > 0)
             {
-                positions.Add(items[n]);
-                inputs.Add(Options.InputWeight(ratings[n]));
+                positions[count] = items[n];
+                inputs[count++] = Options.InputWeight(ratings[n]);
             }
         }
-        return ([.. positions], [.. inputs]);
+        return count;
     }
 
     /// <summary>s = (h Xᵀ) M for a history with input weights.</summary>
-    private double[] UserWeights(ReadOnlySpan<int> positions, ReadOnlySpan<float> inputs)
+    private void UserWeights(ReadOnlySpan<int> positions, ReadOnlySpan<float> inputs, Span<float> s)
     {
         var u = Train.UserCount;
-        var t = new double[u];
-        for (var n = 0; n < positions.Length; n++)
+        if (_itemUser is not null)
         {
-            var users = Train.ByItem.RowColumns(positions[n]);
-            var start = Train.ByItem.RowPointers[positions[n]];
-            for (var q = 0; q < users.Length; q++)
+            s.Clear();
+            for (var n = 0; n < positions.Length; n++)
             {
-                t[users[q]] += inputs[n] * _xByItem[start + q];
+                TensorPrimitives.MultiplyAdd(_itemUser.AsSpan(positions[n] * u, u), inputs[n], s, s);
+            }
+            return;
+        }
+        var buffer = ArrayPool<float>.Shared.Rent(u);
+        try
+        {
+            var t = buffer.AsSpan(0, u);
+            t.Clear();
+            for (var n = 0; n < positions.Length; n++)
+            {
+                var users = Train.ByItem.RowColumns(positions[n]);
+                var start = Train.ByItem.RowPointers[positions[n]];
+                for (var q = 0; q < users.Length; q++)
+                {
+                    t[users[q]] += inputs[n] * _xByItem[start + q];
+                }
+            }
+            s.Clear();
+            for (var a = 0; a < u; a++)
+            {
+                if (t[a] != 0)
+                {
+                    TensorPrimitives.MultiplyAdd(_mServing.AsSpan(a * u, u), t[a], s, s);
+                }
             }
         }
-        var s = new double[u];
-        for (var a = 0; a < u; a++)
+        finally
         {
-            if (t[a] != 0)
-            {
-                TensorPrimitives.MultiplyAdd(_m.AsSpan(a * u, u), t[a], s, s);
-            }
+            ArrayPool<float>.Shared.Return(buffer);
         }
-        return s;
     }
 
-    /// <summary>scores_j = (sY)_j − γ_j·(h_j − (sX)_j)/λ.</summary>
-    private void Project(ReadOnlySpan<double> s, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyInputs, Span<float> scores)
+    /// <summary>
+    /// scores_j = (sZ)_j − (γ_j/λ)·h_j with z_uj = y_uj + (γ_j/λ)·x_uj (= (sY)_j − γ_j·(h_j − (sX)_j)/λ),
+    /// gathered item by item so the users-sized s stays in L1 and the non-zeros stream in order.
+    /// </summary>
+    private void Project<T>(ReadOnlySpan<T> s, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyInputs, Span<float> scores)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        var itemCount = Train.ItemCount;
-        var sy = new double[itemCount];
-        var sx = new double[itemCount];
-        for (var a = 0; a < s.Length; a++)
+        var byItem = Train.ByItem;
+        var pointers = byItem.RowPointers;
+        ref var users = ref MemoryMarshal.GetArrayDataReference(byItem.ColumnIndices);
+        ref var z = ref MemoryMarshal.GetArrayDataReference(_zByItem);
+        ref var sr = ref MemoryMarshal.GetReference(s);
+        for (var j = 0; j < scores.Length; j++)
         {
-            var weight = s[a];
-            if (weight == 0)
+            T sum = T.Zero;
+            for (var q = pointers[j]; q < pointers[j + 1]; q++)
             {
-                continue;
+                sum += Unsafe.Add(ref sr, Unsafe.Add(ref users, q)) * T.CreateTruncating(Unsafe.Add(ref z, q));
             }
-            var columns = Train.ByUser.RowColumns(a);
-            var start = Train.ByUser.RowPointers[a];
-            for (var n = 0; n < columns.Length; n++)
-            {
-                sy[columns[n]] += weight * _yByUser[start + n];
-                sx[columns[n]] += weight * _xByUser[start + n];
-            }
-        }
-        for (var n = 0; n < historyItems.Length; n++)
-        {
-            sx[historyItems[n]] -= historyInputs[n];
+            scores[j] = float.CreateTruncating(sum);
         }
         var inverseLambda = 1.0 / Options.Lambda;
-        for (var j = 0; j < itemCount; j++)
+        for (var n = 0; n < historyItems.Length; n++)
         {
-            scores[j] = (float)(sy[j] + _gamma[j] * sx[j] * inverseLambda);
+            var j = historyItems[n];
+            scores[j] -= (float)(_gamma[j] * historyInputs[n] * inverseLambda);
         }
     }
 }

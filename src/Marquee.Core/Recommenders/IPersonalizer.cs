@@ -24,6 +24,13 @@ public interface IPersonalizer
     /// </summary>
     IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2);
 
+    /// <summary>
+    /// <see cref="Explain"/> for several movies at once; models share the per-history work across them.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<(int MovieId, float Contribution)>> ExplainMany(
+        IReadOnlyList<(int MovieId, float Weight)> history, IReadOnlyList<int> movieIds, int max = 1) =>
+        movieIds.Select(id => Explain(history, id, max)).ToList();
+
     /// <summary>Movies most similar to <paramref name="movieId"/> by the model, best first; empty for unknown movies.</summary>
     IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count);
 }

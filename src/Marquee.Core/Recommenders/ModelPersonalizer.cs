@@ -45,22 +45,56 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         }
     }
 
-    public IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2)
+    public IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2) =>
+        ExplainMany(history, [movieId], max)[0];
+
+    /// <summary>History weights from which a movie counts as liked (4★, watchlist, like, superlike).</summary>
+    public const float LikedFrom = 4f;
+
+    /// <summary>Only liked history movies can be named: "because you liked" a 2-star film would be false.</summary>
+    public IReadOnlyList<IReadOnlyList<(int MovieId, float Contribution)>> ExplainMany(
+        IReadOnlyList<(int MovieId, float Weight)> history, IReadOnlyList<int> movieIds, int max = 1)
     {
-        var target = model.Items.PositionOf(movieId);
-        var (positions, ratings) = Known(history);
-        if (target < 0 || positions.Length == 0 || model is not IExplainableModel explainable)
-        {
-            return [];
-        }
+        var (positions, ratings) = Known(history, LikedFrom);
+        var result = new IReadOnlyList<(int, float)>[movieIds.Count];
         var contributions = new float[positions.Length];
-        explainable.Contributions(positions, ratings, target, contributions);
-        return Enumerable.Range(0, positions.Length)
-            .Where(n => contributions[n] > 0)
-            .OrderByDescending(n => contributions[n]).ThenBy(n => positions[n])
-            .Take(max)
-            .Select(n => (model.Items.MovieIdAt(positions[n]), contributions[n]))
-            .ToList();
+        for (var m = 0; m < movieIds.Count; m++)
+        {
+            var target = model.Items.PositionOf(movieIds[m]);
+            if (target < 0 || positions.Length == 0 || model is not IExplainableModel explainable)
+            {
+                result[m] = [];
+                continue;
+            }
+            explainable.Contributions(positions, ratings, target, contributions);
+            result[m] = Strongest(positions, contributions, max);
+        }
+        return result;
+    }
+
+    /// <summary>The <paramref name="max"/> largest positive contributions, ties to the smaller position; no sort of the whole history.</summary>
+    private List<(int, float)> Strongest(int[] positions, float[] contributions, int max)
+    {
+        var best = new List<(int Position, float Value)>(max + 1);
+        for (var n = 0; n < positions.Length; n++)
+        {
+            var value = contributions[n];
+            if (value <= 0 || (best.Count == max && !(value > best[^1].Value)))
+            {
+                continue;
+            }
+            var at = best.Count;
+            while (at > 0 && (value > best[at - 1].Value || (value == best[at - 1].Value && positions[n] < best[at - 1].Position)))
+            {
+                at--;
+            }
+            best.Insert(at, (positions[n], value));
+            if (best.Count > max)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+        }
+        return best.Select(b => (model.Items.MovieIdAt(b.Position), b.Value)).ToList();
     }
 
     public IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count)
@@ -79,14 +113,14 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         return top[..found].Where(j => scores[j] > 0).Select(j => (model.Items.MovieIdAt(j), scores[j])).ToList();
     }
 
-    private (int[] Positions, float[] Ratings) Known(IReadOnlyList<(int MovieId, float Weight)> history)
+    private (int[] Positions, float[] Ratings) Known(IReadOnlyList<(int MovieId, float Weight)> history, float minimum = float.Epsilon)
     {
         var positions = new List<int>(history.Count);
         var ratings = new List<float>(history.Count);
         foreach (var (movieId, weight) in history)
         {
             var position = model.Items.PositionOf(movieId);
-            if (position >= 0 && weight > 0)
+            if (position >= 0 && weight >= minimum)
             {
                 positions.Add(position);
                 ratings.Add(Math.Min(weight, 5f));

