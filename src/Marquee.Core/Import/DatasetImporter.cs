@@ -26,8 +26,7 @@ public sealed record DatasetManifest
         {
             return null;
         }
-        await using var stream = File.OpenRead(data.DatasetManifest);
-        return await JsonSerializer.DeserializeAsync(stream, ArtifactJson.Default.DatasetManifest, cancellationToken);
+        return JsonSerializer.Deserialize(await File.ReadAllBytesAsync(data.DatasetManifest, cancellationToken), ArtifactJson.Default.DatasetManifest);
     }
 }
 

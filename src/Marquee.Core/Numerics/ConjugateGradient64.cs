@@ -100,6 +100,61 @@ public static class ConjugateGradient64
         x3.StoreUnsafe(ref xr, 48);
     }
 
+    /// <summary>
+    /// YᵀY for row-major n × 64 factors: each task accumulates four rows of the result in 16 registers
+    /// while streaming Y once, so Y is read in order and nothing is transposed.
+    /// </summary>
+    public static float[] Gram(float[] factors)
+    {
+        var rows = factors.Length / 64;
+        var gram = new float[64 * 64];
+        Parallel.For(0, 16, block => GramRows(factors, rows, block * 4, gram));
+        return gram;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GramRows(float[] factors, int rows, int first, float[] gram)
+    {
+        ref var f = ref MemoryMarshal.GetArrayDataReference(factors);
+        Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
+        Vector512<float> a10 = default, a11 = default, a12 = default, a13 = default;
+        Vector512<float> a20 = default, a21 = default, a22 = default, a23 = default;
+        Vector512<float> a30 = default, a31 = default, a32 = default, a33 = default;
+        for (nuint r = 0; r < (nuint)rows; r++)
+        {
+            ref var y = ref Unsafe.Add(ref f, r * 64);
+            var y0 = Vector512.LoadUnsafe(ref y, 0);
+            var y1 = Vector512.LoadUnsafe(ref y, 16);
+            var y2 = Vector512.LoadUnsafe(ref y, 32);
+            var y3 = Vector512.LoadUnsafe(ref y, 48);
+            var b0 = Vector512.Create(Unsafe.Add(ref y, first));
+            var b1 = Vector512.Create(Unsafe.Add(ref y, first + 1));
+            var b2 = Vector512.Create(Unsafe.Add(ref y, first + 2));
+            var b3 = Vector512.Create(Unsafe.Add(ref y, first + 3));
+            a00 = Vector512.FusedMultiplyAdd(b0, y0, a00);
+            a01 = Vector512.FusedMultiplyAdd(b0, y1, a01);
+            a02 = Vector512.FusedMultiplyAdd(b0, y2, a02);
+            a03 = Vector512.FusedMultiplyAdd(b0, y3, a03);
+            a10 = Vector512.FusedMultiplyAdd(b1, y0, a10);
+            a11 = Vector512.FusedMultiplyAdd(b1, y1, a11);
+            a12 = Vector512.FusedMultiplyAdd(b1, y2, a12);
+            a13 = Vector512.FusedMultiplyAdd(b1, y3, a13);
+            a20 = Vector512.FusedMultiplyAdd(b2, y0, a20);
+            a21 = Vector512.FusedMultiplyAdd(b2, y1, a21);
+            a22 = Vector512.FusedMultiplyAdd(b2, y2, a22);
+            a23 = Vector512.FusedMultiplyAdd(b2, y3, a23);
+            a30 = Vector512.FusedMultiplyAdd(b3, y0, a30);
+            a31 = Vector512.FusedMultiplyAdd(b3, y1, a31);
+            a32 = Vector512.FusedMultiplyAdd(b3, y2, a32);
+            a33 = Vector512.FusedMultiplyAdd(b3, y3, a33);
+        }
+        ref var g = ref MemoryMarshal.GetArrayDataReference(gram);
+        Store(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g, first * 64), 64), a00, a01, a02, a03);
+        Store(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g, (first + 1) * 64), 64), a10, a11, a12, a13);
+        Store(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g, (first + 2) * 64), 64), a20, a21, a22, a23);
+        Store(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref g, (first + 3) * 64), 64), a30, a31, a32, a33);
+    }
+
     /// <summary>Rows with at most this many ratings are solved exactly through <see cref="SolveFew"/>.</summary>
     public const int FewRatings = 3;
 

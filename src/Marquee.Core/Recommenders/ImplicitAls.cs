@@ -13,8 +13,12 @@ public sealed record AlsOptions
     public double Alpha { get; init; } = 4;
     /// <summary>L2 regularisation λ.</summary>
     public double Regularization { get; init; } = 100;
-    /// <summary>Conjugate-gradient steps per row and iteration (warm-started); 0 = exact Cholesky solves.</summary>
-    public int ConjugateGradientSteps { get; init; } = 3;
+    /// <summary>
+    /// Conjugate-gradient steps per row and iteration (warm-started); 0 = exact Cholesky solves. Two
+    /// validate as well as three on ml-latest-small (VALID NDCG@10 0.2003 vs 0.1997 at α=4, λ=100) for
+    /// three quarters of the work.
+    /// </summary>
+    public int ConjugateGradientSteps { get; init; } = 2;
     public int Seed { get; init; } = 42;
 }
 
@@ -116,6 +120,10 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static float[] Gram(float[] factors, int k)
     {
+        if (k == 64 && ConjugateGradient64.IsSupported)
+        {
+            return ConjugateGradient64.Gram(factors);
+        }
         var rows = factors.Length / k;
         // Column-major copy so every entry is one contiguous dot product.
         var columns = new float[factors.Length];
@@ -304,6 +312,7 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
     private readonly InteractionMatrix? _train;
     private readonly float[] _userFactors;
     private readonly float[] _itemGram;
+    private readonly float[] _itemFactorsByFactor;
 
     /// <summary>Rebuilds a fitted model from saved factors.</summary>
     public static AlsModel FromFactors(ItemIndex items, int factors, float[] itemFactors, float[] userFactors, float alpha, float lambda) =>
@@ -314,6 +323,16 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
         Items = items;
         Factors = factors;
         ItemFactors = itemFactors;
+        // Factors × items: scoring a user is then 'factors' long SIMD axpys over the catalogue, with no
+        // horizontal sums (one per item) at all.
+        _itemFactorsByFactor = new float[itemFactors.Length];
+        for (var j = 0; j < items.Count; j++)
+        {
+            for (var f = 0; f < factors; f++)
+            {
+                _itemFactorsByFactor[(f * items.Count) + j] = itemFactors[(j * factors) + f];
+            }
+        }
         _userFactors = userFactors;
         _itemGram = itemGram;
         Alpha = alpha;
@@ -404,9 +423,12 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
 
     private void ScoreVector(ReadOnlySpan<float> user, Span<float> scores)
     {
-        for (var j = 0; j < Items.Count; j++)
+        var count = Items.Count;
+        var target = scores[..count];
+        TensorPrimitives.Multiply(_itemFactorsByFactor.AsSpan(0, count), user[0], target);
+        for (var f = 1; f < Factors; f++)
         {
-            scores[j] = SmallDense.Dot(ItemFactors.AsSpan(j * Factors, Factors), user);
+            TensorPrimitives.MultiplyAdd(_itemFactorsByFactor.AsSpan(f * count, count), user[f], target, target);
         }
     }
 

@@ -38,7 +38,7 @@ public static class ModelTrainer
             "als" => new ImplicitAls(new AlsOptions
             {
                 Factors = (int)P("factors", 64), Iterations = (int)P("iterations", 15), Alpha = P("alpha", 4), Regularization = P("lambda", 100),
-                ConjugateGradientSteps = (int)P("cg_steps", 3),
+                ConjugateGradientSteps = (int)P("cg_steps", 2),
             }),
             "itemknn" => new ItemKnn(new ItemKnnOptions { Neighbors = (int)P("k", 50), Shrinkage = P("shrinkage", 0) }),
             "baseline" => new PopularityBaseline(),

@@ -32,8 +32,12 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         var events = await feedback.ExportAsync(cancellationToken);
         var firstAnonymousUser = ratings.Count == 0 ? 1 : ratings.UserIds.Max() + 1;
         var fromFeedback = FeedbackRatings.ToInteractions(events, firstAnonymousUser);
-        var catalog = (await ParquetTables.ReadMovieIdsAsync(data.Movies, cancellationToken)).ToHashSet();
-        fromFeedback = fromFeedback.Where(i => catalog.Contains(fromFeedback.MovieIds[i]));
+        if (fromFeedback.Count > 0)
+        {
+            // Feedback on a movie a re-import dropped cannot be trained on.
+            var catalog = (await ParquetTables.ReadMovieIdsAsync(data.Movies, cancellationToken)).ToHashSet();
+            fromFeedback = fromFeedback.Where(i => catalog.Contains(fromFeedback.MovieIds[i]));
+        }
         return new TrainingInput(ratings.Concat(fromFeedback), manifest?.InteractionsSha256 ?? "", ratings.Count, fromFeedback.Count);
     }
 

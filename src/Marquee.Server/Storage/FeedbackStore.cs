@@ -97,13 +97,19 @@ public sealed class FeedbackStore(Database database, TimeProvider clock)
         return latest.OrderBy(kv => kv.Value.Id).Select(kv => (kv.Key, kv.Value.Action)).ToList();
     }
 
-    /// <summary>Every standing event of every user, for training.</summary>
+    /// <summary>Every standing event of every user, for training (streamed with a plain reader: it can be millions of rows).</summary>
     public async Task<IReadOnlyList<(string UserId, int MovieId, string Action, long CreatedAtMs)>> ExportAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string UserId, int MovieId, string Action, long CreatedAtMs)>(new CommandDefinition(
-            "SELECT user_id, movie_id, action, created_at_ms FROM feedback WHERE undone = 0 ORDER BY id", cancellationToken: cancellationToken));
-        return rows.ToList();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, movie_id, action, created_at_ms FROM feedback WHERE undone = 0 ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(string, int, string, long)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+        return rows;
     }
 
     private const string Select =
