@@ -14,13 +14,24 @@ public static class ProtocolSplit
 
     public static (InteractionTable Train, InteractionTable Test) Split(InteractionTable all, ulong seed)
     {
-        // One sort of (user, key, movie) puts every user's rows together in the protocol's order.
+        // Group rows by user (a counting sort over user ids), then order each user's slice by (key, movie).
+        var order = GroupByUser(all.UserIds);
         var rows = new SplitRow[all.Count];
-        for (var i = 0; i < rows.Length; i++)
+        for (var n = 0; n < rows.Length; n++)
         {
-            rows[i] = new SplitRow(all.UserIds[i], SplitMix64.Key(seed, all.UserIds[i], all.MovieIds[i]), all.MovieIds[i], i);
+            var i = order[n];
+            rows[n] = new SplitRow(all.UserIds[i], SplitMix64.Key(seed, all.UserIds[i], all.MovieIds[i]), all.MovieIds[i], i);
         }
-        Array.Sort(rows);
+        for (var start = 0; start < rows.Length;)
+        {
+            var end = start + 1;
+            while (end < rows.Length && rows[end].User == rows[start].User)
+            {
+                end++;
+            }
+            rows.AsSpan(start, end - start).Sort();
+            start = end;
+        }
         var inTest = new bool[all.Count];
         for (var start = 0; start < rows.Length;)
         {
@@ -40,6 +51,34 @@ public static class ProtocolSplit
             start = end;
         }
         return (all.Where(i => !inTest[i]), all.Where(i => inTest[i]));
+    }
+
+    /// <summary>Row indices ordered by user id (stable), by counting sort over the distinct ids.</summary>
+    private static int[] GroupByUser(int[] userIds)
+    {
+        var distinct = userIds.Distinct().Order().ToArray();
+        var slot = new Dictionary<int, int>(distinct.Length);
+        for (var d = 0; d < distinct.Length; d++)
+        {
+            slot[distinct[d]] = d;
+        }
+        var starts = new int[distinct.Length + 1];
+        var slots = new int[userIds.Length];
+        for (var i = 0; i < userIds.Length; i++)
+        {
+            slots[i] = slot[userIds[i]];
+            starts[slots[i] + 1]++;
+        }
+        for (var d = 0; d < distinct.Length; d++)
+        {
+            starts[d + 1] += starts[d];
+        }
+        var order = new int[userIds.Length];
+        for (var i = 0; i < userIds.Length; i++)
+        {
+            order[starts[slots[i]]++] = i;
+        }
+        return order;
     }
 
     private readonly record struct SplitRow(int User, ulong Key, int Movie, int Row) : IComparable<SplitRow>

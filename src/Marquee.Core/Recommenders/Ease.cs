@@ -215,8 +215,8 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
     // Serving copy of M in float32 (evaluation and saved artifacts keep the float64 original) and, when
     // it fits the budget, G = XM (items × users): a history's user weights become a sum of |h| rows of
     // G instead of a users² product.
-    private readonly float[] _mServing;
-    private readonly float[]? _itemUser;
+    private readonly Lazy<float[]> _mServingLazy;
+    private readonly Lazy<float[]?> _itemUserLazy;
     private readonly float[] _zByItem;
     private readonly double[] _gamma;
     private readonly float[] _xByUser;
@@ -229,8 +229,14 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         Train = train;
         Options = options;
         _m = m;
-        _mServing = new float[m.Length];
-        TensorPrimitives.ConvertTruncating<double, float>(m, _mServing);
+        // The serving structures cost a fit as much as the fit itself; evaluation never needs them.
+        _mServingLazy = new Lazy<float[]>(() =>
+        {
+            var single = new float[m.Length];
+            TensorPrimitives.ConvertTruncating<double, float>(m, single);
+            return single;
+        });
+        _itemUserLazy = new Lazy<float[]?>(() => (long)train.ItemCount * train.UserCount <= ItemUserBudget ? ItemUserProducts() : null);
         _gamma = gamma;
         _xByUser = xByUser;
         _yByUser = yByUser;
@@ -246,8 +252,14 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
                 _zByItem[q] = yByItem[q] + (ratio * xByItem[q]);
             }
         }
-        _itemUser = (long)train.ItemCount * train.UserCount <= ItemUserBudget ? ItemUserProducts() : null;
     }
+
+    /// <summary>Builds the serving structures now (the server calls this at load, not on the first request).</summary>
+    public void PrepareForServing() => _ = ItemUser;
+
+    private float[] ServingM => _mServingLazy.Value;
+
+    private float[]? ItemUser => _itemUserLazy.Value;
 
     /// <summary>Largest G = XM (items × users floats) kept for serving: 32 M entries, 128 MB.</summary>
     public const long ItemUserBudget = 32L << 20;
@@ -263,7 +275,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
             var start = Train.ByItem.RowPointers[i];
             for (var q = 0; q < users.Length; q++)
             {
-                TensorPrimitives.MultiplyAdd(_mServing.AsSpan(users[q] * u, u), _xByItem[start + q], row, row);
+                TensorPrimitives.MultiplyAdd(ServingM.AsSpan(users[q] * u, u), _xByItem[start + q], row, row);
             }
         });
         return g;
@@ -407,7 +419,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         try
         {
             var column = w.AsSpan(0, u);
-            if (_itemUser is not null)
+            if (ItemUser is not null)
             {
                 // B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij: scatter z_j once, then one contiguous SIMD dot per history item.
                 column.Clear();
@@ -424,7 +436,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
                         contributions[n] = 0;
                         continue;
                     }
-                    var weight = TensorPrimitives.Dot(_itemUser.AsSpan(items[n] * u, u), column)
+                    var weight = TensorPrimitives.Dot(ItemUser.AsSpan(items[n] * u, u), column)
                                  - (items[n] == target ? (float)(_gamma[target] / Options.Lambda) : 0f);
                     contributions[n] = weight * Options.InputWeight(ratings[n]);
                 }
@@ -450,7 +462,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
     {
         var u = Train.UserCount;
         column.Clear();
-        if (_itemUser is not null)
+        if (ItemUser is not null)
         {
             return; // Pair reads G directly.
         }
@@ -459,17 +471,17 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         var ratio = (float)(_gamma[item] / Options.Lambda);
         for (var q = 0; q < users.Length; q++)
         {
-            TensorPrimitives.MultiplyAdd(_mServing.AsSpan(users[q] * u, u), _yByItem[start + q] + (ratio * _xByItem[start + q]), column, column);
+            TensorPrimitives.MultiplyAdd(ServingM.AsSpan(users[q] * u, u), _yByItem[start + q] + (ratio * _xByItem[start + q]), column, column);
         }
     }
 
     private double Pair(int from, int to, ReadOnlySpan<float> column)
     {
-        if (_itemUser is not null)
+        if (ItemUser is not null)
         {
             // B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij, summed over j's users only.
             var u = Train.UserCount;
-            var g = _itemUser.AsSpan(from * u, u);
+            var g = ItemUser.AsSpan(from * u, u);
             var targetUsers = Train.ByItem.RowColumns(to);
             var targetStart = Train.ByItem.RowPointers[to];
             var dot = 0.0;
@@ -508,12 +520,12 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
     private void UserWeights(ReadOnlySpan<int> positions, ReadOnlySpan<float> inputs, Span<float> s)
     {
         var u = Train.UserCount;
-        if (_itemUser is not null)
+        if (ItemUser is not null)
         {
             s.Clear();
             for (var n = 0; n < positions.Length; n++)
             {
-                TensorPrimitives.MultiplyAdd(_itemUser.AsSpan(positions[n] * u, u), inputs[n], s, s);
+                TensorPrimitives.MultiplyAdd(ItemUser.AsSpan(positions[n] * u, u), inputs[n], s, s);
             }
             return;
         }
@@ -536,7 +548,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
             {
                 if (t[a] != 0)
                 {
-                    TensorPrimitives.MultiplyAdd(_mServing.AsSpan(a * u, u), t[a], s, s);
+                    TensorPrimitives.MultiplyAdd(ServingM.AsSpan(a * u, u), t[a], s, s);
                 }
             }
         }

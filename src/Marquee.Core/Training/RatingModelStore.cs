@@ -27,7 +27,8 @@ public static class RatingModelStore
     }
 
     /// <summary>Trains and saves the predictor for these ratings unless it exists; returns its id.</summary>
-    public static async Task<string> EnsureAsync(string artifactsDirectory, InteractionTable ratings, string interactionsSha256,
+    /// <param name="ratings">The star ratings, built only when a predictor has to be trained.</param>
+    public static async Task<string> EnsureAsync(string artifactsDirectory, Func<InteractionTable> ratings, string interactionsSha256,
         Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var algorithm = RatingAlgorithms.Create(RatingAlgorithms.DefaultName);
@@ -39,7 +40,8 @@ public static class RatingModelStore
             return id;
         }
         var clock = Stopwatch.StartNew();
-        var model = algorithm.Fit(ratings, cancellationToken);
+        var table = ratings();
+        var model = algorithm.Fit(table, cancellationToken);
         var staging = $"{directory}.staging-{Guid.NewGuid():N}";
         try
         {
@@ -53,7 +55,7 @@ public static class RatingModelStore
                 Directory.Delete(staging, recursive: true);
             }
         }
-        log?.Invoke($"Rating model {id}: trained on {ratings.Count:N0} ratings in {clock.Elapsed.TotalSeconds:F2} s");
+        log?.Invoke($"Rating model {id}: trained on {table.Count:N0} ratings in {clock.Elapsed.TotalSeconds:F2} s");
         return id;
     }
 }

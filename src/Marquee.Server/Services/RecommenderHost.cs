@@ -125,6 +125,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             return null;
         }
         var model = await ModelArtifacts.LoadAsync(directory, current.Manifest, cancellationToken);
+        (model as DualEaseModel)?.PrepareForServing();
         return new ModelPersonalizer(model);
     }
 }

@@ -27,9 +27,11 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         {
             throw new InvalidOperationException($"no imported dataset in {data.Root}; run ./marquee import first");
         }
-        var manifest = await DatasetManifest.ReadAsync(data, cancellationToken);
-        var ratings = await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken);
+        // The Parquet reader's first use and the database's are independent: overlap them.
+        var ratingsTask = Task.Run(() => ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken), cancellationToken);
         var events = await feedback.ExportAsync(cancellationToken);
+        var manifest = await DatasetManifest.ReadAsync(data, cancellationToken);
+        var ratings = await ratingsTask;
         var firstAnonymousUser = ratings.Count == 0 ? 1 : ratings.UserIds.Max() + 1;
         var fromFeedback = FeedbackRatings.ToInteractions(events, firstAnonymousUser);
         if (fromFeedback.Count > 0)
@@ -47,9 +49,9 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = await LoadInputAsync(dataDir, cancellationToken);
         log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions (loaded in {clock.Elapsed.TotalSeconds:F2} s)");
-        var ratings = input.Interactions.Where(i => i < input.RatingCount);
         var ratingModel = input.RatingCount == 0 ? null
-            : await RatingModelStore.EnsureAsync(artifactsDir, ratings, input.InteractionsSha256, log, cancellationToken);
+            : await RatingModelStore.EnsureAsync(artifactsDir, () => input.Interactions.Where(i => i < input.RatingCount),
+                input.InteractionsSha256, log, cancellationToken);
         var trained = await ModelTrainer.TrainAsync(input, algorithm, ModelsDirectory(artifactsDir), log, ratingModel: ratingModel,
             cancellationToken: cancellationToken);
         await registry.RegisterAsync(trained.Manifest, cancellationToken);

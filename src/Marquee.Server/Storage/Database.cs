@@ -66,6 +66,12 @@ public sealed class Database
     public void Migrate()
     {
         var folder = Provider == DatabaseProvider.PostgreSql ? ".Postgres." : ".Sqlite.";
+        var scripts = typeof(Database).Assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(".Storage.Migrations" + folder, StringComparison.Ordinal)).ToList();
+        if (IsUpToDate(scripts))
+        {
+            return;
+        }
         var builder = Provider == DatabaseProvider.PostgreSql
             ? DeployChanges.To.PostgresqlDatabase(_connectionString)
             : DeployChanges.To.SqliteDatabase(_connectionString);
@@ -86,6 +92,34 @@ public sealed class Database
             using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode=WAL;";
             wal.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// True when DbUp's journal already lists every embedded script: then there is nothing to do and
+    /// short commands skip DbUp's own start-up.
+    /// </summary>
+    private bool IsUpToDate(IReadOnlyCollection<string> scripts)
+    {
+        try
+        {
+            using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.PostgreSql
+                ? new NpgsqlConnection(_connectionString)
+                : new SqliteConnection(_connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT scriptname FROM schemaversions";
+            using var reader = command.ExecuteReader();
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                applied.Add(reader.GetString(0));
+            }
+            return scripts.All(applied.Contains);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false; // no journal yet: a fresh database
         }
     }
 
