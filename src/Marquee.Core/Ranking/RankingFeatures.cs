@@ -25,6 +25,8 @@ public sealed class RankingFeatures
     private readonly float[] _quality;
     private readonly float[] _popularity;
     private readonly uint[] _genreBits;
+    private readonly uint[] _genreCombinations;
+    private readonly int[] _genreCombinationOf;
     private readonly int[] _ratingCounts;
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
@@ -55,6 +57,21 @@ public sealed class RankingFeatures
             _ratingCounts[movie.Index] = movie.RatingCount;
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
+        }
+        var combinationIds = new Dictionary<uint, int>();
+        _genreCombinationOf = new int[movies.Count];
+        for (var index = 0; index < movies.Count; index++)
+        {
+            if (!combinationIds.TryGetValue(_genreBits[index], out var id))
+            {
+                combinationIds[_genreBits[index]] = id = combinationIds.Count;
+            }
+            _genreCombinationOf[index] = id;
+        }
+        _genreCombinations = new uint[combinationIds.Count];
+        foreach (var (bits, id) in combinationIds)
+        {
+            _genreCombinations[id] = bits;
         }
 
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -107,6 +124,15 @@ public sealed class RankingFeatures
 
     /// <summary>Each movie's genres as <see cref="Catalog.GenreSet"/> bits, by catalogue index (hot loops skip the object).</summary>
     public ReadOnlySpan<uint> GenreBits => _genreBits;
+
+    /// <summary>
+    /// The distinct genre combinations of the catalogue (about a thousand for tens of thousands of movies), as
+    /// <see cref="Catalog.GenreSet"/> bits: a per-request genre score is computed once per combination.
+    /// </summary>
+    public ReadOnlySpan<uint> GenreCombinations => _genreCombinations;
+
+    /// <summary>Each movie's position in <see cref="GenreCombinations"/>, by catalogue index.</summary>
+    public ReadOnlySpan<int> GenreCombinationOf => _genreCombinationOf;
 
     /// <summary>Each movie's number of ratings, by catalogue index.</summary>
     public ReadOnlySpan<int> RatingCounts => _ratingCounts;

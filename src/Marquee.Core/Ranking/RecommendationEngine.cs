@@ -122,11 +122,12 @@ public static class RecommendationEngine
             }
             var checkAttributes = filters.HasAttributeConstraints;
             var count = 0;
-            foreach (var movie in catalog.Movies)
+            // Catalogue index = position in Movies: without attribute filters no movie object is touched.
+            for (var index = 0; index < n; index++)
             {
-                if (!excludedMask[movie.Index] && (!checkAttributes || filters.AcceptsAttributes(movie)))
+                if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
                 {
-                    candidates[count++] = movie.Index;
+                    candidates[count++] = index;
                 }
             }
             var candidateSpan = candidates.AsSpan(0, count);
@@ -136,18 +137,22 @@ public static class RecommendationEngine
             {
                 // CF already knows taste far more precisely; the affinity matters most where CF has little say.
                 var share = (float)(options.AffinityWeight * Math.Min(1.0, (double)affinity.Signals / options.AffinityFullAt) * (1 - (cfShare / 2)));
-                var genreBits = snapshot.Features.GenreBits;
-                // About a thousand distinct genre combinations cover the catalogue: score each once.
-                var memo = new Dictionary<uint, float>();
+                // About a thousand distinct genre combinations cover the catalogue: score each once, when first met.
+                var combinations = snapshot.Features.GenreCombinations;
+                var combinationOf = snapshot.Features.GenreCombinationOf;
+                var fits = ArrayPool<float>.Shared.Rent(combinations.Length);
+                fits.AsSpan(0, combinations.Length).Fill(float.NaN);
                 foreach (var index in candidateSpan)
                 {
-                    var bits = genreBits[index];
-                    if (!memo.TryGetValue(bits, out var fit))
+                    var combination = combinationOf[index];
+                    var fit = fits[combination];
+                    if (float.IsNaN(fit))
                     {
-                        memo[bits] = fit = affinity.Score(new GenreSet(bits));
+                        fits[combination] = fit = affinity.Score(new GenreSet(combinations[combination]));
                     }
                     personal[index] = ((1 - share) * personal[index]) + (share * fit);
                 }
+                ArrayPool<float>.Shared.Return(fits);
             }
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
 
@@ -223,6 +224,8 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
     private readonly float[] _yByUser;
     private readonly float[] _xByItem;
     private readonly float[] _yByItem;
+    // Input weight by half star: the serving path looks it up instead of calling Math.Pow per history item.
+    private readonly float[] _inputByHalfStar;
 
     private DualEaseModel(InteractionMatrix train, EaseOptions options, double[] m, double[] gamma, float[] xByUser, float[] yByUser, float[] xByItem, float[] yByItem)
     {
@@ -242,6 +245,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         _yByUser = yByUser;
         _xByItem = xByItem;
         _yByItem = yByItem;
+        _inputByHalfStar = [.. Enumerable.Range(0, 11).Select(halves => options.InputWeight(halves / 2f))];
         // z_uj = y_uj + (γ_j/λ)·x_uj, so a score is one sparse product: score_j = (sZ)_j − (γ_j/λ)·h_j.
         _zByItem = new float[xByItem.Length];
         for (var j = 0; j < train.ItemCount; j++)
@@ -438,20 +442,114 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
                     }
                     var weight = TensorPrimitives.Dot(ItemUser.AsSpan(items[n] * u, u), column)
                                  - (items[n] == target ? (float)(_gamma[target] / Options.Lambda) : 0f);
-                    contributions[n] = weight * Options.InputWeight(ratings[n]);
+                    contributions[n] = weight * Input(ratings[n]);
                 }
                 return;
             }
             UserSpaceColumn(target, column);
             for (var n = 0; n < items.Length; n++)
             {
-                contributions[n] = ratings[n] > 0 ? (float)(Pair(items[n], target, column) * Options.InputWeight(ratings[n])) : 0;
+                contributions[n] = ratings[n] > 0 ? (float)(Pair(items[n], target, column) * Input(ratings[n])) : 0;
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(w);
         }
+    }
+
+    /// <summary>
+    /// Contributions to a page of targets, four at a time: z_j of four targets scattered side by side, then
+    /// each history item's row of G is read once for four dot products (instead of once per target).
+    /// </summary>
+    public void ContributionsMany(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, ReadOnlySpan<int> targets, Span<float> contributions)
+    {
+        const int Block = 4;
+        var g = ItemUser;
+        var h = items.Length;
+        if (g is null)
+        {
+            for (var t = 0; t < targets.Length; t++)
+            {
+                Contributions(items, ratings, targets[t], contributions.Slice(t * h, h));
+            }
+            return;
+        }
+        var u = Train.UserCount;
+        var columns = ArrayPool<float>.Shared.Rent(Block * u);
+        Span<float> dots = stackalloc float[Block];
+        try
+        {
+            for (var first = 0; first < targets.Length; first += Block)
+            {
+                var block = Math.Min(Block, targets.Length - first);
+                var z = columns.AsSpan(0, Block * u);
+                z.Clear();
+                for (var b = 0; b < block; b++)
+                {
+                    var users = Train.ByItem.RowColumns(targets[first + b]);
+                    var start = Train.ByItem.RowPointers[targets[first + b]];
+                    for (var q = 0; q < users.Length; q++)
+                    {
+                        z[(b * u) + users[q]] = _zByItem[start + q];
+                    }
+                }
+                for (var n = 0; n < h; n++)
+                {
+                    var input = ratings[n] > 0 ? Input(ratings[n]) : 0f;
+                    if (input != 0)
+                    {
+                        Dot4(g.AsSpan(items[n] * u, u), z, u, dots);
+                    }
+                    for (var b = 0; b < block; b++)
+                    {
+                        var target = targets[first + b];
+                        var weight = dots[b] - (items[n] == target ? (float)(_gamma[target] / Options.Lambda) : 0f);
+                        contributions[((first + b) * h) + n] = input != 0 ? weight * input : 0;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(columns);
+        }
+    }
+
+    /// <summary>Four dot products of <paramref name="row"/> with four consecutive columns of length u.</summary>
+    private static void Dot4(ReadOnlySpan<float> row, ReadOnlySpan<float> columns, int u, Span<float> dots)
+    {
+        ref var r = ref MemoryMarshal.GetReference(row);
+        ref var c = ref MemoryMarshal.GetReference(columns);
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+        var k = 0;
+        for (; k <= u - Vector256<float>.Count; k += Vector256<float>.Count)
+        {
+            var x = Vector256.LoadUnsafe(ref r, (nuint)k);
+            a0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref c, (nuint)k), a0);
+            a1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref c, (nuint)(u + k)), a1);
+            a2 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref c, (nuint)((2 * u) + k)), a2);
+            a3 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref c, (nuint)((3 * u) + k)), a3);
+        }
+        float d0 = Vector256.Sum(a0), d1 = Vector256.Sum(a1), d2 = Vector256.Sum(a2), d3 = Vector256.Sum(a3);
+        for (; k < u; k++)
+        {
+            var x = row[k];
+            d0 += x * columns[k];
+            d1 += x * columns[u + k];
+            d2 += x * columns[(2 * u) + k];
+            d3 += x * columns[(3 * u) + k];
+        }
+        dots[0] = d0;
+        dots[1] = d1;
+        dots[2] = d2;
+        dots[3] = d3;
+    }
+
+    private float Input(float stars)
+    {
+        var halves = stars * 2;
+        return halves is >= 1 and <= 10 && halves == MathF.Round(halves) ? _inputByHalfStar[(int)halves] : Options.InputWeight(stars);
     }
 
     /// <summary>
@@ -510,7 +608,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
             if (ratings[n] > 0)
             {
                 positions[count] = items[n];
-                inputs[count++] = Options.InputWeight(ratings[n]);
+                inputs[count++] = Input(ratings[n]);
             }
         }
         return count;

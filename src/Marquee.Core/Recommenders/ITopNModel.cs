@@ -30,6 +30,19 @@ public interface IExplainableModel
     /// is linear in the history.
     /// </summary>
     void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions);
+
+    /// <summary>
+    /// <see cref="Contributions"/> for several targets: row t of <paramref name="contributions"/>
+    /// (|targets| × |items|, row-major) explains <c>targets[t]</c>. Models override it to share the work
+    /// of one history across the targets of a page.
+    /// </summary>
+    void ContributionsMany(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, ReadOnlySpan<int> targets, Span<float> contributions)
+    {
+        for (var t = 0; t < targets.Length; t++)
+        {
+            Contributions(items, ratings, targets[t], contributions.Slice(t * items.Length, items.Length));
+        }
+    }
 }
 
 /// <summary>A recommendation algorithm with fixed hyper-parameters.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Marquee.Core.Evaluation;
 
 namespace Marquee.Core.Recommenders;
@@ -11,6 +12,8 @@ namespace Marquee.Core.Recommenders;
 /// </summary>
 public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
 {
+    private volatile SlotMap? _slots;
+
     public string Algorithm => model.Algorithm;
 
     public ITopNModel Model => model;
@@ -28,13 +31,12 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             var scores = buffer.AsSpan(0, count);
             model.ScoreHistory(positions, ratings, scores);
-            var movieIds = model.Items.MovieIds;
+            var slots = SlotsFor(slotOf);
             for (var j = 0; j < count; j++)
             {
-                var slot = slotOf(movieIds[j]);
-                if (slot >= 0)
+                if (slots[j] >= 0)
                 {
-                    scoresByMovieId[slot] = scores[j];
+                    scoresByMovieId[slots[j]] = scores[j];
                 }
             }
             return true;
@@ -44,6 +46,28 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Model position → caller slot, built once per slot map: a caller (a serving snapshot) passes the same
+    /// delegate on every request, and a dictionary lookup per catalogue movie would cost more than scoring.
+    /// </summary>
+    private int[] SlotsFor(Func<int, int> slotOf)
+    {
+        if (_slots is { } cached && ReferenceEquals(cached.SlotOf, slotOf))
+        {
+            return cached.Slots;
+        }
+        var movieIds = model.Items.MovieIds;
+        var slots = new int[model.Items.Count];
+        for (var j = 0; j < slots.Length; j++)
+        {
+            slots[j] = slotOf(movieIds[j]);
+        }
+        _slots = new SlotMap(slotOf, slots);
+        return slots;
+    }
+
+    private sealed record SlotMap(Func<int, int> SlotOf, int[] Slots);
 
     public IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2) =>
         ExplainMany(history, [movieId], max)[0];
@@ -57,23 +81,37 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
     {
         var (positions, ratings) = Known(history, LikedFrom);
         var result = new IReadOnlyList<(int, float)>[movieIds.Count];
-        var contributions = new float[positions.Length];
+        var targetOf = new int[movieIds.Count];
+        var targets = new List<int>(movieIds.Count);
         for (var m = 0; m < movieIds.Count; m++)
         {
-            var target = model.Items.PositionOf(movieIds[m]);
-            if (target < 0 || positions.Length == 0 || model is not IExplainableModel explainable)
+            targetOf[m] = model.Items.PositionOf(movieIds[m]);
+            result[m] = [];
+            if (targetOf[m] >= 0)
             {
-                result[m] = [];
-                continue;
+                targets.Add(targetOf[m]);
             }
-            explainable.Contributions(positions, ratings, target, contributions);
-            result[m] = Strongest(positions, contributions, max);
+        }
+        if (positions.Length == 0 || targets.Count == 0 || model is not IExplainableModel explainable)
+        {
+            return result;
+        }
+        // One batch: the model reads each history item's data once for the whole page.
+        var contributions = new float[targets.Count * positions.Length];
+        explainable.ContributionsMany(positions, ratings, CollectionsMarshal.AsSpan(targets), contributions);
+        var row = 0;
+        for (var m = 0; m < movieIds.Count; m++)
+        {
+            if (targetOf[m] >= 0)
+            {
+                result[m] = Strongest(positions, contributions.AsSpan(row++ * positions.Length, positions.Length), max);
+            }
         }
         return result;
     }
 
     /// <summary>The <paramref name="max"/> largest positive contributions, ties to the smaller position; no sort of the whole history.</summary>
-    private List<(int, float)> Strongest(int[] positions, float[] contributions, int max)
+    private List<(int, float)> Strongest(int[] positions, ReadOnlySpan<float> contributions, int max)
     {
         var best = new List<(int Position, float Value)>(max + 1);
         for (var n = 0; n < positions.Length; n++)

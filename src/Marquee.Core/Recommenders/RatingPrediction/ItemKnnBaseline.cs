@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marquee.Core.Interactions;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
@@ -305,7 +306,9 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         }
         // The user bias is the last half-step of the bias alternation, as for BaselineOnly.
         var userBias = deviation / (_userRegularization + known.Count);
-        var residualOf = new Dictionary<int, double>(known.Count);
+        // Dense by item (NaN = not rated): neighbour lists are long and walked for every target.
+        var residualOf = ArrayPool<double>.Shared.Rent(_items.Count);
+        residualOf.AsSpan(0, _items.Count).Fill(double.NaN);
         foreach (var (item, rating) in known)
         {
             residualOf[item] = rating - _mean - userBias - _itemBias[item];
@@ -322,7 +325,8 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
                 var used = 0;
                 for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
                 {
-                    if (residualOf.TryGetValue(_neighborItems[n], out var residual))
+                    var residual = residualOf[_neighborItems[n]];
+                    if (!double.IsNaN(residual))
                     {
                         weightSum += _neighborSimilarities[n];
                         weighted += _neighborSimilarities[n] * residual;
@@ -336,6 +340,7 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
             }
             predictions[t] = Math.Clamp((float)estimate, RatingScale.Min, RatingScale.Max);
         }
+        ArrayPool<double>.Shared.Return(residualOf);
     }
 
     public Task SaveAsync(string directory, CancellationToken cancellationToken = default)

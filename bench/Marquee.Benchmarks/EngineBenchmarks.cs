@@ -1,0 +1,53 @@
+using BenchmarkDotNet.Attributes;
+using Marquee.Core.Artifacts;
+using Marquee.Core.Catalog;
+using Marquee.Core.Interactions;
+using Marquee.Core.Ranking;
+using Marquee.Core.Recommenders;
+using Marquee.Core.Recommenders.RatingPrediction;
+using Marquee.Core.Training;
+
+namespace Marquee.Benchmarks;
+
+/// <summary>
+/// The whole engine behind one <c>/recommend</c> (cf, k = 20) without HTTP: filters, CF scores, genre
+/// affinity, ranking, diversity, predicted ratings and reasons. Reads what <c>./marquee up</c> (or
+/// import + enrich + train) wrote under <c>MARQUEE_DATA_DIR</c> and <c>MARQUEE_ARTIFACTS_DIR</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private RecommenderSnapshot _snapshot = null!;
+    private RecommendationRequest _movieLensUser = null!;
+    private RecommendationRequest _session = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = new DataDirectory(Environment.GetEnvironmentVariable("MARQUEE_DATA_DIR") ?? "data");
+        var artifacts = Environment.GetEnvironmentVariable("MARQUEE_ARTIFACTS_DIR") ?? "build_artifacts";
+        var catalog = MovieCatalog.LoadAsync(data).GetAwaiter().GetResult();
+        var users = new UserRatings(ParquetTables.ReadInteractionsAsync(data.Interactions).GetAwaiter().GetResult());
+        // The newest trained model; the benchmark measures serving, not the registry.
+        var directory = Directory.GetDirectories(Path.Combine(artifacts, "models")).Max()
+                        ?? throw new DirectoryNotFoundException("no trained model; run ./marquee train first");
+        var manifest = ModelManifest.ReadAsync(directory).GetAwaiter().GetResult();
+        var model = ModelArtifacts.LoadAsync(directory, manifest).GetAwaiter().GetResult();
+        (model as DualEaseModel)?.PrepareForServing();
+        var predictor = manifest.RatingModel is { } id ? RatingAlgorithms.Load(RatingModelStore.DirectoryOf(artifacts, id)) : null;
+        _snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), manifest.Version, new ModelPersonalizer(model), predictor);
+
+        // A MovieLens user with about the mean number of ratings (165), and a session of 20 likes.
+        var (movies, ratings) = users.Of(Enumerable.Range(1, 610).First(u => users.Contains(u) && users.Of(u).MovieIds.Length is >= 160 and <= 170));
+        var history = Enumerable.Range(0, movies.Length).Select(i => (movies.Span[i], ratings.Span[i])).ToList();
+        _movieLensUser = new RecommendationRequest { Recommender = RecommenderKind.Cf, History = history, RatedHistory = history };
+        var liked = catalog.Movies.OrderByDescending(m => m.RatingCount).Take(20).Select(m => (m.MovieId, 4.5f)).ToList();
+        _session = new RecommendationRequest { Recommender = RecommenderKind.Cf, History = liked, RatedHistory = liked };
+    }
+
+    [Benchmark]
+    public int RecommendMovieLensUser() => RecommendationEngine.Recommend(_snapshot, _movieLensUser).Items.Count;
+
+    [Benchmark]
+    public int RecommendSession() => RecommendationEngine.Recommend(_snapshot, _session).Items.Count;
+}
