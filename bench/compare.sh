@@ -60,9 +60,11 @@ for _ in $(seq 1 50); do
   done
   echo "$user $token" >> "$SESSIONS"
 done
-wrk -t2 -c16 -d5s -s bench/recommend.lua "http://127.0.0.1:$PORT" >/dev/null   # warm-up
+# Warm-up: tiered compilation and dynamic PGO settle after some 20 s of load.
+wrk -t2 -c16 -d20s -s bench/recommend.lua "http://127.0.0.1:$PORT" >/dev/null
 wrk -t2 -c16 -d5s -s bench/session.lua "http://127.0.0.1:$PORT" >/dev/null
 echo "health:                $(wrk -t2 -c16 -d${DURATION}s -s bench/health.lua "http://127.0.0.1:$PORT/health" | grep SUMMARY)"
 echo "recommend (ML users):  $(wrk -t2 -c16 -d${DURATION}s -s bench/recommend.lua "http://127.0.0.1:$PORT" | grep SUMMARY)"
 echo "recommend (sessions):  $(wrk -t2 -c16 -d${DURATION}s -s bench/session.lua "http://127.0.0.1:$PORT" | grep SUMMARY)"
+echo "recommend (baseline):  $(wrk -t2 -c16 -d${DURATION}s -s bench/baseline.lua "http://127.0.0.1:$PORT/recommend" | grep SUMMARY)"
 echo "server memory: $(grep -E 'VmHWM|VmRSS' /proc/$SERVER_PID/status | tr -s ' ' | tr '\n' ' ')"

@@ -12,7 +12,7 @@ namespace Marquee.Benchmarks;
 /// <summary>
 /// The whole engine behind one <c>/recommend</c> (cf, k = 20) without HTTP: filters, CF scores, genre
 /// affinity, ranking, diversity, predicted ratings and reasons. Reads what <c>./marquee up</c> (or
-/// import + enrich + train) wrote under <c>MARQUEE_DATA_DIR</c> and <c>MARQUEE_ARTIFACTS_DIR</c>.
+/// import + enrich + train, once per algorithm) wrote under <c>MARQUEE_DATA_DIR</c> and <c>MARQUEE_ARTIFACTS_DIR</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks
@@ -21,6 +21,9 @@ public class EngineBenchmarks
     private RecommendationRequest _movieLensUser = null!;
     private RecommendationRequest _session = null!;
 
+    [Params("ease", "als")]
+    public string Algorithm { get; set; } = "ease";
+
     [GlobalSetup]
     public void Setup()
     {
@@ -28,9 +31,10 @@ public class EngineBenchmarks
         var artifacts = Environment.GetEnvironmentVariable("MARQUEE_ARTIFACTS_DIR") ?? "build_artifacts";
         var catalog = MovieCatalog.LoadAsync(data).GetAwaiter().GetResult();
         var users = new UserRatings(ParquetTables.ReadInteractionsAsync(data.Interactions).GetAwaiter().GetResult());
-        // The newest trained model; the benchmark measures serving, not the registry.
-        var directory = Directory.GetDirectories(Path.Combine(artifacts, "models")).Max()
-                        ?? throw new DirectoryNotFoundException("no trained model; run ./marquee train first");
+        // The newest trained model of the algorithm; the benchmark measures serving, not the registry.
+        var directory = Directory.GetDirectories(Path.Combine(artifacts, "models")).Order()
+                            .LastOrDefault(d => ModelManifest.ReadAsync(d).GetAwaiter().GetResult().Algorithm == Algorithm)
+                        ?? throw new DirectoryNotFoundException($"no trained {Algorithm} model; run ./marquee train --algorithm {Algorithm} first");
         var manifest = ModelManifest.ReadAsync(directory).GetAwaiter().GetResult();
         var model = ModelArtifacts.LoadAsync(directory, manifest).GetAwaiter().GetResult();
         (model as DualEaseModel)?.PrepareForServing();

@@ -224,20 +224,27 @@ internal sealed class RowSolver(int k)
         }
     }
 
-    /// <summary>Solves (YᵀY + Σ α r_i y_i y_iᵀ + λI) z = <paramref name="rightHandSide"/> exactly.</summary>
-    public void SolveWithRightHandSide(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> weights,
-        float alpha, float lambda, ReadOnlySpan<float> rightHandSide, Span<float> z)
+    /// <summary>
+    /// Solves (YᵀY + Σ α r_i y_i y_iᵀ + λI) z = b exactly for several right-hand sides (k floats each,
+    /// back to back): the matrix is built and factored once.
+    /// </summary>
+    public void SolveWithRightHandSides(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> weights,
+        float alpha, float lambda, ReadOnlySpan<float> rightHandSides, Span<float> solutions)
     {
-        Exact(gram, factors, columns, weights, alpha, lambda, z);
+        Span<float> unused = stackalloc float[k];
+        Exact(gram, factors, columns, weights, alpha, lambda, unused);
         var b = _rhs.AsSpan();
-        for (var i = 0; i < k; i++)
+        for (var offset = 0; offset + k <= rightHandSides.Length; offset += k)
         {
-            b[i] = rightHandSide[i];
-        }
-        Substitute(_matrix, b);
-        for (var i = 0; i < k; i++)
-        {
-            z[i] = (float)b[i];
+            for (var i = 0; i < k; i++)
+            {
+                b[i] = rightHandSides[offset + i];
+            }
+            Substitute(_matrix, b);
+            for (var i = 0; i < k; i++)
+            {
+                solutions[offset + i] = (float)b[i];
+            }
         }
     }
 
@@ -388,7 +395,11 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
     /// Fold-in is linear in the confidences once A = YᵀY + Σ α r y yᵀ + λI is fixed: score_j =
     /// Σ_i (1 + α r_i) · y_jᵀ A⁻¹ y_i, so item i contributes its term (one extra solve for A⁻¹ y_j).
     /// </summary>
-    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
+    public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions) =>
+        ContributionsMany(items, ratings, [target], contributions);
+
+    /// <summary>One factorisation of the history's system for the whole page of targets.</summary>
+    public void ContributionsMany(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, ReadOnlySpan<int> targets, Span<float> contributions)
     {
         var columns = new List<int>(items.Length);
         var values = new List<float>(items.Length);
@@ -400,23 +411,31 @@ public sealed class AlsModel : ITopNModel, IExplainableModel
                 values.Add(ratings[n]);
             }
         }
-        contributions.Clear();
+        contributions[..(targets.Length * items.Length)].Clear();
         if (columns.Count == 0)
         {
             return;
         }
-        // A⁻¹ y_j by the same solver: a "history" whose right-hand side is y_j needs A itself, so
-        // solve (A) z = y_j with the exact solver's factorisation built from the history.
-        Span<float> z = stackalloc float[Factors];
-        new RowSolver(Factors).SolveWithRightHandSide(_itemGram, ItemFactors,
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns),
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), Alpha, Lambda,
-            ItemFactors.AsSpan(target * Factors, Factors), z);
-        for (var n = 0; n < items.Length; n++)
+        // score_j = y_jᵀ A⁻¹ b with b = Σ (1 + α r_i) y_i, so item i contributes (1 + α r_i) y_iᵀ z_j with
+        // z_j = A⁻¹ y_j (A symmetric): one factorisation of A, one pair of triangular solves per target.
+        var rightHandSides = new float[targets.Length * Factors];
+        for (var t = 0; t < targets.Length; t++)
         {
-            if (ratings[n] > 0)
+            ItemFactors.AsSpan(targets[t] * Factors, Factors).CopyTo(rightHandSides.AsSpan(t * Factors, Factors));
+        }
+        var z = new float[targets.Length * Factors];
+        new RowSolver(Factors).SolveWithRightHandSides(_itemGram, ItemFactors,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), Alpha, Lambda, rightHandSides, z);
+        for (var t = 0; t < targets.Length; t++)
+        {
+            var row = contributions.Slice(t * items.Length, items.Length);
+            for (var n = 0; n < items.Length; n++)
             {
-                contributions[n] = (1 + Alpha * ratings[n]) * TensorPrimitives.Dot(ItemFactors.AsSpan(items[n] * Factors, Factors), z);
+                if (ratings[n] > 0)
+                {
+                    row[n] = (1 + Alpha * ratings[n]) * TensorPrimitives.Dot(ItemFactors.AsSpan(items[n] * Factors, Factors), z.AsSpan(t * Factors, Factors));
+                }
             }
         }
     }
