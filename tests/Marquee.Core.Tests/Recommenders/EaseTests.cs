@@ -1,27 +1,11 @@
 using Marquee.Core.Interactions;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Tests.Support;
 
 namespace Marquee.Core.Tests.Recommenders;
 
 public class EaseTests
 {
-    /// <summary>A random rating matrix: <paramref name="users"/> × <paramref name="items"/>, about a third filled.</summary>
-    private static InteractionMatrix RandomMatrix(int users, int items, int seed)
-    {
-        var random = new Random(seed);
-        var builder = new InteractionTableBuilder();
-        for (var u = 1; u <= users; u++)
-        {
-            for (var i = 1; i <= items; i++)
-            {
-                if (random.NextDouble() < 0.35)
-                {
-                    builder.Add(u, i, random.Next(1, 11) / 2f, 0);
-                }
-            }
-        }
-        return InteractionMatrix.Build(builder.Build());
-    }
 
     [Theory]
     [InlineData(0.0, 1.0)]
@@ -29,7 +13,7 @@ public class EaseTests
     public void DualAndPrimal_SameData_GiveTheSameScores(double exponent, double below)
     {
         // 40 users × 25 items takes the primal path; its transpose-free dual must agree.
-        var matrix = RandomMatrix(40, 25, seed: 7);
+        var matrix = RandomRatings.Matrix(40, 25, seed: 7, density: 0.35);
         var options = new EaseOptions { Lambda = 3, RatingExponent = exponent, BelowThresholdTarget = below };
         var primal = PrimalEaseModel.Fit(matrix, options, CancellationToken.None);
         var dual = DualEaseModel.Fit(matrix, options, CancellationToken.None);
@@ -54,7 +38,7 @@ public class EaseTests
     [Fact]
     public void ScoreHistory_TrainingUsersHistory_EqualsScoreTrainingUser()
     {
-        var matrix = RandomMatrix(20, 50, seed: 3);
+        var matrix = RandomRatings.Matrix(20, 50, seed: 3, density: 0.35);
         var model = new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1, BelowThresholdTarget = 0.5 }).Fit(matrix);
 
         var viaRow = new float[matrix.ItemCount];
@@ -68,7 +52,7 @@ public class EaseTests
     [Fact]
     public void Weights_SumOverHistory_ReproducesTheScore()
     {
-        var matrix = RandomMatrix(20, 50, seed: 5);
+        var matrix = RandomRatings.Matrix(20, 50, seed: 5, density: 0.35);
         var model = (DualEaseModel)new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1.5, BelowThresholdTarget = 0.4 }).Fit(matrix);
         int[] history = [1, 4, 9];
         float[] ratings = [5, 3, 4.5f];
@@ -92,7 +76,7 @@ public class EaseTests
     public void ContributionsMany_APageOfTargets_SumToEachScoreAndMatchOneAtATime(int users)
     {
         // Seven targets: one full block of four and a partial one; target 4 is also in the history.
-        var matrix = RandomMatrix(users, 50, seed: 11);
+        var matrix = RandomRatings.Matrix(users, 50, seed: 11, density: 0.35);
         var model = (DualEaseModel)new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1.5, BelowThresholdTarget = 0.4 }).Fit(matrix);
         model.PrepareForServing();
         int[] history = [1, 4, 9, 30];

@@ -1,31 +1,16 @@
 using Marquee.Core.Interactions;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Tests.Support;
 
 namespace Marquee.Core.Tests.Recommenders;
 
 public class ImplicitAlsTests
 {
-    private static InteractionMatrix RandomMatrix(int users, int items, int seed)
-    {
-        var random = new Random(seed);
-        var builder = new InteractionTableBuilder();
-        for (var u = 1; u <= users; u++)
-        {
-            for (var i = 1; i <= items; i++)
-            {
-                if (random.NextDouble() < 0.3)
-                {
-                    builder.Add(u, i, random.Next(1, 11) / 2f, 0);
-                }
-            }
-        }
-        return InteractionMatrix.Build(builder.Build());
-    }
 
     [Fact]
     public void ContributionsMany_APageOfTargets_SumToTheFoldInScores()
     {
-        var matrix = RandomMatrix(60, 40, seed: 3);
+        var matrix = RandomRatings.Matrix(60, 40, seed: 3);
         var model = (AlsModel)new ImplicitAls(new AlsOptions { Factors = 8, Iterations = 5, Alpha = 2, Regularization = 1 }).Fit(matrix);
         int[] history = [2, 5, 11, 17];
         float[] ratings = [5, 4, 0, 2.5f];

@@ -7,22 +7,6 @@ namespace Marquee.Core.Tests.Training;
 
 public class ModelArtifactsTests
 {
-    private static InteractionMatrix RandomMatrix(int users, int items, int seed)
-    {
-        var random = new Random(seed);
-        var builder = new InteractionTableBuilder();
-        for (var u = 1; u <= users; u++)
-        {
-            for (var i = 1; i <= items; i++)
-            {
-                if (random.NextDouble() < 0.3)
-                {
-                    builder.Add(u, i * 10, random.Next(1, 11) / 2f, 0);
-                }
-            }
-        }
-        return InteractionMatrix.Build(builder.Build());
-    }
 
     public static TheoryData<string, int, int> Models => new()
     {
@@ -37,7 +21,7 @@ public class ModelArtifactsTests
     [MemberData(nameof(Models))]
     public async Task SaveThenLoad_ScoresAHistoryExactlyAsBefore(string algorithm, int users, int items)
     {
-        var matrix = RandomMatrix(users, items, seed: 11);
+        var matrix = RandomRatings.Matrix(users, items, seed: 11, movieIdStep: 10);
         var configured = ModelTrainer.Configure(algorithm, algorithm == "als"
             ? new Dictionary<string, double> { ["factors"] = 8, ["lambda"] = 1, ["iterations"] = 5 }
             : algorithm == "ease" ? new Dictionary<string, double> { ["lambda"] = 5 } : null);
