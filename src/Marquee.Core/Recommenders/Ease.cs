@@ -670,12 +670,23 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         ref var sr = ref MemoryMarshal.GetReference(s);
         for (var j = 0; j < scores.Length; j++)
         {
-            T sum = T.Zero;
-            for (var q = pointers[j]; q < pointers[j + 1]; q++)
+            // Four partial sums: one running sum makes every product wait for the previous addition
+            // (latency-bound at ~4 cycles per interaction); four keep the loads busy instead.
+            T sum0 = T.Zero, sum1 = T.Zero, sum2 = T.Zero, sum3 = T.Zero;
+            var q = pointers[j];
+            var end = pointers[j + 1];
+            for (; q + 4 <= end; q += 4)
             {
-                sum += Unsafe.Add(ref sr, Unsafe.Add(ref users, q)) * T.CreateTruncating(Unsafe.Add(ref z, q));
+                sum0 += Unsafe.Add(ref sr, Unsafe.Add(ref users, q)) * T.CreateTruncating(Unsafe.Add(ref z, q));
+                sum1 += Unsafe.Add(ref sr, Unsafe.Add(ref users, q + 1)) * T.CreateTruncating(Unsafe.Add(ref z, q + 1));
+                sum2 += Unsafe.Add(ref sr, Unsafe.Add(ref users, q + 2)) * T.CreateTruncating(Unsafe.Add(ref z, q + 2));
+                sum3 += Unsafe.Add(ref sr, Unsafe.Add(ref users, q + 3)) * T.CreateTruncating(Unsafe.Add(ref z, q + 3));
             }
-            scores[j] = float.CreateTruncating(sum);
+            for (; q < end; q++)
+            {
+                sum0 += Unsafe.Add(ref sr, Unsafe.Add(ref users, q)) * T.CreateTruncating(Unsafe.Add(ref z, q));
+            }
+            scores[j] = float.CreateTruncating((sum0 + sum1) + (sum2 + sum3));
         }
         var inverseLambda = 1.0 / Options.Lambda;
         for (var n = 0; n < historyItems.Length; n++)
