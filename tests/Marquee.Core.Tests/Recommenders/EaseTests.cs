@@ -79,23 +79,7 @@ public class EaseTests
         var matrix = RandomRatings.Matrix(users, 50, seed: 11, density: 0.35);
         var model = (DualEaseModel)new Ease(new EaseOptions { Lambda = 5, RatingExponent = 1.5, BelowThresholdTarget = 0.4 }).Fit(matrix);
         model.PrepareForServing();
-        int[] history = [1, 4, 9, 30];
-        float[] ratings = [5, 3, 4.5f, 0];
-        int[] targets = [20, 4, 33, 0, 49, 12, 7];
-        var scores = new float[matrix.ItemCount];
-        model.ScoreHistory(history, ratings, scores);
-
-        var batch = new float[targets.Length * history.Length];
-        model.ContributionsMany(history, ratings, targets, batch);
-
-        var single = new float[history.Length];
-        for (var t = 0; t < targets.Length; t++)
-        {
-            model.Contributions(history, ratings, targets[t], single);
-            var row = batch.AsSpan(t * history.Length, history.Length).ToArray();
-            Assert.Equal(single, row, (a, b) => Math.Abs(a - b) < 1e-5);
-            Assert.Equal(0f, row[3]); // an unrated (weight 0) history item explains nothing
-            Assert.Equal(scores[targets[t]], row.Sum(), 1e-4);
-        }
+        ExplanationChecks.PageMatchesOneAtATimeAndSumsToTheScores(model, history: [1, 4, 9, 30], ratings: [5, 3, 4.5f, 0],
+            targets: [20, 4, 33, 0, 49, 12, 7], sumTolerance: 1e-4);
     }
 }
