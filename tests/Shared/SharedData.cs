@@ -1,4 +1,6 @@
-namespace Marquee.Core.Tests.Support;
+namespace Marquee.Tests.Shared;
+
+// One copy for the three test projects: each compiles it in (see their .csproj) and imports the namespace globally.
 
 /// <summary>Locates the read-only datasets in <c>../shared/datasets</c> (never copied into the repository).</summary>
 public static class SharedData
