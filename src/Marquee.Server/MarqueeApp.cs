@@ -5,6 +5,8 @@ using Marquee.Server.Services;
 using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -140,11 +142,33 @@ public static class MarqueeApp
         // Client-side routes (/watchlist, /movie/42) load the app shell; an unknown API path stays a 404
         // problem, so clients never mistake the app shell for a JSON answer.
         var shell = Path.Combine(uiDir, "index.html");
-        app.MapFallback((HttpContext context) =>
+        app.MapFallback((HttpContext context, EndpointDataSource endpoints) =>
             HttpMethods.IsGet(context.Request.Method) && !IsApiPath(context.Request.Path)
                 ? Results.File(shell, "text/html; charset=utf-8")
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                    detail: $"No endpoint {context.Request.Method} {context.Request.Path}; see /docs for the API."))
+                : NoEndpoint(context, endpoints))
             .ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// The fallback also catches requests the routing turned away for a body that is not JSON (an endpoint
+    /// that accepts JSON is skipped, and the fallback outranks ASP.NET's own 415): say so instead of 404.
+    /// </summary>
+    private static IResult NoEndpoint(HttpContext context, EndpointDataSource endpoints)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (hasBody && !request.HasJsonContentType() && AcceptsJson(endpoints, request.Method, request.Path))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: $"{request.Method} {request.Path} takes a JSON body: send it with Content-Type: application/json (got '{request.ContentType}').");
+        }
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: $"No endpoint {request.Method} {request.Path}; see /docs for the API.");
+    }
+
+    private static bool AcceptsJson(EndpointDataSource endpoints, string method, PathString path) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>
+            endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method, StringComparer.OrdinalIgnoreCase) == true
+            && endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Any(type => type.Contains("json", StringComparison.OrdinalIgnoreCase)) == true
+            && new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), []).TryMatch(path, []));
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marquee.Server.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Marquee.Server.Tests.Api;
+
+/// <summary>The server with a built UI: client routes get the app shell, API mistakes get problem details.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class UiShellTests(MarqueeFactory factory) : IDisposable
+{
+    private readonly TempDirectory _ui = new();
+
+    private HttpClient CreateClientWithUi()
+    {
+        _ui.Write("index.html", "<!doctype html><title>Marquee</title><div id=\"root\"></div>");
+        return factory.WithWebHostBuilder(builder => builder.UseSetting("Marquee:UiDir", _ui.Path)).CreateClient();
+    }
+
+    [Fact]
+    public async Task ClientRoute_Get_ServesTheAppShell()
+    {
+        var response = await CreateClientWithUi().GetAsync("/watchlist");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("id=\"root\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownApiPath_Get_IsAProblem404NotTheShell()
+    {
+        var response = await CreateClientWithUi().GetAsync("/movies/not-a-number");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Recommend_BodyNotSentAsJson_Is415NamingTheContentType(bool withUi)
+    {
+        var client = withUi ? CreateClientWithUi() : factory.CreateClient();
+
+        var response = await client.PostAsync("/recommend", new StringContent("{\"k\":5}", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(415, problem.GetProperty("status").GetInt32());
+        if (withUi)
+        {
+            Assert.Contains("application/json", problem.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Recommend_SameBodyAsJson_StillWorksWithTheUi()
+    {
+        var response = await CreateClientWithUi().PostAsync("/recommend", new StringContent("{\"k\":5}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public void Dispose() => _ui.Dispose();
+}
