@@ -7,7 +7,7 @@ namespace Marquee.Server;
 /// Turns unreadable request bodies (malformed JSON, a string where a number belongs) into a 400
 /// validation problem that names the field, instead of an empty 400 or a 500.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,13 +16,17 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
         var json = FindJsonException(badRequest);
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        // A query or route value that does not parse ("?limit=abc") names its parameter in the message.
+        var parameter = json is null ? UnboundParameter().Match(badRequest.Message) : null;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
+            : parameter is { Success: true } ? parameter.Groups["name"].Value
+            : "body";
         var message = json is null ? badRequest.Message : Describe(json);
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var details = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = badRequest.StatusCode,
-            Title = "The request body could not be read",
+            Title = parameter is { Success: true } ? "The request could not be read" : "The request body could not be read",
             Detail = json is null ? badRequest.Message : $"Invalid JSON at '{field}': {message}",
         };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
@@ -46,4 +50,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?:\S+ )?(?<name>[^""\s]+)"" from")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 }

@@ -161,6 +161,7 @@ public class IntentApiTests(MarqueeFactory factory)
     [InlineData("/movies/search?q=%20", "q")]
     [InlineData("/movies/search?q=heat&limit=0", "limit")]
     [InlineData("/movies/search?q=heat&limit=51", "limit")]
+    [InlineData("/movies/search?q=heat&limit=abc", "limit")]
     public async Task SearchMovies_BadInput_Is400NamingTheField(string url, string field)
     {
         var response = await factory.CreateClient().GetAsync(url);
