@@ -418,34 +418,16 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
 
     public void Contributions(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, int target, Span<float> contributions)
     {
+        if (ItemUser is not null)
+        {
+            ContributionsMany(items, ratings, [target], contributions);
+            return;
+        }
         var u = Train.UserCount;
         var w = ArrayPool<float>.Shared.Rent(u);
         try
         {
             var column = w.AsSpan(0, u);
-            if (ItemUser is not null)
-            {
-                // B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij: scatter z_j once, then one contiguous SIMD dot per history item.
-                column.Clear();
-                var users = Train.ByItem.RowColumns(target);
-                var start = Train.ByItem.RowPointers[target];
-                for (var q = 0; q < users.Length; q++)
-                {
-                    column[users[q]] = _zByItem[start + q];
-                }
-                for (var n = 0; n < items.Length; n++)
-                {
-                    if (ratings[n] <= 0)
-                    {
-                        contributions[n] = 0;
-                        continue;
-                    }
-                    var weight = TensorPrimitives.Dot(ItemUser.AsSpan(items[n] * u, u), column)
-                                 - (items[n] == target ? (float)(_gamma[target] / Options.Lambda) : 0f);
-                    contributions[n] = weight * Input(ratings[n]);
-                }
-                return;
-            }
             UserSpaceColumn(target, column);
             for (var n = 0; n < items.Length; n++)
             {
@@ -461,6 +443,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
     /// <summary>
     /// Contributions to a page of targets, four at a time: z_j of four targets scattered side by side, then
     /// each history item's row of G is read once for four dot products (instead of once per target).
+    /// B_ij = G[i,:]·z_j − (γ_j/λ)·δ_ij. Without G, one target at a time through M.
     /// </summary>
     public void ContributionsMany(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, ReadOnlySpan<int> targets, Span<float> contributions)
     {
