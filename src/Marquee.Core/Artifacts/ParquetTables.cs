@@ -192,6 +192,24 @@ public static class ParquetTables
         // Added with TMDB API enrichment; files written before them read as null.
         [JsonPropertyName("tmdb_genres")] public List<string>? TmdbGenres { get; set; }
         [JsonPropertyName("fetched_at")] public DateTime? FetchedAt { get; set; }
+        // Added with credits, keywords, languages and franchises; older files read as null.
+        [JsonPropertyName("title")] public string? Title { get; set; }
+        [JsonPropertyName("original_title")] public string? OriginalTitle { get; set; }
+        [JsonPropertyName("also_known_as")] public List<string>? AlsoKnownAs { get; set; }
+        [JsonPropertyName("tmdb_popularity")] public double? TmdbPopularity { get; set; }
+        [JsonPropertyName("keywords")] public List<string>? Keywords { get; set; }
+        [JsonPropertyName("original_language")] public string? OriginalLanguage { get; set; }
+        [JsonPropertyName("spoken_languages")] public List<string>? SpokenLanguages { get; set; }
+        [JsonPropertyName("production_countries")] public List<string>? ProductionCountries { get; set; }
+        [JsonPropertyName("production_companies")] public List<string>? ProductionCompanies { get; set; }
+        [JsonPropertyName("collection_id")] public int? CollectionId { get; set; }
+        [JsonPropertyName("collection_name")] public string? CollectionName { get; set; }
+        [JsonPropertyName("certification")] public string? Certification { get; set; }
+        [JsonPropertyName("certification_country")] public string? CertificationCountry { get; set; }
+        [JsonPropertyName("is_short")] public bool? IsShort { get; set; }
+        [JsonPropertyName("directors")] public List<PersonRow>? Directors { get; set; }
+        [JsonPropertyName("writers")] public List<PersonRow>? Writers { get; set; }
+        [JsonPropertyName("cast")] public List<PersonRow>? Cast { get; set; }
 
         public static DetailsRow From(MovieDetails d) => new()
         {
@@ -199,6 +217,13 @@ public static class ParquetTables
             PosterPath = d.PosterPath, BackdropPath = d.BackdropPath, RuntimeMinutes = d.RuntimeMinutes,
             ReleaseDate = d.ReleaseDate, TmdbRating = d.TmdbRating, TmdbVoteCount = d.TmdbVoteCount, Source = d.Source,
             TmdbGenres = d.TmdbGenres?.ToList(), FetchedAt = d.FetchedAt?.UtcDateTime,
+            Title = d.Title, OriginalTitle = d.OriginalTitle, AlsoKnownAs = d.AlsoKnownAs?.ToList(),
+            TmdbPopularity = d.TmdbPopularity, Keywords = d.Keywords?.ToList(), OriginalLanguage = d.OriginalLanguage,
+            SpokenLanguages = d.SpokenLanguages?.ToList(), ProductionCountries = d.ProductionCountries?.ToList(),
+            ProductionCompanies = d.ProductionCompanies?.ToList(), CollectionId = d.CollectionId, CollectionName = d.CollectionName,
+            Certification = d.Certification, CertificationCountry = d.CertificationCountry,
+            IsShort = d.RuntimeMinutes is null ? null : d.IsShort,
+            Directors = PersonRow.From(d.Directors), Writers = PersonRow.From(d.Writers), Cast = PersonRow.From(d.Cast),
         };
 
         public MovieDetails ToDetails() => new()
@@ -208,6 +233,24 @@ public static class ParquetTables
             ReleaseDate = ReleaseDate, TmdbRating = TmdbRating, TmdbVoteCount = TmdbVoteCount, Source = Source,
             TmdbGenres = TmdbGenres,
             FetchedAt = FetchedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            Title = Title, OriginalTitle = OriginalTitle, AlsoKnownAs = AlsoKnownAs, TmdbPopularity = TmdbPopularity,
+            Keywords = Keywords, OriginalLanguage = OriginalLanguage, SpokenLanguages = SpokenLanguages,
+            ProductionCountries = ProductionCountries, ProductionCompanies = ProductionCompanies,
+            CollectionId = CollectionId, CollectionName = CollectionName,
+            Certification = Certification, CertificationCountry = CertificationCountry,
+            Directors = PersonRow.To(Directors), Writers = PersonRow.To(Writers), Cast = PersonRow.To(Cast),
         };
+    }
+
+    private sealed class PersonRow
+    {
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("tmdb_id")] public int? TmdbId { get; set; }
+
+        public static List<PersonRow>? From(IReadOnlyList<CreditedPerson>? people) =>
+            people?.Select(p => new PersonRow { Name = p.Name, TmdbId = p.TmdbId }).ToList();
+
+        public static IReadOnlyList<CreditedPerson>? To(List<PersonRow>? rows) =>
+            rows?.Where(r => r.Name is { Length: > 0 }).Select(r => new CreditedPerson(r.Name!, r.TmdbId)).ToList();
     }
 }

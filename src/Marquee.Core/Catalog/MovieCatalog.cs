@@ -22,13 +22,31 @@ public sealed class CatalogMovie
         Tags = tags;
         GenreMask = GenreSet.From(movie.Genres);
         ReleaseYear = movie.Year ?? details?.ReleaseDate?.Year;
+        var (main, alternates) = MovieTitle.SplitAlternates(movie.Title);
+        Title = details?.Title is { Length: > 0 } display ? display : main;
+        AlsoKnownAs = new[] { details?.OriginalTitle }
+            .Concat(details?.AlsoKnownAs ?? [])
+            .Concat(alternates)
+            .Append(main)
+            .OfType<string>()
+            .Where(t => t.Length > 0 && !string.Equals(t, Title, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     /// <summary>Dense position in the catalogue (movies ordered by id).</summary>
     public int Index { get; }
     public Movie Movie { get; }
     public int MovieId => Movie.MovieId;
-    public string Title => Movie.Title;
+    /// <summary>
+    /// The title people know the film by: TMDB's title when enrichment found one, else the MovieLens
+    /// title without the alternates it keeps in parentheses ("Amelie", not "Amelie (Fabuleux destin…)").
+    /// </summary>
+    public string Title { get; }
+    /// <summary>Original-language and alternate titles, without the display title itself.</summary>
+    public IReadOnlyList<string> AlsoKnownAs { get; }
+    /// <summary>Runs under <see cref="MovieDetails.ShortRuntimeMinutes"/> minutes: not what people mean by "a film".</summary>
+    public bool IsShort => Details?.IsShort ?? false;
     public int? ReleaseYear { get; }
     public IReadOnlyList<string> Genres => Movie.Genres;
     public GenreSet GenreMask { get; }

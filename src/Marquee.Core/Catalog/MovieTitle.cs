@@ -38,4 +38,33 @@ public static partial class MovieTitle
         var separator = article.EndsWith('\'') ? "" : " ";
         return $"{article}{separator}{match.Groups["rest"].Value}{match.Groups["alt"].Value}";
     }
+
+    // One parenthesised group at the end: "(a.k.a. Se7en)", "(Fabuleux destin d'Amélie Poulain, Le)".
+    [GeneratedRegex(@"\s*\((?<alt>[^()]+)\)\s*$")]
+    private static partial Regex TrailingAlternate();
+
+    /// <summary>
+    /// Splits a title that still carries MovieLens's alternates in parentheses into the main title and
+    /// the alternates, each with its article in front: "Amelie (Fabuleux destin d'Amélie Poulain, Le)" →
+    /// ("Amelie", ["Le Fabuleux destin d'Amélie Poulain"]); "Seven (a.k.a. Se7en)" → ("Seven", ["Se7en"]).
+    /// </summary>
+    public static (string Main, IReadOnlyList<string> Alternates) SplitAlternates(string title)
+    {
+        var main = title.Trim();
+        var alternates = new List<string>();
+        while (TrailingAlternate().Match(main) is { Success: true } match && match.Index > 0)
+        {
+            var alternate = match.Groups["alt"].Value.Trim();
+            if (alternate.StartsWith("a.k.a.", StringComparison.OrdinalIgnoreCase))
+            {
+                alternate = alternate["a.k.a.".Length..].Trim();
+            }
+            if (alternate.Length > 0)
+            {
+                alternates.Insert(0, MoveArticleToFront(alternate));
+            }
+            main = main[..match.Index].TrimEnd();
+        }
+        return (main, alternates);
+    }
 }

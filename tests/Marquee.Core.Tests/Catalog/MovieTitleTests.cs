@@ -23,4 +23,19 @@ public class MovieTitleTests
         Assert.Equal(title, parsed.Title);
         Assert.Equal(year, parsed.Year);
     }
+
+    [Theory]
+    [InlineData("Amelie (Fabuleux destin d'Amélie Poulain, Le)", "Amelie", "Le Fabuleux destin d'Amélie Poulain")]
+    [InlineData("Seven (a.k.a. Se7en)", "Seven", "Se7en")]
+    [InlineData("Léon: The Professional (a.k.a. The Professional) (Léon)", "Léon: The Professional", "The Professional|Léon")]
+    [InlineData("The City of Lost Children (Cité des enfants perdus, La)", "The City of Lost Children", "La Cité des enfants perdus")]
+    [InlineData("Toy Story", "Toy Story", "")]
+    [InlineData("(500) Days of Summer", "(500) Days of Summer", "")]
+    public void SplitAlternates_TitleWithAlternates_KeepsTheMainTitle(string title, string main, string alternates)
+    {
+        var split = MovieTitle.SplitAlternates(title);
+
+        Assert.Equal(main, split.Main);
+        Assert.Equal(alternates, string.Join("|", split.Alternates));
+    }
 }

@@ -40,6 +40,38 @@ public class MovieDetailsParquetTests
         Assert.Equal(fetchedAt, details.FetchedAt);
     }
 
+    [Fact]
+    public async Task WriteMovieDetailsAsync_CreditsKeywordsLanguagesAndFranchise_RoundTrip()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("movies_enriched.parquet");
+        var written = new MovieDetails
+        {
+            MovieId = 2571, Title = "The Matrix", OriginalTitle = "The Matrix", AlsoKnownAs = ["Matrix"],
+            Keywords = ["simulated reality", "hacker"], OriginalLanguage = "en", SpokenLanguages = ["en"],
+            ProductionCountries = ["US", "AU"], ProductionCompanies = ["Village Roadshow Pictures"],
+            CollectionId = 2344, CollectionName = "The Matrix Collection", Certification = "R", CertificationCountry = "US",
+            Directors = [new CreditedPerson("Lana Wachowski", 9340), new CreditedPerson("Lilly Wachowski", 9339)],
+            Writers = [new CreditedPerson("Lana Wachowski", 9340)],
+            Cast = [new CreditedPerson("Keanu Reeves", 6384), new CreditedPerson("Carrie-Anne Moss")],
+            TmdbPopularity = 80.5, RuntimeMinutes = 136,
+        };
+
+        await ParquetTables.WriteMovieDetailsAsync(path, [written, new MovieDetails { MovieId = 1 }]);
+        var read = await ParquetTables.ReadMovieDetailsAsync(path);
+
+        var matrix = read[0];
+        Assert.Equal(written.Keywords, matrix.Keywords);
+        Assert.Equal(written.ProductionCountries, matrix.ProductionCountries);
+        Assert.Equal((2344, "The Matrix Collection", "R", "US"), (matrix.CollectionId, matrix.CollectionName, matrix.Certification, matrix.CertificationCountry));
+        Assert.Equal(written.Directors, matrix.Directors);
+        Assert.Equal(written.Cast, matrix.Cast);
+        Assert.Equal((80.5, "The Matrix", "en"), (matrix.TmdbPopularity, matrix.Title, matrix.OriginalLanguage));
+        Assert.False(matrix.IsShort);
+        Assert.Null(read[1].Directors);
+        Assert.Null(read[1].Keywords);
+    }
+
     private sealed class OldDetailsRow
     {
         [JsonPropertyName("movie_id")] public int MovieId { get; set; }
