@@ -15,7 +15,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var source = new Option<string>("--source") { Description = "MovieLens directory or zip", Required = true };
+        var source = new Option<string?>("--source") { Description = "MovieLens directory or zip (the offline protocol)" };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file" };
         var algorithms = new Option<string?>("--algorithms") { Description = "Comma-separated subset of the top-N models: most-popular,itemknn,ease,ease-weighted,als" };
         var ratingModels = new Option<string[]>("--rating-models")
@@ -23,9 +23,22 @@ internal static class EvaluateCommand
             Description = "Rating predictors for the 5-fold protocol, e.g. blend or bayesian-mf:factors=16 (default: baseline, knn-baseline, bayesian-mf, blend; 'none' skips)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm") { source, json, algorithms, ratingModels };
+        var relevance = new Option<string?>("--relevance") { Description = "Judged wishes (shared/eval/relevance_public.json) to score against a running server" };
+        var tastes = new Option<string?>("--tastes") { Description = "Tastes (eval/tastes_public.json) to score against a running server" };
+        var url = new Option<string>("--url") { Description = "The server --relevance and --tastes ask", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm, or score judged wishes and tastes (shared/eval/RELEVANCE.md) on a running server")
+        {
+            source, json, algorithms, ratingModels, relevance, tastes, url,
+        };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(source)!, parse.GetValue(json), parse.GetValue(algorithms), parse.GetValue(ratingModels), cancellationToken));
+        {
+            if (parse.GetValue(relevance) is not null || parse.GetValue(tastes) is not null)
+            {
+                return RelevanceCommand.RunAsync(parse.GetValue(relevance), parse.GetValue(tastes), parse.GetValue(url)!, cancellationToken);
+            }
+            var dataset = parse.GetValue(source) ?? throw new CliException("evaluate needs --source DIR|ZIP (the offline protocol) or --relevance FILE / --tastes FILE (a running server)");
+            return RunAsync(dataset, parse.GetValue(json), parse.GetValue(algorithms), parse.GetValue(ratingModels), cancellationToken);
+        });
         return command;
     }
 
