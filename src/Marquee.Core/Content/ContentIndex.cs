@@ -80,7 +80,8 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
                 {
                     document.Add(new TextField(OverviewField, overview, Field.Store.NO));
                 }
-                foreach (var tag in movie.Tags)
+                // TMDB keywords ("time loop", "submarine") are curated labels, as telling as the users' tags.
+                foreach (var tag in movie.Tags.Concat(movie.Details?.Keywords ?? []))
                 {
                     document.Add(new TextField(TagsField, tag, Field.Store.NO));
                 }
@@ -454,14 +455,12 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             foreach (var movie in catalog.Movies)
             {
                 var full = new List<string>(4);
-                var title = movie.Title;
-                var bracket = title.IndexOf(" (", StringComparison.Ordinal);
-                var main = bracket > 0 ? title[..bracket] : title;
+                // The display title first, then what else the film is known by ("Se7en", "Le Fabuleux destin…").
+                var main = movie.Title;
                 AddWithoutArticle(full, QueryText.Normalize(main));
-                if (bracket > 0)
+                foreach (var alternative in movie.AlsoKnownAs)
                 {
-                    var alternative = title[(bracket + 2)..].TrimEnd(')').Replace("a.k.a.", "", StringComparison.OrdinalIgnoreCase);
-                    AddWithoutArticle(full, QueryText.Normalize(Catalog.MovieTitle.Parse(alternative).Title));
+                    AddWithoutArticle(full, QueryText.Normalize(alternative));
                 }
                 _fullKeys[movie.Index] = [.. full];
                 foreach (var key in full)

@@ -22,6 +22,24 @@ public sealed record MovieIntent
     public int? YearFrom { get; init; }
     public int? YearTo { get; init; }
     public int? MaxRuntime { get; init; }
+    /// <summary>Shortest runtime wanted ("over three hours"); films of unknown length do not qualify.</summary>
+    public int? MinRuntime { get; init; }
+    /// <summary>Original languages wished (ISO 639-1, "ko"): films in one rank higher.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    /// <summary>Production countries wished (ISO 3166-1, "KR").</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    /// <summary>Original languages ruled out ("foreign" rules out English, "not french" French).</summary>
+    public IReadOnlyList<string> ExcludeLanguages { get; init; } = [];
+    /// <summary>People named in the wish (directors, cast, writers), as the catalogue spells them.</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+    /// <summary>Production companies named in the wish ("Studio Ghibli").</summary>
+    public IReadOnlyList<string> Companies { get; init; } = [];
+    /// <summary>Production companies ruled out ("a superhero movie that isn't Marvel").</summary>
+    public IReadOnlyList<string> ExcludeCompanies { get; init; } = [];
+    /// <summary>Age of the youngest viewer ("with my 8-year-old" → 8): certified-older films are left out.</summary>
+    public int? MaxAge { get; init; }
+    /// <summary>Short films (under 40 minutes) are wanted; otherwise they are left out.</summary>
+    public bool IncludeShorts { get; init; }
     public IReadOnlyList<int> ReferenceMovieIds { get; init; } = [];
     /// <summary>
     /// Topics of the vocabulary (<c>heist</c>, <c>time travel</c>) and words left over after the parser recognised
@@ -34,8 +52,10 @@ public sealed record MovieIntent
     public static MovieIntent Empty { get; } = new();
 
     /// <summary>True when nothing in the intent ranks (it may still filter).</summary>
-    public bool HasSoftSignals => Genres.Count > 0 || Moods.Count > 0 || Keywords.Count > 0 || ReferenceMovieIds.Count > 0;
+    public bool HasSoftSignals => Genres.Count > 0 || Moods.Count > 0 || Keywords.Count > 0 || ReferenceMovieIds.Count > 0
+                                  || Languages.Count > 0 || Countries.Count > 0 || People.Count > 0 || Companies.Count > 0 || MaxAge is not null;
 
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null
-                           && YearTo is null && MaxRuntime is null;
+                           && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0
+                           && ExcludeCompanies.Count == 0 && !IncludeShorts;
 }

@@ -21,8 +21,23 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private int? _boundTo;
     private readonly List<NamedEra> _namedEras = [];
     private int? _maxRuntime;
+    private int? _minRuntime;
+    private int? _maxAge;
+    private bool _includeShorts;
+    private readonly List<string> _languages = [];
+    private readonly List<string> _countries = [];
+    private readonly List<string> _excludedLanguages = [];
+    private readonly List<string> _people = [];
+    private readonly List<string> _companies = [];
+    private readonly List<string> _excludedCompanies = [];
 
     public IntentVocabulary Vocabulary { get; } = vocabulary;
+
+    /// <summary>The mood a young audience implies.</summary>
+    public const string FamilyMood = "family";
+
+    /// <summary>Viewers this young or younger make it a family pick.</summary>
+    public const int FamilyAge = 12;
 
     public void WishGenre(string genre)
     {
@@ -127,10 +142,58 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         _maxRuntime = _maxRuntime is { } existing ? Math.Min(existing, maxMinutes) : maxMinutes;
     }
 
+    /// <summary>"Over three hours": the shortest runtime wanted; several keep the longest.</summary>
+    public void RequireRuntime(int minMinutes)
+    {
+        _minRuntime = _minRuntime is { } existing ? Math.Max(existing, minMinutes) : minMinutes;
+    }
+
+    /// <summary>The youngest viewer's age; several keep the youngest.</summary>
+    public void LimitAge(int age)
+    {
+        _maxAge = _maxAge is { } existing ? Math.Min(existing, age) : age;
+    }
+
+    public void IncludeShorts() => _includeShorts = true;
+
+    /// <summary>A language or country wished ("korean"), or ruled out when negated ("not french").</summary>
+    public void ApplyLanguage(LanguageConcept language, bool negated)
+    {
+        if (negated)
+        {
+            if (language.Language is { } ruledOut)
+            {
+                AddDistinct(_excludedLanguages, ruledOut);
+            }
+            return;
+        }
+        if (language.Language is { } wished)
+        {
+            AddDistinct(_languages, wished);
+        }
+        foreach (var country in language.Countries)
+        {
+            AddDistinct(_countries, country);
+        }
+        if (language.NotLanguage is { } not)
+        {
+            AddDistinct(_excludedLanguages, not);
+        }
+    }
+
+    public void AddPerson(string name) => AddDistinct(_people, name);
+
+    public void AddCompany(string name, bool negated) => AddDistinct(negated ? _excludedCompanies : _companies, name);
+
     /// <summary>Resolves conflicts and produces the intent.</summary>
     /// <param name="referenceYear">Newest release year of the catalogue; "recent" counts back from it.</param>
     public MovieIntent Build(int referenceYear, string source = IntentSource.Rules)
     {
+        if (_maxAge <= FamilyAge && Vocabulary.Find(FamilyMood) is { Kind: ConceptKind.Mood } family)
+        {
+            // "with my 8-year-old" is a family evening even when the word "family" is not said.
+            Apply(family);
+        }
         var yearFrom = Max(_rangeFrom, _boundFrom);
         var yearTo = Min(_rangeTo, _boundTo);
         if (yearFrom is null && yearTo is null)
@@ -165,6 +228,15 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             YearFrom = yearFrom,
             YearTo = yearTo,
             MaxRuntime = _maxRuntime,
+            MinRuntime = _minRuntime is { } min && !(_maxRuntime < min) ? min : null,
+            Languages = [.. _languages],
+            Countries = [.. _countries],
+            ExcludeLanguages = _excludedLanguages.Where(l => !_languages.Contains(l)).ToList(),
+            People = [.. _people],
+            Companies = [.. _companies],
+            ExcludeCompanies = _excludedCompanies.Where(c => !_companies.Contains(c)).ToList(),
+            MaxAge = _maxAge,
+            IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
             Keywords = [.. _keywords],
             ExcludeKeywords = excludedKeywords,

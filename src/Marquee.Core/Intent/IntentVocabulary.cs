@@ -82,6 +82,12 @@ public sealed class IntentConcept
     public double PopularityBoost { get; }
 }
 
+/// <summary>
+/// Where films come from or what they are spoken in ("korean", "en français", "no subtitles"): an original
+/// language (ISO 639-1), production countries (ISO 3166-1), or a language films should not be in ("foreign").
+/// </summary>
+public sealed record LanguageConcept(string Name, string? Language, IReadOnlyList<string> Countries, string? NotLanguage);
+
 /// <summary>What a phrase means to the parser. One phrase may play several parts ("from": a filler, or "from 1995").</summary>
 [Flags]
 public enum PhraseRole
@@ -111,6 +117,12 @@ public sealed class PhraseMeaning
     public IntentConcept? Concept { get; internal set; }
     public NamedEra? Era { get; internal set; }
     public int? RuntimeMax { get; internal set; }
+    /// <summary>A film language or country ("french", "korean").</summary>
+    public LanguageConcept? Language { get; internal set; }
+    /// <summary>The age of the youngest viewer the phrase implies ("kids" → 10, "toddler" → 4).</summary>
+    public int? MaxAge { get; internal set; }
+    /// <summary>The phrase asks for short films ("shorts", "court métrage").</summary>
+    public bool IncludesShorts { get; internal set; }
     /// <summary>First year of the decade a word names ("eighties" → 1980).</summary>
     public int? Decade { get; internal set; }
     /// <summary>Offsets into a decade for "early" (0–3), "mid" (3–6), "late" (6–9).</summary>
@@ -140,6 +152,7 @@ public sealed class IntentVocabulary
     private static readonly Lazy<IntentVocabulary> DefaultVocabulary = new(LoadEmbedded);
 
     private readonly Dictionary<string, IntentConcept> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<LanguageConcept> _languages = [];
 
     private IntentVocabulary(VocabularyFile file)
     {
@@ -224,6 +237,35 @@ public sealed class IntentVocabulary
             }
         }
 
+        foreach (var entry in file.Languages)
+        {
+            var language = new LanguageConcept(entry.Name, entry.Language, entry.Countries ?? [], entry.NotLanguage);
+            if (language.Language is null && language.Countries.Count == 0 && language.NotLanguage is null)
+            {
+                throw new InvalidDataException($"vocabulary: language '{entry.Name}' names no language or country");
+            }
+            _languages.Add(language);
+            foreach (var phrase in entry.Phrases)
+            {
+                MeaningOf(phrase).Language = language;
+            }
+        }
+        foreach (var audience in file.Audiences)
+        {
+            if (audience.MaxAge is < 1 or > 17)
+            {
+                throw new InvalidDataException($"vocabulary: audience '{audience.Name}' needs a max_age of 1–17");
+            }
+            foreach (var phrase in audience.Phrases)
+            {
+                MeaningOf(phrase).MaxAge = audience.MaxAge;
+            }
+        }
+        foreach (var phrase in file.Runtime.Shorts)
+        {
+            MeaningOf(phrase).IncludesShorts = true;
+        }
+        AgeUnits = Table(file.AgeUnits);
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
@@ -263,6 +305,10 @@ public sealed class IntentVocabulary
     public PhraseTable<bool> RuntimeHalf { get; }
     public PhraseTable<int> RuntimeUnits { get; }
     public PhraseTable<int> NumberWords { get; }
+    /// <summary>What follows a number that is an age: "8 year old", "5 ans", "10 años".</summary>
+    public PhraseTable<bool> AgeUnits { get; }
+    /// <summary>Film languages and countries the parser knows, in file order.</summary>
+    public IReadOnlyList<LanguageConcept> Languages => _languages;
 
     /// <summary>The concept with this canonical name (any kind), or null.</summary>
     public IntentConcept? Find(string name) => _byName.GetValueOrDefault(name.Trim());
@@ -436,6 +482,25 @@ public sealed class IntentVocabulary
         public ErasEntry Eras { get; init; } = new();
         public RuntimeEntry Runtime { get; init; } = new();
         public Dictionary<string, int> NumberWords { get; init; } = [];
+        public List<LanguageEntry> Languages { get; init; } = [];
+        public List<AudienceEntry> Audiences { get; init; } = [];
+        public List<string> AgeUnits { get; init; } = [];
+    }
+
+    private sealed record LanguageEntry
+    {
+        public string Name { get; init; } = "";
+        public string? Language { get; init; }
+        public List<string>? Countries { get; init; }
+        public string? NotLanguage { get; init; }
+        public List<string> Phrases { get; init; } = [];
+    }
+
+    private sealed record AudienceEntry
+    {
+        public string Name { get; init; } = "";
+        public int MaxAge { get; init; }
+        public List<string> Phrases { get; init; } = [];
     }
 
     private sealed record ConceptEntry
@@ -490,6 +555,7 @@ public sealed class IntentVocabulary
         public List<string> SuffixUpper { get; init; } = [];
         public Dictionary<string, int> Units { get; init; } = [];
         public List<string> Half { get; init; } = [];
+        public List<string> Shorts { get; init; } = [];
     }
 
     private sealed record NamedRuntimeEntry

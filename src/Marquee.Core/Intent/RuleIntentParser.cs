@@ -32,7 +32,9 @@ public interface IKeywordLexicon
 /// <param name="ReferenceYear">Newest release year in the catalogue; "recent" counts back from it.</param>
 /// <param name="Titles">Title look-up for "like …"; without it, reference titles are not recognised.</param>
 /// <param name="Lexicon">Keyword check; without it, every leftover word of three letters or more is a keyword.</param>
-public sealed record IntentParseContext(int ReferenceYear, ITitleResolver? Titles = null, IKeywordLexicon? Lexicon = null);
+/// <param name="Names">People and studios of the catalogue; without it, names are ordinary words.</param>
+public sealed record IntentParseContext(int ReferenceYear, ITitleResolver? Titles = null, IKeywordLexicon? Lexicon = null,
+    Catalog.INameResolver? Names = null);
 
 /// <summary>
 /// Reads a free-text wish into a <see cref="MovieIntent"/> with the vocabulary file and a small grammar for
@@ -135,6 +137,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += used;
                     continue;
                 }
+                if (TryName(i, out var nameLength))
+                {
+                    i += nameLength;
+                    continue;
+                }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
                     i += Interpret(meaning, i, length);
@@ -152,10 +159,27 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         /// <summary>Applies a vocabulary phrase; returns how many tokens it consumed.</summary>
         private int Interpret(PhraseMeaning meaning, int at, int length)
         {
-            _recognised |= meaning.Concept is not null || meaning.Era is not null || meaning.RuntimeMax is not null;
+            _recognised |= meaning.Concept is not null || meaning.Era is not null || meaning.RuntimeMax is not null
+                           || meaning.Language is not null || meaning.MaxAge is not null || meaning.IncludesShorts;
             if (meaning.Has(PhraseRole.ReferenceTrigger) && TryReferences(at + length, out var referenceLength))
             {
                 return length + referenceLength;
+            }
+            if (meaning.MaxAge is { } age && _negation == Negation.Off)
+            {
+                // "kids" is an audience as well as a mood: both apply.
+                builder.LimitAge(age);
+            }
+            if (meaning.IncludesShorts && _negation == Negation.Off)
+            {
+                builder.IncludeShorts();
+            }
+            if (meaning.Language is { } language && meaning.Concept is null)
+            {
+                var negated = _negation == Negation.Active;
+                builder.ApplyLanguage(language, negated);
+                _negation = negated ? Negation.AfterItem : Negation.Off;
+                return length;
             }
             if (meaning.Concept is { } concept)
             {
@@ -193,6 +217,32 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             // Fillers, triggers without a title, comparators without a number: nothing to add.
             return length;
+        }
+
+        // ---- names ("tarantino", "meryl streep", "studio ghibli", "isn't marvel") ----------------------------
+
+        private bool TryName(int at, out int used)
+        {
+            used = 0;
+            if (context.Names is not { } names || !names.TryMatch(query, at, out var entity, out used))
+            {
+                return false;
+            }
+            var negated = _negation == Negation.Active;
+            foreach (var name in entity.Names)
+            {
+                if (entity.Kind == Catalog.NamedEntityKind.Company)
+                {
+                    builder.AddCompany(name, negated);
+                }
+                else if (!negated)
+                {
+                    builder.AddPerson(name);
+                }
+            }
+            _negation = negated ? Negation.AfterItem : Negation.Off;
+            _recognised = true;
+            return true;
         }
 
         // ---- references ("like The Matrix", "similar to Toy Story or Shrek") -------------------------------
@@ -320,6 +370,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     return true;
                 }
             }
+            if (TryAge(at, out var ageLength))
+            {
+                used = ageLength;
+                return true;
+            }
             if (TryDuration(at, out var minutes, out var durationLength))
             {
                 if (_negation == Negation.Off)
@@ -381,10 +436,14 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     return false;
                 }
                 var upper = comparator.Has(PhraseRole.RuntimeUpper);
-                // "nothing over two hours" is an upper bound too; a plain lower bound has no field in the intent.
+                // "nothing over two hours" is an upper bound too, "not under three hours" a lower one.
                 if (upper ? _negation == Negation.Off : _negation == Negation.Active)
                 {
                     builder.LimitRuntime(minutes);
+                }
+                else
+                {
+                    builder.RequireRuntime(minutes);
                 }
                 used = length;
                 return true;
@@ -558,6 +617,32 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
             }
             return false;
+        }
+
+        /// <summary>"8 year old", "8-year-old", "5 yo", "10 años", "8 ans", "6 jahre": the age of a viewer.</summary>
+        private bool TryAge(int at, out int used)
+        {
+            used = 0;
+            if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 1 or > 17)
+            {
+                return false;
+            }
+            var next = at + 1;
+            if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
+            {
+                next++;
+            }
+            if (!vocabulary.AgeUnits.TryMatch(query, next, out _, out var unitLength))
+            {
+                return false;
+            }
+            if (_negation == Negation.Off)
+            {
+                builder.LimitAge(age);
+            }
+            used = next + unitLength - at;
+            return true;
         }
 
         /// <summary>"90 minutes", "90min", "1h30", "2 hours", "an hour and a half", "half an hour".</summary>

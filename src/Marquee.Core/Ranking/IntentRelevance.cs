@@ -21,6 +21,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
+    private readonly CatalogNameMatch _names;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
 
     public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options)
@@ -58,6 +59,18 @@ internal sealed class IntentRelevance : IDisposable
         {
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
+        _names = CatalogNameMatch.For(intent, snapshot.Names);
+        if (_names.ExcludesCompanies)
+        {
+            _excluded ??= Rent(n);
+            foreach (var index in candidates)
+            {
+                if (_names.IsExcluded(snapshot.Catalog.Movies[index]))
+                {
+                    _excluded[index] = 1;
+                }
+            }
+        }
         foreach (var mood in Moods)
         {
             QualityBoost += mood.QualityBoost;
@@ -65,7 +78,8 @@ internal sealed class IntentRelevance : IDisposable
             MinRatings = Math.Max(MinRatings, mood.MinRatings);
         }
 
-        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null;
+        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null
+                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -142,6 +156,9 @@ internal sealed class IntentRelevance : IDisposable
 
     public float KeywordMatch(int index) => _keyword?[index] ?? 0;
 
+    /// <summary>People, studios, languages and countries of the wish, matched against a film's record.</summary>
+    public CatalogNameMatch Names => _names;
+
     public (CatalogMovie Reference, float Similarity)? ReferenceMatch(int index) =>
         _reference is null ? null : (References[_closestReference![index]], _reference[index]);
 
@@ -198,6 +215,18 @@ internal sealed class IntentRelevance : IDisposable
         if (_reference is not null)
         {
             Facet(_options.ReferenceMatchWeight, _reference[index]);
+        }
+        if (_names.HasPeople)
+        {
+            Facet(_options.PersonMatchWeight, _names.PersonMatch(movie)?.Score ?? 0);
+        }
+        if (_names.HasCompanies)
+        {
+            Facet(_options.CompanyMatchWeight, _names.CompanyMatch(movie) is null ? 0 : 1);
+        }
+        if (_names.HasPlaces)
+        {
+            Facet(_options.PlaceMatchWeight, _names.PlaceMatch(movie));
         }
         if (weights <= 0)
         {

@@ -52,6 +52,15 @@ public sealed record RankingOptions
     /// <summary>A facet (genres, moods, topics, keywords, references) counts as met from this score on.</summary>
     public double FacetMatchThreshold { get; init; } = 0.3;
 
+    /// <summary>Weight of a named person (director, writer, cast) among the facets.</summary>
+    public double PersonMatchWeight { get; init; } = 1.6;
+
+    /// <summary>Weight of a named studio ("Studio Ghibli") among the facets.</summary>
+    public double CompanyMatchWeight { get; init; } = 1.4;
+
+    /// <summary>Weight of a wished language or country ("korean", "French") among the facets.</summary>
+    public double PlaceMatchWeight { get; init; } = 1.4;
+
     /// <summary>
     /// Relevance of a movie that meets none of the facets is scaled by this; meeting all of them scales by 1
     /// (a soft AND across the parts of a wish).

@@ -45,6 +45,7 @@ public sealed class RecommenderSnapshot
 {
     // A model swap builds a new snapshot over the same catalogue: the text index is reused, not rebuilt.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogNames> NamesByCatalog = new();
 
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
         IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null)
@@ -56,6 +57,7 @@ public sealed class RecommenderSnapshot
         RatingPredictor = ratingPredictor;
         Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
         Vocabulary = IntentVocabulary.Default;
+        Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
@@ -71,6 +73,8 @@ public sealed class RecommenderSnapshot
     /// <summary>Text index of the catalogue (keywords, titles, content similarity); shared by snapshots of one catalogue.</summary>
     public ContentIndex Content { get; }
     public IntentVocabulary Vocabulary { get; }
+    /// <summary>The people and studios of the catalogue, by the names a wish uses.</summary>
+    public CatalogNames Names { get; }
     public RankingFeatures Features { get; }
     /// <summary>Newest release year in the catalogue: "recent" counts back from it.</summary>
     public int ReferenceYear { get; }
@@ -78,7 +82,7 @@ public sealed class RecommenderSnapshot
     public Func<int, int> SlotOf { get; }
 
     /// <summary>What the intent parser needs to know about this catalogue.</summary>
-    public IntentParseContext ParseContext => new(ReferenceYear, Content, Content);
+    public IntentParseContext ParseContext => new(ReferenceYear, Content, Content, Names);
 }
 
 /// <summary>
@@ -103,7 +107,15 @@ public static class RecommendationEngine
         {
             excluded.Add(movieId);
         }
-        var filters = request.Filters with { ExcludeMovieIds = excluded };
+        // The wish's own hard limits join the explicit filters: "over three hours", "with my 8-year-old", "foreign".
+        var filters = request.Filters with
+        {
+            ExcludeMovieIds = excluded,
+            MinRuntime = request.Filters.MinRuntime ?? intent.MinRuntime,
+            ExcludeShorts = request.Filters.ExcludeShorts || !intent.IncludeShorts,
+            MaxAge = request.Filters.MaxAge ?? intent.MaxAge,
+            ExcludeLanguages = request.Filters.ExcludeLanguages.Count > 0 ? request.Filters.ExcludeLanguages : intent.ExcludeLanguages.ToHashSet(),
+        };
 
         var candidates = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var personal = ArrayPool<float>.Shared.Rent(Math.Max(1, n));
@@ -318,6 +330,23 @@ internal static class Explanations
             && affinity.FavouritesIn(movie, 2) is { Count: > 0 } favourites)
         {
             reasons.Add($"Fits your taste for {string.Join(", ", favourites)}");
+        }
+        if (relevance.Names.PersonMatch(movie) is { } credit)
+        {
+            reasons.Add(credit.Role switch
+            {
+                "director" => $"Directed by {credit.Name}",
+                "writer" => $"Written by {credit.Name}",
+                _ => $"With {credit.Name}",
+            });
+        }
+        if (relevance.Names.CompanyMatch(movie) is { } company)
+        {
+            reasons.Add($"From {company}");
+        }
+        if (relevance.Names.HasPlaces && relevance.Names.PlaceMatch(movie) >= 0.8 && Places.Describe(movie) is { } place)
+        {
+            reasons.Add(place);
         }
         if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
         {

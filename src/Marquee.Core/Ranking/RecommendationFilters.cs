@@ -14,11 +14,20 @@ public sealed record RecommendationFilters
     public int? YearTo { get; init; }
     /// <summary>Maximum runtime in minutes; movies with unknown runtime fail it.</summary>
     public int? MaxRuntime { get; init; }
+    /// <summary>Minimum runtime in minutes; movies with unknown runtime fail it.</summary>
+    public int? MinRuntime { get; init; }
+    /// <summary>Short films (under 40 minutes) fail unless asked for: they are not what "a film" means.</summary>
+    public bool ExcludeShorts { get; init; }
+    /// <summary>Age of the youngest viewer: films certified for older viewers fail.</summary>
+    public int? MaxAge { get; init; }
+    /// <summary>Original languages that fail (ISO 639-1); films of unknown language pass.</summary>
+    public IReadOnlySet<string> ExcludeLanguages { get; init; } = new HashSet<string>();
     public IReadOnlySet<int> ExcludeMovieIds { get; init; } = new HashSet<int>();
 
     /// <summary>Whether any constraint other than the excluded ids is set (most requests have none).</summary>
     public bool HasAttributeConstraints =>
-        !AnyGenres.IsEmpty || !ExcludeGenres.IsEmpty || MinRating is not null || YearFrom is not null || YearTo is not null || MaxRuntime is not null;
+        !AnyGenres.IsEmpty || !ExcludeGenres.IsEmpty || MinRating is not null || YearFrom is not null || YearTo is not null || MaxRuntime is not null
+        || MinRuntime is not null || ExcludeShorts || MaxAge is not null || ExcludeLanguages.Count > 0;
 
     public bool Accepts(CatalogMovie movie) => AcceptsAttributes(movie) && !ExcludeMovieIds.Contains(movie.MovieId);
 
@@ -46,6 +55,22 @@ public sealed record RecommendationFilters
             return false;
         }
         if (YearTo is { } to && movie.ReleaseYear > to)
+        {
+            return false;
+        }
+        if (ExcludeShorts && movie.IsShort)
+        {
+            return false;
+        }
+        if (MaxAge is { } age && !Certifications.Admits(movie, age))
+        {
+            return false;
+        }
+        if (ExcludeLanguages.Count > 0 && movie.Details?.OriginalLanguage is { } language && ExcludeLanguages.Contains(language))
+        {
+            return false;
+        }
+        if (MinRuntime is { } shortest && (movie.RuntimeMinutes is not { } length || length < shortest))
         {
             return false;
         }

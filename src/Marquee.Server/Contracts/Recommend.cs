@@ -32,6 +32,24 @@ public sealed record IntentResponse
     public required IReadOnlyList<string> Keywords { get; init; }
     /// <summary>Moods, topics or words the wish rules out ("not gory"); matching movies rank lower.</summary>
     public required IReadOnlyList<string> ExcludeKeywords { get; init; }
+    /// <summary>Shortest runtime wished ("over three hours").</summary>
+    public int? MinRuntime { get; init; }
+    /// <summary>Original languages wished (ISO 639-1).</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    /// <summary>Production countries wished (ISO 3166-1).</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    /// <summary>Original languages ruled out ("foreign" rules out English).</summary>
+    public IReadOnlyList<string> ExcludeLanguages { get; init; } = [];
+    /// <summary>People named in the wish, as the catalogue spells them.</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+    /// <summary>Studios named in the wish.</summary>
+    public IReadOnlyList<string> Companies { get; init; } = [];
+    /// <summary>Studios ruled out ("isn't Marvel").</summary>
+    public IReadOnlyList<string> ExcludeCompanies { get; init; } = [];
+    /// <summary>Age of the youngest viewer ("my 8-year-old" → 8).</summary>
+    public int? MaxAge { get; init; }
+    /// <summary>Short films are wanted (otherwise they are left out).</summary>
+    public bool IncludeShorts { get; init; }
 }
 
 public sealed record RecommendResponse

@@ -188,6 +188,15 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
                 ReferenceMovieIds = intent.ReferenceMovieIds,
                 Keywords = intent.Keywords,
                 ExcludeKeywords = intent.ExcludeKeywords,
+                MinRuntime = intent.MinRuntime,
+                Languages = intent.Languages,
+                Countries = intent.Countries,
+                ExcludeLanguages = intent.ExcludeLanguages,
+                People = intent.People,
+                Companies = intent.Companies,
+                ExcludeCompanies = intent.ExcludeCompanies,
+                MaxAge = intent.MaxAge,
+                IncludeShorts = intent.IncludeShorts,
             },
             Items = result.Items
                 .Select(item => lines?.GetValueOrDefault(item.Movie.MovieId) is { } line ? item with { Reasons = [line, .. item.Reasons] } : item)

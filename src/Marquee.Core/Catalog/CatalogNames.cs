@@ -1,0 +1,278 @@
+using System.Collections.Frozen;
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Catalog;
+
+/// <summary>A person's credit on one film: which film, as whom, and how much it makes the film theirs (0–1).</summary>
+public sealed record PersonCredit(int Index, string Name, float Score, string Role);
+
+/// <summary>What kind of name a wish used.</summary>
+public enum NamedEntityKind
+{
+    Person,
+    Company,
+}
+
+/// <summary>A name found in a wish: the people or studios it stands for, as the catalogue spells them.</summary>
+/// <param name="Names">Usually one; "the coen brothers" stands for both Coens.</param>
+public sealed record NamedEntity(NamedEntityKind Kind, IReadOnlyList<string> Names);
+
+/// <summary>Finds the people and studios of the catalogue in a wish (implemented by <see cref="CatalogNames"/>).</summary>
+public interface INameResolver
+{
+    /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>
+    bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length);
+}
+
+/// <summary>
+/// The people and studios of the catalogue by the names people type: full names ("meryl streep"), a
+/// surname that clearly belongs to one filmmaker ("tarantino"), "the X brothers", and a studio's
+/// distinctive words ("ghibli", "pixar", "walt disney"). A surname or studio word that is also an
+/// everyday word of the catalogue's overviews ("king", "universal") is left to the other readers.
+/// </summary>
+public sealed class CatalogNames : INameResolver
+{
+    /// <summary>Words that say "a company" without saying which one.</summary>
+    private static readonly FrozenSet<string> GenericCompanyWords = new[]
+    {
+        "the", "a", "an", "and", "of", "studio", "studios", "pictures", "picture", "films", "film", "entertainment", "productions",
+        "production", "animation", "animated", "company", "co", "corporation", "corp", "inc", "ltd", "llc", "gmbh", "sa", "international",
+        "distribution", "distributors", "media", "group", "motion", "releasing", "features", "feature", "cinema", "television", "tv",
+        "home", "video", "classics", "works", "filmproduktion", "produzioni", "producciones", "cine", "films", "presents", "partners",
+        "worldwide", "global", "american", "british", "french", "german", "japanese", "holdings", "enterprises", "center", "centre",
+        "world", "independent", "new", "line", "bros", "brothers", "arts", "artists", "house", "lab", "labs", "project", "projects",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SiblingWords = new[] { "brothers", "bros", "sisters", "siblings" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A surname or studio word in more overviews than this is an everyday word, not a name.</summary>
+    private const int MaxEverydayUses = 6;
+
+    private readonly Dictionary<string, NamedEntity> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _familyBySurname = new(StringComparer.Ordinal);
+    private readonly int _maxKeyTokens;
+    private readonly Dictionary<string, List<PersonCredit>> _creditsByPerson = new(StringComparer.Ordinal);
+    private readonly List<(string Normalized, string Name, List<int> Films)> _companies = [];
+
+    public CatalogNames(MovieCatalog catalog, IntentVocabulary vocabulary)
+    {
+        var everyday = EverydayWordCounts(catalog);
+        var credits = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
+        var companies = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
+        foreach (var movie in catalog.Movies)
+        {
+            if (movie.Details is not { } details)
+            {
+                continue;
+            }
+            // Who a film is "by": its directors and the top of its cast (writers are matched but not keyed by surname).
+            var people = (details.Directors ?? []).Concat((details.Cast ?? []).Take(3)).Concat(details.Writers ?? [])
+                .Select(p => p.Name).Distinct(StringComparer.Ordinal);
+            foreach (var name in people)
+            {
+                var key = QueryText.Normalize(name);
+                if (key.Length > 0)
+                {
+                    credits[key] = (name, credits.GetValueOrDefault(key).Films + 1);
+                }
+            }
+            foreach (var company in details.ProductionCompanies ?? [])
+            {
+                var key = QueryText.Normalize(company);
+                if (key.Length > 0)
+                {
+                    companies[key] = (company, companies.GetValueOrDefault(key).Films + 1);
+                }
+            }
+            AddCredits(movie.Index, details);
+        }
+        var filmsByCompany = new Dictionary<string, (string Name, List<int> Films)>(StringComparer.Ordinal);
+        foreach (var movie in catalog.Movies)
+        {
+            foreach (var company in movie.Details?.ProductionCompanies ?? [])
+            {
+                var key = QueryText.Normalize(company);
+                if (!filmsByCompany.TryGetValue(key, out var entry))
+                {
+                    filmsByCompany[key] = entry = (company, []);
+                }
+                entry.Films.Add(movie.Index);
+            }
+        }
+        _companies.AddRange(filmsByCompany.Select(c => (" " + c.Key + " ", c.Value.Name, c.Value.Films)));
+
+        foreach (var (key, (name, _)) in credits)
+        {
+            if (key.Contains(' ', StringComparison.Ordinal))
+            {
+                _byKey[key] = new NamedEntity(NamedEntityKind.Person, [name]);
+            }
+        }
+        // Surnames: "tarantino" when one filmmaker clearly owns it and it is no everyday word.
+        foreach (var group in credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal))
+                     .GroupBy(c => c.Key[(c.Key.LastIndexOf(' ') + 1)..], StringComparer.Ordinal))
+        {
+            var surname = group.Key;
+            _familyBySurname[surname] = group.OrderByDescending(c => c.Value.Films).Select(c => c.Value.Name).ToList();
+            var ranked = group.OrderByDescending(c => c.Value.Films).ToList();
+            var best = ranked[0].Value;
+            var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
+            if (surname.Length >= 4 && best.Films >= 2 && best.Films >= 2 * runnerUp && IsFree(surname, everyday, vocabulary)
+                && !_byKey.ContainsKey(surname))
+            {
+                _byKey[surname] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
+            }
+        }
+        // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
+        var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
+        foreach (var (key, (name, films)) in companies)
+        {
+            var words = key.Split(' ').Where(w => !GenericCompanyWords.Contains(w)).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+            var candidates = new List<string> { key, string.Join(' ', words) };
+            candidates.AddRange(words.Where(w => w.Length >= 5 && !w.All(char.IsDigit)));
+            foreach (var candidate in candidates.Distinct())
+            {
+                if (candidate.Length >= 4 && companyKeys.GetValueOrDefault(candidate).Films < films)
+                {
+                    companyKeys[candidate] = (name, films);
+                }
+            }
+        }
+        foreach (var (key, (name, films)) in companyKeys)
+        {
+            var single = !key.Contains(' ', StringComparison.Ordinal);
+            if (films >= 2 && !_byKey.ContainsKey(key) && (!single || IsFree(key, everyday, vocabulary, allowConcepts: true)))
+            {
+                // The key itself is what a film's companies are matched by ("marvel" finds every Marvel company).
+                _byKey[key] = new NamedEntity(NamedEntityKind.Company, [key]);
+            }
+        }
+        _maxKeyTokens = _byKey.Count == 0 ? 0 : _byKey.Keys.Max(k => k.Count(c => c == ' ') + 1);
+    }
+
+    /// <summary>
+    /// The films a person is credited on, with how much the credit says the film is theirs: directing 1,
+    /// the first three billed 0.9, writing 0.75, further down the cast 0.5.
+    /// </summary>
+    public IReadOnlyList<PersonCredit> FilmsOf(string person) =>
+        _creditsByPerson.GetValueOrDefault(QueryText.Normalize(person)) ?? (IReadOnlyList<PersonCredit>)[];
+
+    /// <summary>Films by any company whose name holds the key as whole words ("marvel", "studio ghibli"), with that company.</summary>
+    public IEnumerable<(int Index, string Company)> FilmsOfCompany(string key)
+    {
+        var padded = " " + QueryText.Normalize(key) + " ";
+        foreach (var (normalized, name, films) in _companies)
+        {
+            if (normalized.Contains(padded, StringComparison.Ordinal))
+            {
+                foreach (var index in films)
+                {
+                    yield return (index, name);
+                }
+            }
+        }
+    }
+
+    private void AddCredits(int index, MovieDetails details)
+    {
+        var best = new Dictionary<string, PersonCredit>(StringComparer.Ordinal);
+        void Offer(CreditedPerson person, float score, string role)
+        {
+            var key = QueryText.Normalize(person.Name);
+            if (key.Length > 0 && (!best.TryGetValue(key, out var current) || current.Score < score))
+            {
+                best[key] = new PersonCredit(index, person.Name, score, role);
+            }
+        }
+        foreach (var director in details.Directors ?? [])
+        {
+            Offer(director, 1f, "director");
+        }
+        var cast = details.Cast ?? [];
+        for (var i = 0; i < cast.Count; i++)
+        {
+            Offer(cast[i], i < 3 ? 0.9f : 0.5f, "cast");
+        }
+        foreach (var writer in details.Writers ?? [])
+        {
+            Offer(writer, 0.75f, "writer");
+        }
+        foreach (var (key, credit) in best)
+        {
+            if (!_creditsByPerson.TryGetValue(key, out var list))
+            {
+                _creditsByPerson[key] = list = [];
+            }
+            list.Add(credit);
+        }
+    }
+
+    /// <summary>How many distinct names the index knows (people and studios).</summary>
+    public int Count => _byKey.Count;
+
+    /// <inheritdoc />
+    public bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length)
+    {
+        entity = null!;
+        length = 0;
+        for (var span = Math.Min(_maxKeyTokens, query.Count - start); span >= 1; span--)
+        {
+            if (query[start + span - 1].Kind is not (QueryTokenKind.Word or QueryTokenKind.Number))
+            {
+                continue;
+            }
+            if (_byKey.TryGetValue(query.Text(start, span), out var found))
+            {
+                entity = found;
+                length = span;
+                break;
+            }
+        }
+        // "the coen brothers", "wachowski sisters": everyone of that surname who made films together.
+        var surnameAt = length > 0 ? start + length - 1 : start;
+        if (surnameAt + 1 < query.Count && SiblingWords.Contains(query[surnameAt + 1].Text)
+            && _familyBySurname.TryGetValue(query[surnameAt].Text, out var family) && family.Count > 0)
+        {
+            entity = new NamedEntity(NamedEntityKind.Person, family.Take(3).ToList());
+            length = surnameAt + 2 - start;
+        }
+        return length > 0;
+    }
+
+    private static bool IsFree(string word, Dictionary<string, int> everyday, IntentVocabulary vocabulary, bool allowConcepts = false)
+    {
+        if (everyday.GetValueOrDefault(word) > MaxEverydayUses)
+        {
+            return false;
+        }
+        if (!vocabulary.Phrases.TryGet(word, out var meaning))
+        {
+            return true;
+        }
+        // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading.
+        return allowConcepts && meaning.Concept is not null && meaning.Roles == PhraseRole.None && meaning.Language is null;
+    }
+
+    /// <summary>In how many films' titles and overviews each word appears.</summary>
+    private static Dictionary<string, int> EverydayWordCounts(MovieCatalog catalog)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var movie in catalog.Movies)
+        {
+            seen.Clear();
+            foreach (var token in QueryText.Tokenize(movie.Title + " " + movie.Details?.Overview))
+            {
+                if (token.Kind == QueryTokenKind.Word && seen.Add(token.Text))
+                {
+                    counts[token.Text] = counts.GetValueOrDefault(token.Text) + 1;
+                }
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,84 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// How each film answers the names in a wish: the people it credits (directing counts most, the top of
+/// the cast next), the studios that made it, and where it comes from and is spoken. Built per request
+/// from the catalogue's name index, so a film is looked up, never scanned.
+/// </summary>
+public sealed class CatalogNameMatch
+{
+    private readonly Dictionary<int, PersonCredit> _people = [];
+    private readonly Dictionary<int, string> _companies = [];
+    private readonly HashSet<int> _excluded = [];
+    private readonly HashSet<string> _languages;
+    private readonly HashSet<string> _countries;
+
+    private CatalogNameMatch(MovieIntent intent, CatalogNames names)
+    {
+        foreach (var person in intent.People)
+        {
+            foreach (var credit in names.FilmsOf(person))
+            {
+                if (!_people.TryGetValue(credit.Index, out var current) || current.Score < credit.Score)
+                {
+                    _people[credit.Index] = credit;
+                }
+            }
+        }
+        foreach (var company in intent.Companies)
+        {
+            foreach (var (index, name) in names.FilmsOfCompany(company))
+            {
+                _companies.TryAdd(index, name);
+            }
+        }
+        foreach (var company in intent.ExcludeCompanies)
+        {
+            foreach (var (index, _) in names.FilmsOfCompany(company))
+            {
+                _excluded.Add(index);
+            }
+        }
+        HasPeople = intent.People.Count > 0;
+        HasCompanies = intent.Companies.Count > 0;
+        _languages = intent.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _countries = intent.Countries.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static CatalogNameMatch For(MovieIntent intent, CatalogNames names) => new(intent, names);
+
+    public bool HasPeople { get; }
+    public bool HasCompanies { get; }
+    public bool ExcludesCompanies => _excluded.Count > 0;
+    public bool HasPlaces => _languages.Count > 0 || _countries.Count > 0;
+
+    /// <summary>The best credit a named person has on the film, or null.</summary>
+    public PersonCredit? PersonMatch(CatalogMovie movie) => _people.GetValueOrDefault(movie.Index);
+
+    /// <summary>The film's production company that a named studio refers to, or null.</summary>
+    public string? CompanyMatch(CatalogMovie movie) => _companies.GetValueOrDefault(movie.Index);
+
+    /// <summary>Whether a studio the person ruled out made the film.</summary>
+    public bool IsExcluded(CatalogMovie movie) => _excluded.Contains(movie.Index);
+
+    /// <summary>Original language wished 1, a wished production country 0.8, spoken in a wished language 0.3.</summary>
+    public double PlaceMatch(CatalogMovie movie)
+    {
+        if (movie.Details is not { } details)
+        {
+            return 0;
+        }
+        if (details.OriginalLanguage is { } language && _languages.Contains(language))
+        {
+            return 1;
+        }
+        if (details.ProductionCountries?.Any(_countries.Contains) == true)
+        {
+            return 0.8;
+        }
+        return details.SpokenLanguages?.Any(_languages.Contains) == true ? 0.3 : 0;
+    }
+}
