@@ -235,8 +235,10 @@ internal static class EnrichCommand
         }
         if (result.Plan.FoundWithoutCredits > 0)
         {
-            Console.WriteLine($"{Movies(result.Plan.FoundWithoutCredits)} fetched by an older Marquee {(result.Plan.FoundWithoutCredits == 1 ? "lacks" : "lack")} "
-                              + "credits, keywords and certification and keep what they have; --refresh fetches them again.");
+            Console.WriteLine(result.Plan.FoundWithoutCredits == 1
+                ? "1 movie fetched by an older Marquee lacks credits, keywords and certification and keeps what it has; --refresh fetches it again."
+                : $"{result.Plan.FoundWithoutCredits:N0} movies fetched by an older Marquee lack credits, keywords and certification and keep what they have; "
+                  + "--refresh fetches them again.");
         }
         Console.WriteLine($"movies_enriched.parquet: {result.EnrichedMovies:N0} movies, {result.FromApi:N0} from the TMDB API, "
                           + $"{result.WithOverview:N0} with an overview, {result.WithPoster:N0} with a poster.");
