@@ -57,7 +57,7 @@ public sealed record TmdbMovie
     [JsonPropertyName("certification_country")] public string? CertificationCountry { get; init; }
 
     /// <summary>True when this answer was fetched with TMDB's credits (not by a Marquee that did not ask for them).</summary>
-    public bool HasCredits => Appended?.Split(',').Contains("credits", StringComparer.Ordinal) == true;
+    [JsonIgnore] public bool HasCredits => Appended?.Split(',').Contains("credits", StringComparer.Ordinal) == true;
 
     /// <summary>
     /// The movie as Marquee stores it. TMDB writes "" and 0 for unknown values; those become null so the
