@@ -230,7 +230,8 @@ internal static class EnrichCommand
             var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             Console.WriteLine($"Fetched {result.Fetched:N0} movies from TMDB in {seconds}s: {result.Found:N0} found, "
                               + $"{result.NotFound:N0} not on TMDB, {result.Failures.Count:N0} failed, "
-                              + $"{result.Warnings.Count:N0} {(result.Warnings.Count == 1 ? "warning" : "warnings")} (parts TMDB sent in another shape, left out); "
+                              + $"{result.Warnings.Count:N0} {(result.Warnings.Count == 1 ? "warning" : "warnings")}"
+                              + (result.Warnings.Count > 0 ? " (parts TMDB sent in another shape, left out)" : "") + "; "
                               + $"TMDB answered 429 (slow down) {result.Throttled:N0} times.");
         }
         if (result.Plan.FoundWithoutCredits > 0)
