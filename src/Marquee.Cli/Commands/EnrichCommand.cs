@@ -140,6 +140,10 @@ internal static class EnrichCommand
             throw new CliException("interrupted" + SavedNote(job.FetchedThisRun) + "; run the same command to continue");
         }
         PrintSummary(result);
+        foreach (var warning in result.Warnings.Take(ExamplesShown))
+        {
+            Console.Error.WriteLine($"warning: movie {warning.MovieId} \"{warning.Title}\" (TMDB {warning.TmdbId}): {warning.Problem}");
+        }
         if (result.Failures.Count > 0)
         {
             foreach (var failure in result.Failures.Take(ExamplesShown))
@@ -225,8 +229,17 @@ internal static class EnrichCommand
         {
             var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             Console.WriteLine($"Fetched {result.Fetched:N0} movies from TMDB in {seconds}s: {result.Found:N0} found, "
-                              + $"{result.NotFound:N0} not on TMDB, {result.Failures.Count:N0} failed; "
+                              + $"{result.NotFound:N0} not on TMDB, {result.Failures.Count:N0} failed, "
+                              + $"{result.Warnings.Count:N0} {(result.Warnings.Count == 1 ? "warning" : "warnings")}"
+                              + (result.Warnings.Count > 0 ? " (parts TMDB sent in another shape, left out)" : "") + "; "
                               + $"TMDB answered 429 (slow down) {result.Throttled:N0} times.");
+        }
+        if (result.Plan.FoundWithoutCredits > 0)
+        {
+            Console.WriteLine(result.Plan.FoundWithoutCredits == 1
+                ? "1 movie fetched by an older Marquee lacks credits, keywords and certification and keeps what it has; --refresh fetches it again."
+                : $"{result.Plan.FoundWithoutCredits:N0} movies fetched by an older Marquee lack credits, keywords and certification and keep what they have; "
+                  + "--refresh fetches them again.");
         }
         Console.WriteLine($"movies_enriched.parquet: {result.EnrichedMovies:N0} movies, {result.FromApi:N0} from the TMDB API, "
                           + $"{result.WithOverview:N0} with an overview, {result.WithPoster:N0} with a poster.");

@@ -11,6 +11,9 @@ namespace Marquee.Core.Enrichment;
 public sealed record TmdbMovieLookup(int TmdbId, TmdbMovie? Movie)
 {
     public bool Found => Movie is not null;
+
+    /// <summary>Parts of the answer left out because they were not the documented shape, each naming the field.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -49,17 +52,21 @@ public sealed class TmdbClient(HttpClient http, TmdbCredentials credentials)
     }
 
     /// <summary>
-    /// <c>GET /3/movie/{tmdbId}</c>. A 404 carrying TMDB's "not found" status is an answer, not an error;
-    /// anything else that is not a movie throws <see cref="TmdbException"/>.
+    /// <c>GET /3/movie/{tmdbId}?append_to_response=keywords,credits,release_dates</c>: details, keywords, credits
+    /// and certifications in one request, as TMDB recommends. A 404 carrying TMDB's "not found" status is an
+    /// answer, not an error; anything else that is not a movie throws <see cref="TmdbException"/>. Appended parts
+    /// of the wrong shape are left out and listed in <see cref="TmdbMovieLookup.Warnings"/>.
     /// </summary>
     public async Task<TmdbMovieLookup> GetMovieAsync(int tmdbId, CancellationToken cancellationToken = default)
     {
         var what = $"TMDB movie {tmdbId.ToString(CultureInfo.InvariantCulture)}";
-        using var response = await SendAsync($"3/movie/{tmdbId.ToString(CultureInfo.InvariantCulture)}", what, cancellationToken).ConfigureAwait(false);
+        var path = $"3/movie/{tmdbId.ToString(CultureInfo.InvariantCulture)}?append_to_response={TmdbMovieReader.AppendToResponse}";
+        using var response = await SendAsync(path, what, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            var movie = await ReadAsync(response, TmdbJsonContext.Default.TmdbMovie, what, cancellationToken).ConfigureAwait(false);
-            return new TmdbMovieLookup(tmdbId, movie with { Id = movie.Id > 0 ? movie.Id : tmdbId });
+            var warnings = new List<string>();
+            var movie = await ReadMovieAsync(response, warnings, what, cancellationToken).ConfigureAwait(false);
+            return new TmdbMovieLookup(tmdbId, movie with { Id = movie.Id > 0 ? movie.Id : tmdbId }) { Warnings = warnings };
         }
         var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound && error?.StatusCode is ResourceNotFound or InvalidId)
@@ -109,6 +116,20 @@ public sealed class TmdbClient(HttpClient http, TmdbCredentials credentials)
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
                    ?? throw new TmdbException($"TMDB sent an empty body for {what}");
+        }
+        catch (JsonException e)
+        {
+            throw new TmdbException($"TMDB sent a body that is not the expected JSON for {what} ({e.Message})");
+        }
+    }
+
+    private static async Task<TmdbMovie> ReadMovieAsync(HttpResponseMessage response, List<string> warnings, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return TmdbMovieReader.Read(document.RootElement, warnings);
         }
         catch (JsonException e)
         {

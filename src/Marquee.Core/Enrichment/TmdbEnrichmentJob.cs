@@ -33,6 +33,10 @@ public readonly record struct TmdbFetchTarget(int MovieId, int TmdbId, string Ti
 /// <summary>A movie that could not be fetched on any attempt; it is asked again on the next run.</summary>
 public sealed record TmdbFetchFailure(int MovieId, int TmdbId, string Title, string Reason);
 
+/// <summary>A part of a fetched movie left out because TMDB sent it in another shape; the rest of the movie is kept.</summary>
+/// <param name="Problem">Names the field, e.g. <c>credits.cast: a JSON null, not a list; skipped</c>.</param>
+public sealed record TmdbFetchWarning(int MovieId, int TmdbId, string Title, string Problem);
+
 /// <summary>What a run is about to do, known before the first request.</summary>
 public sealed record TmdbEnrichmentPlan
 {
@@ -43,6 +47,12 @@ public sealed record TmdbEnrichmentPlan
     public required int AlreadyFound { get; init; }
     /// <summary>Movies TMDB answered 404 for before; not asked again without a refresh.</summary>
     public required int KnownNotOnTmdb { get; init; }
+    /// <summary>
+    /// Of <see cref="AlreadyFound"/>, the answers an older Marquee fetched without credits, keywords and
+    /// certification. They are not fetched again on their own — that would be a refresh of the whole
+    /// catalogue behind the user's back — but a <c>--refresh</c> fetches them.
+    /// </summary>
+    public int FoundWithoutCredits { get; init; }
     /// <summary>What this run fetches, most-rated first.</summary>
     public required IReadOnlyList<TmdbFetchTarget> ToFetch { get; init; }
     /// <summary>Movies that need fetching but are left for a later run by the limit.</summary>
@@ -63,6 +73,8 @@ public sealed record TmdbEnrichmentResult
     public required int Found { get; init; }
     public required int NotFound { get; init; }
     public required IReadOnlyList<TmdbFetchFailure> Failures { get; init; }
+    /// <summary>Parts of movies fetched in this run that were left out, one per part and movie.</summary>
+    public IReadOnlyList<TmdbFetchWarning> Warnings { get; init; } = [];
     /// <summary>429 answers TMDB sent during the run.</summary>
     public required int Throttled { get; init; }
     public required TimeSpan Elapsed { get; init; }
@@ -77,7 +89,8 @@ public sealed record TmdbEnrichmentResult
 /// <summary>
 /// The batch job behind <c>marquee enrich --tmdb</c>: asks TMDB for every imported movie that has a TMDB id
 /// and no up-to-date answer yet, remembers each answer durably as it arrives (<see cref="TmdbFetchStore"/>),
-/// and publishes <c>movies_enriched.parquet</c> atomically, where API rows win over rows from a metadata dump.
+/// and publishes <c>movies_enriched.parquet</c> atomically: what the API answered wins, and what it left empty
+/// is kept from the row already there (a metadata dump, say) by <see cref="MovieDetailsMerge.FillGaps"/>.
 /// Holding an instance holds the data directory's <see cref="EnrichmentLock"/>.
 /// </summary>
 public sealed class TmdbEnrichmentJob : IAsyncDisposable
@@ -158,7 +171,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
             var tmdbIds = links.Where(l => l.TmdbId is > 0).GroupBy(l => l.MovieId).ToDictionary(g => g.Key, g => g.First().TmdbId!.Value);
             var withoutTmdbId = new List<Movie>();
             var pending = new List<(TmdbFetchTarget Target, int Ratings)>();
-            int alreadyFound = 0, notOnTmdb = 0;
+            int alreadyFound = 0, notOnTmdb = 0, withoutCredits = 0;
             foreach (var movie in movies.OrderBy(m => m.MovieId))
             {
                 if (!tmdbIds.TryGetValue(movie.MovieId, out var tmdbId))
@@ -171,6 +184,10 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                 if (upToDate)
                 {
                     _ = record!.Status == TmdbFetchStatus.Found ? alreadyFound++ : notOnTmdb++;
+                    if (record.Movie is { HasCredits: false })
+                    {
+                        withoutCredits++;
+                    }
                     continue;
                 }
                 pending.Add((new TmdbFetchTarget(movie.MovieId, tmdbId, movie.Title), ratingCounts.GetValueOrDefault(movie.MovieId)));
@@ -184,6 +201,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                 WithoutTmdbId = withoutTmdbId,
                 AlreadyFound = alreadyFound,
                 KnownNotOnTmdb = notOnTmdb,
+                FoundWithoutCredits = withoutCredits,
                 ToFetch = toFetch,
                 Deferred = ordered.Count - toFetch.Count,
                 RefreshStartedAt = state.RefreshStartedAt,
@@ -214,6 +232,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var throttledBefore = cooldown?.ThrottledResponses ?? 0;
         var failures = new List<TmdbFetchFailure>();
+        var warnings = new List<TmdbFetchWarning>();
         var counters = new Counters();
         var total = Plan.ToFetch.Count;
         var completed = false;
@@ -236,6 +255,10 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                         // Not cancellable: an answer in hand is worth keeping even when the run is being stopped.
                         await _store.AppendAsync(record, CancellationToken.None);
                         Interlocked.Increment(ref _fetchedThisRun);
+                        lock (warnings)
+                        {
+                            warnings.AddRange(lookup.Warnings.Select(w => new TmdbFetchWarning(target.MovieId, target.TmdbId, target.Title, w)));
+                        }
                     }
                     catch (TmdbException e) when (!e.IsFatal)
                     {
@@ -274,7 +297,8 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                 await _state.WriteAsync(_data, CancellationToken.None);
             }
         }
-        return await ResultAsync(counters, failures, (cooldown?.ThrottledResponses ?? 0) - throttledBefore, clock.Elapsed);
+        var result = await ResultAsync(counters, failures, (cooldown?.ThrottledResponses ?? 0) - throttledBefore, clock.Elapsed);
+        return result with { Warnings = warnings.OrderBy(w => w.MovieId).ToList() };
     }
 
     /// <summary>Publishes what earlier runs fetched without sending a request (the plan has nothing to fetch).</summary>
@@ -323,7 +347,11 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
         }
     }
 
-    /// <summary>Rows already published (from a dump or earlier runs), overlaid with every current API answer.</summary>
+    /// <summary>
+    /// Rows already published (from a dump or earlier runs) with every current API answer laid over them: the
+    /// API's values win, and a field the API left empty keeps the value the row had — a dump's tagline, or
+    /// credits an answer from an older Marquee lacks.
+    /// </summary>
     private async Task<Dictionary<int, MovieDetails>> MergedDetailsAsync(CancellationToken cancellationToken)
     {
         var merged = new Dictionary<int, MovieDetails>(_existing);
@@ -331,7 +359,10 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
         {
             if (_tmdbIds.TryGetValue(record.MovieId, out var tmdbId) && tmdbId == record.TmdbId && record.ToDetails() is { } details)
             {
-                merged[record.MovieId] = details;
+                // A row about another TMDB id (the mapping changed since) describes another film: nothing to keep.
+                merged[record.MovieId] = _existing.TryGetValue(record.MovieId, out var had) && (had.TmdbId is null || had.TmdbId == tmdbId)
+                    ? MovieDetailsMerge.FillGaps(details, had)
+                    : details;
             }
         }
         return merged;

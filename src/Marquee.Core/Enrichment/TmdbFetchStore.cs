@@ -247,6 +247,19 @@ public sealed class TmdbFetchStore : IAsyncDisposable
 
     private static string StatusText(TmdbFetchStatus status) => status == TmdbFetchStatus.Found ? "found" : "not_found";
 
+    /// <summary>A credited person in <c>tmdb_fetched.parquet</c>.</summary>
+    private sealed class PersonRow
+    {
+        [JsonPropertyName("id")] public int? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+
+        public static List<PersonRow>? From(IReadOnlyList<TmdbPerson>? people) =>
+            people?.Select(p => new PersonRow { Id = p.Id, Name = p.Name }).ToList();
+
+        public static IReadOnlyList<TmdbPerson>? To(List<PersonRow>? rows) =>
+            rows?.Where(r => r.Name is { Length: > 0 }).Select(r => new TmdbPerson(r.Id, r.Name!)).ToList();
+    }
+
     /// <summary>One row of <c>tmdb_fetched.parquet</c>: TMDB's answer, flattened.</summary>
     private sealed class CacheRow
     {
@@ -265,6 +278,22 @@ public sealed class TmdbFetchStore : IAsyncDisposable
         [JsonPropertyName("vote_count")] public int? VoteCount { get; set; }
         [JsonPropertyName("release_date")] public string? ReleaseDate { get; set; }
         [JsonPropertyName("genres")] public List<string>? Genres { get; set; }
+        // Added with credits, keywords and certifications; files written before them read as null.
+        [JsonPropertyName("original_title")] public string? OriginalTitle { get; set; }
+        [JsonPropertyName("original_language")] public string? OriginalLanguage { get; set; }
+        [JsonPropertyName("popularity")] public double? Popularity { get; set; }
+        [JsonPropertyName("appended")] public string? Appended { get; set; }
+        [JsonPropertyName("spoken_languages")] public List<string>? SpokenLanguages { get; set; }
+        [JsonPropertyName("production_countries")] public List<string>? ProductionCountries { get; set; }
+        [JsonPropertyName("production_companies")] public List<string>? ProductionCompanies { get; set; }
+        [JsonPropertyName("collection_id")] public int? CollectionId { get; set; }
+        [JsonPropertyName("collection_name")] public string? CollectionName { get; set; }
+        [JsonPropertyName("keywords")] public List<string>? Keywords { get; set; }
+        [JsonPropertyName("directors")] public List<PersonRow>? Directors { get; set; }
+        [JsonPropertyName("writers")] public List<PersonRow>? Writers { get; set; }
+        [JsonPropertyName("cast")] public List<PersonRow>? Cast { get; set; }
+        [JsonPropertyName("certification")] public string? Certification { get; set; }
+        [JsonPropertyName("certification_country")] public string? CertificationCountry { get; set; }
 
         public static CacheRow From(TmdbFetchRecord record) => new()
         {
@@ -283,6 +312,21 @@ public sealed class TmdbFetchStore : IAsyncDisposable
             VoteCount = record.Movie?.VoteCount,
             ReleaseDate = record.Movie?.ReleaseDate,
             Genres = record.Movie?.Genres?.Select(g => g.Name).OfType<string>().ToList(),
+            OriginalTitle = record.Movie?.OriginalTitle,
+            OriginalLanguage = record.Movie?.OriginalLanguage,
+            Popularity = record.Movie?.Popularity,
+            Appended = record.Movie?.Appended,
+            SpokenLanguages = record.Movie?.SpokenLanguageCodes?.ToList(),
+            ProductionCountries = record.Movie?.ProductionCountryCodes?.ToList(),
+            ProductionCompanies = record.Movie?.ProductionCompanyNames?.ToList(),
+            CollectionId = record.Movie?.CollectionId,
+            CollectionName = record.Movie?.CollectionName,
+            Keywords = record.Movie?.KeywordNames?.ToList(),
+            Directors = PersonRow.From(record.Movie?.Directors),
+            Writers = PersonRow.From(record.Movie?.Writers),
+            Cast = PersonRow.From(record.Movie?.Cast),
+            Certification = record.Movie?.Certification,
+            CertificationCountry = record.Movie?.CertificationCountry,
         };
 
         public TmdbFetchRecord? ToRecord()
@@ -297,6 +341,11 @@ public sealed class TmdbFetchStore : IAsyncDisposable
                 PosterPath = PosterPath, BackdropPath = BackdropPath, Runtime = Runtime,
                 VoteAverage = VoteAverage, VoteCount = VoteCount, ReleaseDate = ReleaseDate,
                 Genres = Genres?.Select(name => new TmdbGenre { Name = name }).ToList(),
+                OriginalTitle = OriginalTitle, OriginalLanguage = OriginalLanguage, Popularity = Popularity, Appended = Appended,
+                SpokenLanguageCodes = SpokenLanguages, ProductionCountryCodes = ProductionCountries, ProductionCompanyNames = ProductionCompanies,
+                CollectionId = CollectionId, CollectionName = CollectionName, KeywordNames = Keywords,
+                Directors = PersonRow.To(Directors), Writers = PersonRow.To(Writers), Cast = PersonRow.To(Cast),
+                Certification = Certification, CertificationCountry = CertificationCountry,
             };
             return new TmdbFetchRecord(MovieId, TmdbId, status, new DateTimeOffset(DateTime.SpecifyKind(FetchedAt, DateTimeKind.Utc)), movie);
         }

@@ -10,7 +10,8 @@ namespace Marquee.Cli.Tests.Enrichment;
 
 /// <summary>
 /// A local server speaking TMDB v3's wire format for the endpoints enrichment uses, as documented on
-/// developer.themoviedb.org: <c>GET /3/configuration</c> and <c>GET /3/movie/{id}</c>; credentials as
+/// developer.themoviedb.org: <c>GET /3/configuration</c> and <c>GET /3/movie/{id}</c>, whose <c>keywords</c>,
+/// <c>credits</c> and <c>release_dates</c> come only when <c>append_to_response</c> names them; credentials as
 /// <c>Authorization: Bearer</c> or <c>api_key</c>; error bodies <c>{"status_code","status_message","success":false}</c>
 /// with 401/7 for bad credentials, 404/34 for unknown ids, 429/25 plus <c>Retry-After</c> past a
 /// per-second request limit, 503/9 when a fault is injected. It counts what it answers.
@@ -20,7 +21,11 @@ public sealed class TmdbStub : IAsyncDisposable
     public const string ReadToken = "eyJhbGciOiJIUzI1NiJ9.stub-read-token-7f3c9a1e";
     public const string ApiKey = "0d4b2f8e91c35a6e7b1f2c3d4e5f6a7b";
 
+    /// <summary>The parts of a movie answer TMDB adds only when <c>append_to_response</c> asks for them.</summary>
+    public static readonly string[] AppendableParts = ["keywords", "credits", "release_dates"];
+
     private readonly IReadOnlyDictionary<int, JsonObject> _movies;
+    private readonly ConcurrentQueue<string> _appendToResponse = new();
     private readonly ConcurrentDictionary<int, int> _served = new();
     private readonly ConcurrentDictionary<int, int> _attempts = new();
     private readonly Queue<long> _window = new();
@@ -50,6 +55,12 @@ public sealed class TmdbStub : IAsyncDisposable
     /// <summary>After this many movie answers, further movie requests hang (never answered) until the client goes away.</summary>
     public int? HoldAfter { get; set; }
 
+    /// <summary>(tmdb id, the answer about to be sent) → changed in place, e.g. a part in another shape.</summary>
+    public Action<int, JsonObject>? Alter { get; set; }
+
+    /// <summary>The <c>append_to_response</c> of every movie request answered, "" when it had none.</summary>
+    public IReadOnlyCollection<string> AppendToResponse => _appendToResponse;
+
     /// <summary>Movie answers (200 or 404) written to a client, per TMDB id.</summary>
     public IReadOnlyDictionary<int, int> Served => _served;
 
@@ -64,7 +75,7 @@ public sealed class TmdbStub : IAsyncDisposable
 
     public JsonObject Movie(int tmdbId) => _movies[tmdbId];
 
-    /// <summary>Starts answering for <paramref name="movies"/> (TMDB id → TMDB's movie JSON).</summary>
+    /// <summary>Starts answering for <paramref name="movies"/> (TMDB id → TMDB's movie JSON with every appendable part).</summary>
     public static async Task<TmdbStub> StartAsync(IReadOnlyDictionary<int, JsonObject> movies)
     {
         var stub = new TmdbStub(movies);
@@ -130,9 +141,20 @@ public sealed class TmdbStub : IAsyncDisposable
             return Results.Empty;
         }
         _served.AddOrUpdate(tmdbId, 1, (_, n) => n + 1);
-        return _movies.TryGetValue(tmdbId, out var movie)
-            ? Results.Json(movie)
-            : Error(404, 34, "The resource you requested could not be found.");
+        var appendToResponse = context.Request.Query["append_to_response"].ToString();
+        _appendToResponse.Enqueue(appendToResponse);
+        if (!_movies.TryGetValue(tmdbId, out var movie))
+        {
+            return Error(404, 34, "The resource you requested could not be found.");
+        }
+        var answer = movie.DeepClone().AsObject();
+        var asked = appendToResponse.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in AppendableParts.Except(asked, StringComparer.Ordinal))
+        {
+            answer.Remove(part);
+        }
+        Alter?.Invoke(tmdbId, answer);
+        return Results.Json(answer);
     }
 
     /// <summary>Rejects bad credentials (401/7) and requests over the per-second limit (429/25).</summary>

@@ -6,15 +6,23 @@ using nietras.SeparatedValues;
 namespace Marquee.Cli.Tests.Enrichment;
 
 /// <summary>
-/// A small MovieLens release cut from ml-latest-small (the first movies, plus two whose links.csv row has
-/// no tmdbId), imported once; and TMDB's answers for those movies, built from real rows of the shared
+/// A small MovieLens release cut from ml-latest-small (the first movies, Groundhog Day, and two whose
+/// links.csv row has no tmdbId), imported once; and TMDB's answers for those movies, built from real rows of the shared
 /// TMDB datasets. A few TMDB ids are deliberately unknown to the stub, as deleted movies are on TMDB.
 /// </summary>
 public sealed class TmdbTestData : IAsyncLifetime
 {
+    /// <summary>How many of ml-latest-small's first movies are taken (Groundhog Day comes on top).</summary>
     public const int MoviesWithTmdbId = 120;
     /// <summary>ml-latest-small movies whose links.csv row has no tmdbId.</summary>
     public static readonly int[] MoviesWithoutTmdbId = [791, 1107];
+
+    /// <summary>Groundhog Day, beyond the first movies: the stub gives it full credits, keywords and a US certification.</summary>
+    public const int GroundhogDay = 1265;
+    /// <summary>Toy Story: its TMDB answer belongs to a collection.</summary>
+    public const int ToyStory = 1;
+    /// <summary>Sense and Sensibility: its TMDB answer has a British certification and no American one.</summary>
+    public const int SenseAndSensibility = 17;
 
     private readonly TempDirectory _temp = new();
 
@@ -77,7 +85,7 @@ public sealed class TmdbTestData : IAsyncLifetime
         foreach (var line in lines.Skip(1))
         {
             var id = int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-            if (ids.Count < MoviesWithTmdbId || MoviesWithoutTmdbId.Contains(id))
+            if (ids.Count < MoviesWithTmdbId || MoviesWithoutTmdbId.Contains(id) || id == GroundhogDay)
             {
                 ids.Add(id);
                 movieLines.Add(line);
@@ -153,7 +161,75 @@ internal static class TmdbMovieJson
         {
             result[id] = Movie(id, null, new Dictionary<string, string>(), []);
         }
+        foreach (var (id, movie) in result)
+        {
+            AddAppendedParts(id, movie);
+        }
         return result;
+    }
+
+    /// <summary>
+    /// <c>keywords</c>, <c>credits</c> and <c>release_dates</c> as TMDB appends them: real-looking for a few
+    /// films, and empty (as TMDB answers for a sparse entry) for the rest.
+    /// </summary>
+    private static void AddAppendedParts(int id, JsonObject movie)
+    {
+        (string[] Keywords, (int Id, string Name, string Character)[] Cast, (int Id, string Name, string Department, string Job)[] Crew,
+            (string Country, string Certification)[] Certifications, JsonObject? Collection) parts = id switch
+        {
+            137 => (["time loop", "groundhog", "weatherman", "small town", "pennsylvania, usa"],
+                [(1532, "Bill Murray", "Phil Connors"), (1533, "Andie MacDowell", "Rita Hanson"), (1534, "Chris Elliott", "Larry"), (537, "Stephen Tobolowsky", "Ned Ryerson")],
+                [(1524, "Harold Ramis", "Directing", "Director"), (10072, "Danny Rubin", "Writing", "Story"), (10072, "Danny Rubin", "Writing", "Screenplay"),
+                 (1524, "Harold Ramis", "Writing", "Screenplay"), (1524, "Harold Ramis", "Production", "Producer"), (10075, "George Fenton", "Sound", "Original Music Composer")],
+                [("GB", "PG"), ("US", "PG")], null),
+            862 => (["jealousy", "toy", "boy", "friendship", "rivalry", "toy comes to life"],
+                [(31, "Tom Hanks", "Woody (voice)"), (12898, "Tim Allen", "Buzz Lightyear (voice)"), (7167, "Don Rickles", "Mr. Potato Head (voice)"), (12899, "Jim Varney", "Slinky Dog (voice)")],
+                [(7879, "John Lasseter", "Directing", "Director"), (7879, "John Lasseter", "Writing", "Original Story"), (12891, "Joss Whedon", "Writing", "Screenplay"),
+                 (7, "Andrew Stanton", "Writing", "Screenplay"), (7, "Andrew Stanton", "Writing", "Original Story"), (12892, "Joel Cohen", "Writing", "Screenplay")],
+                [("US", "G"), ("GB", "PG")],
+                new JsonObject { ["id"] = 10194, ["name"] = "Toy Story Collection", ["poster_path"] = "/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg", ["backdrop_path"] = "/9FBwqcd9IRruEDUrTdcaafOMKUq.jpg" }),
+            // British only: the US entry is left out so the certification has to come from GB.
+            4584 => (["based on novel or book", "sister", "england", "19th century"],
+                [(7056, "Emma Thompson", "Elinor Dashwood"), (3293, "Alan Rickman", "Colonel Brandon"), (204, "Kate Winslet", "Marianne Dashwood"), (3291, "Hugh Grant", "Edward Ferrars")],
+                [(1614, "Ang Lee", "Directing", "Director"), (7056, "Emma Thompson", "Writing", "Screenplay"), (7057, "Jane Austen", "Writing", "Novel")],
+                [("FR", "U"), ("GB", "U")], null),
+            _ => ([], [], [], [], null),
+        };
+        if (parts.Collection is { } collection)
+        {
+            movie["belongs_to_collection"] = collection;
+        }
+        movie["keywords"] = new JsonObject
+        {
+            ["id"] = id,
+            ["keywords"] = new JsonArray(parts.Keywords.Select((name, index) => (JsonNode)new JsonObject { ["id"] = 1000 + index, ["name"] = name }).ToArray()),
+        };
+        movie["credits"] = new JsonObject
+        {
+            ["id"] = id,
+            ["cast"] = new JsonArray(parts.Cast.Select((person, order) => (JsonNode)new JsonObject
+            {
+                ["adult"] = false, ["id"] = person.Id, ["known_for_department"] = "Acting", ["name"] = person.Name, ["original_name"] = person.Name,
+                ["cast_id"] = order + 1, ["character"] = person.Character, ["credit_id"] = $"52fe4{id:x4}c3a36847f80{order:x4}", ["order"] = order,
+            }).ToArray()),
+            ["crew"] = new JsonArray(parts.Crew.Select((person, index) => (JsonNode)new JsonObject
+            {
+                ["adult"] = false, ["id"] = person.Id, ["known_for_department"] = person.Department, ["name"] = person.Name, ["original_name"] = person.Name,
+                ["credit_id"] = $"52fe4{id:x4}c3a36847f81{index:x4}", ["department"] = person.Department, ["job"] = person.Job,
+            }).ToArray()),
+        };
+        var releaseDate = movie["release_date"]?.GetValue<string>() is { Length: > 0 } date ? $"{date}T00:00:00.000Z" : "1995-01-01T00:00:00.000Z";
+        movie["release_dates"] = new JsonObject
+        {
+            ["id"] = id,
+            ["results"] = new JsonArray(parts.Certifications.Select(c => (JsonNode)new JsonObject
+            {
+                ["iso_3166_1"] = c.Country,
+                ["release_dates"] = new JsonArray(
+                    new JsonObject { ["certification"] = "", ["descriptors"] = new JsonArray(), ["iso_639_1"] = "", ["note"] = "Premiere", ["release_date"] = releaseDate, ["type"] = 1 },
+                    new JsonObject { ["certification"] = c.Certification, ["descriptors"] = new JsonArray(), ["iso_639_1"] = "", ["note"] = "", ["release_date"] = releaseDate, ["type"] = 3 }),
+            }).ToArray()),
+        };
     }
 
     private static JsonObject Movie(int id, string? imdbId, IReadOnlyDictionary<string, string> row, IEnumerable<string> genres)

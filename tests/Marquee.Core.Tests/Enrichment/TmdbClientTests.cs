@@ -1,4 +1,5 @@
 using System.Net;
+using Marquee.Core.Catalog;
 using Marquee.Core.Enrichment;
 using Microsoft.Extensions.DependencyInjection;
 using static Marquee.Core.Tests.Enrichment.TmdbTestServer;
@@ -12,18 +13,42 @@ public class TmdbClientTests
     [Fact]
     public async Task GetMovieAsync_ReadToken_SendsBearerToTheV3PathAndReadsTheDocumentedFields()
     {
-        var server = new TmdbTestServer((_, _) => Movie(550));
+        var server = new TmdbTestServer((request, _) => Movie(request, 550));
         await using var provider = Provider(server, TmdbCredentials.ReadToken(Secret));
 
         var lookup = await provider.GetRequiredService<TmdbClient>().GetMovieAsync(550);
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal("https://api.themoviedb.org/3/movie/550", request.Uri.ToString());
+        Assert.Equal("https://api.themoviedb.org/3/movie/550?append_to_response=keywords,credits,release_dates", request.Uri.ToString());
         Assert.Equal($"Bearer {Secret}", request.Authorization);
         var movie = Assert.IsType<TmdbMovie>(lookup.Movie);
         Assert.Equal(("Fight Club", "tt0137523", 139, 8.433, 26280), (movie.Title, movie.ImdbId, movie.Runtime, movie.VoteAverage, movie.VoteCount));
         Assert.Equal("/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg", movie.PosterPath);
         Assert.Equal(["Drama", "Thriller"], movie.Genres!.Select(g => g.Name));
+    }
+
+    [Fact]
+    public async Task GetMovieAsync_OneRequest_BringsCreditsKeywordsCertificationCompaniesAndLanguages()
+    {
+        var server = new TmdbTestServer((request, _) => Movie(request, 550));
+        await using var provider = Provider(server, TmdbCredentials.ReadToken(Secret));
+
+        var lookup = await provider.GetRequiredService<TmdbClient>().GetMovieAsync(550);
+
+        Assert.Equal(1, server.Count);
+        Assert.Empty(lookup.Warnings);
+        var details = lookup.Movie!.ToDetails(2959, DateTimeOffset.UnixEpoch);
+        Assert.Equal([new CreditedPerson("David Fincher", 7467)], details.Directors);
+        Assert.Equal([new CreditedPerson("Chuck Palahniuk", 7468), new CreditedPerson("Jim Uhls", 7469)], details.Writers);
+        Assert.Equal(["Edward Norton", "Brad Pitt", "Helena Bonham Carter", "Meat Loaf"], details.Cast!.Select(p => p.Name));
+        Assert.Equal(287, details.Cast![1].TmdbId);
+        Assert.Equal(["support group", "dual identity", "based on novel or book", "fight", "dystopia"], details.Keywords);
+        Assert.Equal(("R", "US"), (details.Certification, details.CertificationCountry));
+        Assert.Equal(["Regency Enterprises", "Fox 2000 Pictures", "Taurus Film"], details.ProductionCompanies);
+        Assert.Equal(["DE", "US"], details.ProductionCountries);
+        Assert.Equal(["en"], details.SpokenLanguages);
+        Assert.Equal(("Fight Club", "Fight Club", "en", 61.416), (details.Title, details.OriginalTitle, details.OriginalLanguage, details.TmdbPopularity));
+        Assert.Null(details.CollectionId);
     }
 
     [Fact]
@@ -33,7 +58,7 @@ public class TmdbClientTests
         var server = new TmdbTestServer((request, index) =>
         {
             seenByCaller = request;
-            return index == 1 ? Error(HttpStatusCode.ServiceUnavailable, 9, "Service offline.") : Movie(550);
+            return index == 1 ? Error(HttpStatusCode.ServiceUnavailable, 9, "Service offline.") : Movie(request, 550);
         });
         await using var provider = Provider(server, TmdbCredentials.ApiKey(Secret));
 
@@ -41,7 +66,7 @@ public class TmdbClientTests
 
         Assert.True(lookup.Found);
         Assert.Equal(2, server.Count);
-        Assert.All(server.Requests, r => Assert.Equal($"?api_key={Secret}", r.Uri.Query));
+        Assert.All(server.Requests, r => Assert.Equal($"?append_to_response=keywords,credits,release_dates&api_key={Secret}", r.Uri.Query));
         Assert.All(server.Requests, r => Assert.Null(r.Authorization));
         Assert.DoesNotContain(Secret, seenByCaller!.RequestUri!.ToString());
     }
@@ -106,7 +131,7 @@ public class TmdbClientTests
     [Fact]
     public async Task GetMovieAsync_ConnectionFailuresThenAnswer_Retries()
     {
-        var server = new TmdbTestServer((_, index) => index < 3 ? throw new HttpRequestException("Connection refused (127.0.0.1:9)") : Movie(550));
+        var server = new TmdbTestServer((request, index) => index < 3 ? throw new HttpRequestException("Connection refused (127.0.0.1:9)") : Movie(request, 550));
         await using var provider = Provider(server, TmdbCredentials.ReadToken(Secret));
 
         var lookup = await provider.GetRequiredService<TmdbClient>().GetMovieAsync(550);
@@ -118,11 +143,11 @@ public class TmdbClientTests
     [Fact]
     public async Task GetMovieAsync_429WithRetryAfter_RetriesAndStartsACooldownForTheWholeClient()
     {
-        var server = new TmdbTestServer((_, index) =>
+        var server = new TmdbTestServer((request, index) =>
         {
             if (index > 1)
             {
-                return Movie(550);
+                return Movie(request, 550);
             }
             var throttled = Error(HttpStatusCode.TooManyRequests, 25, "Your request count (#) is over the allowed limit of (40).");
             throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));

@@ -53,7 +53,7 @@ public class TmdbEnrichmentJobTests
         var data = await ImportedAsync(dir);
         var server = new TmdbTestServer((request, _) => request.RequestUri!.AbsolutePath == "/3/configuration"
             ? Json(HttpStatusCode.OK, Configuration)
-            : Movie(int.Parse(request.RequestUri.Segments[^1], System.Globalization.CultureInfo.InvariantCulture)));
+            : Movie(request, int.Parse(request.RequestUri.Segments[^1], System.Globalization.CultureInfo.InvariantCulture)));
         await using var provider = Provider(server, Credentials);
         var client = provider.GetRequiredService<TmdbClient>();
         await using (var first = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions()))
@@ -81,7 +81,7 @@ public class TmdbEnrichmentJobTests
         var server = new TmdbTestServer((request, _) => request.RequestUri!.AbsolutePath switch
         {
             "/3/configuration" => Json(HttpStatusCode.OK, Configuration),
-            "/3/movie/13" => Movie(13, "Forrest Gump"),
+            "/3/movie/13" => Movie(request, 13, "Forrest Gump"),
             _ => Error(HttpStatusCode.BadGateway, 43, "Couldn't connect to the backend server."),
         });
         await using var provider = Provider(server, Credentials);
@@ -105,7 +105,7 @@ public class TmdbEnrichmentJobTests
         var data = await ImportedAsync(dir);
         var accept = true;
         var server = new TmdbTestServer((request, _) => !accept ? Error(HttpStatusCode.Unauthorized, 7, "Invalid API key: You must be granted a valid key.")
-            : request.RequestUri!.AbsolutePath == "/3/configuration" ? Json(HttpStatusCode.OK, Configuration) : Movie(1));
+            : request.RequestUri!.AbsolutePath == "/3/configuration" ? Json(HttpStatusCode.OK, Configuration) : Movie(request, 1));
         await using (var provider = Provider(server, Credentials))
         await using (var first = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions()))
         {
@@ -124,6 +124,92 @@ public class TmdbEnrichmentJobTests
         await using var next = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions());
         Assert.Empty(next.Plan.ToFetch);
         Assert.Null((await TmdbEnrichmentState.ReadAsync(data)).RefreshStartedAt);
+    }
+
+    /// <summary>Answers every movie as Fight Club under its own id, changed by <paramref name="change"/>.</summary>
+    private static TmdbTestServer Answering(Action<System.Text.Json.Nodes.JsonObject>? change = null) => new((request, _) =>
+        request.RequestUri!.AbsolutePath == "/3/configuration"
+            ? Json(HttpStatusCode.OK, Configuration)
+            : MovieWith(request, int.Parse(request.RequestUri.Segments[^1], System.Globalization.CultureInfo.InvariantCulture), change ?? (_ => { })));
+
+    [Fact]
+    public async Task RunAsync_ApiLeavesTaglineEmpty_KeepsTheDumpsTaglineAndTakesTheRestFromTheApi()
+    {
+        using var dir = new TempDirectory();
+        var data = await ImportedAsync(dir);
+        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched,
+        [
+            new MovieDetails { MovieId = 1, TmdbId = 862, Overview = "From the dump.", Tagline = "To infinity and beyond!", Source = MetadataFile.SourceName },
+        ]);
+        var server = Answering(movie => movie["tagline"] = "");
+        await using var provider = Provider(server, Credentials);
+        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions());
+
+        await job.RunAsync(provider.GetRequiredService<TmdbClient>());
+
+        var toyStory = (await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched)).Single(d => d.MovieId == 1);
+        Assert.Equal("To infinity and beyond!", toyStory.Tagline);
+        Assert.StartsWith("A ticking-time-bomb insomniac", toyStory.Overview);
+        Assert.Equal(TmdbEnrichmentJob.SourceName, toyStory.Source);
+        Assert.Equal("David Fincher", Assert.Single(toyStory.Directors!).Name);
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedCredits_WarnsNamingMovieAndFieldAndKeepsTheCastStoredEarlier()
+    {
+        using var dir = new TempDirectory();
+        var data = await ImportedAsync(dir);
+        CreditedPerson[] dumpCast = [new("Tom Hanks", 31), new("Tim Allen", 12898)];
+        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched,
+            [new MovieDetails { MovieId = 1, TmdbId = 862, Cast = dumpCast, Source = MetadataFile.SourceName }]);
+        var server = Answering(movie =>
+        {
+            movie["credits"]!["cast"] = null;
+            movie["keywords"] = new System.Text.Json.Nodes.JsonArray("time loop");
+        });
+        await using var provider = Provider(server, Credentials);
+        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions());
+
+        var result = await job.RunAsync(provider.GetRequiredService<TmdbClient>());
+
+        Assert.Equal(4, result.Found);
+        Assert.Empty(result.Failures);
+        Assert.Equal(8, result.Warnings.Count);
+        var toyStory = result.Warnings.Where(w => w.MovieId == 1).Select(w => (w.TmdbId, w.Title, w.Problem)).ToList();
+        Assert.Equal([(862, "Toy Story", "keywords: a JSON array, not an object; skipped"), (862, "Toy Story", "credits.cast: a JSON null, not a list; skipped")], toyStory);
+        var enriched = (await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched)).ToDictionary(d => d.MovieId);
+        Assert.Equal(dumpCast, enriched[1].Cast);
+        Assert.Equal("David Fincher", Assert.Single(enriched[1].Directors!).Name);
+        Assert.Equal("R", enriched[1].Certification);
+        Assert.Null(enriched[1].Keywords);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_AnswersFetchedBeforeCredits_AreCountedAndLeftAloneUnlessRefreshed()
+    {
+        using var dir = new TempDirectory();
+        var data = await ImportedAsync(dir);
+        await using (var store = await TmdbFetchStore.OpenAsync(data))
+        {
+            // Answers as an older Marquee journaled them: no appended parts, so no credits.
+            var old = new TmdbMovie { Id = 862, Title = "Toy Story", Overview = "Led by Woody." };
+            await store.AppendAsync(new TmdbFetchRecord(1, 862, TmdbFetchStatus.Found, DateTimeOffset.UtcNow.AddDays(-1), old));
+            await store.AppendAsync(new TmdbFetchRecord(2, 8844, TmdbFetchStatus.Found, DateTimeOffset.UtcNow.AddDays(-1), old with { Id = 8844, Title = "Jumanji" }));
+        }
+
+        TmdbEnrichmentPlan plain, refresh;
+        await using (var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions()))
+        {
+            plain = job.Plan;
+        }
+        await using (var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions { Refresh = true }))
+        {
+            refresh = job.Plan;
+        }
+
+        Assert.Equal((2, 2), (plain.AlreadyFound, plain.FoundWithoutCredits));
+        Assert.Equal([356, 318], plain.ToFetch.Select(t => t.MovieId));
+        Assert.Equal([356, 318, 1, 2], refresh.ToFetch.Select(t => t.MovieId));
     }
 
     [Fact]
