@@ -284,12 +284,19 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public TitleMatch? ResolveExact(string normalizedSpan)
     {
-        if (_titles.Best(normalizedSpan) is not { } best)
+        var best = _titles.Best(normalizedSpan);
+        if (_titles.Franchise(normalizedSpan) is { } franchise && best is not { Level: 0 })
+        {
+            // "lord of the rings" names no film of the franchise in full: it means the franchise.
+            var member = _catalog.Movies[franchise.BestIndex];
+            return new TitleMatch(member.MovieId, member.Title, 1, false, member.RatingCount, franchise.Id);
+        }
+        if (best is null)
         {
             return null;
         }
-        var movie = _catalog.Movies[best.Index];
-        return new TitleMatch(movie.MovieId, movie.Title, 1, best.Level == 0, movie.RatingCount);
+        var movie = _catalog.Movies[best.Value.Index];
+        return new TitleMatch(movie.MovieId, movie.Title, 1, best.Value.Level == 0, movie.RatingCount);
     }
 
     /// <inheritdoc />
@@ -446,7 +453,11 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     {
         private static readonly string[] Articles = ["the ", "a ", "an "];
 
+        /// <summary>A full title beats a shortened one unless the shortened one is this many times better known.</summary>
+        private const int PrefixPreference = 4;
+
         private readonly Dictionary<string, (int Index, int Level, int Ratings)> _best = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Id, int BestIndex, int Ratings)> _franchises = new(StringComparer.Ordinal);
         private readonly string[][] _fullKeys;
 
         public TitleKeys(MovieCatalog catalog)
@@ -467,6 +478,18 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
                 {
                     Offer(key, movie, 0);
                 }
+                if (movie.Details is { CollectionId: { } collection, CollectionName: { Length: > 0 } name })
+                {
+                    var keys = new List<string>(2);
+                    AddWithoutArticle(keys, QueryText.Normalize(FranchiseName(name)));
+                    foreach (var key in keys)
+                    {
+                        if (key.Length > 0 && (!_franchises.TryGetValue(key, out var known) || known.Ratings < movie.RatingCount))
+                        {
+                            _franchises[key] = (collection, movie.Index, movie.RatingCount);
+                        }
+                    }
+                }
                 var colon = main.IndexOfAny([':', '-', '—']);
                 if (colon > 1)
                 {
@@ -483,6 +506,24 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         public (int Index, int Level)? Best(string key) =>
             _best.TryGetValue(key, out var best) ? (best.Index, best.Level) : null;
 
+        /// <summary>The franchise (TMDB collection) a key names, with its best-known film.</summary>
+        public (int Id, int BestIndex)? Franchise(string key) =>
+            _franchises.TryGetValue(key, out var franchise) ? (franchise.Id, franchise.BestIndex) : null;
+
+        /// <summary>"The Lord of the Rings Collection" → "The Lord of the Rings".</summary>
+        private static string FranchiseName(string collection)
+        {
+            var name = collection.Trim();
+            foreach (var suffix in new[] { " Collection", " Trilogy", " Saga", " Series", " Franchise" })
+            {
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return name[..^suffix.Length];
+                }
+            }
+            return name;
+        }
+
         public string[] FullKeysOf(int index) => _fullKeys[index];
 
         private void Offer(string key, CatalogMovie movie, int level)
@@ -491,7 +532,10 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
             {
                 return;
             }
-            if (!_best.TryGetValue(key, out var current) || level < current.Level
+            // "lord of the rings" is the 1978 cartoon's full title, but people mean the far better-known Fellowship.
+            if (!_best.TryGetValue(key, out var current)
+                || (level < current.Level && movie.RatingCount * PrefixPreference >= current.Ratings)
+                || (level > current.Level && movie.RatingCount > current.Ratings * PrefixPreference)
                 || (level == current.Level && movie.RatingCount > current.Ratings))
             {
                 _best[key] = (movie.Index, level, movie.RatingCount);

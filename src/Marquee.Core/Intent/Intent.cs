@@ -42,6 +42,11 @@ public sealed record MovieIntent
     public bool IncludeShorts { get; init; }
     public IReadOnlyList<int> ReferenceMovieIds { get; init; } = [];
     /// <summary>
+    /// Franchises (TMDB collection ids) the wish names as a whole ("like Lord of the Rings"): their films are
+    /// wished themselves, not left out as the reference films are.
+    /// </summary>
+    public IReadOnlyList<int> Franchises { get; init; } = [];
+    /// <summary>
     /// Topics of the vocabulary (<c>heist</c>, <c>time travel</c>) and words left over after the parser recognised
     /// everything it could; matched against titles, overviews and tags.
     /// </summary>

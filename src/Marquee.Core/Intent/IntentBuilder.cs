@@ -13,6 +13,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _impliedExclusions = [];
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
+    private readonly List<int> _franchises = [];
     private readonly List<string> _keywords = [];
     private readonly List<string> _excludedKeywords = [];
     private int? _rangeFrom;
@@ -106,11 +107,16 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
 
-    public void AddReference(int movieId)
+    /// <summary>A film the wish is "like"; with a franchise, the franchise's films are wished themselves.</summary>
+    public void AddReference(int movieId, int? franchise = null)
     {
         if (!_references.Contains(movieId))
         {
             _references.Add(movieId);
+        }
+        if (franchise is { } id && !_franchises.Contains(id))
+        {
+            _franchises.Add(id);
         }
     }
 
@@ -238,6 +244,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             MaxAge = _maxAge,
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
+            Franchises = [.. _franchises],
             Keywords = [.. _keywords],
             ExcludeKeywords = excludedKeywords,
         };

@@ -6,7 +6,8 @@ namespace Marquee.Core.Intent;
 /// <summary>A catalogue title found for a span of a query ("like the matrx" → The Matrix).</summary>
 /// <param name="Similarity">1 for an exact match of the normalised title, lower for typo-tolerant matches.</param>
 /// <param name="IsFullTitle">True when the span is the whole title, not a shortened form such as "star wars".</param>
-public sealed record TitleMatch(int MovieId, string Title, double Similarity, bool IsFullTitle, int RatingCount);
+/// <param name="Franchise">Set when the span names a franchise rather than one film ("lord of the rings"): the collection id.</param>
+public sealed record TitleMatch(int MovieId, string Title, double Similarity, bool IsFullTitle, int RatingCount, int? Franchise = null);
 
 /// <summary>Finds catalogue titles for spans of a query (implemented by the content index).</summary>
 public interface ITitleResolver
@@ -298,7 +299,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 {
                     continue;
                 }
-                builder.AddReference(match.MovieId);
+                builder.AddReference(match.MovieId, match.Franchise);
                 _recognised = true;
                 used = length;
                 return true;
@@ -764,7 +765,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare)
             {
                 // A query that is just a title ("Heat", "toy story") asks for films like it.
-                builder.AddReference(bare.MovieId);
+                builder.AddReference(bare.MovieId, bare.Franchise);
                 return;
             }
             foreach (var (start, length, negated) in _leftovers)

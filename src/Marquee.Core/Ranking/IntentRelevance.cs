@@ -24,7 +24,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly CatalogNameMatch _names;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
 
-    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options)
+    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options, int k = 20)
     {
         _snapshot = snapshot;
         _options = options;
@@ -86,6 +86,57 @@ internal sealed class IntentRelevance : IDisposable
             foreach (var index in candidates)
             {
                 _total[index] = Combine(index);
+            }
+        }
+        var precise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _keyword is not null;
+        if (precise)
+        {
+            FillFromNeighbours(candidates, k);
+        }
+    }
+
+    /// <summary>
+    /// Films that truly match a precise wish (a person, a studio, a subject), when fewer than a page: the
+    /// rest of the page then comes from what is closest to those matches, never from the global favourites.
+    /// </summary>
+    public int? TrueMatches { get; private set; }
+
+    /// <summary>The true match a neighbour was brought in for ("close to Pulp Fiction"); null for the matches themselves.</summary>
+    public CatalogMovie? NeighbourOf(int index) =>
+        _neighbour is not null && _neighbour[index] > 0 && _total[index] < _options.TrueMatchThreshold ? _anchors![_closestAnchor![index]] : null;
+
+    private float[]? _neighbour;
+    private int[]? _closestAnchor;
+    private List<CatalogMovie>? _anchors;
+
+    private void FillFromNeighbours(ReadOnlySpan<int> candidates, int k)
+    {
+        var matches = new List<int>();
+        foreach (var index in candidates)
+        {
+            if (_total[index] >= _options.TrueMatchThreshold)
+            {
+                matches.Add(index);
+            }
+        }
+        if (matches.Count >= k || matches.Count == 0)
+        {
+            return;
+        }
+        TrueMatches = matches.Count;
+        var movies = _snapshot.Catalog.Movies;
+        _anchors = matches.OrderByDescending(i => _total[i]).ThenByDescending(i => movies[i].RatingCount)
+            .Take(_options.NeighbourAnchors).Select(i => movies[i]).ToList();
+        var n = _snapshot.Catalog.Count;
+        _neighbour = Rent(n);
+        _closestAnchor = ArrayPool<int>.Shared.Rent(n);
+        ReferenceSimilarity.Compute(_snapshot, _anchors, candidates, _neighbour, _closestAnchor);
+        foreach (var index in candidates)
+        {
+            if (_total[index] < _options.TrueMatchThreshold)
+            {
+                // Below every true match, whatever the neighbour's own score.
+                _total[index] = Math.Max(_total[index], (float)(_options.NeighbourShare * _neighbour[index]));
             }
         }
     }
@@ -330,6 +381,10 @@ internal sealed class IntentRelevance : IDisposable
         if (_closestReference is not null)
         {
             ArrayPool<int>.Shared.Return(_closestReference);
+        }
+        if (_closestAnchor is not null)
+        {
+            ArrayPool<int>.Shared.Return(_closestAnchor);
         }
     }
 }

@@ -52,6 +52,15 @@ public sealed record RankingOptions
     /// <summary>A facet (genres, moods, topics, keywords, references) counts as met from this score on.</summary>
     public double FacetMatchThreshold { get; init; } = 0.3;
 
+    /// <summary>Relevance at which a film truly matches a precise wish (a person, a studio, a subject).</summary>
+    public double TrueMatchThreshold { get; init; } = 0.45;
+
+    /// <summary>How many of the true matches the neighbours that fill a short page are drawn around.</summary>
+    public int NeighbourAnchors { get; init; } = 8;
+
+    /// <summary>A neighbour's relevance: its similarity to the closest true match times this (below every match).</summary>
+    public double NeighbourShare { get; init; } = 0.4;
+
     /// <summary>Weight of a named person (director, writer, cast) among the facets.</summary>
     public double PersonMatchWeight { get; init; } = 1.6;
 

@@ -37,8 +37,9 @@ public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? 
 /// <param name="Recommender">What actually ranked: <c>cf</c> when collaborative filtering contributed, else <c>baseline</c>.</param>
 /// <param name="FallbackReason">Why <c>cf</c> was asked for but the baseline ranked; null otherwise.</param>
 /// <param name="CfShare">Share of CF in the personal score (1 for <c>cf</c>, the auto rule's c, 0 for the baseline).</param>
+/// <param name="TrueMatches">Set when fewer films than the page truly match a precise wish: how many do (the rest are their neighbours).</param>
 public sealed record RecommendationResult(
-    string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items, double CfShare = 0);
+    string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items, double CfShare = 0, int? TrueMatches = null);
 
 /// <summary>The read-only state recommendations are computed from; swapped as a whole on reload.</summary>
 public sealed class RecommenderSnapshot
@@ -105,7 +106,11 @@ public static class RecommendationEngine
         }
         foreach (var movieId in intent.ReferenceMovieIds)
         {
-            excluded.Add(movieId);
+            // "Like The Matrix" leaves The Matrix out; "like Lord of the Rings" names the trilogy and wants it.
+            if (catalog.Find(movieId)?.Details?.CollectionId is not { } franchise || !intent.Franchises.Contains(franchise))
+            {
+                excluded.Add(movieId);
+            }
         }
         // The wish's own hard limits join the explicit filters: "over three hours", "with my 8-year-old", "foreign".
         var filters = request.Filters with
@@ -166,7 +171,7 @@ public static class RecommendationEngine
                 }
                 ArrayPool<float>.Shared.Return(fits);
             }
-            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
+            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K);
 
             var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
             var weightSum = relevanceWeight + options.PersonalWeight + options.QualityWeight;
@@ -215,7 +220,7 @@ public static class RecommendationEngine
                 var reasons = Explanations.For(snapshot, request, movie, relevance, because?[i] ?? [], affinity, options);
                 items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
             }
-            return new RecommendationResult(recommender, fallback, items, cfShare);
+            return new RecommendationResult(recommender, fallback, items, cfShare, relevance.TrueMatches);
         }
         finally
         {
@@ -347,6 +352,10 @@ internal static class Explanations
         if (relevance.Names.HasPlaces && relevance.Names.PlaceMatch(movie) >= 0.8 && Places.Describe(movie) is { } place)
         {
             reasons.Add(place);
+        }
+        if (relevance.NeighbourOf(movie.Index) is { } anchor)
+        {
+            reasons.Add($"Close to {anchor.Title}");
         }
         if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
         {

@@ -13,8 +13,9 @@ public static class ReferenceSimilarity
     /// <summary>How many CF neighbours of a reference are considered.</summary>
     public const int CfNeighbours = 300;
 
-    private const double GenreWeight = 0.5;
-    private const double TextWeight = 0.4;
+    private const double GenreWeight = 0.2;
+    private const double TextWeight = 0.45;
+    private const double PeopleWeight = 0.25;
     private const double YearWeight = 0.1;
     private const double CfShare = 0.5;
 
@@ -93,13 +94,37 @@ public static class ReferenceSimilarity
             .ToList();
     }
 
-    /// <summary>Content similarity of two movies in 0–1 given their normalised text similarity.</summary>
+    /// <summary>
+    /// Content similarity of two movies in 0–1 given their normalised text similarity: what they are about
+    /// (overview, tags and keywords) first, who made them next, genres and years a little. Two films of
+    /// one franchise are as similar as films get.
+    /// </summary>
     internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText)
     {
+        if (reference.Details?.CollectionId is { } franchise && movie.Details?.CollectionId == franchise)
+        {
+            return 1;
+        }
         var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
         var jaccard = union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
         var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
-        return (GenreWeight * jaccard) + (TextWeight * normalisedText) + (YearWeight * years);
+        return (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years);
+    }
+
+    /// <summary>1 for a shared director, 0.5 for a shared lead actor or writer, 0 otherwise.</summary>
+    private static double SharedPeople(CatalogMovie reference, CatalogMovie movie)
+    {
+        if (reference.Details is not { } a || movie.Details is not { } b)
+        {
+            return 0;
+        }
+        static bool Shares(IReadOnlyList<CreditedPerson>? x, IReadOnlyList<CreditedPerson>? y, int top) =>
+            x is { Count: > 0 } && y is { Count: > 0 } && x.Take(top).Any(p => y.Take(top).Any(q => string.Equals(p.Name, q.Name, StringComparison.Ordinal)));
+        if (Shares(a.Directors, b.Directors, 3))
+        {
+            return 1;
+        }
+        return Shares(a.Cast, b.Cast, 3) || Shares(a.Writers, b.Writers, 3) ? 0.5 : 0;
     }
 
     private static bool FillCf(RecommenderSnapshot snapshot, int movieId, Span<float> cf)
@@ -119,11 +144,13 @@ public static class ReferenceSimilarity
         {
             return false;
         }
+        var popularity = snapshot.Features.Popularity;
         foreach (var (neighbour, value) in neighbours)
         {
             if (snapshot.Catalog.Find(neighbour) is { } movie && value > 0)
             {
-                cf[movie.Index] = value / max;
+                // Everyone's favourites neighbour every film: discount them so the neighbours are this film's own.
+                cf[movie.Index] = (float)(value / max * (1.15 - (0.3 * popularity[movie.Index])));
             }
         }
         return true;

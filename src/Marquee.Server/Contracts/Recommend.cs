@@ -57,6 +57,8 @@ public sealed record RecommendResponse
     public required string Recommender { get; init; }
     public required string ModelVersion { get; init; }
     public string? FallbackReason { get; init; }
+    /// <summary>Said when fewer films than asked truly match the wish ("Only 6 films match 'samurai'…").</summary>
+    public string? Notice { get; init; }
     public required IntentResponse Intent { get; init; }
     public required IReadOnlyList<MovieResponse> Items { get; init; }
 }

@@ -176,6 +176,9 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             Recommender = result.Recommender,
             ModelVersion = snapshot.ModelVersion,
             FallbackReason = result.FallbackReason,
+            Notice = result.TrueMatches is { } matches && !string.IsNullOrWhiteSpace(request.Query)
+                ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{request.Query.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
+                : null,
             Intent = new IntentResponse
             {
                 Source = intent.Source,
