@@ -61,6 +61,15 @@ public sealed record RankingOptions
     /// <summary>A neighbour's relevance: its similarity to the closest true match times this (below every match).</summary>
     public double NeighbourShare { get; init; } = 0.4;
 
+    /// <summary>Weight of quality on a page drawn from a person's likes alone (no wish): a tie-breaker there.</summary>
+    public double TasteQualityWeight { get; init; } = 0.04;
+
+    /// <summary>
+    /// CF scores are discounted by this share of a film's popularity (0–1, log of its rating count), so the
+    /// global favourites appear where they fit a taste, not on every page.
+    /// </summary>
+    public double CfPopularityDiscount { get; init; } = 0.45;
+
     /// <summary>Weight of a named person (director, writer, cast) among the facets.</summary>
     public double PersonMatchWeight { get; init; } = 1.6;
 

@@ -174,7 +174,10 @@ public static class RecommendationEngine
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K);
 
             var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
-            var weightSum = relevanceWeight + options.PersonalWeight + options.QualityWeight;
+            // A page drawn from a person's likes alone follows the likes; quality only breaks ties there, or
+            // the best-rated classics everyone gets would crowd out the person's own kind of film.
+            var qualityWeight = cfShare > 0 && !relevance.HasSignals ? options.TasteQualityWeight : options.QualityWeight;
+            var weightSum = relevanceWeight + options.PersonalWeight + qualityWeight;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
@@ -187,7 +190,7 @@ public static class RecommendationEngine
             foreach (var index in candidateSpan)
             {
                 var score = ((relevanceWeight * relevance.Total(index)) + (options.PersonalWeight * personal[index])
-                             + (options.QualityWeight * quality[index])) / weightSum;
+                             + (qualityWeight * quality[index])) / weightSum;
                 score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 if (minRatings > 0 && ratingCounts[index] < minRatings)
@@ -289,10 +292,13 @@ public static class RecommendationEngine
                 }
             }
             var range = high - low;
+            var popularity = snapshot.Features.Popularity;
             foreach (var index in candidates)
             {
-                // Per-request min-max: CF scores have no fixed scale across models or users.
+                // Per-request min-max: CF scores have no fixed scale across models or users. The most-rated
+                // films neighbour every taste; a discount keeps them to the pages they truly fit.
                 var normalised = float.IsNaN(cf[index]) || range <= 0 ? 0 : (cf[index] - low) / range;
+                normalised *= (float)(1 - (options.CfPopularityDiscount * popularity[index]));
                 personal[index] = (float)((share * normalised) + ((1 - share) * baseline[index]));
             }
             return ("cf", null, share);

@@ -74,12 +74,7 @@ public static class CliRunner
     }
 
     /// <summary>A TCP port that is free right now on the loopback interface.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => StubHttpServer.FreePort();
 
     private static string EnsurePublished()
     {

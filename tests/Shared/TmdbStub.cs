@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Marquee.Cli.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Marquee.Cli.Tests.Enrichment;
+namespace Marquee.Tests.Shared;
+
+// One copy for the test projects that need TMDB: each compiles it in (see their .csproj).
 
 /// <summary>
 /// A local server speaking TMDB v3's wire format for the endpoints enrichment uses, as documented on

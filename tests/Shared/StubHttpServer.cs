@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Marquee.Cli.Tests.Support;
+namespace Marquee.Tests.Shared;
 
 /// <summary>A real HTTP server on a loopback port for things that live outside this machine.</summary>
 public sealed class StubHttpServer : IAsyncDisposable
@@ -20,7 +20,7 @@ public sealed class StubHttpServer : IAsyncDisposable
 
     public static async Task<StubHttpServer> StartAsync(Action<WebApplication> map)
     {
-        var port = CliRunner.FreePort();
+        var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -28,6 +28,14 @@ public sealed class StubHttpServer : IAsyncDisposable
         map(app);
         await app.StartAsync();
         return new StubHttpServer(app, $"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
