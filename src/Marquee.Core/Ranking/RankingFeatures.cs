@@ -38,7 +38,7 @@ public sealed class RankingFeatures
         var movies = catalog.Movies;
         _quality = new float[movies.Count];
         _popularity = new float[movies.Count];
-        var damped = baseline.DampedMeans;
+        var damped = QualityEvidence(catalog, baseline);
         var low = float.MaxValue;
         var high = float.MinValue;
         var maxCount = 0;
@@ -116,7 +116,40 @@ public sealed class RankingFeatures
         }
     }
 
-    /// <summary>Damped mean rating rescaled to 0–1 over the catalogue.</summary>
+    /// <summary>TMDB votes count as this many MovieLens ratings each (TMDB's voters are many and less engaged).</summary>
+    private const double TmdbVoteWeight = 1.0 / 50;
+
+    /// <summary>At most this many pseudo-ratings come from TMDB, so MovieLens's own raters keep the last word.</summary>
+    private const double MaxTmdbPseudoRatings = 20;
+
+    /// <summary>
+    /// The quality prior: MovieLens's damped mean with TMDB's vote average folded in as extra (damped)
+    /// evidence, so a film with one 5★ MovieLens rating but a middling TMDB reception does not rise, and a
+    /// well-received film few MovieLens users rated is not buried. TMDB's 0–10 average maps onto 0.5–5 stars.
+    /// </summary>
+    private static float[] QualityEvidence(MovieCatalog catalog, BaselineRecommender baseline)
+    {
+        var prior = baseline.Options.PriorStrength;
+        var damped = baseline.DampedMeans;
+        var quality = new float[catalog.Count];
+        foreach (var movie in catalog.Movies)
+        {
+            if (movie.Details is { TmdbRating: { } average, TmdbVoteCount: > 0 and var votes })
+            {
+                var pseudo = Math.Min(MaxTmdbPseudoRatings, votes * TmdbVoteWeight);
+                var stars = 0.5 + (4.5 * Math.Clamp(average, 0, 10) / 10);
+                var weight = prior + movie.RatingCount;
+                quality[movie.Index] = (float)(((weight * damped[movie.Index]) + (pseudo * stars)) / (weight + pseudo));
+            }
+            else
+            {
+                quality[movie.Index] = damped[movie.Index];
+            }
+        }
+        return quality;
+    }
+
+    /// <summary>Quality prior (damped MovieLens mean with TMDB votes as evidence) rescaled to 0–1 over the catalogue.</summary>
     public ReadOnlySpan<float> Quality => _quality;
 
     /// <summary>log(1 + ratings) rescaled to 0–1.</summary>

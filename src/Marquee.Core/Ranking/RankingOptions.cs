@@ -61,6 +61,12 @@ public sealed record RankingOptions
     /// <summary>A neighbour's relevance: its similarity to the closest true match times this (below every match).</summary>
     public double NeighbourShare { get; init; } = 0.4;
 
+    /// <summary>A predicted rating below this many stars says the person will not like the film.</summary>
+    public double DislikedPrediction { get; init; } = 3.0;
+
+    /// <summary>Subtracted from such a film's score: it appears only when the pool has nothing better.</summary>
+    public double DislikedPredictionPenalty { get; init; } = 1.0;
+
     /// <summary>Weight of quality on a page drawn from a person's likes alone (no wish): a tie-breaker there.</summary>
     public double TasteQualityWeight { get; init; } = 0.04;
 

@@ -207,11 +207,24 @@ public static class RecommendationEngine
             {
                 poolScores[p] = scoreSpan[pool[p]];
             }
+            var poolPredictions = Predict(snapshot, request, pool.Select(i => catalog.Movies[i]).ToList());
+            if (poolPredictions is not null)
+            {
+                for (var p = 0; p < pool.Length; p++)
+                {
+                    // A card whose own prediction says "you will not like this" comes only when nothing better is left.
+                    if (poolPredictions[p] < options.DislikedPrediction)
+                    {
+                        poolScores[p] -= options.DislikedPredictionPenalty;
+                    }
+                }
+                SortPool(pool, poolScores, poolPredictions);
+            }
             var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options);
             // Mood boosts can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
             var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost);
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
-            var predictions = Predict(snapshot, request, pickedMovies);
+            var predictions = poolPredictions is null ? null : picks.Select(p => poolPredictions[p.Position]).ToArray();
             // One batch: the model shares the per-history work across the picks.
             var because = cfShare > 0 && snapshot.Personalizer is { } explainer
                 ? explainer.ExplainMany(request.History, pickedMovies.Select(m => m.MovieId).ToList(), 1)
@@ -306,6 +319,19 @@ public static class RecommendationEngine
         finally
         {
             ArrayPool<float>.Shared.Return(cf);
+        }
+    }
+
+    /// <summary>Re-sorts the pool best first after penalties (the diversifier relies on the order), keeping the three arrays aligned.</summary>
+    private static void SortPool(int[] pool, double[] scores, double?[] predictions)
+    {
+        var order = Enumerable.Range(0, pool.Length).OrderByDescending(p => scores[p]).ThenBy(p => pool[p]).ToArray();
+        var (poolCopy, scoreCopy, predictionCopy) = ((int[])pool.Clone(), (double[])scores.Clone(), (double?[])predictions.Clone());
+        for (var i = 0; i < order.Length; i++)
+        {
+            pool[i] = poolCopy[order[i]];
+            scores[i] = scoreCopy[order[i]];
+            predictions[i] = predictionCopy[order[i]];
         }
     }
 
