@@ -74,9 +74,9 @@ public static class MetadataEnrichment
                 continue; // nothing but the MovieLens title: rebuilt below, and a dump may now have more
             }
             // A title equal to the MovieLens one may be this step's own fallback from an earlier run, not TMDB's:
-            // forget it so a dump's TMDB title can take its place (an API row's title is always TMDB's).
-            var isFallback = row.Source != TmdbEnrichmentJob.SourceName && row.Title is not null
-                             && titles.TryGetValue(row.MovieId, out var title) && row.Title == title.Main;
+            // forget it so a dump's TMDB title can take its place. Nothing records which it was, so in the rare case
+            // a real TMDB title equals MovieLens's and a dump spells it differently, the dump's spelling wins.
+            var isFallback = row.Title is not null && titles.TryGetValue(row.MovieId, out var title) && row.Title == title.Main;
             rows[row.MovieId] = isFallback ? row with { Title = null } : row;
         }
 
