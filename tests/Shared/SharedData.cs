@@ -10,6 +10,13 @@ public static class SharedData
     public static string MlLatestSmall => Path.Combine(Root, "datasets", "ml-latest-small");
     public static string Ml100K => Path.Combine(Root, "datasets", "ml-100k");
     public static string MetadataJoin => Path.Combine(Root, "datasets", "ml-latest-small-metadata-join", "movie_metadata_join.csv");
+    public static string Tmdb5000Movies => Path.Combine(Root, "datasets", "tmdb-5000-movies", "tmdb_5000_movies.csv");
+    public static string MoviesMetadataFirst5000 => Path.Combine(Root, "datasets", "the-movies-dataset-partial", "movies_metadata_first5000.csv");
+    public static string MoviesMetadataVoteCount50 => Path.Combine(Root, "datasets", "the-movies-dataset-partial", "movies_metadata_votecount50_overviews.csv");
+    public static string TmdbMovies2023Top => Path.Combine(Root, "datasets", "tmdb-movies-dataset-2023-subset", "TMDB_movie_dataset_v11_top2631.csv");
+
+    /// <summary>The shared metadata dumps in the order the docs apply them: the join file first.</summary>
+    public static string[] MetadataDumps => [MetadataJoin, Tmdb5000Movies, MoviesMetadataFirst5000, MoviesMetadataVoteCount50, TmdbMovies2023Top];
 
     private static string FindRoot()
     {

@@ -17,7 +17,7 @@ internal static class EnrichCommand
 
     public static Command Create()
     {
-        var metadataFile = new Option<string?>("--metadata-file") { Description = "Offline metadata dump (columns of movie_metadata_join.csv)" };
+        var metadataFile = MetadataFileOption();
         var tmdb = new Option<bool>("--tmdb") { Description = $"Fetch details from the TMDB v3 API (credentials from {TmdbCredentials.ReadTokenVariable} or {TmdbCredentials.ApiKeyVariable})" };
         var baseUrl = new Option<string?>("--tmdb-base-url") { Description = "TMDB API address (default: $MARQUEE_TMDB_BASE_URL or https://api.themoviedb.org)" };
         var maxRps = new Option<double>("--max-rps") { Description = "Requests per second at most, retries included (TMDB allows about 40)", DefaultValueFactory = _ => 20 };
@@ -30,19 +30,19 @@ internal static class EnrichCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(metadataFile);
+            var files = parse.GetValue(metadataFile) ?? [];
             var useTmdb = parse.GetValue(tmdb);
             if (!useTmdb && new Option[] { baseUrl, maxRps, maxAttempts, refresh, limit }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } stray)
             {
                 throw new CliException($"{stray.Name} only applies to --tmdb");
             }
-            if (file is null && !useTmdb)
+            if (files.Length == 0 && !useTmdb)
             {
                 throw new CliException("enrich needs --metadata-file CSV or --tmdb");
             }
-            if (file is not null)
+            if (files.Length > 0)
             {
-                await EnrichFromFileAsync(file, CliEnvironment.DataDir, cancellationToken);
+                await EnrichFromFilesAsync(files, CliEnvironment.DataDir, cancellationToken);
             }
             if (!useTmdb)
             {
@@ -56,11 +56,22 @@ internal static class EnrichCommand
         return command;
     }
 
+    /// <summary><c>--metadata-file</c>, repeatable, shared by <c>enrich</c> and <c>up</c>.</summary>
+    public static Option<string[]> MetadataFileOption() => new("--metadata-file")
+    {
+        Description = "Offline TMDB metadata dump; repeat for several. The format is told from the header: the MovieLens join file "
+                      + "(movieId,...), tmdb_5000_movies.csv, The Movies Dataset movies_metadata.csv (with keywords.csv and credits.csv "
+                      + "from the same folder), TMDB_movie_dataset_v11.csv. Precedence: what movies_enriched.parquet already holds "
+                      + "(an earlier run, the TMDB API) is never overridden; each file, in the order given, only fills what is still missing",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>
-    /// Merges a metadata dump into <c>movies_enriched.parquet</c>. Rows fetched from the TMDB API are
-    /// fresher than any dump and are kept.
+    /// Applies metadata dumps, in the order given, to <c>movies_enriched.parquet</c>: stored values win, each
+    /// file only fills gaps (<see cref="MetadataEnrichment"/>). Prints a coverage table per field.
     /// </summary>
-    public static async Task<int> EnrichFromFileAsync(string file, string dataDir, CancellationToken cancellationToken)
+    public static async Task<int> EnrichFromFilesAsync(IReadOnlyList<string> files, string dataDir, CancellationToken cancellationToken)
     {
         var data = new DataDirectory(dataDir);
         if (!data.HasDataset)
@@ -69,33 +80,57 @@ internal static class EnrichCommand
         }
         using var enrichmentLock = EnrichmentLock.Acquire(data);
         var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
-        var known = movies.Select(m => m.MovieId).ToHashSet();
-        var problems = new List<ImportProblem>();
-        var rows = await Progress.RunAsync("Reading metadata", _ => Task.FromResult(MetadataFile.Read(Path.GetFullPath(file), problems)));
-        var existing = File.Exists(data.MoviesEnriched)
-            ? (await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken)).ToDictionary(d => d.MovieId)
-            : [];
-        var merged = new Dictionary<int, MovieDetails>(existing);
-        var applied = 0;
-        foreach (var row in rows.Where(r => known.Contains(r.MovieId)))
+        var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
+        var dumps = new List<MetadataDump>();
+        foreach (var file in files)
         {
-            if (existing.TryGetValue(row.MovieId, out var current) && current.Source is not (null or MetadataFile.SourceName))
+            try
             {
-                continue;
+                dumps.Add(await Progress.RunAsync($"Reading {Path.GetFileName(file)}", _ => Task.FromResult(MetadataFile.Load(Path.GetFullPath(file)))));
             }
-            merged[row.MovieId] = row;
-            applied++;
+            catch (DatasetException e)
+            {
+                throw new CliException(e.Message);
+            }
         }
-        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, merged.Values.OrderBy(d => d.MovieId), cancellationToken);
-        foreach (var problem in problems.Take(10))
-        {
-            Console.Error.WriteLine($"skipped {problem}");
-        }
-        var withOverview = merged.Values.Count(d => d.Overview is not null);
-        var withPoster = merged.Values.Count(d => d.PosterPath is not null);
-        Console.WriteLine($"Enriched {applied:N0} of {movies.Count:N0} movies from {Path.GetFileName(file)}: "
-                          + $"{withOverview:N0} with an overview, {withPoster:N0} with a poster");
+        var stored = File.Exists(data.MoviesEnriched) ? await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken) : [];
+        var result = MetadataEnrichment.Apply(movies, links, stored, dumps);
+        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, result.Rows, cancellationToken);
+        PrintDumps(result);
+        PrintCoverage(result);
         return 0;
+    }
+
+    private static void PrintDumps(MetadataEnrichmentResult result)
+    {
+        foreach (var applied in result.Dumps)
+        {
+            var dump = applied.Dump;
+            var companions = dump.Companions.Count > 0 ? $" (with {string.Join(", ", dump.Companions.Select(Path.GetFileName))})" : "";
+            Console.WriteLine($"{dump.FileName}{companions}: {dump.Format}, {dump.Rows.Count:N0} rows, {applied.Matched:N0} catalogue films matched, "
+                              + $"{applied.Filled:N0} gained a field, {dump.Skipped.Count:N0} rows skipped");
+            foreach (var problem in dump.Skipped.Take(ExamplesShown))
+            {
+                Console.Error.WriteLine($"skipped {problem}");
+            }
+            if (dump.UnknownNames.Count > 0)
+            {
+                var names = string.Join(", ", dump.UnknownNames.OrderByDescending(n => n.Value).Take(ExamplesShown).Select(n => $"{n.Key} ×{n.Value}"));
+                Console.Error.WriteLine($"{dump.FileName}: {dump.UnknownNames.Values.Sum():N0} country/language names with no ISO code were left out: {names}");
+            }
+        }
+    }
+
+    private static void PrintCoverage(MetadataEnrichmentResult result)
+    {
+        var table = new Table().AddColumns("field", "films", "share", "most from");
+        foreach (var field in result.Coverage)
+        {
+            table.AddRow(field.Field, field.Films.ToString("N0", CultureInfo.InvariantCulture),
+                field.Share.ToString("P1", CultureInfo.InvariantCulture), Markup.Escape(field.TopSource ?? "-"));
+        }
+        Console.WriteLine($"Coverage of the {result.CatalogMovies:N0} catalogue films:");
+        AnsiConsole.Write(table);
     }
 
     /// <summary>The <c>--tmdb</c> flags as given.</summary>

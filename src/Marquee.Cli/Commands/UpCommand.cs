@@ -8,7 +8,7 @@ internal static class UpCommand
     public static Command Create()
     {
         var source = new Option<string?>("--source") { Description = "MovieLens directory, zip or URL (default: download ml-latest-small from GroupLens)" };
-        var metadataFile = new Option<string?>("--metadata-file") { Description = "Offline metadata dump to enrich the catalogue with" };
+        var metadataFile = EnrichCommand.MetadataFileOption();
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
         var command = new Command("up", "Import (if needed), enrich, train (if needed) and serve") { source, metadataFile, urls };
         command.SetAction(async (parse, cancellationToken) =>
@@ -22,9 +22,9 @@ internal static class UpCommand
             {
                 Console.WriteLine($"Using the dataset already imported in {data.Root}");
             }
-            if (parse.GetValue(metadataFile) is { } file)
+            if (parse.GetValue(metadataFile) is { Length: > 0 } files)
             {
-                await EnrichCommand.EnrichFromFileAsync(file, data.Root, cancellationToken);
+                await EnrichCommand.EnrichFromFilesAsync(files, data.Root, cancellationToken);
             }
             var (_, registry) = TrainCommand.Services();
             if (await registry.GetCurrentAsync(cancellationToken) is { } current)

@@ -103,13 +103,14 @@ public sealed class MovieCatalog
             .Where(g => g.Count > 0)
             .OrderBy(g => g.Genre, StringComparer.Ordinal)
             .ToList();
-        DetailsCount = detailsById.Count;
+        DetailsCount = detailsById.Values.Count(Enrichment.MetadataEnrichment.HasTmdbDetails);
     }
 
     public IReadOnlyList<CatalogMovie> Movies { get; }
     public int Count => Movies.Count;
     public double GlobalMeanRating { get; }
     public IReadOnlyList<(string Genre, int Count)> GenreCounts { get; }
+    /// <summary>Movies with details from TMDB or a dump; rows that hold only the MovieLens display title do not count.</summary>
     public int DetailsCount { get; }
 
     /// <summary>TMDB's image base URL as its <c>/configuration</c> last answered (enrich --tmdb), else the usual one.</summary>

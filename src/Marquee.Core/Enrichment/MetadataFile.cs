@@ -1,73 +1,59 @@
-using System.Globalization;
 using Marquee.Core.Catalog;
 using Marquee.Core.Import;
-using nietras.SeparatedValues;
 
 namespace Marquee.Core.Enrichment;
 
 /// <summary>
-/// Reads an offline TMDB metadata dump keyed by MovieLens <c>movieId</c>, with the columns of
-/// <c>shared/datasets/ml-latest-small-metadata-join</c>: overview, poster_path, runtime, vote_average,
-/// vote_count, release_date (optional: tmdbId, imdbId, tagline, backdrop_path).
+/// The entry point for offline TMDB metadata dumps: tells the format from the header (not the file name) and
+/// hands the file to its reader. See <see cref="MetadataDumpFormat"/> for the formats.
 /// </summary>
 public static class MetadataFile
 {
+    /// <summary>The <see cref="MovieDetails.Source"/> of rows first written from a dump.</summary>
     public const string SourceName = "metadata-file";
 
+    /// <summary>Reads any recognised dump.</summary>
+    /// <exception cref="DatasetException">The file is missing or its header matches no known dump.</exception>
+    public static MetadataDump Load(string path) => Detect(path) switch
+    {
+        MetadataDumpFormat.JoinFile => JoinFileReader.Read(path),
+        MetadataDumpFormat.Tmdb5000 => Tmdb5000Reader.Read(path),
+        MetadataDumpFormat.MoviesDataset => MoviesDatasetReader.Read(path),
+        MetadataDumpFormat.MoviesDatasetKeywords => MoviesDatasetReader.ReadKeywords(path),
+        MetadataDumpFormat.MoviesDatasetCredits => MoviesDatasetReader.ReadCredits(path),
+        MetadataDumpFormat.TmdbMovieDataset2023 => TmdbMovieDataset2023Reader.Read(path),
+        var format => throw new InvalidOperationException($"no reader for {format}"),
+    };
+
+    /// <summary>Reads a dump keyed by MovieLens <c>movieId</c> (the join file), adding skipped rows to <paramref name="problems"/>.</summary>
     public static List<MovieDetails> Read(string path, List<ImportProblem>? problems = null)
     {
-        if (!File.Exists(path))
+        var dump = Load(path);
+        if (!dump.KeyedByMovieId)
         {
-            throw new DatasetException($"metadata file not found: {path}");
+            throw new DatasetException($"{path} is keyed by TMDB id ({dump.Format}); join it through tmdb_mapping.parquet with MetadataEnrichment");
         }
-        var result = new List<MovieDetails>();
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-        var header = reader.Header;
-        if (!header.ColNames.Contains("movieId"))
-        {
-            throw new DatasetException($"{path} has no movieId column; expected the columns of movie_metadata_join.csv");
-        }
-        var columns = header.ColNames.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
-        var file = Path.GetFileName(path);
-        foreach (var row in reader)
-        {
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, index) in columns)
-            {
-                if (index < row.ColCount && row[index].Span.Trim().Length > 0)
-                {
-                    values[name] = row[index].ToString().Trim();
-                }
-            }
-            string? Text(string column) => values.GetValueOrDefault(column);
-
-            if (!int.TryParse(Text("movieId"), NumberStyles.None, CultureInfo.InvariantCulture, out var movieId) || movieId <= 0)
-            {
-                problems?.Add(new ImportProblem(file, row.LineNumberFrom, "movieId is not a positive integer"));
-                continue;
-            }
-            var voteCount = ParseInt(Text("vote_count"));
-            var imdb = Text("imdbId");
-            result.Add(new MovieDetails
-            {
-                MovieId = movieId,
-                TmdbId = ParseInt(Text("tmdbId")),
-                ImdbId = imdb is null ? null : imdb.StartsWith("tt", StringComparison.Ordinal) ? imdb : $"tt{imdb.PadLeft(7, '0')}",
-                Overview = Text("overview"),
-                Tagline = Text("tagline"),
-                PosterPath = Text("poster_path"),
-                BackdropPath = Text("backdrop_path"),
-                // Dumps write 0 for an unknown runtime; no feature film runs zero minutes.
-                RuntimeMinutes = ParseInt(Text("runtime")) is > 0 and var minutes ? minutes : null,
-                ReleaseDate = DateOnly.TryParseExact(Text("release_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
-                TmdbRating = voteCount is > 0 && double.TryParse(Text("vote_average"), NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) ? rating : null,
-                TmdbVoteCount = voteCount,
-                Source = SourceName,
-            });
-        }
-        return result;
+        problems?.AddRange(dump.Skipped);
+        return [.. dump.Rows];
     }
 
-    private static int? ParseInt(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (int)value : null;
+    /// <summary>Which dump the header belongs to.</summary>
+    public static MetadataDumpFormat Detect(string path)
+    {
+        var columns = DumpCells.Header(path).Select(c => c.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Has(params string[] names) => names.All(columns.Contains);
+        return columns switch
+        {
+            _ when Has("movieId") => MetadataDumpFormat.JoinFile,
+            // Only the 2023 dump has a film's backdrop; only TMDB 5000 puts keywords beside the titles.
+            _ when Has("id", "backdrop_path") => MetadataDumpFormat.TmdbMovieDataset2023,
+            _ when Has("id", "title", "keywords") => MetadataDumpFormat.Tmdb5000,
+            _ when Has("id", "keywords") && columns.Count == 2 => MetadataDumpFormat.MoviesDatasetKeywords,
+            _ when Has("id", "cast", "crew") => MetadataDumpFormat.MoviesDatasetCredits,
+            _ when Has("id", "title") || Has("id", "belongs_to_collection") => MetadataDumpFormat.MoviesDataset,
+            _ => throw new DatasetException(
+                $"{path}: header not recognised ({string.Join(",", columns.Take(8))}…); expected the join file (movieId,…), "
+                + "tmdb_5000_movies.csv, movies_metadata.csv (or its keywords.csv / credits.csv) or TMDB_movie_dataset_v11.csv"),
+        };
+    }
 }

@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+
+namespace Marquee.Core.Enrichment;
+
+/// <summary>
+/// English country and language names → ISO codes, for dumps that list names ("United Kingdom, United States
+/// of America", "English, French") where <see cref="Catalog.MovieDetails"/> keeps codes ("GB", "en").
+/// </summary>
+public static class IsoNames
+{
+    // TMDB spellings the ISO/ICU names do not cover: former states, TMDB's own typos, and languages TMDB
+    // names by what is spoken ("Mandarin") or codes its own way (Cantonese "cn", "No Language" "xx").
+    private static readonly (string Name, string Code)[] TmdbCountries =
+    [
+        ("Soviet Union", "SU"), ("Yugoslavia", "YU"), ("Czechoslovakia", "XC"), ("East Germany", "XG"),
+        ("Serbia and Montenegro", "CS"), ("Guadaloupe", "GP"), ("Macedonia", "MK"), ("Swaziland", "SZ"),
+    ];
+
+    private static readonly (string Name, string Code)[] TmdbLanguages =
+    [
+        ("Mandarin", "zh"), ("Cantonese", "cn"), ("No Language", "xx"), ("Gaelic", "gd"), ("Sinhalese", "si"),
+        ("Pushto", "ps"), ("Chichewa; Nyanja", "ny"), ("Moldavian", "mo"), ("Serbo-Croatian", "sh"), ("Sotho", "st"),
+    ];
+
+    private static readonly (FrozenDictionary<string, string> Countries, FrozenDictionary<string, string> Languages) Tables = Load();
+
+    /// <summary>ISO 3166-1 alpha-2 code of a country name ("South Korea" → "KR"), or null when unknown.</summary>
+    public static string? CountryCode(string name) => Tables.Countries.GetValueOrDefault(name.Trim());
+
+    /// <summary>ISO 639-1 code of a language name ("French" → "fr"), or null when unknown.</summary>
+    public static string? LanguageCode(string name) => Tables.Languages.GetValueOrDefault(name.Trim());
+
+    private static (FrozenDictionary<string, string>, FrozenDictionary<string, string>) Load()
+    {
+        var countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var languages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var stream = typeof(IsoNames).Assembly.GetManifestResourceStream("Marquee.Core.Enrichment.iso_names.tsv")
+                           ?? throw new InvalidOperationException("iso_names.tsv is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#') || line.Split('\t') is not [var kind, var code, var name])
+            {
+                continue;
+            }
+            (kind == "country" ? countries : languages)[name] = code;
+        }
+        foreach (var (name, code) in TmdbCountries)
+        {
+            countries[name] = code;
+        }
+        foreach (var (name, code) in TmdbLanguages)
+        {
+            languages[name] = code;
+        }
+        return (countries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), languages.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    }
+}
