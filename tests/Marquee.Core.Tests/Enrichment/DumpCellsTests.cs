@@ -1,3 +1,4 @@
+using Marquee.Core.Catalog;
 using Marquee.Core.Enrichment;
 
 namespace Marquee.Core.Tests.Enrichment;

@@ -1,10 +1,11 @@
 using System.Collections.Frozen;
 
-namespace Marquee.Core.Enrichment;
+namespace Marquee.Core.Catalog;
 
 /// <summary>
-/// English country and language names → ISO codes, for dumps that list names ("United Kingdom, United States
-/// of America", "English, French") where <see cref="Catalog.MovieDetails"/> keeps codes ("GB", "en").
+/// English country and language names ↔ ISO codes: for dumps that list names ("United Kingdom, United States
+/// of America", "English, French") where <see cref="MovieDetails"/> keeps codes ("GB", "en"), and back for
+/// the cards ("Korean, 2003").
 /// </summary>
 public static class IsoNames
 {
@@ -24,6 +25,24 @@ public static class IsoNames
 
     private static readonly (FrozenDictionary<string, string> Countries, FrozenDictionary<string, string> Languages) Tables = Load();
 
+    // Code → the name a person reads: the plainest of the names a code has ("South Korea", not "Korea, Republic of").
+    private static readonly FrozenDictionary<string, string> CountryNames = Plainest(Tables.Countries);
+    private static readonly FrozenDictionary<string, string> LanguageNames = Plainest(Tables.Languages);
+
+    /// <summary>English name of an ISO 3166-1 code ("KR" → "South Korea"), or null when unknown.</summary>
+    public static string? CountryName(string code) => CountryNames.GetValueOrDefault(code.Trim());
+
+    /// <summary>English name of an ISO 639-1 code ("ko" → "Korean"), or null when unknown.</summary>
+    public static string? LanguageName(string code) => LanguageNames.GetValueOrDefault(code.Trim());
+
+    private static FrozenDictionary<string, string> Plainest(FrozenDictionary<string, string> byName) => byName
+        .GroupBy(pair => pair.Value, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(
+            group => group.Key,
+            group => group.OrderBy(pair => pair.Key.Contains(',', StringComparison.Ordinal) || pair.Key.Contains(';', StringComparison.Ordinal))
+                .ThenBy(pair => pair.Key.Length).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key,
+            StringComparer.OrdinalIgnoreCase);
+
     /// <summary>ISO 3166-1 alpha-2 code of a country name ("South Korea" → "KR"), or null when unknown.</summary>
     public static string? CountryCode(string name) => Tables.Countries.GetValueOrDefault(name.Trim());
 
@@ -34,7 +53,7 @@ public static class IsoNames
     {
         var countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var languages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        using var stream = typeof(IsoNames).Assembly.GetManifestResourceStream("Marquee.Core.Enrichment.iso_names.tsv")
+        using var stream = typeof(IsoNames).Assembly.GetManifestResourceStream("Marquee.Core.Catalog.iso_names.tsv")
                            ?? throw new InvalidOperationException("iso_names.tsv is not embedded");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
