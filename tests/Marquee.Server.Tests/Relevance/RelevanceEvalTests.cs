@@ -10,7 +10,7 @@ namespace Marquee.Server.Tests.Relevance;
 /// enriched from the shared dumps), printed in full; floors guard against regressions. The same figures
 /// for a running server: <c>./marquee evaluate --relevance ../shared/eval/relevance_public.json --tastes eval/tastes_public.json</c>.
 /// </summary>
-public sealed class RelevanceEvalTests(TrainedMarqueeFactory factory, ITestOutputHelper output) : IClassFixture<TrainedMarqueeFactory>
+public sealed class RelevanceEvalTests(RelevanceFactory factory, ITestOutputHelper output) : IClassFixture<RelevanceFactory>
 {
     private static string EvalFile(string name) => Path.Combine(AppContext.BaseDirectory, "eval", name);
 

@@ -1,0 +1,52 @@
+using Marquee.Core.Artifacts;
+using Marquee.Core.Enrichment;
+using Marquee.Core.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Server.Tests.Relevance;
+
+/// <summary>
+/// The server as RELEVANCE.md measures it: ml-latest-small enriched from every shared dump, credits and
+/// certifications fetched by the real <c>enrich --tmdb</c> batch from the TMDB stub (the offline dumps have
+/// none), and the default model trained and promoted.
+/// </summary>
+public sealed class RelevanceFactory : Support.MarqueeFactory
+{
+    public override async Task InitializeAsync()
+    {
+        var data = new DataDirectory(DataDir);
+        using (var files = DatasetFiles.FromPath(SharedData.MlLatestSmall))
+        {
+            await DatasetImporter.ImportAsync(files, data);
+        }
+        var movies = await ParquetTables.ReadMoviesAsync(data.Movies);
+        var links = await ParquetTables.ReadLinksAsync(data.TmdbMapping);
+        var dumps = SharedData.MetadataDumps.Select(MetadataFile.Load).ToList();
+        var enriched = MetadataEnrichment.Apply(movies, links, [], dumps);
+        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, enriched.Rows);
+        await FetchCreditsAsync(data);
+
+        var database = new Marquee.Server.Storage.Database(DatabasePath, ArtifactsDir);
+        database.Migrate();
+        var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
+        var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
+        await training.TrainAsync(DataDir, ArtifactsDir, "auto");
+    }
+
+    /// <summary>The most-rated films first, as <c>enrich --tmdb --limit N</c> fetches them: exactly the films the stub knows.</summary>
+    private static async Task FetchCreditsAsync(DataDirectory data)
+    {
+        await using var stub = await TmdbStub.StartAsync(StubCredits.Movies());
+        stub.RequestsPerSecondLimit = 1000;
+        var options = new TmdbClientOptions { BaseUrl = TmdbClientOptions.ParseBaseUrl(stub.BaseUrl), MaxRequestsPerSecond = 100 };
+        var services = new ServiceCollection();
+        services.AddTmdbClient(options, TmdbCredentials.ReadToken(TmdbStub.ReadToken));
+        await using var provider = services.BuildServiceProvider();
+        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions { Limit = StubCredits.Count, Concurrency = options.Concurrency });
+        var result = await job.RunAsync(provider.GetRequiredService<TmdbClient>(), provider.GetRequiredService<TmdbCooldown>());
+        if (result.Failures.Count > 0 || result.Found < StubCredits.Count * 9 / 10)
+        {
+            throw new InvalidOperationException($"the TMDB stub enrichment found {result.Found} of {StubCredits.Count} films, {result.Failures.Count} failed");
+        }
+    }
+}
