@@ -22,6 +22,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
     private readonly CatalogNameMatch _names;
+    private readonly bool _youngAudience;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
 
     public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options, int k = 20)
@@ -60,6 +61,7 @@ internal sealed class IntentRelevance : IDisposable
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
+        _youngAudience = intent.MaxAge <= Intent.IntentBuilder.FamilyAge;
         if (_names.ExcludesCompanies)
         {
             _excluded ??= Rent(n);
@@ -79,7 +81,7 @@ internal sealed class IntentRelevance : IDisposable
         }
 
         HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null
-                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces;
+                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _youngAudience;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -88,8 +90,9 @@ internal sealed class IntentRelevance : IDisposable
                 _total[index] = Combine(index);
             }
         }
-        var precise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _keyword is not null;
-        if (precise)
+        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _keyword is not null
+                    || _reference is not null;
+        if (IsPrecise && _reference is null)
         {
             FillFromNeighbours(candidates, k);
         }
@@ -142,6 +145,9 @@ internal sealed class IntentRelevance : IDisposable
     }
 
     public bool HasSignals { get; }
+
+    /// <summary>The wish names something precise (a person, a studio, a place, a subject, a film): fit outweighs fame.</summary>
+    public bool IsPrecise { get; }
     public IReadOnlyList<IntentConcept> Moods { get; }
     public IReadOnlyList<CatalogMovie> References { get; }
     /// <summary>Extra quality weight requested by moods such as "classic" or "acclaimed".</summary>
@@ -206,6 +212,21 @@ internal sealed class IntentRelevance : IDisposable
     }
 
     public float KeywordMatch(int index) => _keyword?[index] ?? 0;
+
+    /// <summary>
+    /// Made for children: a G/PG/U certificate or MovieLens's Children genre or TMDB's Family genre 1;
+    /// animation alone 0.5 (much of it is not for children: anime, South Park).
+    /// </summary>
+    public static double AudienceMatch(CatalogMovie movie)
+    {
+        var details = movie.Details;
+        var family = movie.Genres.Contains("Children") || details?.TmdbGenres?.Contains("Family") == true;
+        if (Certifications.MinimumAge(details?.Certification, details?.CertificationCountry) is { } age)
+        {
+            return age == 0 && family ? 1 : age == 0 ? 0.7 : 0;
+        }
+        return family ? 1 : movie.Genres.Contains("Animation") ? 0.5 : 0;
+    }
 
     /// <summary>People, studios, languages and countries of the wish, matched against a film's record.</summary>
     public CatalogNameMatch Names => _names;
@@ -278,6 +299,10 @@ internal sealed class IntentRelevance : IDisposable
         if (_names.HasPlaces)
         {
             Facet(_options.PlaceMatchWeight, _names.PlaceMatch(movie));
+        }
+        if (_youngAudience)
+        {
+            Facet(_options.AudienceMatchWeight, AudienceMatch(movie));
         }
         if (weights <= 0)
         {

@@ -76,6 +76,15 @@ public sealed record RankingOptions
     /// </summary>
     public double CfPopularityDiscount { get; init; } = 0.45;
 
+    /// <summary>Weight of the wish's fit in the blend when the wish names something precise (a person, a subject, a film).</summary>
+    public double PreciseRelevanceWeight { get; init; } = 0.8;
+
+    /// <summary>Weight of the baseline (fame and rating) for a precise wish from someone with no history.</summary>
+    public double PreciseBaselineWeight { get; init; } = 0.12;
+
+    /// <summary>Weight of "made for children" among the facets when the youngest viewer is a child.</summary>
+    public double AudienceMatchWeight { get; init; } = 1.2;
+
     /// <summary>Weight of a named person (director, writer, cast) among the facets.</summary>
     public double PersonMatchWeight { get; init; } = 1.6;
 

@@ -173,11 +173,14 @@ public static class RecommendationEngine
             }
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K);
 
-            var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
+            // A precise wish (a person, a studio, a subject, "like X") is about what fits it, popular or not.
+            var relevanceWeight = !relevance.HasSignals ? 0 : relevance.IsPrecise ? options.PreciseRelevanceWeight : options.RelevanceWeight;
             // A page drawn from a person's likes alone follows the likes; quality only breaks ties there, or
             // the best-rated classics everyone gets would crowd out the person's own kind of film.
             var qualityWeight = cfShare > 0 && !relevance.HasSignals ? options.TasteQualityWeight : options.QualityWeight;
-            var weightSum = relevanceWeight + options.PersonalWeight + qualityWeight;
+            // Without a history the "personal" score is only the baseline (fame and rating): a precise wish keeps it to a tie-breaker.
+            var personalWeight = relevance.IsPrecise && cfShare == 0 ? options.PreciseBaselineWeight : options.PersonalWeight;
+            var weightSum = relevanceWeight + personalWeight + qualityWeight;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
@@ -189,7 +192,7 @@ public static class RecommendationEngine
             var ratingCounts = snapshot.Features.RatingCounts;
             foreach (var index in candidateSpan)
             {
-                var score = ((relevanceWeight * relevance.Total(index)) + (options.PersonalWeight * personal[index])
+                var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
                 score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);

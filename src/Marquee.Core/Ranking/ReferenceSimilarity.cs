@@ -150,7 +150,7 @@ public static class ReferenceSimilarity
             if (snapshot.Catalog.Find(neighbour) is { } movie && value > 0)
             {
                 // Everyone's favourites neighbour every film: discount them so the neighbours are this film's own.
-                cf[movie.Index] = (float)(value / max * (1.15 - (0.3 * popularity[movie.Index])));
+                cf[movie.Index] = (float)(value / max * (1.2 - (0.6 * popularity[movie.Index])));
             }
         }
         return true;
