@@ -1,11 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Marquee.Server.Contracts;
 
-/// <summary>A movie as the UI shows it. Optional fields are null when unknown.</summary>
-public sealed record MovieResponse
+/// <summary>
+/// A movie as the UI shows it on cards and in lists. Optional fields are null when unknown: data
+/// directories enriched before credits and languages existed have none of them.
+/// </summary>
+public record MovieResponse
 {
     public required int MovieId { get; init; }
     public int? TmdbId { get; init; }
     public string? ImdbId { get; init; }
+    /// <summary>The title people know the film by (TMDB's when enriched, else MovieLens's without its alternates).</summary>
     public required string Title { get; init; }
     public int? Year { get; init; }
     public required IReadOnlyList<string> Genres { get; init; }
@@ -14,7 +20,17 @@ public sealed record MovieResponse
     public string? PosterUrl { get; init; }
     public string? BackdropUrl { get; init; }
     public int? RuntimeMinutes { get; init; }
+    /// <summary>True for films under 40 minutes; null when the runtime is unknown.</summary>
+    public bool? IsShort { get; init; }
     public string? ReleaseDate { get; init; }
+    /// <summary>ISO 639-1 code of the language the film was made in ("fr").</summary>
+    public string? OriginalLanguage { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 codes of the production countries ("FR", "DE").</summary>
+    public IReadOnlyList<string>? ProductionCountries { get; init; }
+    public CertificationResponse? Certification { get; init; }
+    public IReadOnlyList<PersonResponse>? Directors { get; init; }
+    /// <summary>Top-billed cast in billing order: the first three here, everyone known on <c>GET /movies/{id}</c>.</summary>
+    public IReadOnlyList<PersonResponse>? Cast { get; init; }
     /// <summary>Mean community rating, 0.5–5 stars.</summary>
     public double? Rating { get; init; }
     public required int RatingCount { get; init; }
@@ -24,6 +40,39 @@ public sealed record MovieResponse
     public double? Score { get; init; }
     public IReadOnlyList<string>? Reasons { get; init; }
 }
+
+/// <summary>Everything the catalogue knows about one movie (<c>GET /movies/{id}</c>).</summary>
+public sealed record MovieDetailResponse : MovieResponse
+{
+    public MovieDetailResponse() { }
+
+    /// <summary>The card fields of <paramref name="movie"/>, to be completed with the details.</summary>
+    [SetsRequiredMembers]
+    public MovieDetailResponse(MovieResponse movie) : base(movie) { }
+
+    /// <summary>The title in the film's own language ("Le Fabuleux Destin d'Amélie Poulain").</summary>
+    public string? OriginalTitle { get; init; }
+    /// <summary>Other titles the film is known by, without the display title.</summary>
+    public IReadOnlyList<string>? AlsoKnownAs { get; init; }
+    /// <summary>TMDB keywords, lower case ("time loop").</summary>
+    public IReadOnlyList<string>? Keywords { get; init; }
+    /// <summary>ISO 639-1 codes of the languages spoken in the film.</summary>
+    public IReadOnlyList<string>? SpokenLanguages { get; init; }
+    public IReadOnlyList<string>? ProductionCompanies { get; init; }
+    /// <summary>The franchise the film belongs to ("The Lord of the Rings Collection").</summary>
+    public CollectionResponse? Collection { get; init; }
+    public IReadOnlyList<PersonResponse>? Writers { get; init; }
+    public int? TmdbVoteCount { get; init; }
+}
+
+/// <summary>A person in a film's credits; <c>tmdb_id</c>, when known, is their TMDB person id.</summary>
+public sealed record PersonResponse(string Name, int? TmdbId);
+
+/// <summary>A TMDB collection (franchise); <c>id</c> is TMDB's collection id when known.</summary>
+public sealed record CollectionResponse(int? Id, string Name);
+
+/// <summary>A release certification ("PG-13") and the ISO 3166-1 country whose board gave it ("US").</summary>
+public sealed record CertificationResponse(string Rating, string? Country);
 
 public sealed record GenreResponse(string Name, int MovieCount);
 
