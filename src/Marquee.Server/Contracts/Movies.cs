@@ -1,10 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Marquee.Server.Contracts;
 
 /// <summary>
-/// A movie as the UI shows it on cards and in lists. Optional fields are null when unknown: data
-/// directories enriched before credits and languages existed have none of them.
+/// A movie as the UI shows it on cards and in lists. Optional fields are null when unknown. The
+/// credits, languages, countries and certification are left out instead: data enriched from a dump
+/// has none of them, and six nulls on each of a hundred cards would be a sixth of the response.
 /// </summary>
 public record MovieResponse
 {
@@ -21,15 +23,21 @@ public record MovieResponse
     public string? BackdropUrl { get; init; }
     public int? RuntimeMinutes { get; init; }
     /// <summary>True for films under 40 minutes; null when the runtime is unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? IsShort { get; init; }
     public string? ReleaseDate { get; init; }
     /// <summary>ISO 639-1 code of the language the film was made in ("fr").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OriginalLanguage { get; init; }
     /// <summary>ISO 3166-1 alpha-2 codes of the production countries ("FR", "DE").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? ProductionCountries { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CertificationResponse? Certification { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PersonResponse>? Directors { get; init; }
     /// <summary>Top-billed cast in billing order: the first three here, everyone known on <c>GET /movies/{id}</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PersonResponse>? Cast { get; init; }
     /// <summary>Mean community rating, 0.5–5 stars.</summary>
     public double? Rating { get; init; }
@@ -50,18 +58,28 @@ public sealed record MovieDetailResponse : MovieResponse
     [SetsRequiredMembers]
     public MovieDetailResponse(MovieResponse movie) : base(movie) { }
 
+    // The serializer writes a derived record's own properties first; order 1 puts them after the card's.
+    // Like the card's credits and languages, each is left out when unknown (see MovieResponse).
     /// <summary>The title in the film's own language ("Le Fabuleux Destin d'Amélie Poulain").</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OriginalTitle { get; init; }
     /// <summary>Other titles the film is known by, without the display title.</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AlsoKnownAs { get; init; }
     /// <summary>TMDB keywords, lower case ("time loop").</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Keywords { get; init; }
     /// <summary>ISO 639-1 codes of the languages spoken in the film.</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SpokenLanguages { get; init; }
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? ProductionCompanies { get; init; }
     /// <summary>The franchise the film belongs to ("The Lord of the Rings Collection").</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CollectionResponse? Collection { get; init; }
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PersonResponse>? Writers { get; init; }
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TmdbVoteCount { get; init; }
 }
 
