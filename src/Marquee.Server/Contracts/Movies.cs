@@ -4,11 +4,11 @@ using System.Text.Json.Serialization;
 namespace Marquee.Server.Contracts;
 
 /// <summary>
-/// A movie as the UI shows it on cards and in lists. Optional fields are null when unknown. The
-/// credits, languages, countries and certification are left out instead: data enriched from a dump
-/// has none of them, and six nulls on each of a hundred cards would be a sixth of the response.
+/// What every movie answer carries. Optional fields are null when unknown; the languages, countries
+/// and certification are left out instead: data enriched from a dump has none of them, and nulls on
+/// each of a hundred cards would be a sixth of the response.
 /// </summary>
-public record MovieResponse
+public abstract record MovieResponseBase
 {
     public required int MovieId { get; init; }
     public int? TmdbId { get; init; }
@@ -34,11 +34,6 @@ public record MovieResponse
     public IReadOnlyList<string>? ProductionCountries { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CertificationResponse? Certification { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<PersonResponse>? Directors { get; init; }
-    /// <summary>Top-billed cast in billing order: the first three here, everyone known on <c>GET /movies/{id}</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<PersonResponse>? Cast { get; init; }
     /// <summary>Mean community rating, 0.5–5 stars.</summary>
     public double? Rating { get; init; }
     public required int RatingCount { get; init; }
@@ -49,17 +44,38 @@ public record MovieResponse
     public IReadOnlyList<string>? Reasons { get; init; }
 }
 
+/// <summary>
+/// A movie on a card or in a list. People are names only: a card has no use for their TMDB ids, and
+/// on a page of a hundred cards the ids would double what the credits cost.
+/// </summary>
+public sealed record MovieResponse : MovieResponseBase
+{
+    // The serializer writes a derived record's own properties first; order 1 puts them after the shared ones.
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Directors { get; init; }
+    /// <summary>The first three of the top-billed cast, in billing order.</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Cast { get; init; }
+}
+
 /// <summary>Everything the catalogue knows about one movie (<c>GET /movies/{id}</c>).</summary>
-public sealed record MovieDetailResponse : MovieResponse
+public sealed record MovieDetailResponse : MovieResponseBase
 {
     public MovieDetailResponse() { }
 
-    /// <summary>The card fields of <paramref name="movie"/>, to be completed with the details.</summary>
+    /// <summary>The shared fields of <paramref name="movie"/>, to be completed with the details.</summary>
     [SetsRequiredMembers]
-    public MovieDetailResponse(MovieResponse movie) : base(movie) { }
+    public MovieDetailResponse(MovieResponseBase movie) : base(movie) { }
 
-    // The serializer writes a derived record's own properties first; order 1 puts them after the card's.
-    // Like the card's credits and languages, each is left out when unknown (see MovieResponse).
+    // The serializer writes a derived record's own properties first; order 1 puts them after the shared ones.
+    // Like the languages and countries, each is left out when unknown.
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PersonResponse>? Directors { get; init; }
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PersonResponse>? Writers { get; init; }
+    /// <summary>The top-billed cast, in billing order.</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PersonResponse>? Cast { get; init; }
     /// <summary>The title in the film's own language ("Le Fabuleux Destin d'Amélie Poulain").</summary>
     [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OriginalTitle { get; init; }
@@ -77,8 +93,6 @@ public sealed record MovieDetailResponse : MovieResponse
     /// <summary>The franchise the film belongs to ("The Lord of the Rings Collection").</summary>
     [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CollectionResponse? Collection { get; init; }
-    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<PersonResponse>? Writers { get; init; }
     [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TmdbVoteCount { get; init; }
 }

@@ -28,8 +28,8 @@ public static class MovieMapper
         OriginalLanguage = NonEmpty(movie.Details?.OriginalLanguage),
         ProductionCountries = NonEmpty(movie.Details?.ProductionCountries),
         Certification = Certification(movie.Details),
-        Directors = People(movie.Details?.Directors),
-        Cast = People(movie.Details?.Cast, CardCastCount),
+        Directors = Names(movie.Details?.Directors),
+        Cast = Names(movie.Details?.Cast, CardCastCount),
         Rating = movie.RatingMean is { } mean ? Math.Round(mean, 2) : null,
         RatingCount = movie.RatingCount,
         TmdbRating = movie.Details?.TmdbRating is { } tmdb ? Math.Round(tmdb, 1) : null,
@@ -47,6 +47,7 @@ public static class MovieMapper
         var details = movie.Details;
         return new MovieDetailResponse(ToResponse(movie))
         {
+            Directors = People(details?.Directors),
             Cast = People(details?.Cast),
             OriginalTitle = NonEmpty(details?.OriginalTitle),
             AlsoKnownAs = NonEmpty(movie.AlsoKnownAs),
@@ -62,8 +63,11 @@ public static class MovieMapper
     private static CertificationResponse? Certification(MovieDetails? details) =>
         details?.Certification is { Length: > 0 } rating ? new CertificationResponse(rating, NonEmpty(details.CertificationCountry)) : null;
 
-    private static IReadOnlyList<PersonResponse>? People(IReadOnlyList<CreditedPerson>? people, int limit = int.MaxValue) =>
-        people is { Count: > 0 } ? people.Take(limit).Select(p => new PersonResponse(p.Name, p.TmdbId)).ToList() : null;
+    private static IReadOnlyList<PersonResponse>? People(IReadOnlyList<CreditedPerson>? people) =>
+        people is { Count: > 0 } ? people.Select(p => new PersonResponse(p.Name, p.TmdbId)).ToList() : null;
+
+    private static IReadOnlyList<string>? Names(IReadOnlyList<CreditedPerson>? people, int limit = int.MaxValue) =>
+        people is { Count: > 0 } ? people.Take(limit).Select(p => p.Name).ToList() : null;
 
     // The contract has no empty placeholders: a list nothing is known about is null, like a missing string.
     private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? values) => values is { Count: > 0 } ? values : null;

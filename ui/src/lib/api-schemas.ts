@@ -29,8 +29,10 @@ export const movieSchema = z.object({
   original_language: nullish(z.string()),
   production_countries: nullish(z.array(z.string())),
   certification: nullish(certificationSchema),
-  directors: nullish(z.array(personSchema)),
-  cast: nullish(z.array(personSchema)),
+  /** Names only on cards; the movie page has the people (below). */
+  directors: nullish(z.array(z.string())),
+  /** The first three of the cast. */
+  cast: nullish(z.array(z.string())),
   rating: nullish(z.number()),
   rating_count: z.number().int().nonnegative().default(0),
   tmdb_rating: nullish(z.number()),
@@ -42,13 +44,15 @@ export type ApiMovie = z.infer<typeof movieSchema>;
 
 /** GET /movies/{id}: a card's fields and everything else the catalogue knows. */
 export const movieDetailSchema = movieSchema.extend({
+  directors: nullish(z.array(personSchema)),
+  writers: nullish(z.array(personSchema)),
+  cast: nullish(z.array(personSchema)),
   original_title: nullish(z.string()),
   also_known_as: nullish(z.array(z.string())),
   keywords: nullish(z.array(z.string())),
   spoken_languages: nullish(z.array(z.string())),
   production_companies: nullish(z.array(z.string())),
   collection: nullish(collectionSchema),
-  writers: nullish(z.array(personSchema)),
   tmdb_vote_count: nullish(z.number().int()),
 });
 export type ApiMovieDetail = z.infer<typeof movieDetailSchema>;

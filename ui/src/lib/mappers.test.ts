@@ -99,7 +99,7 @@ describe('credits, languages and certification', () => {
   });
 
   it('leaves English unnamed on a card: only another language is worth the space', () => {
-    expect(mapMovieRecToUI(fellowship).cardFacts).toEqual(['Peter Jackson', '2001', '2h 59m', 'PG-13']);
+    expect(mapMovieDetailToUI(fellowship).cardFacts).toEqual(['Peter Jackson', '2001', '2h 59m', 'PG-13']);
   });
 
   it('marks shorts with their minutes', () => {
@@ -152,8 +152,13 @@ describe('credits, languages and certification', () => {
     ).not.toThrow();
   });
 
-  it('rejects a person without a name: the boundary checks shapes, not just presence', () => {
-    expect(movieSchema.safeParse({ movie_id: 1, title: 'X', directors: [{ tmdb_id: 5 }] }).success).toBe(false);
+  it('checks the shape of people: names on cards, {name, tmdb_id} on the movie page', () => {
+    expect(movieSchema.safeParse({ movie_id: 1, title: 'X', directors: ['Agnès Varda'] }).success).toBe(true);
+    expect(movieSchema.safeParse({ movie_id: 1, title: 'X', directors: [{ name: 'Agnès Varda' }] }).success).toBe(false);
+    expect(movieDetailSchema.safeParse({ movie_id: 1, title: 'X', directors: [{ tmdb_id: 5 }] }).success).toBe(false);
+    expect(movieDetailSchema.parse({ movie_id: 1, title: 'X', directors: [{ name: 'Agnès Varda' }] }).directors).toEqual([
+      { name: 'Agnès Varda', tmdb_id: null },
+    ]);
   });
 
   it('maps the movie page: franchise, studios, spoken languages and other titles without repeats', () => {

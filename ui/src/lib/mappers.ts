@@ -99,8 +99,8 @@ function uniqueText(values: readonly (string | null | undefined)[] | null): stri
   return result;
 }
 
-function mapPeople(people: ApiPerson[] | null): string[] {
-  return uniqueText((people ?? []).map((person) => person.name));
+function names(people: ApiPerson[] | null): string[] | null {
+  return people && people.map((person) => person.name);
 }
 
 function mapCertification(certification: ApiCertification | null): UICertification | null {
@@ -155,7 +155,7 @@ export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
     runtimeMinutes: runtime,
     runtimeLabel: formatRuntime(runtime),
     isShort: movie.is_short === true && runtime !== null,
-    directors: mapPeople(movie.directors),
+    directors: uniqueText(movie.directors),
     certification: mapCertification(movie.certification),
     originalLanguage,
     originalLanguageName: languageName(originalLanguage),
@@ -163,7 +163,7 @@ export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
   return {
     ...credited,
     lengthLabel: credited.isShort ? `Short · ${runtime} min` : credited.runtimeLabel,
-    cast: mapPeople(movie.cast),
+    cast: uniqueText(movie.cast),
     countries: uniqueText((movie.production_countries ?? []).map(countryName)),
     cardFacts: cardFacts(credited),
     id: movie.movie_id,
@@ -189,7 +189,7 @@ export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
 }
 
 export function mapMovieDetailToUI(movie: ApiMovieDetail): UIMovieDetail {
-  const card = mapMovieRecToUI(movie);
+  const card = mapMovieRecToUI({ ...movie, directors: names(movie.directors), cast: names(movie.cast) });
   const titles = new Set([card.title.toLowerCase()]);
   const originalTitle = cleanText(movie.original_title);
   const showOriginal = originalTitle !== null && !titles.has(originalTitle.toLowerCase());
@@ -202,7 +202,7 @@ export function mapMovieDetailToUI(movie: ApiMovieDetail): UIMovieDetail {
     spokenLanguages: uniqueText((movie.spoken_languages ?? []).map(languageName)),
     studios: uniqueText(movie.production_companies),
     collection: cleanText(movie.collection?.name ?? null),
-    writers: mapPeople(movie.writers),
+    writers: uniqueText(names(movie.writers)),
   };
 }
 

@@ -83,17 +83,20 @@ export const matrix = apiMovie({
 
 /** GET /movies/{id} as a server that knows no more than a card (an old data directory). */
 export function apiMovieDetail(overrides: Partial<ApiMovieDetail> & { movie_id: number; title: string }): ApiMovieDetail {
+  const { directors = null, cast = null, writers = null, ...rest } = overrides;
   return {
-    ...apiMovie(overrides),
+    ...apiMovie(rest),
     original_title: null,
     also_known_as: null,
     keywords: null,
     spoken_languages: null,
     production_companies: null,
     collection: null,
-    writers: null,
     tmdb_vote_count: null,
-    ...overrides,
+    ...rest,
+    directors,
+    cast,
+    writers,
   };
 }
 
@@ -150,9 +153,6 @@ export const amelie = apiMovie({
   original_language: 'fr',
   production_countries: ['FR', 'DE'],
   certification: { rating: 'R', country: 'US' },
-  directors: [{ name: 'Jean-Pierre Jeunet', tmdb_id: 2419 }],
-  cast: [
-    { name: 'Audrey Tautou', tmdb_id: 3665 },
-    { name: 'Mathieu Kassovitz', tmdb_id: 2406 },
-  ],
+  directors: ['Jean-Pierre Jeunet'],
+  cast: ['Audrey Tautou', 'Mathieu Kassovitz'],
 });
