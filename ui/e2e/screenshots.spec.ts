@@ -15,7 +15,8 @@ const viewports = {
 
 async function shot(page: Page, name: string) {
   await page.locator('main').evaluate((main) => main.scrollTo({ top: 0 }));
-  await page.waitForTimeout(700); // let springs and fades settle
+  await page.waitForTimeout(1200); // let springs and fades settle
+  await expect(page.getByTestId('leaving-card')).toHaveCount(0); // a swiped card still flying off, on a busy machine
   await page.screenshot({ path: join(outDir, `${name}.png`) });
 }
 
