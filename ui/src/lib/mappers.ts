@@ -111,8 +111,8 @@ function mapCertification(certification: ApiCertification | null): UICertificati
 }
 
 /** "Lana Wachowski & Lilly Wachowski"; "Joel Coen, Ethan Coen & 1 more". */
-export function creditLine(names: readonly string[]): string | null {
-  const [first, second, ...rest] = names;
+export function creditLine(people: readonly string[]): string | null {
+  const [first, second, ...rest] = people;
   if (!first) return null;
   if (!second) return first;
   return rest.length === 0 ? `${first} & ${second}` : `${first}, ${second} & ${rest.length} more`;

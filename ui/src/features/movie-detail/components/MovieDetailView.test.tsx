@@ -96,6 +96,14 @@ describe('MovieDetailView', () => {
     expect(backdrop.querySelector('img')).toBeNull();
   });
 
+  it('names every director on the page, where a card counts the rest', async () => {
+    const directors = ['Joel Coen', 'Ethan Coen', 'Someone Else'].map((name) => ({ name, tmdb_id: null }));
+    server(apiMovieDetail({ movie_id: 9, title: 'Trio', directors }));
+    renderWithProviders(<MovieDetailView movieId={9} />);
+
+    expect(await screen.findByText(/^Directed by/)).toHaveTextContent('Directed by Joel Coen, Ethan Coen, and Someone Else');
+  });
+
   it('marks a short film as such', async () => {
     server(apiMovieDetail({ movie_id: 8, title: 'Paperman', year: 2012, runtime_minutes: 7, is_short: true }));
     renderWithProviders(<MovieDetailView movieId={8} />);

@@ -9,11 +9,13 @@ import { Poster } from '@/components/Poster';
 import { Ratings } from '@/components/Ratings';
 import { Skeleton } from '@/components/Skeleton';
 import { useWatchlist, useWatchlistToggle } from '@/hooks/use-watchlist';
-import { type UIMovie, type UIMovieDetail, creditLine } from '@/lib/mappers';
+import type { UIMovie, UIMovieDetail } from '@/lib/mappers';
 import { showToast } from '@/lib/toast';
 import { useMovie } from '../api/use-movie';
 import { useSimilarMovies } from '../api/use-similar';
 import { Credits } from './Credits';
+
+const everyone = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 
 export function MovieDetailView({ movieId }: { movieId: number }) {
   const movie = useMovie(movieId);
@@ -123,7 +125,7 @@ function Details({ movie }: { movie: UIMovieDetail }) {
       <Facts movie={movie} />
       {movie.directors.length > 0 && (
         <p className="mt-2 text-zinc-300">
-          Directed by <span className="font-semibold text-zinc-50">{creditLine(movie.directors)}</span>
+          Directed by <span className="font-semibold text-zinc-50">{everyone.format(movie.directors)}</span>
         </p>
       )}
       {movie.collection && (
