@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatCount, formatRelativeTime, formatRuntime, formatStars, languageName } from './format';
+import { countryName, formatCount, formatRelativeTime, formatRuntime, formatStars, languageName, languageTag } from './format';
 import { initialsOf } from './placeholder';
 
 describe('format', () => {
@@ -37,5 +37,6 @@ describe('format', () => {
     expect(countryName('KR')).toBe('South Korea');
     expect(countryName('gb')).toBe('United Kingdom');
     expect(countryName('??')).toBeNull();
+    expect([languageTag('fr'), languageTag('cn'), languageTag('xx'), languageTag(null)]).toEqual(['fr', 'yue', null, null]);
   });
 });

@@ -60,6 +60,13 @@ export function languageName(code: string | null): string | null {
   return displayName('language', key);
 }
 
+/** A BCP 47 tag for the `lang` attribute: "fr" → "fr", TMDB's "cn" → "yue"; null when there is none. */
+export function languageTag(code: string | null): string | null {
+  const key = code?.trim().toLowerCase() ?? '';
+  if (key === 'cn') return 'yue';
+  return languageName(key) === null ? null : key;
+}
+
 /** "KR" → "South Korea"; null for codes no one could read. */
 export function countryName(code: string | null): string | null {
   return displayName('region', code?.trim().toUpperCase() ?? null);

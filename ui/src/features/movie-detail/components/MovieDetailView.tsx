@@ -9,6 +9,7 @@ import { Poster } from '@/components/Poster';
 import { Ratings } from '@/components/Ratings';
 import { Skeleton } from '@/components/Skeleton';
 import { useWatchlist, useWatchlistToggle } from '@/hooks/use-watchlist';
+import { languageTag } from '@/lib/format';
 import type { UIMovie, UIMovieDetail } from '@/lib/mappers';
 import { showToast } from '@/lib/toast';
 import { useMovie } from '../api/use-movie';
@@ -242,8 +243,7 @@ function OtherTitles({ movie }: { movie: UIMovieDetail }) {
   const others = movie.alsoKnownAs.slice(0, 3);
   if (!movie.originalTitle && others.length === 0) return null;
   // The original title is in the film's language: say so, so screen readers pronounce it as such.
-  const lang =
-    movie.originalLanguageName && /^[a-z]{2,3}$/.test(movie.originalLanguage ?? '') ? movie.originalLanguage! : undefined;
+  const lang = languageTag(movie.originalLanguage) ?? undefined;
   return (
     <p className="mt-2 text-sm text-pretty text-zinc-400">
       {movie.originalTitle && (
