@@ -14,8 +14,10 @@ const viewports = {
 } as const;
 
 async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle'); // a swipe re-ranks the cards behind in the background
   await page.locator('main').evaluate((main) => main.scrollTo({ top: 0 }));
   await page.waitForTimeout(700); // let springs and fades settle
+  await expect(page.getByTestId('leaving-card')).toHaveCount(0); // swiped or re-ranked cards still flying off
   await page.screenshot({ path: join(outDir, `${name}.png`) });
 }
 

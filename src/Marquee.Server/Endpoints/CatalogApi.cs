@@ -48,8 +48,8 @@ public static class CatalogApi
 
     private static string SharedGenres(CatalogMovie a, CatalogMovie b) => string.Join(", ", a.Genres.Intersect(b.Genres));
 
-    public static Results<Ok<MovieResponse>, ProblemHttpResult> GetMovie(int id, RecommenderHost host) =>
+    public static Results<Ok<MovieDetailResponse>, ProblemHttpResult> GetMovie(int id, RecommenderHost host) =>
         host.State.Catalog.Find(id) is { } movie
-            ? TypedResults.Ok(MovieMapper.ToResponse(movie))
+            ? TypedResults.Ok(MovieMapper.ToDetailResponse(movie))
             : UserGuard.MovieNotFound(id);
 }

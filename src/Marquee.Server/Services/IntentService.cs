@@ -34,7 +34,7 @@ public sealed class IntentService : IDisposable
     /// <summary>The deadline for the LLM calls of a request starting now.</summary>
     public LlmBudget StartBudget() => new(_clock.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * _clock.TimestampFrequency));
 
-    /// <summary>Parses the query into <paramref name="builder"/>'s intent, by the LLM when it answers in time.</summary>
+    /// <summary>Parses the query into <paramref name="chips"/>'s intent, by the LLM when it answers in time.</summary>
     /// <returns>The intent, with <see cref="MovieIntent.Source"/> saying which reader produced it.</returns>
     public async Task<MovieIntent> ParseAsync(string? query, IntentBuilder chips, RecommenderSnapshot snapshot, LlmBudget budget,
         CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Core.Artifacts;
+using Marquee.Core.Catalog;
 using Marquee.Core.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -75,6 +76,42 @@ public sealed class TrainedMarqueeFactory : MarqueeFactory
         var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
         var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
         await training.TrainAsync(DataDir, ArtifactsDir, "ease");
+    }
+}
+
+/// <summary>
+/// The server over a data directory enriched by the TMDB API rather than the metadata dump: The Fellowship
+/// of the Ring (4993) with credits, keywords, languages, franchise and certification, and Jumanji (2) with
+/// no details at all.
+/// </summary>
+public sealed class RichDetailsMarqueeFactory : MarqueeFactory
+{
+    public const int RichMovieId = 4993;
+    public const int BareMovieId = 2;
+
+    public static readonly MovieDetails Fellowship = new()
+    {
+        MovieId = RichMovieId, TmdbId = 120, Title = "The Lord of the Rings: The Fellowship of the Ring",
+        OriginalTitle = "The Lord of the Rings: The Fellowship of the Ring", AlsoKnownAs = ["Der Herr der Ringe: Die Gefährten"],
+        RuntimeMinutes = 179, BackdropPath = "/x2RS3uTcsJJ9IfjNPcgDmukoEcQ.jpg", TmdbVoteCount = 25_000,
+        Keywords = ["elves", "hobbit", "quest"], OriginalLanguage = "en", SpokenLanguages = ["en"],
+        ProductionCountries = ["NZ", "US"], ProductionCompanies = ["New Line Cinema", "WingNut Films"],
+        CollectionId = 119, CollectionName = "The Lord of the Rings Collection", Certification = "PG-13", CertificationCountry = "US",
+        Directors = [new CreditedPerson("Peter Jackson", 108)],
+        Writers = [new CreditedPerson("Fran Walsh", 6265), new CreditedPerson("Philippa Boyens", 6266), new CreditedPerson("Peter Jackson", 108)],
+        Cast = [new CreditedPerson("Elijah Wood", 109), new CreditedPerson("Ian McKellen", 1327), new CreditedPerson("Viggo Mortensen", 110),
+            new CreditedPerson("Sean Astin")],
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var data = new DataDirectory(DataDir);
+        var details = (await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched))
+            .Where(d => d.MovieId != BareMovieId)
+            .Select(d => d.MovieId == RichMovieId ? Fellowship with { Overview = d.Overview, PosterPath = d.PosterPath, ReleaseDate = d.ReleaseDate } : d)
+            .ToList();
+        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, details);
     }
 }
 

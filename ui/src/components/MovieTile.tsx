@@ -40,7 +40,7 @@ export function MovieTile({ movie, action, className }: MovieTileProps) {
             <span className="sr-only"> stars</span>
           </span>
         )}
-        {movie.runtimeLabel && <span>{movie.runtimeLabel}</span>}
+        {movie.lengthLabel && <span>{movie.lengthLabel}</span>}
       </p>
       {action && <div className="absolute top-2 right-2">{action}</div>}
     </article>

@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
+// Credits, languages, certification and franchise arrived after the first release: every one of them
+// is optional, so a server (or a data directory) from before them still parses.
+export const personSchema = z.object({ name: z.string().min(1), tmdb_id: nullish(z.number().int()) });
+export type ApiPerson = z.infer<typeof personSchema>;
+
+export const certificationSchema = z.object({ rating: z.string().min(1), country: nullish(z.string()) });
+export type ApiCertification = z.infer<typeof certificationSchema>;
+
+export const collectionSchema = z.object({ id: nullish(z.number().int()), name: z.string().min(1) });
+
 export const movieSchema = z.object({
   movie_id: z.number().int(),
   tmdb_id: nullish(z.number().int()),
@@ -14,7 +24,15 @@ export const movieSchema = z.object({
   poster_url: nullish(z.string()),
   backdrop_url: nullish(z.string()),
   runtime_minutes: nullish(z.number()),
+  is_short: nullish(z.boolean()),
   release_date: nullish(z.string()),
+  original_language: nullish(z.string()),
+  production_countries: nullish(z.array(z.string())),
+  certification: nullish(certificationSchema),
+  /** Names only on cards; the movie page has the people (below). */
+  directors: nullish(z.array(z.string())),
+  /** The first three of the cast. */
+  cast: nullish(z.array(z.string())),
   rating: nullish(z.number()),
   rating_count: z.number().int().nonnegative().default(0),
   tmdb_rating: nullish(z.number()),
@@ -23,6 +41,21 @@ export const movieSchema = z.object({
   reasons: nullish(z.array(z.string())),
 });
 export type ApiMovie = z.infer<typeof movieSchema>;
+
+/** GET /movies/{id}: a card's fields and everything else the catalogue knows. */
+export const movieDetailSchema = movieSchema.extend({
+  directors: nullish(z.array(personSchema)),
+  writers: nullish(z.array(personSchema)),
+  cast: nullish(z.array(personSchema)),
+  original_title: nullish(z.string()),
+  also_known_as: nullish(z.array(z.string())),
+  keywords: nullish(z.array(z.string())),
+  spoken_languages: nullish(z.array(z.string())),
+  production_companies: nullish(z.array(z.string())),
+  collection: nullish(collectionSchema),
+  tmdb_vote_count: nullish(z.number().int()),
+});
+export type ApiMovieDetail = z.infer<typeof movieDetailSchema>;
 
 export const healthSchema = z.object({
   status: z.string(),

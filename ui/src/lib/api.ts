@@ -9,7 +9,7 @@ import {
   feedbackListSchema,
   genresSchema,
   healthSchema,
-  movieSchema,
+  movieDetailSchema,
   movieSearchSchema,
   moodsSchema,
   problemSchema,
@@ -172,7 +172,7 @@ export const api = {
       signal,
     }),
 
-  movie: (movieId: number, signal?: AbortSignal) => getJson(`/movies/${movieId}`, movieSchema, { signal }),
+  movie: (movieId: number, signal?: AbortSignal) => getJson(`/movies/${movieId}`, movieDetailSchema, { signal }),
 
   searchMovies: (query: string, signal?: AbortSignal) =>
     getJson(`/movies/search?q=${encodeURIComponent(query)}`, movieSearchSchema, { signal }),

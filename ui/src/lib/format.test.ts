@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRelativeTime, formatRuntime, formatStars } from './format';
+import { countryName, formatCount, formatRelativeTime, formatRuntime, formatStars, languageName, languageTag } from './format';
 import { initialsOf } from './placeholder';
 
 describe('format', () => {
@@ -25,5 +25,18 @@ describe('format', () => {
     expect(initialsOf('Amélie')).toBe('A');
     expect(initialsOf('8½')).toBe('8');
     expect(initialsOf('The')).toBe('T');
+  });
+
+  it('names languages and countries in English, and gives up on codes it cannot read', () => {
+    expect(languageName('fr')).toBe('French');
+    expect(languageName('KO')).toBe('Korean');
+    expect(languageName('cn')).toBe('Cantonese');
+    expect(languageName('xx')).toBeNull();
+    expect(languageName('not a code')).toBeNull();
+    expect(languageName(null)).toBeNull();
+    expect(countryName('KR')).toBe('South Korea');
+    expect(countryName('gb')).toBe('United Kingdom');
+    expect(countryName('??')).toBeNull();
+    expect([languageTag('fr'), languageTag('cn'), languageTag('xx'), languageTag(null)]).toEqual(['fr', 'yue', null, null]);
   });
 });

@@ -35,3 +35,39 @@ export function formatRelativeTime(iso: string, now: Date = new Date()): string 
   }
   return 'just now';
 }
+
+// TMDB's codes that are not ISO: "cn" is its code for Cantonese, "xx" means no spoken language.
+const tmdbLanguages: Record<string, string | null> = { cn: 'Cantonese', xx: null };
+
+const displayNames = {
+  language: new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }),
+  region: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+};
+
+function displayName(type: keyof typeof displayNames, code: string | null): string | null {
+  if (!code) return null;
+  try {
+    return displayNames[type].of(code) ?? null;
+  } catch {
+    return null; // not a well-formed code
+  }
+}
+
+/** "fr" → "French"; null for codes no one could read. */
+export function languageName(code: string | null): string | null {
+  const key = code?.trim().toLowerCase() ?? '';
+  if (Object.hasOwn(tmdbLanguages, key)) return tmdbLanguages[key] ?? null;
+  return displayName('language', key);
+}
+
+/** A BCP 47 tag for the `lang` attribute: "fr" → "fr", TMDB's "cn" → "yue"; null when there is none. */
+export function languageTag(code: string | null): string | null {
+  const key = code?.trim().toLowerCase() ?? '';
+  if (key === 'cn') return 'yue';
+  return languageName(key) === null ? null : key;
+}
+
+/** "KR" → "South Korea"; null for codes no one could read. */
+export function countryName(code: string | null): string | null {
+  return displayName('region', code?.trim().toUpperCase() ?? null);
+}

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { apiMovie, shawshank, toyStory } from '@/testing/movies';
-import { moodsSchema, movieSchema } from './api-schemas';
-import { isIntentEmpty, mapFeedbackItem, mapIntent, mapMoods, mapMovieRecToUI, mapRecommendations } from './mappers';
+import { amelie, apiMovie, apiMovieDetail, fellowship, shawshank, toyStory } from '@/testing/movies';
+import { moodsSchema, movieDetailSchema, movieSchema } from './api-schemas';
+import {
+  creditLine,
+  isIntentEmpty,
+  mapFeedbackItem,
+  mapIntent,
+  mapMoods,
+  mapMovieDetailToUI,
+  mapMovieRecToUI,
+  mapRecommendations,
+} from './mappers';
 
 describe('mapMovieRecToUI', () => {
   it('maps a fully enriched recommendation to display-ready fields', () => {
@@ -70,6 +79,115 @@ describe('mapMovieRecToUI', () => {
   it('accepts what the API omits: absent optional fields parse as null', () => {
     const parsed = movieSchema.parse({ movie_id: 2, title: 'Jumanji', genres: ['Adventure'], rating_count: 110 });
     expect(mapMovieRecToUI(parsed)).toMatchObject({ id: 2, year: null, posterUrl: null, reasons: [] });
+  });
+});
+
+describe('credits, languages and certification', () => {
+  it('parses the compact card fields and keeps them on the card', () => {
+    const parsed = movieSchema.parse(amelie);
+    const movie = mapMovieRecToUI(parsed);
+    expect(movie).toMatchObject({
+      directors: ['Jean-Pierre Jeunet'],
+      cast: ['Audrey Tautou', 'Mathieu Kassovitz'],
+      originalLanguage: 'fr',
+      originalLanguageName: 'French',
+      countries: ['France', 'Germany'],
+      certification: { rating: 'R', country: 'United States', description: 'Rated R (United States)' },
+      isShort: false,
+    });
+    expect(movie.cardFacts).toEqual(['Jean-Pierre Jeunet', '2001', '2h 2m', 'R', 'French']);
+  });
+
+  it('leaves English unnamed on a card: only another language is worth the space', () => {
+    expect(mapMovieDetailToUI(fellowship).cardFacts).toEqual(['Peter Jackson', '2001', '2h 59m', 'PG-13']);
+  });
+
+  it('marks shorts with their minutes', () => {
+    const short = mapMovieRecToUI(apiMovie({ movie_id: 9, title: 'Paperman', year: 2012, runtime_minutes: 7, is_short: true }));
+    expect(short.cardFacts).toEqual(['2012', 'Short', '7 min']);
+    expect(short.lengthLabel).toBe('Short · 7 min');
+    expect(mapMovieRecToUI(toyStory).lengthLabel).toBe('1h 21m');
+  });
+
+  it('names two directors, then counts the rest', () => {
+    expect(creditLine(['Lana Wachowski', 'Lilly Wachowski'])).toBe('Lana Wachowski & Lilly Wachowski');
+    expect(creditLine(['A', 'B', 'C', 'D'])).toBe('A, B & 2 more');
+    expect(creditLine([])).toBeNull();
+  });
+
+  it('parses a movie from an older server, without any of the new fields, as unknown', () => {
+    const parsed = movieDetailSchema.parse({ movie_id: 2, title: 'Jumanji', genres: ['Adventure'], rating_count: 110 });
+    const movie = mapMovieDetailToUI(parsed);
+    expect(movie).toMatchObject({
+      directors: [],
+      cast: [],
+      writers: [],
+      studios: [],
+      countries: [],
+      keywords: [],
+      alsoKnownAs: [],
+      originalTitle: null,
+      originalLanguageName: null,
+      certification: null,
+      collection: null,
+      isShort: false,
+    });
+    expect(movie.cardFacts).toEqual([]);
+  });
+
+  it('accepts explicit nulls for every new field', () => {
+    expect(() =>
+      movieDetailSchema.parse({
+        movie_id: 2,
+        title: 'Jumanji',
+        directors: null,
+        cast: null,
+        writers: null,
+        certification: null,
+        collection: null,
+        is_short: null,
+        keywords: null,
+        tmdb_vote_count: null,
+      }),
+    ).not.toThrow();
+  });
+
+  it('checks the shape of people: names on cards, {name, tmdb_id} on the movie page', () => {
+    expect(movieSchema.safeParse({ movie_id: 1, title: 'X', directors: ['Agnès Varda'] }).success).toBe(true);
+    expect(movieSchema.safeParse({ movie_id: 1, title: 'X', directors: [{ name: 'Agnès Varda' }] }).success).toBe(false);
+    expect(movieDetailSchema.safeParse({ movie_id: 1, title: 'X', directors: [{ tmdb_id: 5 }] }).success).toBe(false);
+    expect(movieDetailSchema.parse({ movie_id: 1, title: 'X', directors: [{ name: 'Agnès Varda' }] }).directors).toEqual([
+      { name: 'Agnès Varda', tmdb_id: null },
+    ]);
+  });
+
+  it('maps the movie page: franchise, studios, spoken languages and other titles without repeats', () => {
+    const movie = mapMovieDetailToUI(movieDetailSchema.parse(fellowship));
+    expect(movie).toMatchObject({
+      collection: 'The Lord of the Rings Collection',
+      studios: ['New Line Cinema', 'WingNut Films'],
+      spokenLanguages: ['English'],
+      countries: ['New Zealand', 'United States'],
+      writers: ['Fran Walsh', 'Philippa Boyens', 'Peter Jackson'],
+      cast: ['Elijah Wood', 'Ian McKellen', 'Viggo Mortensen', 'Sean Astin'],
+      keywords: ['elves', 'hobbit', 'quest'],
+      // The original title equals the display title, and one alternate only differs in case.
+      originalTitle: null,
+      alsoKnownAs: ['Der Herr der Ringe: Die Gefährten'],
+    });
+  });
+
+  it('keeps an original title that differs from the display title', () => {
+    const movie = mapMovieDetailToUI(
+      apiMovieDetail({
+        movie_id: 4973,
+        title: 'Amélie',
+        original_title: "Le Fabuleux Destin d'Amélie Poulain",
+        also_known_as: ["Le Fabuleux Destin d'Amélie Poulain", 'Amelie from Montmartre'],
+      }),
+    );
+    expect(movie.originalTitle).toBe("Le Fabuleux Destin d'Amélie Poulain");
+    expect(movie.alsoKnownAs).toEqual(['Amelie from Montmartre']);
   });
 });
 

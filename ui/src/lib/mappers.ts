@@ -1,5 +1,15 @@
-import type { ApiFeedbackItem, ApiIntent, ApiMoods, ApiMovie, ApiRecommendResponse, ApiWatchlistItem } from './api-schemas';
-import { formatCount, formatRuntime, formatStars } from './format';
+import type {
+  ApiCertification,
+  ApiFeedbackItem,
+  ApiIntent,
+  ApiMoods,
+  ApiMovie,
+  ApiMovieDetail,
+  ApiPerson,
+  ApiRecommendResponse,
+  ApiWatchlistItem,
+} from './api-schemas';
+import { countryName, formatCount, formatRuntime, formatStars, languageName } from './format';
 import { type PosterArt, posterArt } from './placeholder';
 
 /** A movie as every view renders it: display-ready, with nothing the API left out invented. */
@@ -26,6 +36,39 @@ export interface UIMovie {
   tmdbUrl: string | null;
   imdbUrl: string | null;
   art: PosterArt;
+  isShort: boolean;
+  /** "2h 22m", or "Short · 8 min" for a short film. */
+  lengthLabel: string | null;
+  directors: string[];
+  /** Top-billed first; cards get the first three, the movie page everyone known. */
+  cast: string[];
+  originalLanguage: string | null;
+  originalLanguageName: string | null;
+  countries: string[];
+  certification: UICertification | null;
+  /** The compact line under a card's title: "Wes Anderson · 2014 · 1h 40m · R · French". */
+  cardFacts: string[];
+}
+
+export interface UICertification {
+  rating: string;
+  /** The country whose board gave the rating, by name. */
+  country: string | null;
+  /** "Rated PG-13 (United States)", for assistive technology and tooltips. */
+  description: string;
+}
+
+/** Everything the movie page shows: a card's fields and the rest of what the catalogue knows. */
+export interface UIMovieDetail extends UIMovie {
+  /** The title in the film's own language, only when it differs from the display title. */
+  originalTitle: string | null;
+  /** Other titles, without the display and original titles. */
+  alsoKnownAs: string[];
+  keywords: string[];
+  spokenLanguages: string[];
+  studios: string[];
+  collection: string | null;
+  writers: string[];
 }
 
 function safeImageUrl(url: string | null): string | null {
@@ -43,21 +86,93 @@ function cleanText(text: string | null): string | null {
   return trimmed ? trimmed : null;
 }
 
+function uniqueText(values: readonly (string | null | undefined)[] | null): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const value of values ?? []) {
+    const text = value?.trim();
+    if (text && !seen.has(text.toLowerCase())) {
+      seen.add(text.toLowerCase());
+      result.push(text);
+    }
+  }
+  return result;
+}
+
+function names(people: ApiPerson[] | null): string[] | null {
+  return people && people.map((person) => person.name);
+}
+
+function mapCertification(certification: ApiCertification | null): UICertification | null {
+  const rating = certification?.rating.trim();
+  if (!rating) return null;
+  const country = countryName(certification?.country ?? null);
+  return { rating, country, description: country ? `Rated ${rating} (${country})` : `Rated ${rating}` };
+}
+
+/** "Lana Wachowski & Lilly Wachowski"; "Joel Coen, Ethan Coen & 1 more". */
+export function creditLine(people: readonly string[]): string | null {
+  const [first, second, ...rest] = people;
+  if (!first) return null;
+  if (!second) return first;
+  return rest.length === 0 ? `${first} & ${second}` : `${first}, ${second} & ${rest.length} more`;
+}
+
+function cardFacts(
+  movie: Pick<
+    UIMovie,
+    | 'directors'
+    | 'year'
+    | 'isShort'
+    | 'runtimeMinutes'
+    | 'runtimeLabel'
+    | 'certification'
+    | 'originalLanguage'
+    | 'originalLanguageName'
+  >,
+): string[] {
+  const runtime =
+    movie.isShort && movie.runtimeMinutes !== null ? ['Short', `${movie.runtimeMinutes} min`] : [movie.runtimeLabel];
+  // English is what most films here are in, so naming it on every card is noise; any other
+  // language tells the viewer to expect subtitles.
+  const language = movie.originalLanguage === 'en' ? null : movie.originalLanguageName;
+  return [
+    creditLine(movie.directors),
+    movie.year === null ? null : String(movie.year),
+    ...runtime,
+    movie.certification?.rating ?? null,
+    language,
+  ].filter((fact): fact is string => fact !== null);
+}
+
 export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
   const communityRating = movie.rating !== null && movie.rating > 0 ? movie.rating : null;
   const tmdbRating = movie.tmdb_rating !== null && movie.tmdb_rating > 0 ? movie.tmdb_rating : null;
   const runtime = movie.runtime_minutes !== null && movie.runtime_minutes > 0 ? movie.runtime_minutes : null;
+  const originalLanguage = movie.original_language?.trim().toLowerCase() || null;
+  const credited = {
+    year: movie.year,
+    runtimeMinutes: runtime,
+    runtimeLabel: formatRuntime(runtime),
+    isShort: movie.is_short === true && runtime !== null,
+    directors: uniqueText(movie.directors),
+    certification: mapCertification(movie.certification),
+    originalLanguage,
+    originalLanguageName: languageName(originalLanguage),
+  };
   return {
+    ...credited,
+    lengthLabel: credited.isShort ? `Short · ${runtime} min` : credited.runtimeLabel,
+    cast: uniqueText(movie.cast),
+    countries: uniqueText((movie.production_countries ?? []).map(countryName)),
+    cardFacts: cardFacts(credited),
     id: movie.movie_id,
     title: movie.title,
-    year: movie.year,
     genres: movie.genres.filter((genre) => genre && genre !== '(no genres listed)'),
     overview: cleanText(movie.overview),
     tagline: cleanText(movie.tagline),
     posterUrl: safeImageUrl(movie.poster_url),
     backdropUrl: safeImageUrl(movie.backdrop_url),
-    runtimeMinutes: runtime,
-    runtimeLabel: formatRuntime(runtime),
     communityRating,
     communityRatingLabel: formatStars(communityRating),
     ratingCount: movie.rating_count,
@@ -70,6 +185,24 @@ export function mapMovieRecToUI(movie: ApiMovie): UIMovie {
     tmdbUrl: movie.tmdb_id === null ? null : `https://www.themoviedb.org/movie/${movie.tmdb_id}`,
     imdbUrl: movie.imdb_id && /^tt\d+$/.test(movie.imdb_id) ? `https://www.imdb.com/title/${movie.imdb_id}/` : null,
     art: posterArt(movie.movie_id, movie.title),
+  };
+}
+
+export function mapMovieDetailToUI(movie: ApiMovieDetail): UIMovieDetail {
+  const card = mapMovieRecToUI({ ...movie, directors: names(movie.directors), cast: names(movie.cast) });
+  const titles = new Set([card.title.toLowerCase()]);
+  const originalTitle = cleanText(movie.original_title);
+  const showOriginal = originalTitle !== null && !titles.has(originalTitle.toLowerCase());
+  if (originalTitle) titles.add(originalTitle.toLowerCase());
+  return {
+    ...card,
+    originalTitle: showOriginal ? originalTitle : null,
+    alsoKnownAs: uniqueText(movie.also_known_as).filter((title) => !titles.has(title.toLowerCase())),
+    keywords: uniqueText(movie.keywords),
+    spokenLanguages: uniqueText((movie.spoken_languages ?? []).map(languageName)),
+    studios: uniqueText(movie.production_companies),
+    collection: cleanText(movie.collection?.name ?? null),
+    writers: uniqueText(names(movie.writers)),
   };
 }
 

@@ -1,7 +1,7 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RecordedRequest, fakeFetch, json, on, problem } from '@/testing/fake-fetch';
-import { matrix, pulpFiction, shawshank, toyStory } from '@/testing/movies';
+import { amelie, matrix, pulpFiction, shawshank, toyStory } from '@/testing/movies';
 import { renderWithProviders } from '@/testing/render';
 import { forgetDecks } from '../api/use-deck';
 import { defaultFilters } from '../lib/filters';
@@ -45,6 +45,19 @@ describe('Deck', () => {
       exclude_movie_ids: [],
       recommender: 'auto',
     });
+  });
+
+  it('puts director, year, runtime, certification and a non-English language under the title', async () => {
+    server({ recommend: () => page([amelie, shawshank]) });
+    renderWithProviders(<Deck filters={defaultFilters} onFiltersChange={() => {}} keyboardEnabled />);
+    await waitFor(() => expect(topTitle()).toBe('Amélie'));
+    const card = screen.getByTestId('top-card');
+    const facts = within(card).getByTestId('card-facts');
+    expect([...facts.children].map((fact) => fact.textContent)).toEqual(['Jean-Pierre Jeunet', '2001', '2h 2m', 'R', 'French']);
+    expect(card).toHaveTextContent('Comedy · Romance');
+    expect(card).not.toHaveTextContent('Audrey Tautou');
+    fireEvent.click(within(card).getByRole('button', { name: /^More/ }));
+    expect(card).toHaveTextContent('With Audrey Tautou, Mathieu Kassovitz');
   });
 
   it('Like posts feedback with its context and advances the stack', async () => {

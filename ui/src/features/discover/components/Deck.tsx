@@ -154,7 +154,9 @@ function UpNext({ cards }: { cards: StackCard[] }) {
                 <span className="min-w-0">
                   <span className="block truncate text-sm font-medium text-zinc-200 group-hover:text-white">{movie.title}</span>
                   <span className="mt-0.5 block truncate text-xs text-zinc-400">
-                    {[movie.year, movie.genres.slice(0, 2).join(' · ')].filter(Boolean).join(' · ')}
+                    {[movie.directors[0], movie.year, movie.isShort ? 'Short' : null, movie.genres.slice(0, 2).join(' · ')]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </span>
               </Link>

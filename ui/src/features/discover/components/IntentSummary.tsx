@@ -31,7 +31,12 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
         Understood
         {intent.source !== 'rules' && <span className="text-zinc-500">({intent.source})</span>}
       </span>
-      <ul className="scrollbar-none flex min-w-0 gap-1.5 overflow-x-auto" aria-label="What your wish was understood as">
+      {/* On a phone the chips overflow: focusable, so the keyboard can scroll them too. */}
+      <ul
+        tabIndex={0}
+        className="scrollbar-none flex min-w-0 gap-1.5 overflow-x-auto rounded-full focus-visible:ring-2 focus-visible:ring-white/60 focus-visible:outline-none"
+        aria-label="What your wish was understood as"
+      >
         {chips.map((chip) => (
           <li
             key={chip.key}

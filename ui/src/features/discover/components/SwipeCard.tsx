@@ -139,16 +139,21 @@ export function SwipeCard({ card, depth, onSwipe }: SwipeCardProps) {
             {movie.title}
             <span className="sr-only">{year}</span>
           </h2>
-          <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-zinc-300">
-            {[movie.year === null ? null : String(movie.year), movie.runtimeLabel, movie.genres.slice(0, 3).join(' · ') || null]
-              .filter((part): part is string => part !== null)
-              .map((part, index) => (
-                <span key={part} className="inline-flex items-center gap-2">
-                  {index > 0 && <Dot />}
-                  {part}
-                </span>
-              ))}
-          </p>
+          {movie.cardFacts.length > 0 && (
+            // Every fact has its dot in front; the negative margin puts the first dot of each line
+            // outside the clipped box, so a wrapped line never starts with a separator.
+            <div className="mt-1 overflow-hidden">
+              <p className="-ml-3 flex flex-wrap items-center gap-x-2 text-sm text-zinc-200" data-testid="card-facts">
+                {movie.cardFacts.map((part, index) => (
+                  <span key={`${index}-${part}`} className="inline-flex items-center gap-2">
+                    <Dot />
+                    {part}
+                  </span>
+                ))}
+              </p>
+            </div>
+          )}
+          {movie.genres.length > 0 && <p className="mt-0.5 text-xs text-zinc-400">{movie.genres.slice(0, 3).join(' · ')}</p>}
           <Ratings movie={movie} className="mt-3" />
           {movie.reasons.length > 1 && (
             <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Why this pick">
@@ -167,6 +172,11 @@ export function SwipeCard({ card, depth, onSwipe }: SwipeCardProps) {
               >
                 {movie.overview}
               </p>
+              {expanded && movie.cast.length > 0 && (
+                <p className="mt-2 text-sm text-zinc-300">
+                  With <span className="text-zinc-100">{movie.cast.join(', ')}</span>
+                </p>
+              )}
               <button
                 type="button"
                 onPointerDownCapture={(event) => event.stopPropagation()}

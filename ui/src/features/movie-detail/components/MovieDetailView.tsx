@@ -1,17 +1,22 @@
 import clsx from 'clsx';
-import { ArrowLeft, Bookmark, BookmarkCheck, ExternalLink, Loader2, Sparkles } from 'lucide-react';
+import { ArrowLeft, Bookmark, BookmarkCheck, ExternalLink, Layers, Loader2, Sparkles } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { CertificationBadge } from '@/components/CertificationBadge';
 import { ErrorState } from '@/components/ErrorState';
 import { MovieTile } from '@/components/MovieTile';
 import { Poster } from '@/components/Poster';
 import { Ratings } from '@/components/Ratings';
 import { Skeleton } from '@/components/Skeleton';
 import { useWatchlist, useWatchlistToggle } from '@/hooks/use-watchlist';
-import type { UIMovie } from '@/lib/mappers';
+import { languageTag } from '@/lib/format';
+import type { UIMovie, UIMovieDetail } from '@/lib/mappers';
 import { showToast } from '@/lib/toast';
 import { useMovie } from '../api/use-movie';
 import { useSimilarMovies } from '../api/use-similar';
+import { Credits } from './Credits';
+
+const everyone = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 
 export function MovieDetailView({ movieId }: { movieId: number }) {
   const movie = useMovie(movieId);
@@ -58,34 +63,40 @@ export function MovieDetailView({ movieId }: { movieId: number }) {
 }
 
 function Backdrop({ movie }: { movie: UIMovie }) {
-  const [loaded, setLoaded] = useState(false);
+  const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
   const { hue, accentHue } = movie.art;
+  const showImage = movie.backdropUrl !== null && state !== 'failed';
   return (
-    <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 top-0 h-[70vh] overflow-hidden">
+    <div
+      aria-hidden="true"
+      data-testid="backdrop"
+      data-backdrop-state={movie.backdropUrl === null ? 'none' : state}
+      className="pointer-events-none absolute inset-x-0 top-0 h-[70vh] overflow-hidden"
+    >
       <div
         className="absolute inset-0"
         style={{
           background: `radial-gradient(70% 90% at 20% 0%, hsl(${hue} 70% 35% / 0.55), transparent 70%), radial-gradient(60% 80% at 90% 10%, hsl(${accentHue} 70% 40% / 0.35), transparent 70%)`,
         }}
       />
-      {movie.backdropUrl && (
+      {showImage && (
         <img
-          src={movie.backdropUrl}
+          src={movie.backdropUrl!}
           alt=""
-          onLoad={() => setLoaded(true)}
-          onError={() => setLoaded(false)}
+          onLoad={() => setState('loaded')}
+          onError={() => setState('failed')}
           className={clsx(
-            'absolute inset-0 h-full w-full object-cover transition-opacity duration-700',
-            loaded ? 'opacity-40' : 'opacity-0',
+            'absolute inset-0 h-full w-full object-cover object-top transition-opacity duration-700',
+            state === 'loaded' ? 'opacity-50' : 'opacity-0',
           )}
         />
       )}
-      <div className="absolute inset-0 bg-gradient-to-b from-ink-950/30 via-ink-950/70 to-ink-950" />
+      <div className="absolute inset-0 bg-gradient-to-b from-ink-950/20 via-ink-950/70 to-ink-950" />
     </div>
   );
 }
 
-function Details({ movie }: { movie: UIMovie }) {
+function Details({ movie }: { movie: UIMovieDetail }) {
   const watchlist = useWatchlist();
   const toggle = useWatchlistToggle();
   const saved = watchlist.data?.some((entry) => entry.movieId === movie.id) ?? false;
@@ -110,8 +121,22 @@ function Details({ movie }: { movie: UIMovie }) {
       <h1 id="movie-title" className="text-4xl leading-[1.05] font-bold tracking-tight text-balance text-white sm:text-5xl">
         {movie.title}
       </h1>
+      <OtherTitles movie={movie} />
       {movie.tagline && <p className="mt-3 text-lg text-zinc-300 italic">{movie.tagline}</p>}
-      <p className="mt-4 text-zinc-300">{[movie.year, movie.runtimeLabel].filter((part) => part !== null).join(' · ')}</p>
+      <Facts movie={movie} />
+      {movie.directors.length > 0 && (
+        <p className="mt-2 text-zinc-300">
+          Directed by <span className="font-semibold text-zinc-50">{everyone.format(movie.directors)}</span>
+        </p>
+      )}
+      {movie.collection && (
+        <p className="mt-3 inline-flex items-center gap-2 rounded-full bg-white/8 px-3 py-1 text-sm text-zinc-200 ring-1 ring-white/10">
+          <Layers aria-hidden="true" className="size-4 shrink-0 text-amber-300" />
+          <span>
+            Part of <span className="font-semibold text-zinc-50">{movie.collection}</span>
+          </span>
+        </p>
+      )}
       {movie.genres.length > 0 && (
         <ul className="mt-4 flex flex-wrap gap-2" aria-label="Genres">
           {movie.genres.map((genre) => (
@@ -182,6 +207,8 @@ function Details({ movie }: { movie: UIMovie }) {
         <p className="mt-8 text-sm text-zinc-500">No overview for this film yet.</p>
       )}
 
+      <Credits movie={movie} />
+
       {(movie.tmdbUrl || movie.imdbUrl) && (
         <p className="mt-8 flex flex-wrap gap-4 text-sm">
           {movie.tmdbUrl && (
@@ -209,6 +236,40 @@ function Details({ movie }: { movie: UIMovie }) {
         </p>
       )}
     </div>
+  );
+}
+
+function OtherTitles({ movie }: { movie: UIMovieDetail }) {
+  const others = movie.alsoKnownAs.slice(0, 3);
+  if (!movie.originalTitle && others.length === 0) return null;
+  // The original title is in the film's language: say so, so screen readers pronounce it as such.
+  const lang = languageTag(movie.originalLanguage) ?? undefined;
+  return (
+    <p className="mt-2 text-sm text-pretty text-zinc-400">
+      {movie.originalTitle && (
+        <>
+          Original title:{' '}
+          <span lang={lang} className="text-zinc-300 italic">
+            {movie.originalTitle}
+          </span>
+        </>
+      )}
+      {movie.originalTitle && others.length > 0 && <span aria-hidden="true"> · </span>}
+      {others.length > 0 && <>Also known as {others.join(', ')}</>}
+    </p>
+  );
+}
+
+function Facts({ movie }: { movie: UIMovieDetail }) {
+  const parts = [movie.year === null ? null : String(movie.year), movie.lengthLabel, movie.originalLanguageName].filter(
+    (part) => part !== null,
+  );
+  if (parts.length === 0 && !movie.certification) return null;
+  return (
+    <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-zinc-300">
+      {movie.certification && <CertificationBadge certification={movie.certification} />}
+      {parts.join(' · ')}
+    </p>
   );
 }
 
