@@ -90,9 +90,9 @@ internal sealed class IntentRelevance : IDisposable
                 _total[index] = Combine(index);
             }
         }
-        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _keyword is not null
-                    || _reference is not null;
-        if (IsPrecise && _reference is null)
+        // A loose word ("breakup") names no set of films: only names, places, subjects and films do.
+        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _reference is not null;
+        if ((IsPrecise || _keyword is not null) && _reference is null)
         {
             FillFromNeighbours(candidates, k);
         }
