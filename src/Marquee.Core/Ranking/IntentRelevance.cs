@@ -2,12 +2,14 @@ using System.Buffers;
 using Marquee.Core.Catalog;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
+using Marquee.Core.Semantic;
 
 namespace Marquee.Core.Ranking;
 
 /// <summary>
 /// How well each candidate fits the soft part of an intent, 0–1: the weighted mean of the parts the
-/// intent has (wished genres, moods, topics, free keywords, reference titles). Also knows, per movie,
+/// intent has (wished genres, moods, topics, free keywords, reference titles, closeness in meaning to the wish's
+/// text). Also knows, per movie,
 /// which part matched, for the reasons. Arrays are pooled: dispose after use.
 /// </summary>
 internal sealed class IntentRelevance : IDisposable
@@ -21,9 +23,12 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
+    private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
 
-    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options)
+    /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
+    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options,
+        float[]? queryEmbedding = null)
     {
         _snapshot = snapshot;
         _options = options;
@@ -58,6 +63,11 @@ internal sealed class IntentRelevance : IDisposable
         {
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
+        if (queryEmbedding is not null && snapshot.Semantic is { } semantic && queryEmbedding.Length == semantic.Dimensions
+            && intent.Keywords.Count > 0 && candidates.Length > 0)
+        {
+            _semantic = Semantic(semantic, queryEmbedding, candidates);
+        }
         foreach (var mood in Moods)
         {
             QualityBoost += mood.QualityBoost;
@@ -65,7 +75,8 @@ internal sealed class IntentRelevance : IDisposable
             MinRatings = Math.Max(MinRatings, mood.MinRatings);
         }
 
-        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null;
+        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null
+                     || _semantic is not null;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -142,6 +153,16 @@ internal sealed class IntentRelevance : IDisposable
 
     public float KeywordMatch(int index) => _keyword?[index] ?? 0;
 
+    /// <summary>True when the wish's text was embedded and films have vectors: <see cref="SemanticMatch"/> counts.</summary>
+    public bool HasSemantic => _semantic is not null;
+
+    /// <summary>
+    /// 0–1: how close in meaning the film's text is to the wish's text: the cosine of their embeddings, rescaled from
+    /// <see cref="RankingOptions.SemanticFloorDeviations"/> above the candidates' mean (0) to the best candidate (1);
+    /// 0 without an embedding.
+    /// </summary>
+    public float SemanticMatch(int index) => _semantic?[index] ?? 0;
+
     public (CatalogMovie Reference, float Similarity)? ReferenceMatch(int index) =>
         _reference is null ? null : (References[_closestReference![index]], _reference[index]);
 
@@ -199,6 +220,10 @@ internal sealed class IntentRelevance : IDisposable
         {
             Facet(_options.ReferenceMatchWeight, _reference[index]);
         }
+        if (_semantic is not null)
+        {
+            Facet(_options.SemanticMatchWeight, _semantic[index]);
+        }
         if (weights <= 0)
         {
             return 0;
@@ -239,6 +264,30 @@ internal sealed class IntentRelevance : IDisposable
             }
         }
         return evidence;
+    }
+
+    private float[] Semantic(SemanticIndex semantic, float[] query, ReadOnlySpan<int> candidates)
+    {
+        var scores = Rent(_snapshot.Catalog.Count);
+        semantic.Cosines(query, candidates, scores);
+        double sum = 0, sumOfSquares = 0;
+        var best = float.MinValue;
+        foreach (var index in candidates)
+        {
+            var cosine = scores[index];
+            sum += cosine;
+            sumOfSquares += (double)cosine * cosine;
+            best = Math.Max(best, cosine);
+        }
+        var mean = sum / candidates.Length;
+        var deviation = Math.Sqrt(Math.Max(0, (sumOfSquares / candidates.Length) - (mean * mean)));
+        var floor = (float)(mean + (_options.SemanticFloorDeviations * deviation));
+        var span = best - floor;
+        foreach (var index in candidates)
+        {
+            scores[index] = span > 1e-6f ? Math.Clamp((scores[index] - floor) / span, 0, 1) : 0;
+        }
+        return scores;
     }
 
     private float[] Excluded(IReadOnlyList<string> keywords, ReadOnlySpan<int> candidates)

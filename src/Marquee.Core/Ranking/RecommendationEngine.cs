@@ -5,6 +5,7 @@ using Marquee.Core.Evaluation;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Semantic;
 
 namespace Marquee.Core.Ranking;
 
@@ -30,6 +31,11 @@ public sealed record RecommendationRequest
     /// MovieLens users pass their ratings; sessions map swipes to stars.
     /// </summary>
     public IReadOnlyList<(int MovieId, float Rating)> RatedHistory { get; init; } = [];
+    /// <summary>
+    /// The wish's free text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/> (unit length); null
+    /// when there is no text, no film vectors, or the model is not loaded yet: ranking then goes without it.
+    /// </summary>
+    public float[]? QueryEmbedding { get; init; }
 }
 
 public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? PredictedRating, IReadOnlyList<string> Reasons);
@@ -47,13 +53,15 @@ public sealed class RecommenderSnapshot
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
 
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
-        IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null)
+        IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null,
+        SemanticIndex? semantic = null)
     {
         Catalog = catalog;
         Baseline = baseline;
         ModelVersion = modelVersion;
         Personalizer = personalizer;
         RatingPredictor = ratingPredictor;
+        Semantic = semantic;
         Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
         Vocabulary = IntentVocabulary.Default;
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
@@ -70,6 +78,8 @@ public sealed class RecommenderSnapshot
     public IRatingPredictor? RatingPredictor { get; }
     /// <summary>Text index of the catalogue (keywords, titles, content similarity); shared by snapshots of one catalogue.</summary>
     public ContentIndex Content { get; }
+    /// <summary>The films' text embeddings by catalogue index; null when the data directory has none (not embedded yet).</summary>
+    public SemanticIndex? Semantic { get; }
     public IntentVocabulary Vocabulary { get; }
     public RankingFeatures Features { get; }
     /// <summary>Newest release year in the catalogue: "recent" counts back from it.</summary>
@@ -154,7 +164,7 @@ public static class RecommendationEngine
                 }
                 ArrayPool<float>.Shared.Return(fits);
             }
-            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options);
+            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.QueryEmbedding);
 
             var relevanceWeight = relevance.HasSignals ? options.RelevanceWeight : 0;
             var weightSum = relevanceWeight + options.PersonalWeight + options.QualityWeight;

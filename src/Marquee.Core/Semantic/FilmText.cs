@@ -7,7 +7,10 @@ namespace Marquee.Core.Semantic;
 /// <summary>
 /// The text of a film that gets embedded, composed in one place so the batch job and the tests agree, with a
 /// stable hash that tells the job which films changed. Most telling parts come first, because the model reads only
-/// its first 256 word pieces: title, tagline, overview, genres, TMDB keywords, then the most used MovieLens tags.
+/// its first 256 word pieces: tagline, overview, genres, TMDB keywords, then the most used MovieLens tags.
+/// The title is left out on purpose: its words pull wishes by vocabulary, not meaning ("the same day over and
+/// over" found The Day After Tomorrow and Die Another Day before Groundhog Day with it, first without it), and
+/// wishes that name a film are the parser's job (reference titles).
 /// </summary>
 public static class FilmText
 {
@@ -17,12 +20,6 @@ public static class FilmText
     public static string Compose(CatalogMovie movie)
     {
         var text = new StringBuilder(512);
-        text.Append(movie.Title);
-        if (movie.ReleaseYear is { } year)
-        {
-            text.Append(" (").Append(year).Append(')');
-        }
-        text.Append('.');
         var details = movie.Details;
         AppendSentence(text, details?.Tagline);
         AppendSentence(text, details?.Overview);
@@ -30,7 +27,7 @@ public static class FilmText
         AppendList(text, "Genres", genres);
         AppendList(text, "Keywords", details?.Keywords ?? []);
         AppendList(text, "Tags", movie.Tags.Take(MaxTags).ToList());
-        return text.ToString();
+        return text.ToString().TrimStart();
     }
 
     /// <summary>First 16 hex digits of the SHA-256 of the UTF-8 text: the same text gives the same hash on every machine.</summary>
