@@ -15,12 +15,12 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 WORK="$(mktemp -d /tmp/marquee-semantic.XXXXXX)"
 trap 'kill ${SERVER_PID:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export MARQUEE_DATA_DIR="${MARQUEE_DATA_DIR:-$WORK/data}" MARQUEE_ARTIFACTS_DIR="$WORK/artifacts"
-if [[ ! -f "$MARQUEE_DATA_DIR/movie_embeddings.parquet" ]]; then
+if [[ ! -f "$MARQUEE_DATA_DIR/dataset.json" ]]; then
   ./marquee import --source "$MARQUEE_SHARED_DIR/datasets/ml-latest-small" >/dev/null
   ./marquee enrich --metadata-file "$MARQUEE_SHARED_DIR/datasets/ml-latest-small-metadata-join/movie_metadata_join.csv" >/dev/null
   /usr/bin/time -f "embed: %e s wall, %U s user, max RSS %M KB" ./marquee embed >/dev/null
 else
-  ./marquee build >/dev/null 2>&1 || true
+  ./marquee --help >/dev/null  # builds the CLI when the sources changed
 fi
 CLI="dotnet $ROOT/build_artifacts/cli/marquee.dll"
 $CLI train --algorithm ease >/dev/null 2>&1
@@ -31,7 +31,10 @@ $CLI serve --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 # Requests before the query model is ready rank without meaning; measure only once it is.
-for _ in $(seq 1 150); do grep -q "Query embedder .* ready" "$WORK/server.log" && break; sleep 0.2; done
+for _ in $(seq 1 150); do
+  [[ -f "$MARQUEE_DATA_DIR/movie_embeddings.parquet" ]] || break
+  grep -q "Query embedder .* ready" "$WORK/server.log" && break; sleep 0.2
+done
 grep -o "Query embedder .* ready in [0-9:.]*" "$WORK/server.log" || echo "query embedder did not report ready"
 rss() { grep -E '^(VmRSS|VmHWM)' "/proc/$(pgrep -P "$SERVER_PID" -f marquee.dll || echo "$SERVER_PID")/status" 2>/dev/null | tr -s ' \t' ' ' | paste -sd' '; }
 echo "memory after start:    $(rss)"

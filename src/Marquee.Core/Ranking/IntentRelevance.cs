@@ -64,7 +64,7 @@ internal sealed class IntentRelevance : IDisposable
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
         if (queryEmbedding is not null && snapshot.Semantic is { } semantic && queryEmbedding.Length == semantic.Dimensions
-            && intent.Keywords.Count > 0 && candidates.Length > 0)
+            && RecommendationEngine.UsesQueryEmbedding(intent) && candidates.Length > 0)
         {
             _semantic = Semantic(semantic, queryEmbedding, candidates);
         }

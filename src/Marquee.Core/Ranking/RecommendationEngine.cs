@@ -97,6 +97,12 @@ public sealed class RecommenderSnapshot
 /// </summary>
 public static class RecommendationEngine
 {
+    /// <summary>
+    /// Whether the semantic match ranks for this intent: only when the parser left topics or free words (see
+    /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise.
+    /// </summary>
+    public static bool UsesQueryEmbedding(MovieIntent intent) => intent.Keywords.Count > 0;
+
     public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions? options = null)
     {
         options ??= RankingOptions.Default;

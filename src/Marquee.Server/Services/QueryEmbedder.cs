@@ -50,6 +50,10 @@ public sealed class QueryEmbedder(ILogger<QueryEmbedder> logger) : IDisposable
             // One thread per call: concurrent requests then use the cores in parallel.
             // A replaced model is left to the GC, not disposed: a request may still be running it.
             _embedder = TextEmbedders.Create(modelName, threads: 1);
+            // The model's bytes (90 MB for MiniLM) were read into a large-object array ONNX Runtime has copied;
+            // compact once so the server does not keep that much dead memory resident for its lifetime.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect();
             logger.LogInformation("Query embedder {Model} ready in {Elapsed}", modelName, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e)

@@ -168,7 +168,9 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             K = request.K ?? 20,
             History = history,
             RatedHistory = RatedHistory(history),
-            QueryEmbedding = snapshot.Semantic is { } semantic ? queryEmbedder.TryEmbed(request.Query, semantic.ModelName, cancellationToken) : null,
+            QueryEmbedding = snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
+                ? queryEmbedder.TryEmbed(request.Query, semantic.ModelName, cancellationToken)
+                : null,
         };
         var result = RecommendationEngine.Recommend(snapshot, domainRequest);
         var lines = await intents.ExplainAsync(request.Query, result.Items, budget, cancellationToken);
