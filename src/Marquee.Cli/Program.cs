@@ -15,6 +15,7 @@ var root = new RootCommand("Marquee: a movie recommender you run yourself")
     UpCommand.Create(),
     ImportCommand.Create(),
     EnrichCommand.Create(),
+    EmbedCommand.Create(),
     ServeCommand.Create(),
     TrainCommand.Create(),
     ModelsCommand.Create(),

@@ -83,6 +83,7 @@ public static class MarqueeApp
         services.AddSingleton<WatchlistStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TrainingService>();
+        services.AddSingleton<QueryEmbedder>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marquee.Core.Artifacts;
+using Marquee.Core.Semantic;
 
 namespace Marquee.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class UpCommand
         var source = new Option<string?>("--source") { Description = "MovieLens directory, zip or URL (default: download ml-latest-small from GroupLens)" };
         var metadataFile = EnrichCommand.MetadataFileOption();
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
-        var command = new Command("up", "Import (if needed), enrich, train (if needed) and serve") { source, metadataFile, urls };
+        var command = new Command("up", "Import (if needed), enrich, embed, train (if needed) and serve") { source, metadataFile, urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = new DataDirectory(CliEnvironment.DataDir);
@@ -26,6 +27,7 @@ internal static class UpCommand
             {
                 await EnrichCommand.EnrichFromFilesAsync(files, data.Root, cancellationToken);
             }
+            await EmbedCommand.RunAsync(data.Root, TextEmbedders.Default, 32, cancellationToken);
             var (_, registry) = TrainCommand.Services();
             if (await registry.GetCurrentAsync(cancellationToken) is { } current)
             {

@@ -2,12 +2,14 @@ using System.Buffers;
 using Marquee.Core.Catalog;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
+using Marquee.Core.Semantic;
 
 namespace Marquee.Core.Ranking;
 
 /// <summary>
 /// How well each candidate fits the soft part of an intent, 0–1: the weighted mean of the parts the
-/// intent has (wished genres, moods, topics, free keywords, reference titles). Also knows, per movie,
+/// intent has (wished genres, moods, topics, free keywords, reference titles, closeness in meaning to the wish's
+/// text). Also knows, per movie,
 /// which part matched, for the reasons. Arrays are pooled: dispose after use.
 /// </summary>
 internal sealed class IntentRelevance : IDisposable
@@ -23,9 +25,13 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _excluded;
     private readonly CatalogNameMatch _names;
     private readonly bool _youngAudience;
+    private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
 
-    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options, int k = 20)
+    /// <param name="k">Films on the page: a precise wish with fewer true matches fills from their neighbours.</param>
+    /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
+    public IntentRelevance(RecommenderSnapshot snapshot, MovieIntent intent, ReadOnlySpan<int> candidates, RankingOptions options,
+        int k = 20, float[]? queryEmbedding = null)
     {
         _snapshot = snapshot;
         _options = options;
@@ -73,6 +79,11 @@ internal sealed class IntentRelevance : IDisposable
                 }
             }
         }
+        if (queryEmbedding is not null && snapshot.Semantic is { } semantic && queryEmbedding.Length == semantic.Dimensions
+            && RecommendationEngine.UsesQueryEmbedding(intent) && candidates.Length > 0)
+        {
+            _semantic = Semantic(semantic, queryEmbedding, candidates);
+        }
         foreach (var mood in Moods)
         {
             QualityBoost += mood.QualityBoost;
@@ -81,7 +92,7 @@ internal sealed class IntentRelevance : IDisposable
         }
 
         HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null
-                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _youngAudience;
+                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _youngAudience || _semantic is not null;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -231,6 +242,16 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>People, studios, languages and countries of the wish, matched against a film's record.</summary>
     public CatalogNameMatch Names => _names;
 
+    /// <summary>True when the wish's text was embedded and films have vectors: <see cref="SemanticMatch"/> counts.</summary>
+    public bool HasSemantic => _semantic is not null;
+
+    /// <summary>
+    /// 0–1: how close in meaning the film's text is to the wish's text: the cosine of their embeddings, rescaled from
+    /// <see cref="RankingOptions.SemanticFloorDeviations"/> above the candidates' mean (0) to the best candidate (1);
+    /// 0 without an embedding.
+    /// </summary>
+    public float SemanticMatch(int index) => _semantic?[index] ?? 0;
+
     public (CatalogMovie Reference, float Similarity)? ReferenceMatch(int index) =>
         _reference is null ? null : (References[_closestReference![index]], _reference[index]);
 
@@ -304,6 +325,10 @@ internal sealed class IntentRelevance : IDisposable
         {
             Facet(_options.AudienceMatchWeight, AudienceMatch(movie));
         }
+        if (_semantic is not null)
+        {
+            Facet(_options.SemanticMatchWeight, _semantic[index]);
+        }
         if (weights <= 0)
         {
             return 0;
@@ -344,6 +369,30 @@ internal sealed class IntentRelevance : IDisposable
             }
         }
         return evidence;
+    }
+
+    private float[] Semantic(SemanticIndex semantic, float[] query, ReadOnlySpan<int> candidates)
+    {
+        var scores = Rent(_snapshot.Catalog.Count);
+        semantic.Cosines(query, candidates, scores);
+        double sum = 0, sumOfSquares = 0;
+        var best = float.MinValue;
+        foreach (var index in candidates)
+        {
+            var cosine = scores[index];
+            sum += cosine;
+            sumOfSquares += (double)cosine * cosine;
+            best = Math.Max(best, cosine);
+        }
+        var mean = sum / candidates.Length;
+        var deviation = Math.Sqrt(Math.Max(0, (sumOfSquares / candidates.Length) - (mean * mean)));
+        var floor = (float)(mean + (_options.SemanticFloorDeviations * deviation));
+        var span = best - floor;
+        foreach (var index in candidates)
+        {
+            scores[index] = span > 1e-6f ? Math.Clamp((scores[index] - floor) / span, 0, 1) : 0;
+        }
+        return scores;
     }
 
     private float[] Excluded(IReadOnlyList<string> keywords, ReadOnlySpan<int> candidates)

@@ -49,6 +49,21 @@ public sealed record RankingOptions
     /// <summary>Within relevance: weight of similarity to reference titles ("like The Matrix").</summary>
     public double ReferenceMatchWeight { get; init; } = 1.2;
 
+    /// <summary>
+    /// Within relevance: weight of the semantic match, the closeness in meaning of the wish's text to the film's
+    /// (see <see cref="SemanticFloorDeviations"/>). Counts only when the request carries a query embedding, films
+    /// have vectors, and the wish has topics or free words: a wish the parser read completely (moods, genres, years)
+    /// gains nothing from meaning, and every film would get some noise.
+    /// </summary>
+    public double SemanticMatchWeight { get; init; } = 0.8;
+
+    /// <summary>
+    /// The semantic match is 0 up to this many standard deviations above the mean cosine over the candidates and
+    /// rises linearly to 1 at the best candidate. Relative, because cosines shift by wish: with MiniLM the median
+    /// film scores 0.07 against "the same day over and over" and 0.31 against "movies from the 90s".
+    /// </summary>
+    public double SemanticFloorDeviations { get; init; } = 1.5;
+
     /// <summary>A facet (genres, moods, topics, keywords, references) counts as met from this score on.</summary>
     public double FacetMatchThreshold { get; init; } = 0.3;
 

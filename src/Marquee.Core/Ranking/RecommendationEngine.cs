@@ -5,6 +5,7 @@ using Marquee.Core.Evaluation;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Semantic;
 
 namespace Marquee.Core.Ranking;
 
@@ -30,6 +31,11 @@ public sealed record RecommendationRequest
     /// MovieLens users pass their ratings; sessions map swipes to stars.
     /// </summary>
     public IReadOnlyList<(int MovieId, float Rating)> RatedHistory { get; init; } = [];
+    /// <summary>
+    /// The wish's free text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/> (unit length); null
+    /// when there is no text, no film vectors, or the model is not loaded yet: ranking then goes without it.
+    /// </summary>
+    public float[]? QueryEmbedding { get; init; }
 }
 
 public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? PredictedRating, IReadOnlyList<string> Reasons);
@@ -49,13 +55,15 @@ public sealed class RecommenderSnapshot
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogNames> NamesByCatalog = new();
 
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
-        IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null)
+        IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null,
+        SemanticIndex? semantic = null)
     {
         Catalog = catalog;
         Baseline = baseline;
         ModelVersion = modelVersion;
         Personalizer = personalizer;
         RatingPredictor = ratingPredictor;
+        Semantic = semantic;
         Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
         Vocabulary = IntentVocabulary.Default;
         Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
@@ -73,6 +81,8 @@ public sealed class RecommenderSnapshot
     public IRatingPredictor? RatingPredictor { get; }
     /// <summary>Text index of the catalogue (keywords, titles, content similarity); shared by snapshots of one catalogue.</summary>
     public ContentIndex Content { get; }
+    /// <summary>The films' text embeddings by catalogue index; null when the data directory has none (not embedded yet).</summary>
+    public SemanticIndex? Semantic { get; }
     public IntentVocabulary Vocabulary { get; }
     /// <summary>The people and studios of the catalogue, by the names a wish uses.</summary>
     public CatalogNames Names { get; }
@@ -92,6 +102,12 @@ public sealed class RecommenderSnapshot
 /// </summary>
 public static class RecommendationEngine
 {
+    /// <summary>
+    /// Whether the semantic match ranks for this intent: only when the parser left topics or free words (see
+    /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise.
+    /// </summary>
+    public static bool UsesQueryEmbedding(MovieIntent intent) => intent.Keywords.Count > 0;
+
     public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions? options = null)
     {
         options ??= RankingOptions.Default;
@@ -171,7 +187,7 @@ public static class RecommendationEngine
                 }
                 ArrayPool<float>.Shared.Return(fits);
             }
-            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K);
+            using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K, request.QueryEmbedding);
 
             // A precise wish (a person, a studio, a subject, "like X") is about what fits it, popular or not.
             var relevanceWeight = !relevance.HasSignals ? 0 : relevance.IsPrecise ? options.PreciseRelevanceWeight : options.RelevanceWeight;

@@ -17,7 +17,7 @@ public enum UserAccess
 }
 
 /// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
-public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users, IntentService intents)
+public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users, IntentService intents, QueryEmbedder queryEmbedder)
 {
     public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
     public const int MaxK = 100;
@@ -168,6 +168,9 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             K = request.K ?? 20,
             History = history,
             RatedHistory = RatedHistory(history),
+            QueryEmbedding = snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
+                ? queryEmbedder.TryEmbed(request.Query, semantic.ModelName, cancellationToken)
+                : null,
         };
         var result = RecommendationEngine.Recommend(snapshot, domainRequest);
         var lines = await intents.ExplainAsync(request.Query, result.Items, budget, cancellationToken);

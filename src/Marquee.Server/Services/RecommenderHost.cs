@@ -4,6 +4,7 @@ using Marquee.Core.Interactions;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
 using Marquee.Core.Recommenders.RatingPrediction;
+using Marquee.Core.Semantic;
 using Marquee.Core.Training;
 using Marquee.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -15,12 +16,14 @@ namespace Marquee.Server.Services;
 /// and swaps one reference, so requests in flight finish on the old one and none fails. A background
 /// loop notices promotions made elsewhere (another instance, the CLI) and reloads.
 /// </summary>
-public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, MarqueeMetrics metrics, ILogger<RecommenderHost> logger) : BackgroundService
+public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, MarqueeMetrics metrics, QueryEmbedder queryEmbedder,
+    ILogger<RecommenderHost> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState? _state;
     private MovieCatalog? _catalog;
     private UserRatings? _movieLensUsers;
+    private SemanticIndex? _semantic;
     private (string Id, IRatingPredictor Predictor)? _ratingModel;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
@@ -70,12 +73,13 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
                 }
                 _catalog = await MovieCatalog.LoadAsync(data, cancellationToken);
                 _movieLensUsers = new UserRatings(await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken));
+                _semantic = await LoadSemanticAsync(data, _catalog, cancellationToken);
             }
             var personalizer = current is null ? null : await LoadPersonalizerAsync(current, cancellationToken);
             var version = personalizer is null && current?.Algorithm != "baseline" ? "baseline" : wanted;
             var ratingPredictor = LoadRatingPredictor(current?.Manifest.RatingModel);
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
-                _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null);
+                _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null, _semantic);
             _state = new ServingState(snapshot, _movieLensUsers!);
             metrics.ModelLoaded(version);
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
@@ -85,6 +89,33 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         {
             _reloading.Release();
         }
+    }
+
+    /// <summary>
+    /// The films' text embeddings when <c>marquee embed</c> has written them (else null: wishes rank as before), and
+    /// the query model warmed in the background so requests never wait for it.
+    /// </summary>
+    private async Task<SemanticIndex?> LoadSemanticAsync(DataDirectory data, MovieCatalog catalog, CancellationToken cancellationToken)
+    {
+        MovieEmbeddings? embeddings;
+        try
+        {
+            embeddings = await MovieEmbeddingFile.ReadAsync(data.MovieEmbeddings, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            logger.LogWarning(e, "{File} could not be read; wishes rank without meaning", data.MovieEmbeddings);
+            return null;
+        }
+        if (embeddings is null)
+        {
+            logger.LogInformation("No film embeddings in {Root} (./marquee embed writes them); wishes rank without meaning", data.Root);
+            return null;
+        }
+        var index = SemanticIndex.Build(catalog, embeddings);
+        logger.LogInformation("Film embeddings of {Model}: {Covered} of {Movies} films", index.ModelName, index.Covered, catalog.Count);
+        _ = queryEmbedder.PrepareAsync(index.ModelName);
+        return index;
     }
 
     /// <summary>The promoted model's rating predictor, kept across swaps that share it.</summary>

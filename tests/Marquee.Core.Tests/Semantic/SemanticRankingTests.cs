@@ -1,0 +1,76 @@
+using Marquee.Core.Intent;
+using Marquee.Core.Ranking;
+using Marquee.Core.Recommenders;
+using Marquee.Core.Semantic;
+using Marquee.Core.Tests.Ranking;
+
+namespace Marquee.Core.Tests.Semantic;
+
+public sealed class SemanticRankingTests
+{
+    private static readonly HashingTextEmbedder Embedder = new();
+    // A free word of the wish that no film's text contains: only meaning can place the films.
+    private static readonly MovieIntent WishWithFreeWords = new() { Keywords = ["lunacy"] };
+
+    private static RecommenderSnapshot SnapshotWithVectors()
+    {
+        var catalog = TestCatalog.Catalog();
+        var rows = catalog.Movies.Select(m => FilmText.Compose(m)).ToList();
+        var vectors = Embedder.Embed(rows);
+        var embeddings = new MovieEmbeddings(Embedder.ModelName, Embedder.Dimensions,
+            catalog.Movies.Select((m, i) => new MovieEmbedding(m.MovieId, FilmText.Hash(rows[i]), vectors[i])).ToList());
+        return new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test", semantic: SemanticIndex.Build(catalog, embeddings));
+    }
+
+    [Fact]
+    public void SemanticMatch_WishAboutOneFilm_ThatFilmMatchesBest()
+    {
+        var snapshot = SnapshotWithVectors();
+        var candidates = Enumerable.Range(0, snapshot.Catalog.Count).ToArray();
+        var query = Embedder.Embed(["cloned dinosaurs escape in a theme park"])[0];
+
+        using var relevance = new IntentRelevance(snapshot, WishWithFreeWords, candidates, RankingOptions.Default, queryEmbedding: query);
+
+        var best = candidates.MaxBy(relevance.SemanticMatch);
+        Assert.True(relevance.HasSignals);
+        Assert.Equal("Jurassic Park", snapshot.Catalog.Movies[best].Title);
+        Assert.InRange(relevance.SemanticMatch(best), 0.99f, 1f);
+    }
+
+    [Fact]
+    public void Recommend_WishEmbedded_FilmClosestInMeaningFirst()
+    {
+        var snapshot = SnapshotWithVectors();
+        var request = new RecommendationRequest { Intent = WishWithFreeWords, QueryEmbedding = Embedder.Embed(["a writer goes mad in a haunted hotel"])[0], K = 3 };
+
+        var result = RecommendationEngine.Recommend(snapshot, request);
+
+        Assert.Equal("The Shining", result.Items[0].Movie.Title);
+    }
+
+    [Fact]
+    public void Recommend_WishReadCompletelyAsMoods_MeaningAddsNothing()
+    {
+        var snapshot = SnapshotWithVectors();
+        var intent = new MovieIntent { Moods = ["scary"] };
+        var query = Embedder.Embed(["something scary"])[0];
+
+        var without = RecommendationEngine.Recommend(snapshot, new RecommendationRequest { Intent = intent });
+        var with = RecommendationEngine.Recommend(snapshot, new RecommendationRequest { Intent = intent, QueryEmbedding = query });
+
+        Assert.Equal(without.Items.Select(i => (i.Movie.MovieId, i.Score)), with.Items.Select(i => (i.Movie.MovieId, i.Score)));
+    }
+
+    [Fact]
+    public void Recommend_NoFilmVectors_QueryEmbeddingIgnoredAndRankingAsBefore()
+    {
+        var plain = TestCatalog.Snapshot();
+        var intent = new MovieIntent { Genres = ["Comedy"], Keywords = ["lunacy"] };
+        var query = Embedder.Embed(["a writer goes mad in a haunted hotel"])[0];
+
+        var without = RecommendationEngine.Recommend(plain, new RecommendationRequest { Intent = intent });
+        var with = RecommendationEngine.Recommend(plain, new RecommendationRequest { Intent = intent, QueryEmbedding = query });
+
+        Assert.Equal(without.Items.Select(i => (i.Movie.MovieId, i.Score)), with.Items.Select(i => (i.Movie.MovieId, i.Score)));
+    }
+}
