@@ -1,6 +1,7 @@
 using Marquee.Core.Artifacts;
 using Marquee.Core.Enrichment;
 using Marquee.Core.Import;
+using Marquee.Core.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Server.Tests.Relevance;
@@ -8,7 +9,7 @@ namespace Marquee.Server.Tests.Relevance;
 /// <summary>
 /// The server as RELEVANCE.md measures it: ml-latest-small enriched from every shared dump, credits and
 /// certifications fetched by the real <c>enrich --tmdb</c> batch from the TMDB stub (the offline dumps have
-/// none), and the default model trained and promoted.
+/// none), film vectors embedded, and the default model trained and promoted.
 /// </summary>
 public sealed class RelevanceFactory : Support.MarqueeFactory
 {
@@ -25,12 +26,44 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
         var enriched = MetadataEnrichment.Apply(movies, links, [], dumps);
         await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, enriched.Rows);
         await FetchCreditsAsync(data);
+        await EmbedAsync(data);
 
         var database = new Marquee.Server.Storage.Database(DatabasePath, ArtifactsDir);
         database.Migrate();
         var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
         var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
         await training.TrainAsync(DataDir, ArtifactsDir, "auto");
+    }
+
+    /// <summary>
+    /// Film vectors as <c>./marquee embed</c> makes them. The job re-embeds only films whose text changed, so the
+    /// vectors of the last run (kept under build_artifacts/test-cache) make this seconds instead of minutes.
+    /// </summary>
+    private static async Task EmbedAsync(DataDirectory data)
+    {
+        var cache = Path.Combine(RepositoryRoot(), "build_artifacts", "test-cache", "relevance_movie_embeddings.parquet");
+        if (File.Exists(cache))
+        {
+            File.Copy(cache, data.MovieEmbeddings, overwrite: true);
+        }
+        using (var embedder = TextEmbedders.Create(TextEmbedders.Default, Environment.ProcessorCount))
+        {
+            await MovieEmbeddingJob.RunAsync(data, embedder);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
+        File.Copy(data.MovieEmbeddings, cache, overwrite: true);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Marquee.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetTempPath();
     }
 
     /// <summary>The most-rated films first, as <c>enrich --tmdb --limit N</c> fetches them: exactly the films the stub knows.</summary>
