@@ -18,6 +18,9 @@ public static class ReferenceSimilarity
     private const double PeopleWeight = 0.25;
     private const double YearWeight = 0.1;
     private const double CfShare = 0.5;
+    // With film vectors, content knows what a film is about well enough to lean less on co-ratings (which favour the famous).
+    private const double CfShareWithMeaning = 0.3;
+    private const double MeaningWeight = 0.35;
 
     /// <summary>
     /// Similarity (0–1) of every candidate to the closest of the reference movies, written by catalogue index
@@ -29,6 +32,7 @@ public static class ReferenceSimilarity
         var count = snapshot.Catalog.Count;
         var text = ArrayPool<float>.Shared.Rent(count);
         var cf = ArrayPool<float>.Shared.Rent(count);
+        var meaning = ArrayPool<float>.Shared.Rent(count);
         try
         {
             for (var r = 0; r < references.Count; r++)
@@ -40,12 +44,14 @@ public static class ReferenceSimilarity
                 {
                     maxText = Math.Max(maxText, text[index]);
                 }
+                var hasMeaning = FillMeaning(snapshot, reference, candidates, meaning.AsSpan(0, count));
                 var hasCf = FillCf(snapshot, reference.MovieId, cf.AsSpan(0, count));
+                var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
                 foreach (var index in candidates)
                 {
                     var movie = snapshot.Catalog.Movies[index];
-                    var content = Content(reference, movie, maxText > 0 ? text[index] / maxText : 0);
-                    var score = (float)(hasCf ? ((1 - CfShare) * content) + (CfShare * cf[index]) : content);
+                    var content = Content(reference, movie, maxText > 0 ? text[index] / maxText : 0, hasMeaning ? meaning[index] : null);
+                    var score = (float)(hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index]) : content);
                     if (r == 0 || score > similarity[index])
                     {
                         similarity[index] = score;
@@ -58,7 +64,38 @@ public static class ReferenceSimilarity
         {
             ArrayPool<float>.Shared.Return(text);
             ArrayPool<float>.Shared.Return(cf);
+            ArrayPool<float>.Shared.Return(meaning);
         }
+    }
+
+    /// <summary>
+    /// How close in meaning each candidate's text is to the reference's (embedding cosine), rescaled from the
+    /// candidates' mean (0) to the closest (1); false when either side has no vector.
+    /// </summary>
+    private static bool FillMeaning(RecommenderSnapshot snapshot, CatalogMovie reference, ReadOnlySpan<int> candidates, Span<float> meaning)
+    {
+        if (snapshot.Semantic is not { } semantic || !semantic.Has(reference.Index) || candidates.Length == 0)
+        {
+            return false;
+        }
+        semantic.Cosines(semantic.Vector(reference.Index), candidates, meaning);
+        var sum = 0.0;
+        var max = float.MinValue;
+        foreach (var index in candidates)
+        {
+            sum += meaning[index];
+            if (index != reference.Index)
+            {
+                max = Math.Max(max, meaning[index]);
+            }
+        }
+        var mean = (float)(sum / candidates.Length);
+        var range = max - mean;
+        foreach (var index in candidates)
+        {
+            meaning[index] = range <= 0 ? 0 : Math.Clamp((meaning[index] - mean) / range, 0, 1);
+        }
+        return true;
     }
 
     /// <summary>
@@ -99,7 +136,7 @@ public static class ReferenceSimilarity
     /// (overview, tags and keywords) first, who made them next, genres and years a little. Two films of
     /// one franchise are as similar as films get.
     /// </summary>
-    internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText)
+    internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText, double? meaning = null)
     {
         if (reference.Details?.CollectionId is { } franchise && movie.Details?.CollectionId == franchise)
         {
@@ -108,7 +145,8 @@ public static class ReferenceSimilarity
         var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
         var jaccard = union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
         var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
-        return (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years);
+        var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years);
+        return meaning is { } close ? ((1 - MeaningWeight) * content) + (MeaningWeight * close) : content;
     }
 
     /// <summary>1 for a shared director, 0.5 for a shared lead actor or writer, 0 otherwise.</summary>
