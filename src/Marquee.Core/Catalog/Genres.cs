@@ -13,6 +13,13 @@ public static class Genres
         "Thriller", "War", "Western",
     ];
 
+    /// <summary>"IMAX" is how a film was shown, not what it is: kept for filters, never shown as a genre.</summary>
+    public const string ScreenFormat = "IMAX";
+
+    /// <summary>The genres a person reads on a card: <paramref name="genres"/> without <see cref="ScreenFormat"/>.</summary>
+    public static IReadOnlyList<string> Shown(IReadOnlyList<string> genres) =>
+        genres.Contains(ScreenFormat) ? genres.Where(g => g != ScreenFormat).ToList() : genres;
+
     private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
 
     private static FrozenDictionary<string, string> BuildCanonical()

@@ -14,6 +14,9 @@ namespace Marquee.Core.Ranking;
 /// </summary>
 internal sealed class IntentRelevance : IDisposable
 {
+    /// <summary>How much a film of a ruled-out mood's genres counts as ruled out when people did not tag it so.</summary>
+    private const double NegatedMoodShare = 0.7;
+
     private readonly List<float[]> _rented = [];
     private readonly RecommenderSnapshot _snapshot;
     private readonly RankingOptions _options;
@@ -101,9 +104,12 @@ internal sealed class IntentRelevance : IDisposable
                 _total[index] = Combine(index);
             }
         }
-        // A loose word ("breakup") names no set of films: only names, places, subjects and films do.
-        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _reference is not null;
-        if ((IsPrecise || _keyword is not null) && _reference is null)
+        // A loose word ("breakup") names no set of films unless the film vectors can read what it means; names,
+        // places, subjects and films always do.
+        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _reference is not null
+                    || (_keyword is not null && _semantic is not null);
+        // With film vectors, meaning ranks every film: neighbours are borrowed only for names, places and subjects.
+        if ((IsPrecise || _keyword is not null) && _reference is null && _semantic is null)
         {
             FillFromNeighbours(candidates, k);
         }
@@ -410,6 +416,11 @@ internal sealed class IntentRelevance : IDisposable
                     if (tags[index])
                     {
                         excluded[index] = 1;
+                    }
+                    else if (!concept.GenreMask.IsEmpty)
+                    {
+                        // "Not just explosions": the mood's kind of film ranks lower even untagged, though less so.
+                        excluded[index] = Math.Max(excluded[index], (float)(NegatedMoodShare * MoodMatch(concept, _snapshot.Catalog.Movies[index], out _)));
                     }
                 }
             }

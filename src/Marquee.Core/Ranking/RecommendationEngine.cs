@@ -190,12 +190,13 @@ public static class RecommendationEngine
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K, request.QueryEmbedding);
 
             // A precise wish (a person, a studio, a subject, "like X") is about what fits it, popular or not.
-            var relevanceWeight = !relevance.HasSignals ? 0 : relevance.IsPrecise ? options.PreciseRelevanceWeight : options.RelevanceWeight;
+            var precise = relevance.IsPrecise || relevance.TrueMatches is not null;
+            var relevanceWeight = !relevance.HasSignals ? 0 : precise ? options.PreciseRelevanceWeight : options.RelevanceWeight;
             // A page drawn from a person's likes alone follows the likes; quality only breaks ties there, or
             // the best-rated classics everyone gets would crowd out the person's own kind of film.
             var qualityWeight = cfShare > 0 && !relevance.HasSignals ? options.TasteQualityWeight : options.QualityWeight;
             // Without a history the "personal" score is only the baseline (fame and rating): a precise wish keeps it to a tie-breaker.
-            var personalWeight = relevance.IsPrecise && cfShare == 0 ? options.PreciseBaselineWeight : options.PersonalWeight;
+            var personalWeight = precise && cfShare == 0 ? options.PreciseBaselineWeight : options.PersonalWeight;
             var weightSum = relevanceWeight + personalWeight + qualityWeight;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;

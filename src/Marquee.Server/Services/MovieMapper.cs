@@ -17,7 +17,7 @@ public static class MovieMapper
         ImdbId = movie.ImdbId,
         Title = movie.Title,
         Year = movie.ReleaseYear,
-        Genres = movie.Genres,
+        Genres = Genres.Shown(movie.Genres),
         Overview = movie.Details?.Overview,
         Tagline = movie.Details?.Tagline,
         PosterUrl = movie.PosterUrl,

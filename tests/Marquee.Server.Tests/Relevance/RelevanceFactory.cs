@@ -66,6 +66,21 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
         return Path.GetTempPath();
     }
 
+    /// <summary>
+    /// A client once the server is up and its query model loaded: the model loads in the background, and a wish
+    /// that arrives before it ranks without meaning (by design, never waiting), which is not what is measured here.
+    /// </summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        var host = Services.GetRequiredService<Marquee.Server.Services.RecommenderHost>();
+        if (host.State.Snapshot.Semantic is { } semantic)
+        {
+            await Services.GetRequiredService<Marquee.Server.Services.QueryEmbedder>().PrepareAsync(semantic.ModelName);
+        }
+        return client;
+    }
+
     /// <summary>The most-rated films first, as <c>enrich --tmdb --limit N</c> fetches them: exactly the films the stub knows.</summary>
     private static async Task FetchCreditsAsync(DataDirectory data)
     {
@@ -82,4 +97,10 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
             throw new InvalidOperationException($"the TMDB stub enrichment found {result.Found} of {StubCredits.Count} films, {result.Failures.Count} failed");
         }
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RelevanceCollection : ICollectionFixture<RelevanceFactory>
+{
+    public const string Name = "relevance";
 }

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marquee.Server.Tests.Support;
+
+namespace Marquee.Server.Tests.Relevance;
+
+/// <summary>
+/// Wishes phrased the way people talk, each of which once gave a page nobody would want (the issue
+/// "Understand any wish"): on the real server over ml-latest-small with every shared dump and credits.
+/// </summary>
+[Collection(RelevanceCollection.Name)]
+public sealed class EverydayWishesTests(RelevanceFactory factory)
+{
+    private async Task<JsonElement> RecommendAsync(object body, HttpClient? client = null)
+    {
+        var response = await (client ?? await factory.ReadyClientAsync()).PostAsJsonAsync("/recommend", body, MarqueeFactory.Json);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
+
+    private static List<string> Strings(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString()!).ToList()
+            : [];
+
+    private static int Count(List<JsonElement> items, params string[] genres) =>
+        items.Count(i => Strings(i, "genres").Any(genres.Contains));
+
+    [Fact]
+    public async Task Recommend_WithMyEightYearOld_ChildrensFilmsNoneCertifiedForOlder()
+    {
+        var page = await RecommendAsync(new { query = "something to watch with my 8-year-old", k = 10 });
+
+        Assert.Equal(8, page.GetProperty("intent").GetProperty("max_age").GetInt32());
+        var items = Items(page);
+        Assert.True(Count(items, "Children", "Animation") >= 8, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.Equal(0, Count(items, "Horror"));
+        Assert.DoesNotContain(items, i => i.TryGetProperty("certification", out var c) && c.ValueKind == JsonValueKind.Object
+                                          && c.GetProperty("rating").GetString() is "R" or "PG-13" or "NC-17");
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 858);
+    }
+
+    [Fact]
+    public async Task Recommend_NotJustExplosions_IsAWarWishThatRulesOutActionSpectacle()
+    {
+        var page = await RecommendAsync(new { query = "war movie about the human cost, not just explosions", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.DoesNotContain("action-packed", Strings(intent, "moods"));
+        Assert.Contains("action-packed", Strings(intent, "exclude_keywords"));
+        var items = Items(page);
+        Assert.True(Count(items, "War") >= 7);
+        Assert.DoesNotContain(items, i => i.GetProperty("title").GetString()!.Contains("Transformers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Recommend_PeliculaDeTerror_IsHorrorAndNoFunctionWordBecomesAKeyword()
+    {
+        var page = await RecommendAsync(new { query = "película de terror", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Contains("Horror", Strings(intent, "genres"));
+        Assert.Empty(Strings(intent, "keywords"));
+        Assert.True(Count(Items(page), "Horror") >= 8);
+    }
+
+    [Theory]
+    [InlineData("what's good?")]
+    [InlineData("surprise me")]
+    [InlineData("idk, pick something")]
+    public async Task Recommend_VagueWish_WellLovedFilmsNotTitlesThatContainTheWords(string query)
+    {
+        var page = await RecommendAsync(new { query, k = 10 });
+
+        var items = Items(page);
+        Assert.Empty(Strings(page.GetProperty("intent"), "keywords"));
+        Assert.All(items, i => Assert.True(i.GetProperty("rating_count").GetInt32() >= 20, i.GetProperty("title").GetString()));
+        Assert.All(items, i => Assert.True(i.GetProperty("rating").GetDouble() >= 3.8, i.GetProperty("title").GetString()));
+        Assert.DoesNotContain(items, i => i.GetProperty("title").GetString()!.StartsWith("What", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Recommend_FilmsAboutGrief_FilmsAboutLossNotTheCanon()
+    {
+        var page = await RecommendAsync(new { query = "films about grief", k = 10 });
+
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 318 or 356 or 296 or 2571 or 2959);
+        Assert.True(Items(page).Count(i => i.GetProperty("movie_id").GetInt32() is 1956 or 165549 or 82767 or 307 or 4903) >= 2, page.ToString());
+    }
+
+    [Fact]
+    public async Task Recommend_WesAndersonVibes_HisFilmsWithATrueReason()
+    {
+        var page = await RecommendAsync(new { query = "wes anderson vibes", k = 10 });
+
+        Assert.Contains("Wes Anderson", Strings(page.GetProperty("intent"), "people"));
+        var theirs = Items(page).Where(i => Strings(i, "reasons").Contains("Directed by Wes Anderson")).ToList();
+        Assert.True(theirs.Count >= 4, page.ToString());
+    }
+
+    [Fact]
+    public async Task Recommend_KoreanThriller_KoreanFilmsSaySoOnTheCard()
+    {
+        var page = await RecommendAsync(new { query = "korean thriller", k = 10 });
+
+        Assert.Contains("ko", Strings(page.GetProperty("intent"), "languages"));
+        var korean = Items(page).Where(i => Strings(i, "reasons").Any(r => r.StartsWith("Korean, ", StringComparison.Ordinal))).ToList();
+        Assert.True(korean.Count >= 5, page.ToString());
+    }
+
+    [Fact]
+    public async Task Recommend_FrenchWishInFrench_UnIsNoKeywordAndNoReasonNamesIt()
+    {
+        var page = await RecommendAsync(new { query = "un film français romantique", k = 10 });
+
+        Assert.Contains("fr", Strings(page.GetProperty("intent"), "languages"));
+        Assert.Empty(Strings(page.GetProperty("intent"), "keywords"));
+        Assert.All(Items(page), i => Assert.DoesNotContain(Strings(i, "reasons"), r => r.Contains("'un'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Recommend_LikeLordOfTheRings_MeansTheTrilogyNotThe1978Cartoon()
+    {
+        var page = await RecommendAsync(new { query = "something like lord of the rings", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(5952, ids);
+        Assert.Contains(7153, ids);
+        Assert.DoesNotContain(2116, page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public async Task Recommend_TarantinoPage_SaysHowManyTrulyMatchAndFillsWithNeighboursNotTheCanon()
+    {
+        var page = await RecommendAsync(new { query = "tarantino", k = 20 });
+
+        Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
+        var items = Items(page);
+        Assert.True(items.Take(6).All(i => Strings(i, "reasons").Any(r => r.Contains("Quentin Tarantino", StringComparison.Ordinal))), page.ToString());
+        Assert.DoesNotContain(items.Take(10), i => i.GetProperty("movie_id").GetInt32() is 318 or 356 or 260 or 2571 or 593);
+    }
+
+    [Fact]
+    public async Task Recommend_SessionThatLikedAnimatedMusicals_NoCardPredictedToDisappoint()
+    {
+        var (client, userId) = await factory.CreateSessionClientAsync();
+        foreach (var movieId in new[] { 364, 595, 588, 2081, 2078, 1022 })
+        {
+            var liked = await client.PostAsJsonAsync("/feedback", new { user_id = userId, movie_id = movieId, action = "like" }, MarqueeFactory.Json);
+            Assert.Equal(HttpStatusCode.Created, liked.StatusCode);
+        }
+
+        var page = await RecommendAsync(new { user_id = userId, k = 10 }, client);
+
+        Assert.All(Items(page), i =>
+        {
+            if (i.TryGetProperty("predicted_rating", out var predicted) && predicted.ValueKind == JsonValueKind.Number)
+            {
+                Assert.True(predicted.GetDouble() >= 3.0, $"{i.GetProperty("title").GetString()} predicted {predicted.GetDouble()}");
+            }
+        });
+        Assert.DoesNotContain(Items(page), i => Strings(i, "genres").Contains("IMAX"));
+    }
+}
