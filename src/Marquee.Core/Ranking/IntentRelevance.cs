@@ -165,6 +165,9 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>The wish names something precise (a person, a studio, a place, a subject, a film): fit outweighs fame.</summary>
     public bool IsPrecise { get; }
+
+    /// <summary>The wish names people, studios, places or films: which films fit is a matter of record, not of fame.</summary>
+    public bool NamesFilms => _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _reference is not null;
     public IReadOnlyList<IntentConcept> Moods { get; }
     public IReadOnlyList<CatalogMovie> References { get; }
     /// <summary>Extra quality weight requested by moods such as "classic" or "acclaimed".</summary>

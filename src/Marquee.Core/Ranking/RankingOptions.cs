@@ -97,6 +97,9 @@ public sealed record RankingOptions
     /// <summary>Weight of the baseline (fame and rating) for a precise wish from someone with no history.</summary>
     public double PreciseBaselineWeight { get; init; } = 0.12;
 
+    /// <summary>Weight of the baseline for a wish about a subject (no person, studio, place or film named), no history.</summary>
+    public double SubjectBaselineWeight { get; init; } = 0.22;
+
     /// <summary>Weight of "made for children" among the facets when the youngest viewer is a child.</summary>
     public double AudienceMatchWeight { get; init; } = 1.2;
 

@@ -196,7 +196,9 @@ public static class RecommendationEngine
             // the best-rated classics everyone gets would crowd out the person's own kind of film.
             var qualityWeight = cfShare > 0 && !relevance.HasSignals ? options.TasteQualityWeight : options.QualityWeight;
             // Without a history the "personal" score is only the baseline (fame and rating): a precise wish keeps it to a tie-breaker.
-            var personalWeight = precise && cfShare == 0 ? options.PreciseBaselineWeight : options.PersonalWeight;
+            // A subject ("time loop", "submarine") names films people mostly know; a person or a film names exactly which.
+            var personalWeight = !precise || cfShare > 0 ? options.PersonalWeight
+                : relevance.NamesFilms ? options.PreciseBaselineWeight : options.SubjectBaselineWeight;
             var weightSum = relevanceWeight + personalWeight + qualityWeight;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
