@@ -85,6 +85,7 @@ export const recommendResponseSchema = z.object({
   recommender: z.string(),
   model_version: z.string(),
   fallback_reason: nullish(z.string()),
+  notice: nullish(z.string()),
   intent: nullish(intentSchema),
   items: z.array(movieSchema),
 });

@@ -198,6 +198,7 @@ describe('mapRecommendations', () => {
         recommender: 'baseline',
         model_version: 'baseline',
         fallback_reason: 'not enough history for cf',
+        notice: null,
         intent: null,
         items: [shawshank, toyStory],
       },
@@ -206,6 +207,22 @@ describe('mapRecommendations', () => {
     expect(page.movies.map((m) => m.title)).toEqual(['The Shawshank Redemption', 'Toy Story']);
     expect(page.provenance).toEqual({ query: 'cozy', recommender: 'baseline', modelVersion: 'baseline' });
     expect(page.fallbackReason).toBe('not enough history for cf');
+    expect(page.notice).toBeNull();
+  });
+
+  it('passes on the notice of a wish with fewer matches than a page', () => {
+    const page = mapRecommendations(
+      {
+        recommender: 'baseline',
+        model_version: 'baseline',
+        fallback_reason: null,
+        notice: "Only 6 films match 'tarantino'; the rest are close to them.",
+        intent: null,
+        items: [shawshank],
+      },
+      'tarantino',
+    );
+    expect(page.notice).toBe("Only 6 films match 'tarantino'; the rest are close to them.");
   });
 });
 

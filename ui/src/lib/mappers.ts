@@ -217,6 +217,8 @@ export interface UIRecommendations {
   movies: UIMovie[];
   provenance: Provenance;
   fallbackReason: string | null;
+  /** Said when fewer films than asked truly match the wish ("Only 6 films match 'samurai'…"). */
+  notice: string | null;
   intent: UIIntent | null;
 }
 
@@ -266,6 +268,7 @@ export function mapRecommendations(response: ApiRecommendResponse, query: string
     movies: response.items.map(mapMovieRecToUI),
     provenance: { query, recommender: response.recommender, modelVersion: response.model_version },
     fallbackReason: response.fallback_reason,
+    notice: response.notice ?? null,
     intent: mapIntent(response.intent),
   };
 }

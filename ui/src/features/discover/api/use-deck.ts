@@ -27,6 +27,7 @@ const MAX_EXCLUDED = 1000;
 export interface DeckMeta {
   intent: UIIntent | null;
   fallbackReason: string | null;
+  notice: string | null;
   recommender: string | null;
 }
 
@@ -38,7 +39,7 @@ interface DeckSnapshot {
 // Kept across route changes so that leaving Discover for the watchlist and coming back finds the
 // same stack; keyed by the search so that each search has its own.
 const snapshots = new Map<string, DeckSnapshot>();
-const emptyMeta: DeckMeta = { intent: null, fallbackReason: null, recommender: null };
+const emptyMeta: DeckMeta = { intent: null, fallbackReason: null, notice: null, recommender: null };
 
 export function forgetDecks(): void {
   snapshots.clear();
@@ -93,7 +94,12 @@ export function useDeck(filters: DiscoverFilters) {
         cards: page.movies.map((movie) => ({ movie, provenance: page.provenance })),
         ...(keepHead === undefined ? {} : { keepHead }),
       });
-      setMeta({ intent: page.intent, fallbackReason: page.fallbackReason, recommender: page.provenance.recommender });
+      setMeta({
+        intent: page.intent,
+        fallbackReason: page.fallbackReason,
+        notice: page.notice,
+        recommender: page.provenance.recommender,
+      });
       setError(null);
     } catch (caught) {
       if (controller.signal.aborted || gen !== generation.current) return;

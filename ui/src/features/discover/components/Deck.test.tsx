@@ -47,6 +47,24 @@ describe('Deck', () => {
     });
   });
 
+  it('says when fewer films than a page match the wish', async () => {
+    const notice = "Only 2 films match 'samurai'; the rest are close to them.";
+    server({
+      recommend: () =>
+        json({
+          recommender: 'baseline',
+          model_version: 'baseline-v1',
+          fallback_reason: null,
+          notice,
+          intent: null,
+          items: [shawshank, toyStory],
+        }),
+    });
+    renderWithProviders(<Deck filters={{ ...defaultFilters, query: 'samurai' }} onFiltersChange={() => {}} keyboardEnabled />);
+    await waitFor(() => expect(topTitle()).toBe('The Shawshank Redemption'));
+    expect(screen.getByText(notice)).toBeInTheDocument();
+  });
+
   it('puts director, year, runtime, certification and a non-English language under the title', async () => {
     server({ recommend: () => page([amelie, shawshank]) });
     renderWithProviders(<Deck filters={defaultFilters} onFiltersChange={() => {}} keyboardEnabled />);

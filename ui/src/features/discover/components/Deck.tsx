@@ -110,6 +110,12 @@ export function Deck({ filters, onFiltersChange, keyboardEnabled }: DeckProps) {
             )}
           </div>
         </div>
+        {deck.meta.notice && top && (
+          <p className="-mt-1 flex items-center gap-1.5 text-xs text-zinc-400">
+            <Info aria-hidden="true" className="size-3.5" />
+            {deck.meta.notice}
+          </p>
+        )}
         {deck.meta.fallbackReason && top && (
           <p className="-mt-1 flex items-center gap-1.5 text-xs text-zinc-400">
             <Info aria-hidden="true" className="size-3.5" />
