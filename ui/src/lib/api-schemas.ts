@@ -78,8 +78,15 @@ export const intentSchema = z.object({
   max_runtime: nullish(z.number().int()),
   reference_movie_ids: z.array(z.number().int()).default([]),
   keywords: z.array(z.string()).default([]),
+  min_runtime: nullish(z.number().int()),
+  languages: z.array(z.string()).default([]),
+  countries: z.array(z.string()).default([]),
+  people: z.array(z.string()).default([]),
+  companies: z.array(z.string()).default([]),
+  exclude_companies: z.array(z.string()).default([]),
+  max_age: nullish(z.number().int()),
 });
-export type ApiIntent = z.infer<typeof intentSchema>;
+export type ApiIntent = z.input<typeof intentSchema>;
 
 export const recommendResponseSchema = z.object({
   recommender: z.string(),

@@ -257,6 +257,32 @@ describe('intent', () => {
       ),
     ).toBe(true);
   });
+
+  it('maps people, studios, places, ages and runtime floors, and reads an older server without them as empty', () => {
+    const intent = mapIntent({
+      source: 'rules',
+      keywords: [],
+      people: ['Wes Anderson'],
+      companies: ['ghibli'],
+      exclude_companies: ['marvel'],
+      languages: ['ko'],
+      countries: ['KR'],
+      max_age: 8,
+      min_runtime: 180,
+    });
+    expect(intent).toMatchObject({
+      people: ['Wes Anderson'],
+      companies: ['ghibli'],
+      excludeCompanies: ['marvel'],
+      languages: ['ko'],
+      countries: ['KR'],
+      maxAge: 8,
+      minRuntime: 180,
+    });
+    expect(isIntentEmpty(intent)).toBe(false);
+    expect(isIntentEmpty(mapIntent({ source: 'rules', max_age: 5 }))).toBe(false);
+    expect(mapIntent({ source: 'rules' })).toMatchObject({ people: [], languages: [], maxAge: null, minRuntime: null });
+  });
 });
 
 describe('mapMoods', () => {

@@ -232,20 +232,36 @@ export interface UIIntent {
   maxRuntime: number | null;
   referenceMovieIds: number[];
   keywords: string[];
+  minRuntime: number | null;
+  /** Original languages wished (ISO 639-1) and production countries (ISO 3166-1). */
+  languages: string[];
+  countries: string[];
+  people: string[];
+  companies: string[];
+  excludeCompanies: string[];
+  /** Age of the youngest viewer ("with my 8-year-old"). */
+  maxAge: number | null;
 }
 
 export function mapIntent(intent: ApiIntent | null): UIIntent | null {
   if (!intent) return null;
   return {
     source: intent.source,
-    genres: intent.genres,
-    excludeGenres: intent.exclude_genres,
-    moods: intent.moods,
-    yearFrom: intent.year_from,
-    yearTo: intent.year_to,
-    maxRuntime: intent.max_runtime,
-    referenceMovieIds: intent.reference_movie_ids,
-    keywords: intent.keywords,
+    genres: intent.genres ?? [],
+    excludeGenres: intent.exclude_genres ?? [],
+    moods: intent.moods ?? [],
+    yearFrom: intent.year_from ?? null,
+    yearTo: intent.year_to ?? null,
+    maxRuntime: intent.max_runtime ?? null,
+    referenceMovieIds: intent.reference_movie_ids ?? [],
+    keywords: intent.keywords ?? [],
+    minRuntime: intent.min_runtime ?? null,
+    languages: intent.languages ?? [],
+    countries: intent.countries ?? [],
+    people: intent.people ?? [],
+    companies: intent.companies ?? [],
+    excludeCompanies: intent.exclude_companies ?? [],
+    maxAge: intent.max_age ?? null,
   };
 }
 
@@ -259,7 +275,14 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
       intent.yearTo === null &&
       intent.maxRuntime === null &&
       intent.referenceMovieIds.length === 0 &&
-      intent.keywords.length === 0)
+      intent.keywords.length === 0 &&
+      intent.minRuntime === null &&
+      intent.languages.length === 0 &&
+      intent.countries.length === 0 &&
+      intent.people.length === 0 &&
+      intent.companies.length === 0 &&
+      intent.excludeCompanies.length === 0 &&
+      intent.maxAge === null)
   );
 }
 

@@ -1,4 +1,5 @@
 import { Sparkles } from 'lucide-react';
+import { countryName, languageName } from '@/lib/format';
 import { type UIIntent, isIntentEmpty } from '@/lib/mappers';
 import { useReferenceTitles } from '../api/use-reference-titles';
 
@@ -18,7 +19,22 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
     ...intent.genres.map((genre) => ({ key: `genre-${genre}`, label: genre })),
     ...intent.excludeGenres.map((genre) => ({ key: `not-${genre}`, label: `no ${genre}`, tone: 'exclude' as const })),
     ...references.map((title) => ({ key: `like-${title}`, label: `like ${title}` })),
+    ...intent.people.map((person) => ({ key: `person-${person}`, label: person })),
+    ...intent.companies.map((company) => ({ key: `studio-${company}`, label: company })),
+    ...intent.excludeCompanies.map((company) => ({
+      key: `not-studio-${company}`,
+      label: `not ${company}`,
+      tone: 'exclude' as const,
+    })),
   ];
+  // A language says it best ("Korean"); countries only when no language was named ("American").
+  const places =
+    intent.languages.length > 0
+      ? intent.languages.map((code) => languageName(code) ?? code)
+      : intent.countries.map((code) => countryName(code) ?? code);
+  chips.push(...places.map((place) => ({ key: `place-${place}`, label: place })));
+  if (intent.maxAge !== null) chips.push({ key: 'age', label: `for age ${intent.maxAge}` });
+  if (intent.minRuntime !== null) chips.push({ key: 'min-runtime', label: `over ${intent.minRuntime} min` });
   const years = yearsLabel(intent.yearFrom, intent.yearTo);
   if (years) chips.push({ key: 'years', label: years });
   if (intent.maxRuntime !== null) chips.push({ key: 'runtime', label: `under ${intent.maxRuntime} min` });
