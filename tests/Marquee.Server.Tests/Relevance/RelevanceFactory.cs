@@ -99,7 +99,11 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone: building the fixture embeds the whole catalogue on every core, which would starve the tests that
+/// time an LLM budget if they ran beside it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RelevanceCollection : ICollectionFixture<RelevanceFactory>
 {
     public const string Name = "relevance";
