@@ -9,8 +9,7 @@ namespace Marquee.Core.Ranking;
 /// <summary>
 /// How well each candidate fits the soft part of an intent, 0–1: the weighted mean of the parts the
 /// intent has (wished genres, moods, topics, free keywords, reference titles, closeness in meaning to the wish's
-/// text). Also knows, per movie,
-/// which part matched, for the reasons. Arrays are pooled: dispose after use.
+/// text). Also knows, per movie, which part matched, for the reasons. Arrays are pooled: dispose after use.
 /// </summary>
 internal sealed class IntentRelevance : IDisposable
 {

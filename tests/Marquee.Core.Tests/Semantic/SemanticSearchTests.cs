@@ -13,7 +13,7 @@ namespace Marquee.Core.Tests.Semantic;
 /// ml-latest-small with the metadata join's overviews, embedded once for the class by the real model. Only the
 /// films with at least <see cref="MinRatings"/> ratings (1,297 of 9,742) are embedded: all 9.7k take minutes on two cores, and the
 /// subset keeps every well-known film a wish could be about, so a search still has to find one film among
-/// more than a thousand. About 40–60 s on a 2-core machine.
+/// more than a thousand. About 30 s on 2 cores, once per test run.
 /// </summary>
 public sealed class RealFilmVectors : IAsyncLifetime, IDisposable
 {
