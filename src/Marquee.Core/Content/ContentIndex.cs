@@ -578,6 +578,8 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
         public void CosineToAll(int index, Span<float> into)
         {
             var dense = ArrayPool<float>.Shared.Rent(_termCount);
+            // The shared pool hands out whatever its last user left: other code returns dirty arrays of this size.
+            Array.Clear(dense, 0, _termCount);
             try
             {
                 var start = _offsets[index];

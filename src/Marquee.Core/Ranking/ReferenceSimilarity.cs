@@ -51,7 +51,10 @@ public static class ReferenceSimilarity
                 {
                     var movie = snapshot.Catalog.Movies[index];
                     var content = Content(reference, movie, maxText > 0 ? text[index] / maxText : 0, hasMeaning ? meaning[index] : null);
-                    var score = (float)(hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index]) : content);
+                    // Co-ratings alone make every favourite a neighbour of every film ("like Toy Story" → Shawshank):
+                    // they count fully only for films that also share the reference's kind.
+                    var agreement = 0.3 + (0.7 * GenreJaccard(reference, movie));
+                    var score = (float)(hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index] * agreement) : content);
                     if (r == 0 || score > similarity[index])
                     {
                         similarity[index] = score;
@@ -142,11 +145,16 @@ public static class ReferenceSimilarity
         {
             return 1;
         }
-        var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
-        var jaccard = union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
+        var jaccard = GenreJaccard(reference, movie);
         var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
         var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years);
         return meaning is { } close ? ((1 - MeaningWeight) * content) + (MeaningWeight * close) : content;
+    }
+
+    private static double GenreJaccard(CatalogMovie reference, CatalogMovie movie)
+    {
+        var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
+        return union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
     }
 
     /// <summary>1 for a shared director, 0.5 for a shared lead actor or writer, 0 otherwise.</summary>

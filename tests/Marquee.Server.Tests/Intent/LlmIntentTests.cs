@@ -13,7 +13,7 @@ namespace Marquee.Server.Tests.Intent;
 /// The optional LLM against a local stub of each provider's wire format: its answer is used when valid
 /// and on time; slow, failing or off-schema answers leave the rules in charge within the budget.
 /// </summary>
-[Collection(ServerCollection.Name)]
+[Collection(LlmBudgetCollection.Name)]
 public sealed class LlmIntentTests(MarqueeFactory factory, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Short, so the slow cases keep the suite quick; the default in production is 3 s.</summary>
@@ -157,4 +157,14 @@ public sealed class LlmIntentTests(MarqueeFactory factory, ITestOutputHelper out
 
         Assert.Contains("Marquee:Llm:Model", error.ToString(), StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// The LLM tests time a budget (rules answer within timeout + slack): they run alone, so that other collections
+/// training models or building indexes on both cores cannot stretch a wall-clock bound they do not test.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LlmBudgetCollection : ICollectionFixture<MarqueeFactory>
+{
+    public const string Name = "llm budget";
 }
