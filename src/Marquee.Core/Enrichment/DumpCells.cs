@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Marquee.Core.Catalog;
 using Marquee.Core.Import;
 using nietras.SeparatedValues;
 
@@ -27,6 +28,55 @@ internal static class DumpCells
     {
         using var reader = Open(path);
         return [.. reader.Header.ColNames];
+    }
+
+    /// <summary>
+    /// The rows of a dump keyed by TMDB <c>id</c>, each built by <paramref name="build"/> from its id and cells; a row
+    /// without a usable id is skipped and reported, never guessed.
+    /// </summary>
+    public static MetadataDump ReadByTmdbId(string path, MetadataDumpFormat format, Func<int, DumpRow, MovieDetails> build)
+    {
+        var rows = new List<MovieDetails>();
+        var skipped = new List<ImportProblem>();
+        var file = System.IO.Path.GetFileName(path);
+        foreach (var row in Rows(path))
+        {
+            if (Id(row.Text("id")) is not { } tmdbId)
+            {
+                skipped.Add(new ImportProblem(file, row.Line, "id is not a positive integer"));
+                continue;
+            }
+            rows.Add(build(tmdbId, row));
+        }
+        return new MetadataDump { Path = path, Format = format, Rows = rows, Skipped = skipped };
+    }
+
+    /// <summary>
+    /// The flat fields every TMDB-shaped dump spells alike (a column a dump lacks reads as null): the readers add
+    /// their list cells, which each dump writes its own way.
+    /// </summary>
+    public static MovieDetails FlatFields(int tmdbId, DumpRow row)
+    {
+        var voteCount = PositiveInt(row.Text("vote_count"));
+        return new MovieDetails
+        {
+            MovieId = 0,
+            TmdbId = tmdbId,
+            ImdbId = ImdbId(row.Text("imdb_id")),
+            Title = row.Text("title"),
+            OriginalTitle = row.Text("original_title"),
+            Overview = row.Text("overview"),
+            Tagline = row.Text("tagline"),
+            PosterPath = row.Text("poster_path"),
+            BackdropPath = row.Text("backdrop_path"),
+            RuntimeMinutes = PositiveInt(row.Text("runtime")),
+            ReleaseDate = Date(row.Text("release_date")),
+            TmdbRating = Rating(row.Text("vote_average"), voteCount),
+            TmdbVoteCount = voteCount,
+            TmdbPopularity = Double(row.Text("popularity")),
+            OriginalLanguage = row.Text("original_language"),
+            Source = MetadataFile.SourceName,
+        };
     }
 
     public static IEnumerable<DumpRow> Rows(string path)

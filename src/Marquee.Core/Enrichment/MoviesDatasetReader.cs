@@ -18,43 +18,21 @@ public static class MoviesDatasetReader
 
     public static MetadataDump Read(string path)
     {
-        var rows = new List<MovieDetails>();
-        var skipped = new List<ImportProblem>();
-        var file = Path.GetFileName(path);
-        foreach (var row in DumpCells.Rows(path))
+        var main = DumpCells.ReadByTmdbId(path, MetadataDumpFormat.MoviesDataset, (tmdbId, row) =>
         {
-            if (DumpCells.Id(row.Text("id")) is not { } tmdbId)
-            {
-                skipped.Add(new ImportProblem(file, row.Line, "id is not a positive integer"));
-                continue;
-            }
-            var voteCount = DumpCells.PositiveInt(row.Text("vote_count"));
             var collection = DumpCells.ParsePython(row.Text("belongs_to_collection")) as Dictionary<string, object?>;
-            rows.Add(new MovieDetails
+            return DumpCells.FlatFields(tmdbId, row) with
             {
-                MovieId = 0,
-                TmdbId = tmdbId,
-                ImdbId = DumpCells.ImdbId(row.Text("imdb_id")),
-                Title = row.Text("title"),
-                OriginalTitle = row.Text("original_title"),
-                Overview = row.Text("overview"),
-                Tagline = row.Text("tagline"),
-                PosterPath = row.Text("poster_path"),
-                RuntimeMinutes = DumpCells.PositiveInt(row.Text("runtime")),
-                ReleaseDate = DumpCells.Date(row.Text("release_date")),
-                TmdbRating = DumpCells.Rating(row.Text("vote_average"), voteCount),
-                TmdbVoteCount = voteCount,
-                TmdbPopularity = DumpCells.Double(row.Text("popularity")),
                 TmdbGenres = DumpCells.NullIfEmpty(DumpCells.Field(DumpCells.ParsePython(row.Text("genres")))),
-                OriginalLanguage = row.Text("original_language"),
                 SpokenLanguages = DumpCells.NullIfEmpty(DumpCells.Field(DumpCells.ParsePython(row.Text("spoken_languages")), "iso_639_1")),
                 ProductionCountries = DumpCells.NullIfEmpty(DumpCells.Field(DumpCells.ParsePython(row.Text("production_countries")), "iso_3166_1")),
                 ProductionCompanies = DumpCells.NullIfEmpty(DumpCells.Field(DumpCells.ParsePython(row.Text("production_companies")))),
                 CollectionId = DumpCells.Id(collection?.GetValueOrDefault("id") as string),
                 CollectionName = (collection?.GetValueOrDefault("name") as string)?.Trim() is { Length: > 0 } name ? name : null,
-                Source = MetadataFile.SourceName,
-            });
-        }
+            };
+        });
+        var rows = new List<MovieDetails>(main.Rows);
+        var skipped = new List<ImportProblem>(main.Skipped);
         var companions = new List<string>();
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var (name, read) in new (string, Func<string, MetadataDump>)[] { (KeywordsFileName, ReadKeywords), (CreditsFileName, ReadCredits) })
@@ -74,7 +52,7 @@ public static class MoviesDatasetReader
 
     /// <summary><c>keywords.csv</c>: id, keywords (<c>[{'id': 931, 'name': 'jealousy'}]</c>).</summary>
     public static MetadataDump ReadKeywords(string path) =>
-        ReadById(path, MetadataDumpFormat.MoviesDatasetKeywords, (tmdbId, row) => new MovieDetails
+        DumpCells.ReadByTmdbId(path, MetadataDumpFormat.MoviesDatasetKeywords, (tmdbId, row) => new MovieDetails
         {
             MovieId = 0,
             TmdbId = tmdbId,
@@ -87,7 +65,7 @@ public static class MoviesDatasetReader
     /// whose job is "Director"; writers the crew in the "Writing" department.
     /// </summary>
     public static MetadataDump ReadCredits(string path) =>
-        ReadById(path, MetadataDumpFormat.MoviesDatasetCredits, (tmdbId, row) =>
+        DumpCells.ReadByTmdbId(path, MetadataDumpFormat.MoviesDatasetCredits, (tmdbId, row) =>
         {
             var crew = DumpCells.Objects(DumpCells.ParsePython(row.Text("crew"))).ToList();
             var cast = DumpCells.Objects(DumpCells.ParsePython(row.Text("cast")))
@@ -110,21 +88,4 @@ public static class MoviesDatasetReader
             .DistinctBy(p => (p.Name, p.TmdbId))
             .Take(max)
             .ToList());
-
-    private static MetadataDump ReadById(string path, MetadataDumpFormat format, Func<int, DumpRow, MovieDetails> build)
-    {
-        var rows = new List<MovieDetails>();
-        var skipped = new List<ImportProblem>();
-        var file = Path.GetFileName(path);
-        foreach (var row in DumpCells.Rows(path))
-        {
-            if (DumpCells.Id(row.Text("id")) is not { } tmdbId)
-            {
-                skipped.Add(new ImportProblem(file, row.Line, "id is not a positive integer"));
-                continue;
-            }
-            rows.Add(build(tmdbId, row));
-        }
-        return new MetadataDump { Path = path, Format = format, Rows = rows, Skipped = skipped };
-    }
 }
