@@ -58,7 +58,8 @@ public sealed class CatalogNames : INameResolver
     {
         var everyday = EverydayWordCounts(catalog);
         var credits = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
-        var companies = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
+        // Company (normalised) → its name and films: counted and matched from the one pass.
+        var filmsByCompany = new Dictionary<string, (string Name, List<int> Films)>(StringComparer.Ordinal);
         foreach (var movie in catalog.Movies)
         {
             if (movie.Details is not { } details)
@@ -79,25 +80,17 @@ public sealed class CatalogNames : INameResolver
             foreach (var company in details.ProductionCompanies ?? [])
             {
                 var key = QueryText.Normalize(company);
-                if (key.Length > 0)
+                if (key.Length == 0)
                 {
-                    companies[key] = (company, companies.GetValueOrDefault(key).Films + 1);
+                    continue;
                 }
-            }
-            AddCredits(movie.Index, details);
-        }
-        var filmsByCompany = new Dictionary<string, (string Name, List<int> Films)>(StringComparer.Ordinal);
-        foreach (var movie in catalog.Movies)
-        {
-            foreach (var company in movie.Details?.ProductionCompanies ?? [])
-            {
-                var key = QueryText.Normalize(company);
                 if (!filmsByCompany.TryGetValue(key, out var entry))
                 {
                     filmsByCompany[key] = entry = (company, []);
                 }
                 entry.Films.Add(movie.Index);
             }
+            AddCredits(movie.Index, details);
         }
         _companies.AddRange(filmsByCompany.Select(c => (" " + c.Key + " ", c.Value.Name, c.Value.Films)));
 
@@ -125,8 +118,9 @@ public sealed class CatalogNames : INameResolver
         }
         // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
         var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
-        foreach (var (key, (name, films)) in companies)
+        foreach (var (key, (name, filmList)) in filmsByCompany)
         {
+            var films = filmList.Count;
             var words = key.Split(' ').Where(w => !GenericCompanyWords.Contains(w)).ToList();
             if (words.Count == 0)
             {
