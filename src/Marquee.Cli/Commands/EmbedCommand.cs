@@ -63,7 +63,7 @@ internal static class EmbedCommand
             return 0;
         }
         var why = result.ModelChanged ? " (the stored vectors came from another model)" : "";
-        Console.WriteLine($"Embedded {result.Embedded:N0} films{why}, {result.Reused:N0} unchanged, {result.Removed:N0} removed, in {seconds}s "
+        Console.WriteLine($"Embedded {result.Embedded:N0} films{why}, {result.Reused:N0} unchanged, {result.Removed:N0} removed, {result.NoText:N0} with no text to read, in {seconds}s "
                           + $"→ {Path.GetFileName(data.MovieEmbeddings)}");
         return 0;
     }

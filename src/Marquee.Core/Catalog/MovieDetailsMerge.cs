@@ -9,7 +9,9 @@ public static class MovieDetailsMerge
     /// <summary>
     /// <paramref name="kept"/> with each missing field taken from <paramref name="filler"/>. Identity
     /// (<see cref="MovieDetails.MovieId"/>, <see cref="MovieDetails.Source"/>, <see cref="MovieDetails.FetchedAt"/>)
-    /// stays <paramref name="kept"/>'s. A list counts as missing when it is null or empty.
+    /// stays <paramref name="kept"/>'s. A list counts as missing when it is null or empty. Keywords are the one
+    /// exception: they are labels, not one reading of a fact, and TMDB's editors add them over the years (the 2017
+    /// dump tags Freaky Friday "body exchange", the 2023 one "body-swap"), so every source's keywords are kept.
     /// </summary>
     public static MovieDetails FillGaps(MovieDetails kept, MovieDetails filler) => kept with
     {
@@ -29,7 +31,7 @@ public static class MovieDetailsMerge
         TmdbVoteCount = kept.TmdbVoteCount ?? filler.TmdbVoteCount,
         TmdbPopularity = kept.TmdbPopularity ?? filler.TmdbPopularity,
         TmdbGenres = List(kept.TmdbGenres, filler.TmdbGenres),
-        Keywords = List(kept.Keywords, filler.Keywords),
+        Keywords = Union(kept.Keywords, filler.Keywords),
         OriginalLanguage = kept.OriginalLanguage ?? filler.OriginalLanguage,
         SpokenLanguages = List(kept.SpokenLanguages, filler.SpokenLanguages),
         ProductionCountries = List(kept.ProductionCountries, filler.ProductionCountries),
@@ -42,6 +44,20 @@ public static class MovieDetailsMerge
         Writers = List(kept.Writers, filler.Writers),
         Cast = List(kept.Cast, filler.Cast),
     };
+
+    private static IReadOnlyList<string>? Union(IReadOnlyList<string>? kept, IReadOnlyList<string>? filler)
+    {
+        if (filler is not { Count: > 0 })
+        {
+            return kept;
+        }
+        if (kept is not { Count: > 0 })
+        {
+            return filler;
+        }
+        var seen = new HashSet<string>(kept, StringComparer.OrdinalIgnoreCase);
+        return [.. kept, .. filler.Where(seen.Add)];
+    }
 
     private static IReadOnlyList<T>? List<T>(IReadOnlyList<T>? kept, IReadOnlyList<T>? filler) =>
         kept is { Count: > 0 } ? kept : filler is { Count: > 0 } ? filler : kept;

@@ -51,13 +51,18 @@ public sealed record MovieIntent
     /// everything it could; matched against titles, overviews and tags.
     /// </summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>
+    /// Labels the catalogue itself gives films (TMDB keywords, MovieLens tags) that the wish names word for word
+    /// ("psychological thriller", "alien invasion", "dog"): the films filed under them match best.
+    /// </summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
     /// <summary>Moods, topics or words the person does not want ("not gory"): matching movies rank lower.</summary>
     public IReadOnlyList<string> ExcludeKeywords { get; init; } = [];
 
     public static MovieIntent Empty { get; } = new();
 
     /// <summary>True when nothing in the intent ranks (it may still filter).</summary>
-    public bool HasSoftSignals => Genres.Count > 0 || Moods.Count > 0 || Keywords.Count > 0 || ReferenceMovieIds.Count > 0
+    public bool HasSoftSignals => Genres.Count > 0 || Moods.Count > 0 || Keywords.Count > 0 || Labels.Count > 0 || ReferenceMovieIds.Count > 0
                                   || Languages.Count > 0 || Countries.Count > 0 || People.Count > 0 || Companies.Count > 0 || MaxAge is not null;
 
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null

@@ -15,6 +15,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<int> _references = [];
     private readonly List<int> _franchises = [];
     private readonly List<string> _keywords = [];
+    private readonly List<string> _labels = [];
     private readonly List<string> _excludedKeywords = [];
     private int? _rangeFrom;
     private int? _rangeTo;
@@ -104,6 +105,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     }
 
     public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
+
+    /// <summary>A label the catalogue gives films, named word for word in the wish (see <see cref="MovieIntent.Labels"/>).</summary>
+    public void AddLabel(string label) => AddDistinct(_labels, label);
 
     public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
 
@@ -246,6 +250,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             ReferenceMovieIds = [.. _references],
             Franchises = [.. _franchises],
             Keywords = [.. _keywords],
+            Labels = [.. _labels],
             ExcludeKeywords = excludedKeywords,
         };
     }

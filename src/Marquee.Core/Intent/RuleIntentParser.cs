@@ -29,13 +29,21 @@ public interface IKeywordLexicon
     bool IsUseful(string phrase);
 }
 
+/// <summary>The labels the catalogue gives its films (TMDB keywords, MovieLens tags), looked up by phrase.</summary>
+public interface ILabelLexicon
+{
+    /// <summary>True when enough films, but not too many, carry this phrase as a label ("psychological thriller").</summary>
+    bool IsLabel(string phrase);
+}
+
 /// <summary>What the parser needs to know about the catalogue it parses for.</summary>
 /// <param name="ReferenceYear">Newest release year in the catalogue; "recent" counts back from it.</param>
 /// <param name="Titles">Title look-up for "like …"; without it, reference titles are not recognised.</param>
 /// <param name="Lexicon">Keyword check; without it, every leftover word of three letters or more is a keyword.</param>
 /// <param name="Names">People and studios of the catalogue; without it, names are ordinary words.</param>
+/// <param name="Labels">The catalogue's labels; without them, a wish names no label.</param>
 public sealed record IntentParseContext(int ReferenceYear, ITitleResolver? Titles = null, IKeywordLexicon? Lexicon = null,
-    Catalog.INameResolver? Names = null);
+    Catalog.INameResolver? Names = null, ILabelLexicon? Labels = null);
 
 /// <summary>
 /// Reads a free-text wish into a <see cref="MovieIntent"/> with the vocabulary file and a small grammar for
@@ -102,6 +110,8 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
     private sealed class Run(IntentVocabulary vocabulary, TokenizedQuery query, IntentParseContext context, IntentBuilder builder)
     {
         private readonly List<(int Start, int Length, bool Negated)> _leftovers = [];
+        /// <summary>Tokens before this index belong to a catalogue label already taken: their words are not leftovers.</summary>
+        private int _labelEnd;
         private Negation _negation;
         private bool _recognised;
 
@@ -131,6 +141,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     _negation = Negation.Active;
                     i += continued;
                     continue;
+                }
+                if (_negation == Negation.Off && i >= _labelEnd)
+                {
+                    TryLabel(i);
                 }
                 if (TryNumeric(i, out var used))
                 {
@@ -192,6 +206,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 else
                 {
                     builder.Apply(concept);
+                    NarrowTopic(concept, at, length);
                     _negation = Negation.Off;
                 }
                 return length;
@@ -219,6 +234,65 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             // Fillers, triggers without a title, comparators without a number: nothing to add.
             return length;
         }
+
+        // ---- the catalogue's own labels ("psychological thriller", "alien invasion", "dog") --------------------
+
+        /// <summary>Longest phrase a label can be, in words.</summary>
+        private const int MaxLabelWords = 4;
+
+        /// <summary>
+        /// A run of two to four words that films carry as a label is taken as that label, whatever else its words
+        /// mean: "psychological thriller" is a thriller and the films filed under "psychological thriller". The
+        /// words are not consumed, so the genre, mood or topic they name still applies.
+        /// </summary>
+        private void TryLabel(int at)
+        {
+            if (context.Labels is not { } labels)
+            {
+                return;
+            }
+            var words = 0;
+            while (at + words < query.Count && words < MaxLabelWords && query[at + words].Kind == QueryTokenKind.Word)
+            {
+                words++;
+            }
+            for (var length = words; length >= 2; length--)
+            {
+                if (IsFunctionWord(at) || IsFunctionWord(at + length - 1))
+                {
+                    continue;
+                }
+                var phrase = query.Text(at, length);
+                if (labels.IsLabel(phrase))
+                {
+                    builder.AddLabel(phrase);
+                    _labelEnd = at + length;
+                    _recognised = true;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A topic named by one of its narrower words ("dog" for animals, "shark" for the sea) keeps that word as a
+        /// label when films carry it: a dog movie is not a cat movie.
+        /// </summary>
+        private void NarrowTopic(IntentConcept concept, int at, int length)
+        {
+            if (concept.Kind != ConceptKind.Topic || length != 1 || context.Labels is not { } labels)
+            {
+                return;
+            }
+            var word = query[at].Text;
+            if (word.TrimEnd('s') != QueryText.Normalize(concept.Name).TrimEnd('s') && labels.IsLabel(word))
+            {
+                builder.AddLabel(word);
+            }
+        }
+
+        private bool IsFunctionWord(int at) =>
+            query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1
+                                          && meaning.Has(PhraseRole.Filler));
 
         // ---- names ("tarantino", "meryl streep", "studio ghibli", "isn't marvel") ----------------------------
 
@@ -743,6 +817,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
 
         private void AddLeftover(int at)
         {
+            if (at < _labelEnd)
+            {
+                return;
+            }
             var negated = _negation == Negation.Active;
             if (_leftovers.Count > 0 && _leftovers[^1] is var last && last.Start + last.Length == at && last.Negated == negated)
             {
@@ -785,7 +863,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 foreach (var word in words)
                 {
-                    if (IsUseful(word, phrase: false))
+                    if (!negated && context.Labels?.IsLabel(word) == true)
+                    {
+                        // A word films are filed under ("loneliness", "chess") names those films, not every overview that uses it.
+                        builder.AddLabel(word);
+                    }
+                    else if (IsUseful(word, phrase: false))
                     {
                         Keyword(word, negated);
                     }

@@ -29,6 +29,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly bool _youngAudience;
     private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
+    private readonly List<(string Label, float[] Score)> _labels = [];
 
     /// <param name="k">Films on the page: a precise wish with fewer true matches fills from their neighbours.</param>
     /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
@@ -56,6 +57,10 @@ internal sealed class IntentRelevance : IDisposable
         if (freeKeywords.Count > 0)
         {
             _keyword = Score(freeKeywords, null, candidates);
+        }
+        foreach (var label in intent.Labels)
+        {
+            _labels.Add((label, LabelScore(label)));
         }
         References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
         if (References.Count > 0)
@@ -93,7 +98,7 @@ internal sealed class IntentRelevance : IDisposable
             MinRatings = Math.Max(MinRatings, mood.MinRatings);
         }
 
-        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _keyword is not null || _reference is not null
+        HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _labels.Count > 0 || _keyword is not null || _reference is not null
                      || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _youngAudience || _semantic is not null;
         _total = Rent(n);
         if (HasSignals)
@@ -105,7 +110,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         // A loose word ("breakup") names no set of films unless the film vectors can read what it means; names,
         // places, subjects and films always do.
-        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _reference is not null
+        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _labels.Count > 0 || _reference is not null
                     || (_keyword is not null && _semantic is not null);
         // With film vectors, meaning ranks every film: neighbours are borrowed only for names, places and subjects.
         if ((IsPrecise || _keyword is not null) && _reference is null && _semantic is null)
@@ -232,6 +237,18 @@ internal sealed class IntentRelevance : IDisposable
 
     public float KeywordMatch(int index) => _keyword?[index] ?? 0;
 
+    /// <summary>The wished labels this film carries (exactly or within a longer label of its own), best first.</summary>
+    public IEnumerable<string> LabelsOf(int index)
+    {
+        foreach (var (label, score) in _labels)
+        {
+            if (score[index] >= CatalogLabels.ContainingLabelEvidence)
+            {
+                yield return label;
+            }
+        }
+    }
+
     /// <summary>
     /// Made for children: a G/PG/U certificate or MovieLens's Children genre or TMDB's Family genre 1;
     /// animation alone 0.5 (much of it is not for children: anime, South Park).
@@ -309,6 +326,15 @@ internal sealed class IntentRelevance : IDisposable
             }
             Facet(_options.TopicMatchWeight, topicSum / _topics.Count);
         }
+        if (_labels.Count > 0)
+        {
+            var labelSum = 0.0;
+            foreach (var (_, score) in _labels)
+            {
+                labelSum += score[index];
+            }
+            Facet(_options.LabelMatchWeight, labelSum / _labels.Count);
+        }
         if (_keyword is not null)
         {
             Facet(_options.KeywordMatchWeight, _keyword[index]);
@@ -378,6 +404,26 @@ internal sealed class IntentRelevance : IDisposable
         }
         return evidence;
     }
+
+    /// <summary>
+    /// Films carrying the label 1, carrying a longer label that contains it 0.7, only mentioning its words in their
+    /// text or other labels up to <see cref="LabelMentionShare"/> of their keyword evidence.
+    /// </summary>
+    private float[] LabelScore(string label)
+    {
+        var n = _snapshot.Catalog.Count;
+        var evidence = Rent(n);
+        _snapshot.Content.Evidence([label], evidence, Rent(n));
+        for (var i = 0; i < n; i++)
+        {
+            evidence[i] *= LabelMentionShare;
+        }
+        _snapshot.Labels.Evidence(label, evidence);
+        return evidence;
+    }
+
+    /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>
+    private const float LabelMentionShare = 0.5f;
 
     private float[] Semantic(SemanticIndex semantic, float[] query, ReadOnlySpan<int> candidates)
     {

@@ -43,6 +43,12 @@ public sealed record RankingOptions
     /// <summary>Within relevance: weight of vocabulary topics ("heist", "time travel").</summary>
     public double TopicMatchWeight { get; init; } = 0.9;
 
+    /// <summary>
+    /// Within relevance: weight of the catalogue labels the wish names word for word ("psychological thriller"):
+    /// the most precise subject a wish can name, so it outweighs a vocabulary topic.
+    /// </summary>
+    public double LabelMatchWeight { get; init; } = 1.2;
+
     /// <summary>Within relevance: weight of free keywords (leftover words found in the catalogue's text).</summary>
     public double KeywordMatchWeight { get; init; } = 0.6;
 

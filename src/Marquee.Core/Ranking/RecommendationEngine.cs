@@ -53,6 +53,7 @@ public sealed class RecommenderSnapshot
     // A model swap builds a new snapshot over the same catalogue: the text index is reused, not rebuilt.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogNames> NamesByCatalog = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogLabels> LabelsByCatalog = new();
 
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
         IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null,
@@ -67,6 +68,7 @@ public sealed class RecommenderSnapshot
         Content = content ?? ContentByCatalog.GetValue(catalog, ContentIndex.Build);
         Vocabulary = IntentVocabulary.Default;
         Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
+        Labels = LabelsByCatalog.GetValue(catalog, c => new CatalogLabels(c));
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
@@ -86,6 +88,8 @@ public sealed class RecommenderSnapshot
     public IntentVocabulary Vocabulary { get; }
     /// <summary>The people and studios of the catalogue, by the names a wish uses.</summary>
     public CatalogNames Names { get; }
+    /// <summary>The labels films carry (TMDB keywords, MovieLens tags), by phrase.</summary>
+    public CatalogLabels Labels { get; }
     public RankingFeatures Features { get; }
     /// <summary>Newest release year in the catalogue: "recent" counts back from it.</summary>
     public int ReferenceYear { get; }
@@ -93,7 +97,7 @@ public sealed class RecommenderSnapshot
     public Func<int, int> SlotOf { get; }
 
     /// <summary>What the intent parser needs to know about this catalogue.</summary>
-    public IntentParseContext ParseContext => new(ReferenceYear, Content, Content, Names);
+    public IntentParseContext ParseContext => new(ReferenceYear, Content, Content, Names, Labels);
 }
 
 /// <summary>
@@ -106,7 +110,7 @@ public static class RecommendationEngine
     /// Whether the semantic match ranks for this intent: only when the parser left topics or free words (see
     /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise.
     /// </summary>
-    public static bool UsesQueryEmbedding(MovieIntent intent) => intent.Keywords.Count > 0;
+    public static bool UsesQueryEmbedding(MovieIntent intent) => intent.Keywords.Count > 0 || intent.Labels.Count > 0;
 
     public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions? options = null)
     {
@@ -447,6 +451,11 @@ internal static class Explanations
             {
                 reasons.Add(TaggedOrMentioned(movie, topic.Name, topic.Terms));
             }
+        }
+        foreach (var label in relevance.LabelsOf(movie.Index))
+        {
+            var own = snapshot.Labels.LabelOf(movie, label);
+            reasons.Add(own is null || CatalogLabels.Normalize(own) == CatalogLabels.Normalize(label) ? $"About {label}" : $"About {label}: '{own}'");
         }
         if (relevance.KeywordMatch(movie.Index) > 0)
         {

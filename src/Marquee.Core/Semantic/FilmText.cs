@@ -17,6 +17,21 @@ public static class FilmText
     /// <summary>Tags beyond these add noise (and word pieces past the model's window).</summary>
     public const int MaxTags = 20;
 
+    /// <summary>Keywords and tags that, without an overview, still say what a film is about.</summary>
+    public const int MinLabelsWithoutOverview = 3;
+
+    /// <summary>
+    /// True when the film has text that says what it is about: an overview or tagline, or a few keywords or tags.
+    /// A film known only by its genres has no meaning to compare: its vector would be the genre word's, and would
+    /// win every wish that names the genre ("a tense survival thriller" found a dozen films with no overview first).
+    /// </summary>
+    public static bool HasSubstance(CatalogMovie movie)
+    {
+        var details = movie.Details;
+        return !string.IsNullOrWhiteSpace(details?.Overview) || !string.IsNullOrWhiteSpace(details?.Tagline)
+            || (details?.Keywords?.Count ?? 0) + movie.Tags.Count >= MinLabelsWithoutOverview;
+    }
+
     public static string Compose(CatalogMovie movie)
     {
         var text = new StringBuilder(512);

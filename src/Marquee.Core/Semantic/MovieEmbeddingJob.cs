@@ -18,13 +18,14 @@ public sealed record MovieEmbeddingOptions
 public readonly record struct MovieEmbeddingProgress(int Done, int Total);
 
 /// <param name="Films">Films in the catalogue.</param>
+/// <param name="NoText">Films left without a vector: nothing but genres to read (<see cref="FilmText.HasSubstance"/>).</param>
 /// <param name="Reused">Films whose stored vector was still current (same model, same text).</param>
 /// <param name="Embedded">Films embedded by this run.</param>
 /// <param name="Removed">Stored vectors dropped because their film left the catalogue.</param>
 /// <param name="ModelChanged">The stored file came from another model, so every film was embedded again.</param>
 /// <param name="Written">Whether the artifact was (re)written; a run with nothing to do leaves it untouched.</param>
 public sealed record MovieEmbeddingResult(
-    string ModelName, int Films, int Reused, int Embedded, int Removed, bool ModelChanged, bool Written, TimeSpan Elapsed);
+    string ModelName, int Films, int NoText, int Reused, int Embedded, int Removed, bool ModelChanged, bool Written, TimeSpan Elapsed);
 
 /// <summary>
 /// <c>marquee embed</c>: brings <c>movie_embeddings.parquet</c> up to date with the catalogue. Only films that are
@@ -55,8 +56,17 @@ public static class MovieEmbeddingJob
             : stored.Rows.GroupBy(r => r.MovieId).ToDictionary(g => g.Key, g => g.Last());
 
         var pending = new List<(int MovieId, string Text, string Hash)>();
+        var removed = 0;
+        var unreadable = 0;
         foreach (var movie in catalog.Movies)
         {
+            if (!FilmText.HasSubstance(movie))
+            {
+                // Nothing to read but genres: no vector (see FilmText.HasSubstance).
+                unreadable++;
+                removed += vectors.Remove(movie.MovieId) ? 1 : 0;
+                continue;
+            }
             var text = FilmText.Compose(movie);
             var hash = FilmText.Hash(text);
             if (!vectors.TryGetValue(movie.MovieId, out var current) || current.TextHash != hash)
@@ -64,16 +74,16 @@ public static class MovieEmbeddingJob
                 pending.Add((movie.MovieId, text, hash));
             }
         }
-        var removed = vectors.Keys.Count(id => !catalog.Contains(id));
+        removed += vectors.Keys.Count(id => !catalog.Contains(id));
         foreach (var id in vectors.Keys.Where(id => !catalog.Contains(id)).ToList())
         {
             vectors.Remove(id);
         }
-        var reused = catalog.Count - pending.Count;
+        var reused = catalog.Count - unreadable - pending.Count;
         var mustWrite = pending.Count > 0 || removed > 0 || modelChanged || stored is null;
         if (!mustWrite)
         {
-            return new MovieEmbeddingResult(embedder.ModelName, catalog.Count, reused, 0, 0, false, false, Stopwatch.GetElapsedTime(started));
+            return new MovieEmbeddingResult(embedder.ModelName, catalog.Count, unreadable, reused, 0, 0, false, false, Stopwatch.GetElapsedTime(started));
         }
         // Similar lengths in one batch: the model pads every text to the longest of its batch.
         pending.Sort((a, b) => a.Text.Length != b.Text.Length ? a.Text.Length.CompareTo(b.Text.Length) : a.MovieId.CompareTo(b.MovieId));
@@ -119,7 +129,7 @@ public static class MovieEmbeddingJob
             throw;
         }
         await SaveAsync(path, embedder, vectors, cancellationToken);
-        return new MovieEmbeddingResult(embedder.ModelName, catalog.Count, reused, done, removed, modelChanged, true, Stopwatch.GetElapsedTime(started));
+        return new MovieEmbeddingResult(embedder.ModelName, catalog.Count, unreadable, reused, done, removed, modelChanged, true, Stopwatch.GetElapsedTime(started));
     }
 
     private static Task SaveAsync(string path, ITextEmbedder embedder, Dictionary<int, MovieEmbedding> vectors, CancellationToken cancellationToken) =>

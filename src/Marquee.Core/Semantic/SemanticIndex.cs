@@ -5,7 +5,8 @@ namespace Marquee.Core.Semantic;
 
 /// <summary>
 /// The film vectors laid out by catalogue index in one flat array (n × d floats, about 15 MB for 9.7k films), so
-/// scoring a query against every candidate is one SIMD dot product per film. Films without a vector score 0.
+/// scoring a query against every candidate is one SIMD dot product per film. Films without a vector score 0, and so
+/// do films whose text says nothing about them (<see cref="FilmText.HasSubstance"/>), whatever vector a store holds.
 /// </summary>
 public sealed class SemanticIndex
 {
@@ -38,7 +39,7 @@ public sealed class SemanticIndex
         var covered = 0;
         foreach (var row in embeddings.Rows)
         {
-            if (catalog.Find(row.MovieId) is { } movie && row.Vector.Length == d && !present[movie.Index])
+            if (catalog.Find(row.MovieId) is { } movie && row.Vector.Length == d && !present[movie.Index] && FilmText.HasSubstance(movie))
             {
                 row.Vector.CopyTo(vectors.AsSpan(movie.Index * d, d));
                 present[movie.Index] = true;

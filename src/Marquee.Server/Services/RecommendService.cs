@@ -193,6 +193,7 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
                 MaxRuntime = intent.MaxRuntime,
                 ReferenceMovieIds = intent.ReferenceMovieIds,
                 Keywords = intent.Keywords,
+                Labels = intent.Labels,
                 ExcludeKeywords = intent.ExcludeKeywords,
                 MinRuntime = intent.MinRuntime,
                 Languages = intent.Languages,

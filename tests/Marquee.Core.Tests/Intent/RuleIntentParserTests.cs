@@ -334,6 +334,56 @@ public class RuleIntentParserTests
         }
     }
 
+    private static readonly IntentParseContext WithLabels = Context with
+    {
+        Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "dog", "loneliness"),
+    };
+
+    [Fact]
+    public void Parse_LabelThatIsAlsoAGenrePhrase_KeepsBothTheGenreAndTheLabel()
+    {
+        var intent = Parser.Parse("a slow-burn psychological thriller", WithLabels);
+        Assert.Contains("Thriller", intent.Genres);
+        Assert.Equal(["psychological thriller"], intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_LabelOverTopicAndLeftoverWords_TakesTheLabelAndNoStrayKeywords()
+    {
+        var intent = Parser.Parse("movies about a heist gone wrong", WithLabels with { Lexicon = new FakeLexicon("heist", "gone wrong", "gone", "wrong") });
+        Assert.Equal(["heist gone wrong"], intent.Labels);
+        Assert.DoesNotContain("gone wrong", intent.Keywords);
+        Assert.DoesNotContain("wrong", intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_NarrowWordOfABroadTopic_KeptAsALabel()
+    {
+        var intent = Parser.Parse("heartwarming dog movie", WithLabels);
+        Assert.Contains("animals", intent.Keywords);
+        Assert.Equal(["dog"], intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_LeftoverWordFilmsAreFiledUnder_BecomesALabelNotAKeyword()
+    {
+        var intent = Parser.Parse("a film about loneliness", WithLabels with { Lexicon = new FakeLexicon("loneliness") });
+        Assert.Equal(["loneliness"], intent.Labels);
+        Assert.DoesNotContain("loneliness", intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_NegatedLabel_IsNotWished()
+    {
+        var intent = Parser.Parse("anything but a psychological thriller", WithLabels);
+        Assert.Empty(intent.Labels);
+    }
+
+    private sealed class FakeLabels(params string[] labels) : ILabelLexicon
+    {
+        public bool IsLabel(string phrase) => labels.Contains(phrase) || labels.Contains(phrase[..^1]);
+    }
+
     private sealed class FakeLexicon(params string[] known) : IKeywordLexicon
     {
         public bool IsUseful(string phrase) => known.Contains(phrase);

@@ -78,6 +78,8 @@ export const intentSchema = z.object({
   max_runtime: nullish(z.number().int()),
   reference_movie_ids: z.array(z.number().int()).default([]),
   keywords: z.array(z.string()).default([]),
+  /** Labels films carry (TMDB keywords, MovieLens tags) that the wish named word for word. */
+  labels: z.array(z.string()).default([]),
   min_runtime: nullish(z.number().int()),
   languages: z.array(z.string()).default([]),
   countries: z.array(z.string()).default([]),

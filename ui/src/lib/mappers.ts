@@ -232,6 +232,8 @@ export interface UIIntent {
   maxRuntime: number | null;
   referenceMovieIds: number[];
   keywords: string[];
+  /** Labels films are filed under that the wish named ("psychological thriller"). */
+  labels: string[];
   minRuntime: number | null;
   /** Original languages wished (ISO 639-1) and production countries (ISO 3166-1). */
   languages: string[];
@@ -255,6 +257,7 @@ export function mapIntent(intent: ApiIntent | null): UIIntent | null {
     maxRuntime: intent.max_runtime ?? null,
     referenceMovieIds: intent.reference_movie_ids ?? [],
     keywords: intent.keywords ?? [],
+    labels: intent.labels ?? [],
     minRuntime: intent.min_runtime ?? null,
     languages: intent.languages ?? [],
     countries: intent.countries ?? [],
@@ -276,6 +279,7 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
       intent.maxRuntime === null &&
       intent.referenceMovieIds.length === 0 &&
       intent.keywords.length === 0 &&
+      intent.labels.length === 0 &&
       intent.minRuntime === null &&
       intent.languages.length === 0 &&
       intent.countries.length === 0 &&

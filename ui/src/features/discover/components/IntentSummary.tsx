@@ -38,6 +38,7 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
   const years = yearsLabel(intent.yearFrom, intent.yearTo);
   if (years) chips.push({ key: 'years', label: years });
   if (intent.maxRuntime !== null) chips.push({ key: 'runtime', label: `under ${intent.maxRuntime} min` });
+  chips.push(...intent.labels.slice(0, 3).map((label) => ({ key: `label-${label}`, label: `about ${label}` })));
   chips.push(...intent.keywords.slice(0, 4).map((keyword) => ({ key: `kw-${keyword}`, label: `“${keyword}”` })));
 
   return (
