@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 namespace Marquee.Server.Tests.Relevance;
 
 /// <summary>
-/// Credits for the TMDB stub: directors, writers, top-billed cast and US certification of the 1,500
+/// Credits for the TMDB stub: directors, writers, top-billed cast and US certification of 2,995 of the 3,000
 /// most-rated films of ml-latest-small (<c>tmdb_stub_credits.tsv</c>, written from film knowledge because
-/// the offline dumps hold no credits). Served in TMDB's wire format, so the real <c>enrich --tmdb</c> path
-/// brings them in (at 100 requests per second, 15 s). Person ids are synthetic but stable (TMDB's own are not known offline).
+/// the offline dumps hold no credits; the five films whose credits were not known for sure are left out).
+/// Served in TMDB's wire format, so the real <c>enrich --tmdb</c> path brings them in (at 100 requests per second, 30 s). Person ids are synthetic but stable (TMDB's own are not known offline).
 /// </summary>
 public static class StubCredits
 {
