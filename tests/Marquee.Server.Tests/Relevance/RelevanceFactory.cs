@@ -90,7 +90,7 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
         var services = new ServiceCollection();
         services.AddTmdbClient(options, TmdbCredentials.ReadToken(TmdbStub.ReadToken));
         await using var provider = services.BuildServiceProvider();
-        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions { Limit = StubCredits.Count, Concurrency = options.Concurrency });
+        await using var job = await TmdbEnrichmentJob.PrepareAsync(data, new TmdbEnrichmentOptions { Limit = StubCredits.MostRated, Concurrency = options.Concurrency });
         var result = await job.RunAsync(provider.GetRequiredService<TmdbClient>(), provider.GetRequiredService<TmdbCooldown>());
         if (result.Failures.Count > 0 || result.Found < StubCredits.Count * 9 / 10)
         {

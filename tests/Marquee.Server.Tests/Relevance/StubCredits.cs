@@ -16,6 +16,9 @@ public static class StubCredits
     /// <summary>How many films the file covers: the most-rated ones, which is what <c>--limit</c> fetches first.</summary>
     public static int Count => System.IO.File.ReadLines(File).Count() - 1;
 
+    /// <summary>The most-rated films the file was written for (<see cref="Count"/> of them are in it): what the fixture fetches.</summary>
+    public const int MostRated = 3000;
+
     /// <summary>TMDB id → the answer of <c>GET /3/movie/{id}</c> with credits and release dates (no other field).</summary>
     public static IReadOnlyDictionary<int, JsonObject> Movies()
     {
