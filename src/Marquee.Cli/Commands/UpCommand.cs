@@ -20,11 +20,11 @@ internal static class UpCommand
         var command = new Command("up", "Import (if needed), enrich, embed, train (if needed) and serve") { source, metadataFile, urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Console.WriteLine(CliEnvironment.DescribeHome());
             // Everything that can be wrong with the request is said before minutes of importing and training.
             var addresses = ListenAddresses.Parse(parse.GetValue(urls)!);
             ListenAddresses.EnsureFree(addresses);
             var data = new DataDirectory(CliEnvironment.DataDir);
-            Console.WriteLine(CliEnvironment.DescribeHome());
             if (await SourceToImportAsync(parse.GetValue(source), data, cancellationToken) is { } toImport)
             {
                 await ImportCommand.RunAsync(toImport, data.Root, null, cancellationToken);
