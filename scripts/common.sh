@@ -37,11 +37,12 @@ check_prerequisites() {
   [[ -n "$quiet" ]] || echo "Prerequisites: .NET SDK $sdk (needs >= $MARQUEE_MIN_DOTNET_SDK)${node:+, Node $node (needs >= ${MARQUEE_MIN_NODE%.0})}" >&2
 }
 
-# with_heartbeat LABEL COMMAND...: runs COMMAND, printing "LABEL: still working (N s)" every 10 s, so a long quiet step
+# with_heartbeat LABEL COMMAND...: runs COMMAND, printing "LABEL: still working (N s)" every 8 s (so never 10 s of silence,
+# whole seconds and a busy machine included), so a long quiet step
 # (a first build, npm ci) never looks hung. Returns COMMAND's status.
 with_heartbeat() {
   local label="$1"; shift
-  local started=$SECONDS next=10 pid status
+  local started=$SECONDS next=8 pid status
   "$@" &
   pid=$!
   # Background jobs of a script ignore Ctrl+C: pass it on, so an interrupted build stops too.
@@ -50,7 +51,7 @@ with_heartbeat() {
     sleep 1
     if (( SECONDS - started >= next )) && kill -0 "$pid" 2>/dev/null; then
       echo "  $label: still working ($((SECONDS - started)) s)" >&2
-      next=$((next + 10))
+      next=$((next + 8))
     fi
   done
   status=0

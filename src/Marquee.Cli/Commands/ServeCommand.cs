@@ -41,7 +41,8 @@ internal static class ServeCommand
             builder.Configuration["Marquee:DataDir"] = CliEnvironment.DataDir;
             builder.Configuration["Marquee:ArtifactsDir"] = CliEnvironment.ArtifactsDir;
             builder.Configuration["Marquee:UiDir"] = CliEnvironment.UiDir;
-            builder.Logging.AddFilter((category, _) => !(_starting && category == HostLogCategory));
+            // A rule for this one category only: every other category keeps its configured level.
+            builder.Logging.AddFilter(HostLogCategory, level => !_starting && level >= LogLevel.Information);
         });
         _starting = true;
         try
