@@ -6,6 +6,27 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=common.sh
+source "$ROOT/scripts/common.sh"
+case "${1:-}" in
+  "") ;;
+  -h|--help|-\?)
+    cat <<'USAGE'
+Usage: ./marquee test
+
+Runs every test Marquee has and ends with one line "N passed, N failed, N skipped" (exit 1 on any failure):
+.NET unit and integration tests against a real SQLite file and a private PostgreSQL cluster, UI unit tests
+(Vitest) and browser tests (Playwright driving Chromium against the real server). Installs what it needs
+first: chromium and postgresql from apt when missing, the UI's npm packages when ui/node_modules is missing
+or stale, dotnet restore. About 15 minutes on 2 cores. Results are kept in build_artifacts/test-results.
+
+For one suite: dotnet test tests/<Project> -c Release --filter ..., or in ui/: npx vitest run <file>,
+npx playwright test <spec>.
+USAGE
+    exit 0 ;;
+  *) echo "marquee test: unknown argument '$1' (it takes none; see ./marquee test --help)" >&2; exit 2 ;;
+esac
+check_prerequisites
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 RESULTS="$ROOT/build_artifacts/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
@@ -53,8 +74,8 @@ dotnet build Marquee.slnx -c Release --no-restore --nologo -v quiet -clp:ErrorsO
 
 # --- UI build and unit tests ---------------------------------------------------------------------
 if [[ -f ui/package.json ]]; then
-  step "UI: npm ci, typecheck, Vitest, build"
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error) || STATUS=1
+  step "UI: npm packages (npm ci when package-lock.json changed), Vitest"
+  ensure_ui_dependencies "$ROOT/ui" || STATUS=1
   (cd ui && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || STATUS=1
 fi
 

@@ -21,6 +21,10 @@ var root = new RootCommand("Marquee: a movie recommender you run yourself")
     ModelsCommand.Create(),
     EvaluateCommand.Create(),
 };
+foreach (var command in ScriptCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
 
 try
 {

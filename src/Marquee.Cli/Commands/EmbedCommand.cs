@@ -42,6 +42,7 @@ internal static class EmbedCommand
         {
             throw new CliException($"--model: unknown model '{modelName}'; known: {string.Join(", ", TextEmbedders.Aliases.Keys)}");
         }
+        Console.WriteLine($"Loading the {modelName} embedding model...");
         var loading = Stopwatch.StartNew();
         // A batch job may take every core; the server uses one per request instead.
         using var embedder = TextEmbedders.Create(modelName, Environment.ProcessorCount);

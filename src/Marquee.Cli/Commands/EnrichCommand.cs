@@ -93,9 +93,14 @@ internal static class EnrichCommand
                 throw new CliException(e.Message);
             }
         }
-        var stored = File.Exists(data.MoviesEnriched) ? await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken) : [];
-        var result = MetadataEnrichment.Apply(movies, links, stored, dumps);
-        await ParquetTables.WriteMovieDetailsAsync(data.MoviesEnriched, result.Rows, cancellationToken);
+        var catalogSha256 = CatalogFingerprint.Compute(movies);
+        var stored = await StoredEnrichment.ReadAsync(data, cancellationToken);
+        if (!stored.IsFor(catalogSha256))
+        {
+            Console.WriteLine($"{Path.GetFileName(data.MoviesEnriched)} was written for another catalogue (its movie ids name other films): starting afresh");
+        }
+        var result = MetadataEnrichment.Apply(movies, links, stored.IsFor(catalogSha256) ? stored.Rows : [], dumps);
+        await StoredEnrichment.WriteAsync(data, result.Rows, catalogSha256, cancellationToken);
         PrintDumps(result);
         PrintCoverage(result);
         return 0;

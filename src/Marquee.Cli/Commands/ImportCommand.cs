@@ -22,7 +22,7 @@ internal static class ImportCommand
         var data = new DataDirectory(dataDir);
         var local = await SourceResolver.ResolveAsync(source, sha256, data.Downloads, cancellationToken);
         using var files = DatasetFiles.FromPath(local);
-        var (manifest, dataset) = await Progress.RunAsync($"Importing {Path.GetFileName(files.Origin)}",
+        var (manifest, dataset, enrichment) = await Progress.RunAsync($"Importing {Path.GetFileName(files.Origin)}",
             progress => DatasetImporter.ImportAsync(files, data, progress, cancellationToken));
         foreach (var problem in dataset.Problems.Take(20))
         {
@@ -34,6 +34,13 @@ internal static class ImportCommand
         }
         Console.WriteLine($"Imported {manifest.Movies:N0} movies, {manifest.Ratings:N0} ratings from {manifest.Users:N0} users, "
                           + $"{manifest.Tags:N0} tags ({manifest.Layout} layout) into {data.Root}");
+        if (enrichment is { } carried)
+        {
+            Console.WriteLine(carried.Dropped == 0
+                ? $"Kept the details of all {carried.Kept:N0} enriched films: each is the same film in this release"
+                : $"Kept the details of {carried.Kept:N0} enriched films that are the same in this release; dropped {carried.Dropped:N0} whose id now "
+                  + "names another film (./marquee enrich fills them again)");
+        }
         return 0;
     }
 }

@@ -44,7 +44,7 @@ internal static class ModelsCommand
         var models = await registry.ListAsync(cancellationToken);
         if (models.Count == 0)
         {
-            Console.WriteLine("No models yet: run ./marquee train");
+            Console.WriteLine($"No models yet in {CliEnvironment.ArtifactsDir}: run ./marquee train");
             return 0;
         }
         var table = new Table().AddColumns("", "version", "algorithm", "validation NDCG@10", "users x movies", "created", "promoted");

@@ -15,15 +15,21 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "auto",
         };
         algorithm.AcceptOnlyFromAmong([.. ModelTrainer.Algorithms]);
-        var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken));
+        var force = new Option<bool>("--force") { Description = "Train even when the serving model was trained on exactly this data with this algorithm" };
+        var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm, force };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken, parse.GetValue(force)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string algorithm, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string algorithm, CancellationToken cancellationToken, bool force = false)
     {
         var (training, _) = Services();
-        var outcome = await training.TrainAsync(CliEnvironment.DataDir, CliEnvironment.ArtifactsDir, algorithm, Console.Error.WriteLine, cancellationToken);
+        var outcome = await training.TrainAsync(CliEnvironment.DataDir, CliEnvironment.ArtifactsDir, algorithm, Console.Error.WriteLine, cancellationToken, force);
+        if (outcome.Unchanged)
+        {
+            Console.WriteLine(char.ToUpperInvariant(outcome.Decision[0]) + outcome.Decision[1..]);
+            return 0;
+        }
         var m = outcome.Manifest;
         Console.WriteLine($"Trained {m.Version} ({m.Algorithm}) on {m.Data.Users:N0} users x {m.Data.Items:N0} movies in {m.FitSeconds:F2} s; "
                           + $"validation NDCG@10 {m.Validation?.NdcgAt10:F4}");

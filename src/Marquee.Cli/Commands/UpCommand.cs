@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Marquee.Core.Artifacts;
+using Marquee.Core.Import;
 using Marquee.Core.Semantic;
 
 namespace Marquee.Cli.Commands;
@@ -8,20 +10,24 @@ internal static class UpCommand
 {
     public static Command Create()
     {
-        var source = new Option<string?>("--source") { Description = "MovieLens directory, zip or URL (default: download ml-latest-small from GroupLens)" };
+        var source = new Option<string?>("--source")
+        {
+            Description = "MovieLens directory, zip or URL (default: download ml-latest-small from GroupLens); imported when no dataset is "
+                          + "imported yet or it differs from the one that is",
+        };
         var metadataFile = EnrichCommand.MetadataFileOption();
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
+        var urls = ServeCommand.UrlsOption();
         var command = new Command("up", "Import (if needed), enrich, embed, train (if needed) and serve") { source, metadataFile, urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Console.WriteLine(CliEnvironment.DescribeHome());
+            // Everything that can be wrong with the request is said before minutes of importing and training.
+            var addresses = ListenAddresses.Parse(parse.GetValue(urls)!);
+            ListenAddresses.EnsureFree(addresses);
             var data = new DataDirectory(CliEnvironment.DataDir);
-            if (!data.HasDataset)
+            if (await SourceToImportAsync(parse.GetValue(source), data, cancellationToken) is { } toImport)
             {
-                await ImportCommand.RunAsync(parse.GetValue(source) ?? CliEnvironment.DefaultDatasetUrl.ToString(), data.Root, null, cancellationToken);
-            }
-            else
-            {
-                Console.WriteLine($"Using the dataset already imported in {data.Root}");
+                await ImportCommand.RunAsync(toImport, data.Root, null, cancellationToken);
             }
             if (parse.GetValue(metadataFile) is { Length: > 0 } files)
             {
@@ -29,16 +35,62 @@ internal static class UpCommand
             }
             await EmbedCommand.RunAsync(data.Root, TextEmbedders.Default, 32, cancellationToken);
             var (_, registry) = TrainCommand.Services();
-            if (await registry.GetCurrentAsync(cancellationToken) is { } current)
+            var ratingsSha256 = (await DatasetManifest.ReadAsync(data, cancellationToken))?.InteractionsSha256;
+            if (await registry.GetCurrentAsync(cancellationToken) is not { } current)
             {
-                Console.WriteLine($"Serving model {current.Version}; ./marquee train builds a newer one");
+                await TrainCommand.RunAsync("auto", cancellationToken);
+            }
+            else if (current.Manifest.Data.InteractionsSha256 != ratingsSha256)
+            {
+                Console.WriteLine($"Model {current.Version} was trained on other ratings than the ones imported now: training one for them");
+                await TrainCommand.RunAsync("auto", cancellationToken);
             }
             else
             {
-                await TrainCommand.RunAsync("auto", cancellationToken);
+                Console.WriteLine($"Serving model {current.Version}; ./marquee train builds a newer one");
             }
             return await ServeCommand.RunAsync(parse.GetValue(urls)!, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// What <c>up</c> imports: <paramref name="source"/> (or the default download) when nothing is imported yet; when a dataset
+    /// is, <paramref name="source"/> only if it is not the one imported — a <c>--source</c> that is quietly ignored leaves
+    /// someone believing they serve the data they named.
+    /// </summary>
+    private static async Task<string?> SourceToImportAsync(string? source, DataDirectory data, CancellationToken cancellationToken)
+    {
+        var origin = source is null ? null : LocalOrigin(source, data);
+        if (!data.HasDataset)
+        {
+            return source ?? CliEnvironment.DefaultDatasetUrl.ToString();
+        }
+        var imported = await DatasetManifest.ReadAsync(data, cancellationToken);
+        var when = imported is null ? "" : $" on {imported.ImportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        if (source is null)
+        {
+            Console.WriteLine($"Using the dataset already imported from {imported?.Source}{when}; --source imports another");
+            return null;
+        }
+        if (string.Equals(origin, imported?.Source, StringComparison.Ordinal))
+        {
+            Console.WriteLine($"Using the dataset already imported from {origin}{when} (the --source given); "
+                              + "./marquee import --source reads it again if its files changed");
+            return null;
+        }
+        Console.WriteLine($"--source {source} is not the dataset imported{when} (from {imported?.Source}): importing it");
+        return source;
+    }
+
+    /// <summary>Where an import of <paramref name="source"/> reads from, as <c>dataset.json</c> records it; checks a local source exists.</summary>
+    private static string LocalOrigin(string source, DataDirectory data)
+    {
+        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return Path.Combine(data.Downloads, Path.GetFileName(url.AbsolutePath));
+        }
+        using var files = DatasetFiles.FromPath(Path.GetFullPath(source));
+        return files.Origin;
     }
 }

@@ -128,14 +128,27 @@ public static class ParquetTables
             .Select(r => new MovieTag(r.UserId, r.MovieId, r.Tag ?? "", r.Timestamp))
             .ToList();
 
-    public static Task WriteMovieDetailsAsync(string path, IEnumerable<MovieDetails> details, CancellationToken cancellationToken = default) =>
-        WriteRowsAsync(path, details.Select(DetailsRow.From), cancellationToken);
+    /// <param name="metadata">Key-value metadata for the file footer (see <see cref="StoredEnrichment"/>).</param>
+    public static Task WriteMovieDetailsAsync(string path, IEnumerable<MovieDetails> details, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? metadata = null) =>
+        WriteRowsAsync(path, details.Select(DetailsRow.From), cancellationToken, metadata);
 
     public static async Task<IReadOnlyList<MovieDetails>> ReadMovieDetailsAsync(string path, CancellationToken cancellationToken = default) =>
-        (await ReadRowsAsync<DetailsRow>(path, cancellationToken)).Select(r => r.ToDetails()).ToList();
+        (await ReadMovieDetailsWithMetadataAsync(path, cancellationToken)).Rows;
 
-    private static Task WriteRowsAsync<T>(string path, IEnumerable<T> rows, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(path, stream => ParquetSerializer.SerializeAsync(rows, stream, cancellationToken: cancellationToken), cancellationToken);
+    /// <summary>The rows and the file's key-value metadata.</summary>
+    public static async Task<(IReadOnlyList<MovieDetails> Rows, IReadOnlyDictionary<string, string> Metadata)> ReadMovieDetailsWithMetadataAsync(
+        string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        var result = await ParquetSerializer.DeserializeAsync<DetailsRow>(stream, cancellationToken: cancellationToken);
+        return (result.Data.Select(r => r.ToDetails()).ToList(), result.CustomMetadata ?? new Dictionary<string, string>());
+    }
+
+    private static Task WriteRowsAsync<T>(string path, IEnumerable<T> rows, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? metadata = null) =>
+        AtomicFile.WriteAsync(path, stream => ParquetSerializer.SerializeAsync(rows, stream,
+            customMetadata: metadata?.ToDictionary(), cancellationToken: cancellationToken), cancellationToken);
 
     private static async Task<IList<T>> ReadRowsAsync<T>(string path, CancellationToken cancellationToken) where T : class, new()
     {

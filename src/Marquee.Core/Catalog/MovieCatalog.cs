@@ -120,15 +120,33 @@ public sealed class MovieCatalog
 
     public bool Contains(int movieId) => _byId.ContainsKey(movieId);
 
-    /// <summary>Loads the catalogue from an imported data directory (details and tags when present).</summary>
+    /// <summary>
+    /// Artifacts of the data directory left out because they were built for another dataset, one sentence each
+    /// (empty when everything fits); <c>/health</c> reports them.
+    /// </summary>
+    public IReadOnlyList<string> Refused { get; private init; } = [];
+
+    /// <summary>
+    /// Loads the catalogue from an imported data directory (details and tags when present). Details written for
+    /// another catalogue (<see cref="StoredEnrichment"/>) are left out and named in <see cref="Refused"/>.
+    /// </summary>
     public static async Task<MovieCatalog> LoadAsync(DataDirectory data, CancellationToken cancellationToken = default)
     {
         var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
         var stats = File.Exists(data.MovieStats) ? await ParquetTables.ReadMovieStatsAsync(data.MovieStats, cancellationToken) : [];
         var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
-        var details = File.Exists(data.MoviesEnriched) ? await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken) : [];
+        var stored = await StoredEnrichment.ReadAsync(data, cancellationToken);
+        var catalogSha256 = CatalogFingerprint.Compute(movies);
+        var fits = stored.IsFor(catalogSha256);
         var tags = File.Exists(data.Tags) ? await ParquetTables.ReadTagsAsync(data.Tags, cancellationToken) : [];
         var state = await Enrichment.TmdbEnrichmentState.ReadAsync(data, cancellationToken);
-        return new MovieCatalog(movies, stats, links, details, tags, state.ImageBaseUrl);
+        return new MovieCatalog(movies, stats, links, fits ? stored.Rows : [], tags, state.ImageBaseUrl)
+        {
+            Refused = fits ? [] :
+            [
+                $"{Path.GetFileName(data.MoviesEnriched)} was written for another catalogue ({CatalogFingerprint.Short(stored.CatalogSha256!)}, "
+                + $"the imported one is {CatalogFingerprint.Short(catalogSha256)}): posters and overviews are left out; run ./marquee enrich",
+            ],
+        };
     }
 }

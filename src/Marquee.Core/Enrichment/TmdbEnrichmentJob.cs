@@ -105,14 +105,16 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
     private readonly TmdbFetchStore _store;
     private readonly Dictionary<int, int> _tmdbIds;
     private readonly Dictionary<int, MovieDetails> _existing;
+    private readonly string _catalogSha256;
     private readonly SemaphoreSlim _publishGate = new(1, 1);
     private TmdbEnrichmentState _state;
     private int _fetchedThisRun;
 
     private TmdbEnrichmentJob(DataDirectory data, TmdbEnrichmentOptions options, TimeProvider time, EnrichmentLock @lock, TmdbFetchStore store,
-        Dictionary<int, int> tmdbIds, Dictionary<int, MovieDetails> existing, TmdbEnrichmentState state, TmdbEnrichmentPlan plan)
+        Dictionary<int, int> tmdbIds, Dictionary<int, MovieDetails> existing, TmdbEnrichmentState state, TmdbEnrichmentPlan plan, string catalogSha256)
     {
         _data = data;
+        _catalogSha256 = catalogSha256;
         _options = options;
         _time = time;
         _lock = @lock;
@@ -153,9 +155,10 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
             var ratingCounts = File.Exists(data.MovieStats)
                 ? (await ParquetTables.ReadMovieStatsAsync(data.MovieStats, cancellationToken)).ToDictionary(s => s.MovieId, s => s.RatingCount)
                 : [];
-            var existing = File.Exists(data.MoviesEnriched)
-                ? (await ParquetTables.ReadMovieDetailsAsync(data.MoviesEnriched, cancellationToken)).GroupBy(d => d.MovieId).ToDictionary(g => g.Key, g => g.Last())
-                : [];
+            // Details written for another catalogue describe other films under these ids: start from none of them.
+            var catalogSha256 = CatalogFingerprint.Compute(movies);
+            var stored = await StoredEnrichment.ReadAsync(data, cancellationToken);
+            var existing = (stored.IsFor(catalogSha256) ? stored.Rows : []).GroupBy(d => d.MovieId).ToDictionary(g => g.Key, g => g.Last());
             store = await TmdbFetchStore.OpenAsync(data, options.SyncEvery, cancellationToken);
             var records = await store.SnapshotAsync(cancellationToken);
 
@@ -207,7 +210,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
                 RefreshStartedAt = state.RefreshStartedAt,
                 ResumesRefresh = resumesRefresh,
             };
-            return new TmdbEnrichmentJob(data, options, time, @lock, store, tmdbIds, existing, state, plan);
+            return new TmdbEnrichmentJob(data, options, time, @lock, store, tmdbIds, existing, state, plan, catalogSha256);
         }
         catch
         {
@@ -338,7 +341,7 @@ public sealed class TmdbEnrichmentJob : IAsyncDisposable
             var merged = await MergedDetailsAsync(cancellationToken);
             if (merged.Count > 0 || File.Exists(_data.MoviesEnriched))
             {
-                await ParquetTables.WriteMovieDetailsAsync(_data.MoviesEnriched, merged.Values.OrderBy(d => d.MovieId), cancellationToken);
+                await StoredEnrichment.WriteAsync(_data, merged.Values.OrderBy(d => d.MovieId), _catalogSha256, cancellationToken);
             }
         }
         finally

@@ -42,27 +42,34 @@ public abstract class DatasetFiles : IDisposable
         throw new DatasetException($"source not found: {path}");
     }
 
+    /// <summary>
+    /// The release folder: <paramref name="root"/> itself, or the one release folder found up to two levels
+    /// below it. A folder that holds several releases (../shared/datasets) is refused with their list rather
+    /// than one of them picked by name order: importing the wrong release replaces the data without a word.
+    /// </summary>
     private static string? FindReleaseFolder(string root)
     {
-        var queue = new Queue<(string Path, int Depth)>();
-        queue.Enqueue((root, 0));
-        while (queue.Count > 0)
+        if (IsReleaseFolder(root))
         {
-            var (dir, depth) = queue.Dequeue();
-            if (MarkerFiles.Any(marker => File.Exists(Path.Combine(dir, marker))))
-            {
-                return dir;
-            }
-            if (depth < 2)
-            {
-                foreach (var child in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
-                {
-                    queue.Enqueue((child, depth + 1));
-                }
-            }
+            return root;
         }
-        return null;
+        var found = new List<string>();
+        var level = new List<string> { root };
+        for (var depth = 1; depth <= 2 && found.Count == 0; depth++)
+        {
+            level = level.SelectMany(dir => Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal)).ToList();
+            found.AddRange(level.Where(IsReleaseFolder));
+        }
+        if (found.Count > 1)
+        {
+            var names = found.Select(dir => Path.GetRelativePath(root, dir).Replace('\\', '/'));
+            throw new DatasetException($"{root} holds {found.Count} MovieLens releases ({string.Join(", ", names)}); "
+                                       + $"name the one to import, e.g. --source {found[0]}");
+        }
+        return found.FirstOrDefault();
     }
+
+    private static bool IsReleaseFolder(string dir) => MarkerFiles.Any(marker => File.Exists(Path.Combine(dir, marker)));
 
     private sealed class DirectoryDatasetFiles(string folder) : DatasetFiles
     {
@@ -91,15 +98,26 @@ public abstract class DatasetFiles : IDisposable
         {
             // Releases unpack into one top folder (ml-latest-small/ratings.csv); take the shallowest
             // folder that holds a ratings file and index its files by name.
-            var marker = archive.Entries
+            var markers = archive.Entries
                 .Where(e => MarkerFiles.Contains(e.Name, StringComparer.Ordinal))
-                .OrderBy(e => e.FullName.Count(c => c == '/'))
-                .FirstOrDefault();
-            if (marker is null)
+                .GroupBy(e => e.FullName.Count(c => c == '/'))
+                .OrderBy(g => g.Key)
+                .FirstOrDefault()?
+                .DistinctBy(e => e.FullName[..^e.Name.Length])
+                .ToList();
+            if (markers is null)
             {
                 archive.Dispose();
                 throw new DatasetException($"no MovieLens ratings file (ratings.csv, ratings.dat or u.data) in {path}");
             }
+            if (markers.Count > 1)
+            {
+                archive.Dispose();
+                var folders = markers.Select(e => e.FullName[..^e.Name.Length].TrimEnd('/')).Order(StringComparer.Ordinal).ToList();
+                throw new DatasetException($"{path} holds {folders.Count} MovieLens releases ({string.Join(", ", folders)}); "
+                                           + "extract the one to import and pass its folder to --source");
+            }
+            var marker = markers[0];
             var prefix = marker.FullName[..^marker.Name.Length];
             var entries = archive.Entries
                 .Where(e => e.FullName.StartsWith(prefix, StringComparison.Ordinal) && e.FullName.Length > prefix.Length

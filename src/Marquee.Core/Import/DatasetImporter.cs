@@ -19,6 +19,9 @@ public sealed record DatasetManifest
     [JsonPropertyName("skipped_rows")] public required long SkippedRows { get; init; }
     /// <summary>SHA-256 of <c>interactions.parquet</c>; models record it to say what they were trained on.</summary>
     [JsonPropertyName("interactions_sha256")] public required string InteractionsSha256 { get; init; }
+    /// <summary>Which film each movie id names (<see cref="CatalogFingerprint"/>); the enrichment records it. Null in
+    /// datasets imported before it was recorded.</summary>
+    [JsonPropertyName("catalog_sha256")] public string? CatalogSha256 { get; init; }
 
     public static async Task<DatasetManifest?> ReadAsync(DataDirectory data, CancellationToken cancellationToken = default)
     {
@@ -30,17 +33,24 @@ public sealed record DatasetManifest
     }
 }
 
+/// <summary>What an import wrote, and what it did to the enrichment already there (null: nothing to carry over).</summary>
+public sealed record ImportOutcome(DatasetManifest Manifest, ImportedDataset Dataset, EnrichmentCarryOverResult? Enrichment);
+
 /// <summary>Turns a MovieLens release into the Parquet artifacts of a data directory.</summary>
 public static class DatasetImporter
 {
     /// <summary>
     /// Reads <paramref name="files"/> and replaces the dataset in <paramref name="data"/>. All files are
     /// written to a staging folder first and moved into place only when every one of them is complete.
+    /// Enrichment already in the directory keeps only the films that are the same in the new release
+    /// (<see cref="EnrichmentCarryOver"/>); models record the ratings they were trained on and are refused
+    /// for other ones when served.
     /// </summary>
-    public static async Task<(DatasetManifest Manifest, ImportedDataset Dataset)> ImportAsync(
+    public static async Task<ImportOutcome> ImportAsync(
         DatasetFiles files, DataDirectory data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var dataset = MovieLensReader.Read(files, progress);
+        var previousMovies = data.HasDataset ? await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken) : [];
         Directory.CreateDirectory(data.Root);
         var staging = new DataDirectory(Path.Combine(data.Root, $".staging-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(staging.Root);
@@ -66,6 +76,7 @@ public static class DatasetImporter
                 Tags = dataset.Tags.Count,
                 SkippedRows = dataset.ProblemCount,
                 InteractionsSha256 = await MovieLensDownloader.Sha256Async(staging.Interactions, cancellationToken),
+                CatalogSha256 = CatalogFingerprint.Compute(dataset.Movies),
             };
 
             // The manifest goes last: a reader that finds dataset.json finds a complete dataset.
@@ -78,9 +89,10 @@ public static class DatasetImporter
             {
                 File.Move(from, to, overwrite: true);
             }
+            var enrichment = await EnrichmentCarryOver.ApplyAsync(data, previousMovies, dataset.Movies, links, manifest.CatalogSha256, cancellationToken);
             await AtomicFile.WriteAllTextAsync(data.DatasetManifest,
                 JsonSerializer.Serialize(manifest, ArtifactJson.Default.DatasetManifest), cancellationToken);
-            return (manifest, dataset);
+            return new ImportOutcome(manifest, dataset, enrichment);
         }
         finally
         {

@@ -209,8 +209,10 @@ public static class MovieLensReader
         using var stream = files.Open(file);
         using var counting = new ProgressStream(stream, progress);
         using var reader = CsvOptions.From(counting);
+        var lastLine = 0L;
         foreach (var row in reader)
         {
+            lastLine = row.LineNumberFrom;
             if (row.ColCount < 4)
             {
                 problems.Add(file, row.LineNumberFrom, $"expected 4 columns (userId,movieId,rating,timestamp), found {row.ColCount}");
@@ -218,6 +220,7 @@ public static class MovieLensReader
             }
             AddRating(builder, file, row.LineNumberFrom, row[0].Span, row[1].Span, row[2].Span, row[3].Span, knownMovies, problems);
         }
+        RefuseCutOff(files, file, counting, lastLine);
         return builder.Build();
     }
 
@@ -245,7 +248,22 @@ public static class MovieLensReader
             }
             AddRating(builder, file, line, span[fields[0]], span[fields[1]], span[fields[2]], span[fields[3]], knownMovies, problems);
         }
+        RefuseCutOff(files, file, counting, line);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Every MovieLens ratings file ends its last line. One that stops mid-line was cut off (an interrupted
+    /// copy or download), and its last row may still parse, with a truncated timestamp or rating: refuse the
+    /// import instead of keeping a made-up row and silently losing the rest of the file.
+    /// </summary>
+    private static void RefuseCutOff(DatasetFiles files, string file, ProgressStream stream, long lastLine)
+    {
+        if (!stream.EndsWithNewLine)
+        {
+            throw new DatasetException($"{file} in {files.Origin} ends in the middle of line {lastLine:N0}: the file looks cut off "
+                                       + "(an interrupted download or copy); get the whole file again (if it is complete, end its last line with a newline)");
+        }
     }
 
     private static void AddRating(InteractionTableBuilder builder, string file, long line,

@@ -1,6 +1,9 @@
 namespace Marquee.Core.Import;
 
-/// <summary>A read-only pass-through stream that reports the fraction of its length consumed.</summary>
+/// <summary>
+/// A read-only pass-through stream that reports the fraction of its length consumed, and remembers its last
+/// byte so a reader can tell a file that ends mid-line (cut off by a failed copy or download) from a whole one.
+/// </summary>
 internal sealed class ProgressStream(Stream inner, IProgress<double>? progress) : Stream
 {
     private readonly long _length = inner.CanSeek ? inner.Length : -1;
@@ -13,12 +16,19 @@ internal sealed class ProgressStream(Stream inner, IProgress<double>? progress) 
     public override long Length => throw new NotSupportedException();
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
+    /// <summary>Whether the bytes read so far end with a line feed (or there were none).</summary>
+    public bool EndsWithNewLine { get; private set; } = true;
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
         _read += n;
+        if (n > 0)
+        {
+            EndsWithNewLine = buffer[n - 1] == (byte)'\n';
+        }
         if (progress is not null && _length > 0)
         {
             var fraction = (double)_read / _length;

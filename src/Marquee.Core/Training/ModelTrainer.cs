@@ -22,6 +22,9 @@ public static class ModelTrainer
 {
     public static readonly IReadOnlyList<string> Algorithms = ["auto", "ease", "als", "itemknn", "baseline"];
 
+    /// <summary>What <c>auto</c> validates and picks the best of.</summary>
+    public static readonly IReadOnlyList<string> AutoCandidates = ["ease", "als"];
+
     /// <summary>
     /// The production configuration of each algorithm. EASE and ALS use the settings the protocol picks on
     /// the ml-latest-small validation split (docs/recommenders.md).
@@ -71,7 +74,7 @@ public static class ModelTrainer
         CancellationToken cancellationToken = default)
     {
         var split = new ValidationSplit(input.Interactions);
-        var candidates = algorithm == "auto" ? new[] { "ease", "als" } : [algorithm];
+        var candidates = algorithm == "auto" ? AutoCandidates : [algorithm];
         ITopNAlgorithm? best = null;
         ValidationMetrics? bestMetrics = null;
         foreach (var name in candidates)
@@ -99,7 +102,7 @@ public static class ModelTrainer
             Algorithm = best.Name,
             Parameters = best.Parameters,
             CreatedAt = createdAt,
-            CodeVersion = CodeVersion(),
+            CodeVersion = CodeVersion,
             Data = new TrainingData
             {
                 InteractionsSha256 = input.InteractionsSha256,
@@ -152,7 +155,8 @@ public static class ModelTrainer
         return version;
     }
 
-    private static string CodeVersion() =>
+    /// <summary>The Marquee build that trains, recorded in each manifest.</summary>
+    public static string CodeVersion { get; } =
         typeof(ModelTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>SHA-256 over (user, movie, rating) of every training interaction, in table order.</summary>

@@ -26,6 +26,10 @@ public static class RatingModelStore
         return $"{algorithm.Name}-{(interactionsSha256.Length >= 16 ? interactionsSha256[..16] : interactionsSha256)}-{settingsHash}";
     }
 
+    /// <summary>Whether the predictor <paramref name="id"/> was trained on the ratings of SHA-256 <paramref name="interactionsSha256"/>.</summary>
+    public static bool IsFor(string id, string interactionsSha256) =>
+        interactionsSha256.Length >= 16 && id.Contains($"-{interactionsSha256[..16]}-", StringComparison.Ordinal);
+
     /// <summary>Trains and saves the predictor for these ratings unless it exists; returns its id.</summary>
     /// <param name="ratings">The star ratings, built only when a predictor has to be trained.</param>
     public static async Task<string> EnsureAsync(string artifactsDirectory, Func<InteractionTable> ratings, string interactionsSha256,

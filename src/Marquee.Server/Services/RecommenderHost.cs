@@ -1,5 +1,6 @@
 using Marquee.Core.Artifacts;
 using Marquee.Core.Catalog;
+using Marquee.Core.Import;
 using Marquee.Core.Interactions;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
@@ -25,6 +26,12 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private UserRatings? _movieLensUsers;
     private SemanticIndex? _semantic;
     private (string Id, IRatingPredictor Predictor)? _ratingModel;
+    /// <summary>SHA-256 of the ratings loaded with the catalogue: a model trained on others is refused.</summary>
+    private string? _ratingsSha256;
+    /// <summary>Data artifacts left out at the last catalogue load (enrichment, film vectors).</summary>
+    private IReadOnlyList<string> _refusedData = [];
+    /// <summary>The promoted version last refused, so the poll does not try (and log) it again every few seconds.</summary>
+    private string? _refusedVersion;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
 
@@ -59,7 +66,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         {
             var current = await registry.GetCurrentAsync(cancellationToken);
             var wanted = current?.Version ?? "baseline";
-            if (!force && _state?.Snapshot.ModelVersion == wanted)
+            if (!force && (_state?.Snapshot.ModelVersion == wanted || _refusedVersion == wanted))
             {
                 return;
             }
@@ -71,16 +78,26 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
                 {
                     throw new InvalidOperationException($"no imported dataset in {data.Root}; run ./marquee import first");
                 }
+                _ratingsSha256 = (await DatasetManifest.ReadAsync(data, cancellationToken))?.InteractionsSha256;
                 _catalog = await MovieCatalog.LoadAsync(data, cancellationToken);
                 _movieLensUsers = new UserRatings(await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken));
-                _semantic = await LoadSemanticAsync(data, _catalog, cancellationToken);
+                var refused = new List<string>(_catalog.Refused);
+                _semantic = await LoadSemanticAsync(data, _catalog, refused, cancellationToken);
+                _refusedData = refused;
             }
-            var personalizer = current is null ? null : await LoadPersonalizerAsync(current, cancellationToken);
-            var version = personalizer is null && current?.Algorithm != "baseline" ? "baseline" : wanted;
-            var ratingPredictor = LoadRatingPredictor(current?.Manifest.RatingModel);
+            var modelRefusal = current is null ? null : ModelRefusal(current.Manifest);
+            _refusedVersion = modelRefusal is null ? null : current!.Version;
+            if (modelRefusal is not null)
+            {
+                logger.LogWarning("Not serving model {Version}: {Reason}", current!.Version, modelRefusal);
+            }
+            var servable = modelRefusal is null ? current : null;
+            var personalizer = servable is null ? null : await LoadPersonalizerAsync(servable, cancellationToken);
+            var version = personalizer is null && servable?.Algorithm != "baseline" ? "baseline" : wanted;
+            var ratingPredictor = LoadRatingPredictor(servable?.Manifest.RatingModel);
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
                 _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null, _semantic);
-            _state = new ServingState(snapshot, _movieLensUsers!);
+            _state = new ServingState(snapshot, _movieLensUsers!, modelRefusal is null ? _refusedData : [.. _refusedData, modelRefusal]);
             metrics.ModelLoaded(version);
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
                 version, personalizer?.Algorithm ?? "baseline only", _catalog.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
@@ -92,10 +109,34 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     }
 
     /// <summary>
-    /// The films' text embeddings when <c>marquee embed</c> has written them (else null: wishes rank as before), and
-    /// the query model warmed in the background so requests never wait for it.
+    /// Why the promoted model must not serve the loaded data, or null when it may: a model (and its rating predictor)
+    /// knows the films and users of the ratings it was trained on by id, and those ids mean others in another dataset.
     /// </summary>
-    private async Task<SemanticIndex?> LoadSemanticAsync(DataDirectory data, MovieCatalog catalog, CancellationToken cancellationToken)
+    private string? ModelRefusal(ModelManifest manifest)
+    {
+        if (_ratingsSha256 is null)
+        {
+            return null;
+        }
+        if (manifest.Data.InteractionsSha256 == _ratingsSha256)
+        {
+            return manifest.RatingModel is { } id && !RatingModelStore.IsFor(id, _ratingsSha256)
+                ? $"rating model {id} of model {manifest.Version} was trained on other ratings than the data served; run ./marquee train --force"
+                : null;
+        }
+        return $"model {manifest.Version} was trained on other ratings (interactions {Short(manifest.Data.InteractionsSha256)}) than the data served "
+               + $"({Short(_ratingsSha256)}): serving the baseline only; run ./marquee train (and restart the server if it was re-imported while running)";
+    }
+
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
+
+    /// <summary>
+    /// The films' text embeddings when <c>marquee embed</c> has written them (else null: wishes rank as before), and
+    /// the query model warmed in the background so requests never wait for it. A vector is only used for the film
+    /// whose current text it was computed from (its text hash): one left from another dataset or from before an
+    /// enrichment would rank another film's meaning; those are left out and named in <paramref name="refused"/>.
+    /// </summary>
+    private async Task<SemanticIndex?> LoadSemanticAsync(DataDirectory data, MovieCatalog catalog, List<string> refused, CancellationToken cancellationToken)
     {
         MovieEmbeddings? embeddings;
         try
@@ -111,6 +152,14 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         {
             logger.LogInformation("No film embeddings in {Root} (./marquee embed writes them); wishes rank without meaning", data.Root);
             return null;
+        }
+        var current = catalog.Movies.ToDictionary(m => m.MovieId, m => FilmText.Hash(FilmText.Compose(m)));
+        var fitting = embeddings.Rows.Where(r => current.TryGetValue(r.MovieId, out var hash) && hash == r.TextHash).ToList();
+        if (fitting.Count < embeddings.Rows.Count)
+        {
+            refused.Add($"{Path.GetFileName(data.MovieEmbeddings)}: {embeddings.Rows.Count - fitting.Count:N0} of {embeddings.Rows.Count:N0} film vectors "
+                        + "were computed from text these films no longer have (another dataset, or enriched since) and are left out; run ./marquee embed");
+            embeddings = embeddings with { Rows = fitting };
         }
         var index = SemanticIndex.Build(catalog, embeddings);
         logger.LogInformation("Film embeddings of {Model}: {Covered} of {Movies} films", index.ModelName, index.Covered, catalog.Count);
@@ -162,7 +211,8 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
 }
 
 /// <summary>One consistent view: snapshot plus the MovieLens users' ratings it was built with.</summary>
-public sealed record ServingState(RecommenderSnapshot Snapshot, UserRatings MovieLensUsers)
+/// <param name="Refused">Artifacts not served because they were built for another dataset, one sentence each.</param>
+public sealed record ServingState(RecommenderSnapshot Snapshot, UserRatings MovieLensUsers, IReadOnlyList<string> Refused)
 {
     public MovieCatalog Catalog => Snapshot.Catalog;
 }

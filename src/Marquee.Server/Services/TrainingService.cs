@@ -7,7 +7,8 @@ using Marquee.Server.Storage;
 namespace Marquee.Server.Services;
 
 /// <summary>Outcome of one training run.</summary>
-public sealed record TrainingOutcome(ModelManifest Manifest, bool Promoted, string Decision, double? IncumbentNdcg);
+/// <param name="Unchanged">Nothing was trained: the serving model already is what this run would produce; <paramref name="Manifest"/> is its.</param>
+public sealed record TrainingOutcome(ModelManifest Manifest, bool Promoted, string Decision, double? IncumbentNdcg, bool Unchanged = false);
 
 /// <summary>
 /// Trains on the imported ratings plus stored feedback, registers the new version and promotes it when
@@ -43,11 +44,22 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         return new TrainingInput(ratings.Concat(fromFeedback), manifest?.InteractionsSha256 ?? "", ratings.Count, fromFeedback.Count);
     }
 
+    /// <param name="force">Train even when the serving model was trained on exactly this data with this algorithm and code.</param>
     public async Task<TrainingOutcome> TrainAsync(string dataDir, string artifactsDir, string algorithm, Action<string>? log = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool force = false)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = await LoadInputAsync(dataDir, cancellationToken);
+        var serving = await registry.GetCurrentAsync(cancellationToken);
+        if (!force && serving is not null && WouldReproduce(serving.Manifest, input, algorithm))
+        {
+            // Training again would register one more identical version (the gate lets a tie through) and
+            // promote it: a registry full of copies hides which run actually changed anything.
+            return new TrainingOutcome(serving.Manifest, Promoted: false,
+                $"unchanged: {serving.Version} was trained on exactly these {input.RatingCount:N0} ratings and {input.FeedbackEvents:N0} feedback events "
+                + $"with {serving.Algorithm} by this version of Marquee; kept it (--force trains anyway)",
+                serving.Manifest.Validation?.NdcgAt10, Unchanged: true);
+        }
         log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions (loaded in {clock.Elapsed.TotalSeconds:F2} s)");
         var ratingModel = input.RatingCount == 0 ? null
             : await RatingModelStore.EnsureAsync(artifactsDir, () => input.Interactions.Where(i => i < input.RatingCount),
@@ -77,5 +89,27 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
             await registry.PromoteAsync(trained.Manifest.Version, decision, cancellationToken);
         }
         return new TrainingOutcome(trained.Manifest, passes, decision, incumbent);
+    }
+
+    /// <summary>
+    /// Whether training <paramref name="algorithm"/> on <paramref name="input"/> would rebuild <paramref name="serving"/>: same
+    /// interactions and feedback, same code, and the algorithm asked for (or, for <c>auto</c>, one it picks from) with its
+    /// production settings.
+    /// </summary>
+    private static bool WouldReproduce(ModelManifest serving, TrainingInput input, string algorithm)
+    {
+        if (serving.Data.InteractionsSha256 != input.InteractionsSha256 || serving.CodeVersion != ModelTrainer.CodeVersion
+            || serving.Data.Fingerprint != ModelTrainer.Fingerprint(input.Interactions))
+        {
+            return false;
+        }
+        var sameAlgorithm = algorithm == "auto" ? ModelTrainer.AutoCandidates.Contains(serving.Algorithm) : algorithm == serving.Algorithm;
+        if (!sameAlgorithm)
+        {
+            return false;
+        }
+        var settings = ModelTrainer.Configure(serving.Algorithm).Parameters;
+        return settings.Count == serving.Parameters.Count
+               && settings.All(p => serving.Parameters.TryGetValue(p.Key, out var value) && value.Equals(p.Value));
     }
 }

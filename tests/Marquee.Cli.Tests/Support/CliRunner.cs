@@ -22,10 +22,12 @@ public static class CliRunner
     private static readonly Lazy<string> CliDll = new(EnsurePublished);
 
     /// <summary>Runs <c>marquee args</c> to completion.</summary>
+    /// <param name="environment">Variables to set; a null value removes the variable.</param>
+    /// <param name="workingDirectory">Where to run it; the repository root by default.</param>
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default, string? workingDirectory = null)
     {
-        using var process = CreateProcess(args, environment);
+        using var process = CreateProcess(args, environment, workingDirectory);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -42,6 +44,42 @@ public static class CliRunner
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Runs the <c>./marquee</c> script itself (what a person types), to completion.</summary>
+    public static async Task<CliResult> RunScriptAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        info.ArgumentList.Add(Path.Combine(RepositoryRoot, "marquee"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key] = value;
+        }
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start bash");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./marquee {string.Join(' ', args)} did not finish in time");
+        }
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Starts <c>marquee args</c> (a server, say) and keeps draining its output so it never blocks on a full pipe.</summary>
     public static CliProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
@@ -49,14 +87,14 @@ public static class CliRunner
         return new CliProcess(process);
     }
 
-    private static Process CreateProcess(IEnumerable<string> args, IDictionary<string, string?>? environment)
+    private static Process CreateProcess(IEnumerable<string> args, IDictionary<string, string?>? environment, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -68,7 +106,14 @@ public static class CliRunner
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[key] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }

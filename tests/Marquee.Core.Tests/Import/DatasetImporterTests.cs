@@ -15,7 +15,7 @@ public class DatasetImporterTests
         var data = new DataDirectory(dir.File("data"));
         using var files = DatasetFiles.FromPath(SharedData.MlLatestSmall);
 
-        var (manifest, _) = await DatasetImporter.ImportAsync(files, data);
+        var (manifest, _, _) = await DatasetImporter.ImportAsync(files, data);
 
         Assert.True(data.HasDataset);
         Assert.Equal(100_836, manifest.Ratings);

@@ -50,6 +50,7 @@ public class MovieLensReaderTests
             3,1,9.5,964982224
             4,1
             5,11,3.5,964982931
+
             """);
 
         using var files = DatasetFiles.FromPath(dir.Path);
@@ -156,6 +157,77 @@ public class MovieLensReaderTests
 
         var error = Assert.Throws<DatasetException>(() => DatasetFiles.FromPath(path));
         Assert.Contains("not a readable zip", error.Message);
+    }
+
+    [Fact]
+    public void Read_RatingsCutOffMidLine_IsRefusedNamingFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("movies.csv", MoviesCsv);
+        // The last row still parses (timestamp 96 = 1970): only the missing line end shows the cut.
+        dir.Write("ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,11,5.0,96");
+
+        using var files = DatasetFiles.FromPath(dir.Path);
+        var error = Assert.Throws<DatasetException>(() => MovieLensReader.Read(files));
+
+        Assert.Contains("ratings.csv", error.Message);
+        Assert.Contains("line 3", error.Message);
+        Assert.Contains("cut off", error.Message);
+    }
+
+    [Fact]
+    public void Read_DatRatingsCutOffMidLine_IsRefused()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("movies.dat", "1::Toy Story (1995)::Animation\n");
+        dir.Write("ratings.dat", "1::1::5::978300760\n2::1::4::97830");
+
+        using var files = DatasetFiles.FromPath(dir.Path);
+        var error = Assert.Throws<DatasetException>(() => MovieLensReader.Read(files));
+
+        Assert.Contains("ratings.dat", error.Message);
+        Assert.Contains("line 2", error.Message);
+    }
+
+    [Fact]
+    public void FromPath_FolderWithSeveralReleases_IsRefusedListingThem()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("ml-a/ratings.csv", "userId,movieId,rating,timestamp\n");
+        dir.Write("ml-b/u.data", "1\t1\t5\t1\n");
+        dir.Write("notes/README.md", "not a release");
+
+        var error = Assert.Throws<DatasetException>(() => DatasetFiles.FromPath(dir.Path));
+
+        Assert.Contains("2 MovieLens releases (ml-a, ml-b)", error.Message);
+        Assert.Contains("--source", error.Message);
+    }
+
+    [Fact]
+    public void FromPath_FolderWithOneRelease_OpensIt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("downloads/ml-a/ratings.csv", "userId,movieId,rating,timestamp\n");
+
+        using var files = DatasetFiles.FromPath(dir.Path);
+
+        Assert.Equal(Path.Combine(dir.Path, "downloads", "ml-a"), files.Origin);
+    }
+
+    [Fact]
+    public void FromPath_ZipWithSeveralReleases_IsRefusedListingThem()
+    {
+        using var dir = new TempDirectory();
+        var zipPath = dir.File("two.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            Add(zip, "ml-a/ratings.csv", "userId,movieId,rating,timestamp\n");
+            Add(zip, "ml-b/ratings.csv", "userId,movieId,rating,timestamp\n");
+        }
+
+        var error = Assert.Throws<DatasetException>(() => DatasetFiles.FromPath(zipPath));
+
+        Assert.Contains("2 MovieLens releases (ml-a, ml-b)", error.Message);
     }
 
     private static void Add(ZipArchive zip, string name, string content)
