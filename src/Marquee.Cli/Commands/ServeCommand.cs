@@ -19,8 +19,9 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
         var app = MarqueeApp.Build(["--urls", urls]);
-        Console.WriteLine($"Marquee is serving at {urls.Split(';')[0]} (API reference at /docs). Ctrl+C stops it.");
+        // Said only once the server listens: a start that fails (no data, port taken) never claims to serve.
         await app.StartAsync(cancellationToken);
+        Console.WriteLine($"Marquee is serving at {app.Urls.FirstOrDefault() ?? urls.Split(';')[0]} (API reference at /docs). Ctrl+C stops it.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

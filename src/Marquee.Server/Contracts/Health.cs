@@ -2,9 +2,13 @@ namespace Marquee.Server.Contracts;
 
 public sealed record HealthResponse
 {
-    /// <summary><c>ok</c>, or <c>degraded</c> when only the baseline can serve.</summary>
+    /// <summary><c>ok</c>; <c>degraded</c> when only the baseline serves or the promoted model failed validation; <c>unhealthy</c> (503) when writes cannot be stored.</summary>
     public required string Status { get; init; }
     public required int CatalogMovies { get; init; }
     public required string ModelVersion { get; init; }
     public required IReadOnlyList<string> Recommenders { get; init; }
+    /// <summary>Why the promoted model does not serve (it failed validation; an earlier one or the baseline serves).</summary>
+    public string? ModelProblem { get; init; }
+    /// <summary>Why the database cannot store feedback now (gone, read-only, unreachable); null when it can.</summary>
+    public string? DatabaseProblem { get; init; }
 }

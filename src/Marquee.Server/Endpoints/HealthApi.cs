@@ -9,13 +9,14 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithTags("Health").WithName("GetHealth");
+        // HEAD too: load balancers and uptime checks probe with it.
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], GetHealth).WithTags("Health").WithName("GetHealth");
         return app;
     }
 
     /// <summary>
-    /// <c>ok</c> when a CF model serves, <c>degraded</c> (still 200) when only the baseline can, and
-    /// 503 <c>unhealthy</c> when the database does not answer (feedback could not be stored).
+    /// <c>ok</c> when the promoted CF model serves, <c>degraded</c> (still 200) when only the baseline can or the
+    /// promoted model failed validation, and 503 <c>unhealthy</c> when the database cannot store writes.
     /// </summary>
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(
         RecommenderHost host, HealthCheckService checks, CancellationToken cancellationToken)
@@ -23,9 +24,14 @@ public static class HealthApi
         var snapshot = host.State.Snapshot;
         var report = await checks.CheckHealthAsync(cancellationToken);
         var hasCf = snapshot.Personalizer is not null;
+        var modelProblem = host.ModelProblem;
         var response = new HealthResponse
         {
-            Status = report.Status == HealthStatus.Unhealthy ? "unhealthy" : hasCf ? "ok" : "degraded",
+            Status = report.Status == HealthStatus.Unhealthy ? "unhealthy" : hasCf && modelProblem is null ? "ok" : "degraded",
+            ModelProblem = modelProblem,
+            DatabaseProblem = report.Status == HealthStatus.Unhealthy
+                ? string.Join("; ", report.Entries.Values.Select(e => e.Description).Where(d => !string.IsNullOrEmpty(d)))
+                : null,
             CatalogMovies = snapshot.Catalog.Count,
             ModelVersion = snapshot.ModelVersion,
             Recommenders = hasCf ? ["baseline", "cf"] : ["baseline"],
