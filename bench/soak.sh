@@ -17,7 +17,7 @@ export MARQUEE_SHARED_DIR="${MARQUEE_SHARED_DIR:-$(find_shared)}"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 WORK="$(mktemp -d /tmp/marquee-soak.XXXXXX)"
-trap 'kill ${SERVER_PID:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${SERVER_PID:-} 2>/dev/null || true; [[ -n "${SOAK_KEEP:-}" ]] || rm -rf "$WORK"' EXIT
 export MARQUEE_DATA_DIR="$WORK/data" MARQUEE_ARTIFACTS_DIR="$WORK/artifacts"
 ./marquee import --source "$MARQUEE_SHARED_DIR/datasets/ml-latest-small" >/dev/null
 ./marquee enrich --metadata-file "$MARQUEE_SHARED_DIR/datasets/ml-latest-small-metadata-join/movie_metadata_join.csv" >/dev/null
@@ -32,7 +32,7 @@ Marquee__RateLimits__SessionsPerMinute=100000000 \
 SERVER_PID=$!
 for _ in $(seq 1 150); do curl -fs "$URL/health" >/dev/null && break; sleep 0.2; done
 for _ in $(seq 1 "$COUNT"); do
-  curl -fs -X POST "$URL/sessions" | sed -E 's/.*"user_id":"([^"]+)".*"token":"([^"]+)".*/\1 \2/'
+  curl -fs -X POST "$URL/sessions" | sed -E 's/.*"user_id":"([^"]+)".*"token":"([^"]+)".*/\1 \2/'; echo
 done >"$WORK/sessions.txt"
 export SESSIONS="$WORK/sessions.txt"
 pid() { pgrep -P "$SERVER_PID" -f marquee.dll || echo "$SERVER_PID"; }
