@@ -21,13 +21,16 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
             : parameter is { Success: true } ? parameter.Groups["name"].Value
             : "body";
-        var message = json is null ? badRequest.Message : Describe(json);
+        var unbound = json is null ? UnboundValue().Match(badRequest.Message) : null;
+        var message = json is not null ? Describe(json)
+            : unbound is { Success: true } ? $"'{unbound.Groups["value"].Value}' is not a valid {unbound.Groups["name"].Value}"
+            : WithoutTypeNames(badRequest.Message);
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var details = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = badRequest.StatusCode,
             Title = parameter is { Success: true } ? "The request could not be read" : "The request body could not be read",
-            Detail = json is null ? badRequest.Message : $"Invalid JSON at '{field}': {message}",
+            Detail = json is null ? message : field == "body" ? $"The body is not valid JSON: {message}" : $"Invalid JSON at '{field}': {message}",
         };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
@@ -44,12 +47,37 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         return null;
     }
 
+    /// <summary>The reader's message in the request's own terms: "must be a whole number", not a .NET type name.</summary>
     private static string Describe(JsonException json)
     {
         var message = json.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        message = cut > 0 ? message[..cut] : message;
+        var conversion = ConversionTarget().Match(message);
+        return conversion.Success ? $"must be {Kind(conversion.Groups["type"].Value)}" : WithoutTypeNames(message);
     }
+
+    private static string Kind(string type) =>
+        type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) || type.Contains("Int16", StringComparison.Ordinal)
+            ? type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) ? "a list of whole numbers" : "a whole number"
+        : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Single", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) ? "a number"
+        : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+        : type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal)
+            ? type.Contains("String", StringComparison.Ordinal) ? "a list of strings" : "a list"
+        : type.Contains("String", StringComparison.Ordinal) ? "a string"
+        : "a JSON object";
+
+    /// <summary>Last line of defence: no message names an internal type.</summary>
+    internal static string WithoutTypeNames(string message) => TypeName().Replace(message, "the expected value");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to (?<type>\S+?)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex ConversionTarget();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:System|Marquee|Microsoft)\.[\w.`\[\],+]+")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?:\S+ )?(?<name>[^""\s]+)"" from ""(?<value>[^""]*)""")]
+    private static partial System.Text.RegularExpressions.Regex UnboundValue();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?:\S+ )?(?<name>[^""\s]+)"" from")]
     private static partial System.Text.RegularExpressions.Regex UnboundParameter();

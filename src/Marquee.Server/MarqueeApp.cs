@@ -40,6 +40,8 @@ public static class MarqueeApp
         // The framework's per-request Information lines (six per request) cost more than a cheap
         // request itself; keep its warnings and errors, as the ASP.NET Core templates do.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Every Marquee body is a small JSON object; endpoints set tighter limits of their own (BodyLimit).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.Default);
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
@@ -57,9 +59,12 @@ public static class MarqueeApp
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
+        services.AddOutputCache();
         services.AddMarqueeRateLimits(configuration);
+        services.AddMarqueeForwardedHeaders(configuration);
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -78,7 +83,9 @@ public static class MarqueeApp
             database.Migrate();
             return database;
         });
-        services.AddSingleton<UserStore>();
+        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromDays(sp.GetRequiredService<IOptions<MarqueeOptions>>().Value.SessionTokenDays)));
+        services.AddSingleton<SessionTokens>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
         services.AddSingleton<ModelRegistry>();
@@ -97,14 +104,24 @@ public static class MarqueeApp
 
     public static void UseMarquee(WebApplication app)
     {
+        if (ForwardedHeadersSetup.IsConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
+        // Authentication first: the write limits count per session.
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Marquee API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Built once, then served from memory; what still costs (the reference page) is rate-limited.
+        app.MapOpenApi("/openapi/{documentName}.json")
+            .CacheOutput(PublicDocumentCachePolicy.Instance)
+            .RequireRateLimiting(RateLimits.Documents);
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Marquee API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireRateLimiting(RateLimits.Documents);
 
         app.MapHealthApi();
         app.MapMovieSearchApi();
@@ -157,6 +174,12 @@ public static class MarqueeApp
     private static IResult NoEndpoint(HttpContext context, EndpointDataSource endpoints)
     {
         var request = context.Request;
+        if (AllowedMethods(endpoints, request.Path) is { Count: > 0 } allowed && !allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: $"{request.Path} answers {string.Join(", ", allowed)}, not {request.Method}.");
+        }
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         if (hasBody && !request.HasJsonContentType() && AcceptsJson(endpoints, request.Method, request.Path))
         {
@@ -166,6 +189,14 @@ public static class MarqueeApp
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: $"No endpoint {request.Method} {request.Path}; see /docs for the API.");
     }
+
+    private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 }
+                && !endpoint.RoutePattern.RawText!.Contains("{*", StringComparison.Ordinal)
+                && new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), []).TryMatch(path, []))
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static bool AcceptsJson(EndpointDataSource endpoints, string method, PathString path) =>
         endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>

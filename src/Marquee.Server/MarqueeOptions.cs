@@ -25,6 +25,10 @@ public sealed class MarqueeOptions
     [Range(1, 3600)]
     public int ModelPollSeconds { get; set; } = 10;
 
+    /// <summary>Days a session token works after it was issued or rotated (POST /sessions/rotate).</summary>
+    [Range(1, 3650)]
+    public int SessionTokenDays { get; set; } = 365;
+
     /// <summary>Built UI to serve at <c>/</c>; default: <c>ui/dist</c> under the working directory.</summary>
     public string? UiDir { get; set; }
 }

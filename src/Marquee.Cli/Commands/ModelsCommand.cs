@@ -17,10 +17,21 @@ internal static class ModelsCommand
         {
             var (_, registry) = TrainCommand.Services();
             var wanted = parse.GetValue(version)!;
-            if (!await registry.PromoteAsync(wanted, "promoted by hand (marquee models promote)", cancellationToken))
+            var model = await registry.GetAsync(wanted, cancellationToken)
+                ?? throw new CliException($"no model version '{wanted}'; see ./marquee models list");
+            if (model.Algorithm != "baseline")
             {
-                throw new CliException($"no model version '{wanted}'; see ./marquee models list");
+                try
+                {
+                    var directory = Path.Combine(Marquee.Server.Services.TrainingService.ModelsDirectory(CliEnvironment.ArtifactsDir), wanted);
+                    await Marquee.Core.Training.ModelValidation.LoadValidatedAsync(directory, model.Manifest, cancellationToken);
+                }
+                catch (Marquee.Core.Training.InvalidModelException e)
+                {
+                    throw new CliException($"not promoted: model {wanted} cannot serve ({e.Message})");
+                }
             }
+            await registry.PromoteAsync(wanted, "promoted by hand (marquee models promote)", cancellationToken);
             Console.WriteLine($"Promoted {wanted}");
             return 0;
         });
@@ -30,7 +41,7 @@ internal static class ModelsCommand
         {
             var (_, registry) = TrainCommand.Services();
             var previous = await registry.RollbackAsync(cancellationToken)
-                ?? throw new CliException("nothing to roll back to: fewer than two promotions on record");
+                ?? throw new CliException("nothing to roll back to: no earlier promotion of another version on record");
             Console.WriteLine($"Rolled back to {previous.Version}");
             return 0;
         });

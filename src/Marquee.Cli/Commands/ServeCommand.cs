@@ -61,7 +61,7 @@ internal static class ServeCommand
         {
             _starting = false;
         }
-        Console.WriteLine($"Marquee is serving at {urls.Split(';')[0]} (API reference at /docs). Ctrl+C stops it.");
+        Console.WriteLine($"Marquee is serving at {app.Urls.FirstOrDefault() ?? urls.Split(';')[0]} (API reference at /docs). Ctrl+C stops it.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

@@ -65,20 +65,36 @@ public static class ModelArtifacts
                 };
                 if (File.Exists(P("item_weights.npy")))
                 {
-                    return PrimalEaseModel.FromWeights(items, options, (await NpyFile.ReadAsync<float>(P("item_weights.npy"), cancellationToken)).Data);
+                    var weights = (await NpyFile.ReadAsync<float>(P("item_weights.npy"), cancellationToken)).Data;
+                    Require(weights.LongLength == (long)items.Count * items.Count, "item_weights.npy is not items × items");
+                    return PrimalEaseModel.FromWeights(items, options, weights);
                 }
                 var train = await LoadMatrixAsync(directory, items, cancellationToken);
-                return DualEaseModel.FromParts(train, options,
-                    (await NpyFile.ReadAsync<double>(P("user_kernel_inverse.npy"), cancellationToken)).Data,
-                    (await NpyFile.ReadAsync<double>(P("gamma.npy"), cancellationToken)).Data);
+                var kernel = (await NpyFile.ReadAsync<double>(P("user_kernel_inverse.npy"), cancellationToken)).Data;
+                var gamma = (await NpyFile.ReadAsync<double>(P("gamma.npy"), cancellationToken)).Data;
+                Require(kernel.LongLength == (long)train.UserCount * train.UserCount, "user_kernel_inverse.npy is not users × users");
+                Require(gamma.Length == items.Count, "gamma.npy does not have one value per item");
+                return DualEaseModel.FromParts(train, options, kernel, gamma);
             case "als":
                 var (itemFactors, shape) = await NpyFile.ReadAsync<float>(P("item_factors.npy"), cancellationToken);
                 var userFactors = (await NpyFile.ReadAsync<float>(P("user_factors.npy"), cancellationToken)).Data;
+                Require(shape.Length == 2 && shape[0] == items.Count && shape[1] > 0, "item_factors.npy is not items × factors");
+                Require(userFactors.Length % shape[1] == 0, "user_factors.npy does not have the item factors' width");
                 return AlsModel.FromFactors(items, shape[1], itemFactors, userFactors, (float)Parameter("alpha", 4), (float)Parameter("lambda", 100));
             case "itemknn":
                 var pointers = (await NpyFile.ReadAsync<int>(P("neighbor_pointers.npy"), cancellationToken)).Data;
                 var neighbors = (await NpyFile.ReadAsync<int>(P("neighbor_items.npy"), cancellationToken)).Data;
                 var similarities = (await NpyFile.ReadAsync<float>(P("neighbor_similarities.npy"), cancellationToken)).Data;
+                Require(pointers.Length == items.Count + 1 && pointers[0] == 0 && pointers[^1] == neighbors.Length
+                    && similarities.Length == neighbors.Length, "the neighbour arrays do not fit the items");
+                for (var i = 0; i < items.Count; i++)
+                {
+                    Require(pointers[i] <= pointers[i + 1], "neighbor_pointers.npy is not ascending");
+                }
+                foreach (var neighbor in neighbors)
+                {
+                    Require((uint)neighbor < (uint)items.Count, "neighbor_items.npy names an item the model does not have");
+                }
                 var columns = new int[items.Count][];
                 var values = new float[items.Count][];
                 for (var i = 0; i < items.Count; i++)
@@ -88,9 +104,19 @@ public static class ModelArtifacts
                 }
                 return ItemKnnModel.FromNeighbors(items, columns, values);
             case "baseline":
-                return new FixedScoresModel(items, (await NpyFile.ReadAsync<float>(P("item_scores.npy"), cancellationToken)).Data);
+                var fixedScores = (await NpyFile.ReadAsync<float>(P("item_scores.npy"), cancellationToken)).Data;
+                Require(fixedScores.Length == items.Count, "item_scores.npy does not have one score per item");
+                return new FixedScoresModel(items, fixedScores);
             default:
                 throw new NotSupportedException($"unknown model algorithm '{manifest.Algorithm}'");
+        }
+    }
+
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
         }
     }
 
@@ -111,6 +137,8 @@ public static class ModelArtifacts
         var pointers = (await NpyFile.ReadAsync<int>(P("train_indptr.npy"), cancellationToken)).Data;
         var indices = (await NpyFile.ReadAsync<int>(P("train_indices.npy"), cancellationToken)).Data;
         var ratings = (await NpyFile.ReadAsync<float>(P("train_ratings.npy"), cancellationToken)).Data;
+        Require(pointers.Length == users.Length + 1 && pointers[^1] == indices.Length && ratings.Length == indices.Length,
+            "the training matrix arrays do not fit together");
         return InteractionMatrix.FromCsr(items, users, new CsrMatrix(users.Length, items.Count, pointers, indices, ratings));
     }
 }

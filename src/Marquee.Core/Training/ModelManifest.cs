@@ -45,6 +45,11 @@ public sealed record ModelManifest
     /// models folder. It depends on the imported ratings only, so one is trained per dataset and shared.
     /// </summary>
     [JsonPropertyName("rating_model")] public string? RatingModel { get; init; }
+    /// <summary>
+    /// SHA-256 (hex) of every array file of the model, by file name: a serving instance refuses a model whose
+    /// files changed after training (a truncated copy, a half-synced disk). Absent in manifests written before.
+    /// </summary>
+    [JsonPropertyName("files_sha256")] public IReadOnlyDictionary<string, string>? FilesSha256 { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Artifacts.ArtifactJson.Default.ModelManifest);
 

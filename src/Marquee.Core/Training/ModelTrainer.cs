@@ -117,13 +117,16 @@ public static class ModelTrainer
             RatingModel = ratingModel,
         };
         var writeClock = Stopwatch.StartNew();
-        var directory = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
+        var (directory, written) = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
         log?.Invoke($"Fitted {best.Name} on all data in {fitSeconds:F2} s; wrote {directory} in {writeClock.Elapsed.TotalSeconds:F2} s");
-        return new TrainedModel(manifest, model, directory);
+        return new TrainedModel(written, model, directory);
     }
 
-    /// <summary>Writes a model into a staging folder and renames it into place, so no half-written version exists.</summary>
-    public static async Task<string> WriteAsync(string modelsDirectory, ModelManifest manifest, ITopNModel model, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes a model into a staging folder and renames it into place, so no half-written version exists.
+    /// Returns the folder and the manifest as written (with the checksums of its files).
+    /// </summary>
+    public static async Task<(string Directory, ModelManifest Manifest)> WriteAsync(string modelsDirectory, ModelManifest manifest, ITopNModel model, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(modelsDirectory);
         var staging = Path.Combine(modelsDirectory, $".staging-{manifest.Version}-{Guid.NewGuid():N}");
@@ -131,9 +134,10 @@ public static class ModelTrainer
         try
         {
             await ModelArtifacts.SaveAsync(model, staging, cancellationToken);
-            await Artifacts.AtomicFile.WriteAllTextAsync(Path.Combine(staging, ModelManifest.FileName), manifest.ToJson(), cancellationToken);
+            var withChecksums = manifest with { FilesSha256 = await ModelValidation.ChecksumsAsync(staging, cancellationToken) };
+            await Artifacts.AtomicFile.WriteAllTextAsync(Path.Combine(staging, ModelManifest.FileName), withChecksums.ToJson(), cancellationToken);
             Directory.Move(staging, final);
-            return final;
+            return (final, withChecksums);
         }
         finally
         {

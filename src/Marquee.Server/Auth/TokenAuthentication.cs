@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace Marquee.Server.Auth;
 
 /// <summary>Resolves <c>Authorization: Bearer &lt;token&gt;</c> to the anonymous user that holds it.</summary>
 public sealed class TokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -16,15 +15,18 @@ public sealed class TokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || Context.GetEndpoint()?.Metadata.GetMetadata<UsesSession>() is null)
         {
             return AuthenticateResult.NoResult();
         }
         var token = header["Bearer ".Length..].Trim();
-        var userId = token.Length is > 0 and <= 200 ? await users.FindByTokenAsync(token, Context.RequestAborted) : null;
+        var userId = token.Length is > 0 and <= 200 ? await tokens.ResolveAsync(token, Context.RequestAborted) : null;
         if (userId is null)
         {
-            return AuthenticateResult.Fail("unknown token");
+            // An unknown, expired or revoked token is an anonymous caller, who gets a 401 where a session is
+            // needed; a failure here would only log a line per request.
+            return AuthenticateResult.NoResult();
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

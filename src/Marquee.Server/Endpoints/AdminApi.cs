@@ -16,7 +16,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireApiKey);
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireApiKey).LimitBody(BodyLimit.Small);
         admin.MapPost("/retrain", Retrain).WithName("Retrain");
         admin.MapGet("/jobs/{id}", GetJob).WithName("GetTrainingJob");
         admin.MapGet("/models", ListModels).WithName("ListModels");
@@ -81,10 +81,17 @@ public static class AdminApi
     public static async Task<Results<Ok<ModelResponse>, ProblemHttpResult>> Promote(
         string version, ModelRegistry registry, RecommenderHost host, CancellationToken cancellationToken)
     {
-        if (!await registry.PromoteAsync(version, "promoted over the admin API", cancellationToken))
+        if (await registry.GetAsync(version, cancellationToken) is not { } model)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Model not found", detail: $"No model version '{version}'.");
         }
+        // A model that cannot serve never becomes current: the next start would have nothing good to load.
+        if (await host.ValidateAsync(model, cancellationToken) is { } problem)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Model failed validation",
+                detail: $"Not promoted: {problem}. The serving model is unchanged.");
+        }
+        await registry.PromoteAsync(version, "promoted over the admin API", cancellationToken);
         await host.ReloadAsync(cancellationToken: cancellationToken);
         return TypedResults.Ok(ToResponse((await registry.GetAsync(version, cancellationToken))!, host.State.Snapshot.ModelVersion));
     }
@@ -96,7 +103,7 @@ public static class AdminApi
         if (previous is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to",
-                detail: "Fewer than two promotions are on record.");
+                detail: "No earlier promotion of another version is on record.");
         }
         await host.ReloadAsync(cancellationToken: cancellationToken);
         return TypedResults.Ok(ToResponse(previous, host.State.Snapshot.ModelVersion));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
@@ -10,13 +11,17 @@ namespace Marquee.Server.Endpoints;
 public static class FeedbackApi
 {
     public const int MaxIdempotencyKeyLength = 200;
+    public const int MaxUserIdLength = 64;
+    public const int MaxRecommenderLength = 32;
+    public const int MaxModelVersionLength = 128;
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/feedback", PostFeedback).WithTags("Feedback").WithName("PostFeedback");
-        var users = app.MapGroup("/users/{userId}/feedback").WithTags("Feedback");
+        app.MapPost("/feedback", PostFeedback).WithTags("Feedback").WithName("PostFeedback")
+            .WithSession().LimitWrites().LimitBody(BodyLimit.Feedback);
+        var users = app.MapGroup("/users/{userId}/feedback").WithTags("Feedback").WithSession().LimitBody(BodyLimit.Small);
         users.MapGet("/", ListFeedback).WithName("ListFeedback");
-        users.MapDelete("/{feedbackId:long}", UndoFeedback).WithName("UndoFeedback");
+        users.MapDelete("/{feedbackId:long}", UndoFeedback).WithName("UndoFeedback").LimitWrites();
         return app;
     }
 
@@ -29,6 +34,18 @@ public static class FeedbackApi
         if (string.IsNullOrWhiteSpace(request.UserId))
         {
             errors.Add("user_id", "is required");
+        }
+        else if (request.UserId.Length > MaxUserIdLength)
+        {
+            errors.Add("user_id", $"must be at most {MaxUserIdLength} characters");
+        }
+        if (request.Context?.Recommender is { Length: > MaxRecommenderLength })
+        {
+            errors.Add("context.recommender", $"must be at most {MaxRecommenderLength} characters");
+        }
+        if (request.Context?.ModelVersion is { Length: > MaxModelVersionLength })
+        {
+            errors.Add("context.model_version", $"must be at most {MaxModelVersionLength} characters");
         }
         if (request.MovieId is null)
         {
@@ -63,9 +80,14 @@ public static class FeedbackApi
             return UserGuard.MovieNotFound(request.MovieId.Value);
         }
         var context = request.Context;
-        var (stored, created) = await store.AddAsync(
-            new FeedbackEvent(request.UserId!, request.MovieId.Value, request.Action!, context?.Query, context?.Recommender, context?.ModelVersion, context?.Position),
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+        var feedback = new FeedbackEvent(request.UserId!, request.MovieId.Value, request.Action!, context?.Query, context?.Recommender, context?.ModelVersion, context?.Position);
+        var (stored, created) = await store.AddAsync(feedback, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+        if (!created && !SameEvent(stored, feedback))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key reused",
+                detail: $"The Idempotency-Key was first used for another event ({stored.Action} of movie {stored.MovieId}, id {stored.Id}); "
+                    + "send a new key for a new event.");
+        }
         if (created)
         {
             metrics.FeedbackStored(stored.Action);
@@ -73,6 +95,10 @@ public static class FeedbackApi
         var body = new FeedbackCreatedResponse(stored.Id, stored.StoredAt);
         return created ? TypedResults.Created($"/users/{stored.UserId}/feedback/{stored.Id}", body) : TypedResults.Ok(body);
     }
+
+    private static bool SameEvent(StoredFeedback stored, FeedbackEvent sent) =>
+        stored.MovieId == sent.MovieId && stored.Action == sent.Action && stored.Query == sent.Query
+        && stored.Recommender == sent.Recommender && stored.ModelVersion == sent.ModelVersion && stored.Position == sent.Position;
 
     public static async Task<Results<Ok<FeedbackListResponse>, ValidationProblem, ProblemHttpResult>> ListFeedback(
         string userId, ClaimsPrincipal caller, FeedbackStore store, RecommenderHost host,

@@ -10,7 +10,8 @@ public static class RecommendApi
 {
     public static IEndpointRouteBuilder MapRecommendApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/recommend", Recommend).WithTags("Recommendations").WithName("Recommend");
+        app.MapPost("/recommend", Recommend).WithTags("Recommendations").WithName("Recommend")
+            .WithSession().LimitBody(BodyLimit.Recommend);
         return app;
     }
 

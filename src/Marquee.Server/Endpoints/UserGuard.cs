@@ -12,14 +12,19 @@ internal static class UserGuard
         var callerId = caller.UserId();
         if (callerId is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                detail: "This needs the session token of the user: send Authorization: Bearer <token> from POST /sessions.");
+            return NoSession();
         }
         return string.Equals(callerId, userId, StringComparison.Ordinal)
             ? null
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: $"The token belongs to another user than '{userId}'.");
     }
+
+    /// <summary>No token, or one that is unknown, expired or revoked: the same answer, whoever the id belongs to.</summary>
+    public static ProblemHttpResult NoSession() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "This needs a valid session token of the user: send Authorization: Bearer <token> from POST /sessions "
+                + "(tokens expire, and end with DELETE /sessions/current).");
 
     public static ProblemHttpResult MovieNotFound(int movieId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Movie not found",

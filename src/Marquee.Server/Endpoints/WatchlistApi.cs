@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
@@ -10,11 +11,11 @@ public static class WatchlistApi
 {
     public static IEndpointRouteBuilder MapWatchlistApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/users/{userId}/watchlist").WithTags("Watchlist");
+        var group = app.MapGroup("/users/{userId}/watchlist").WithTags("Watchlist").WithSession().LimitBody(BodyLimit.Small);
         group.MapGet("/", ListWatchlist).WithName("ListWatchlist");
         group.MapGet("/{movieId:int}", GetWatchlistItem).WithName("GetWatchlistItem");
-        group.MapPut("/{movieId:int}", PutWatchlistItem).WithName("PutWatchlistItem");
-        group.MapDelete("/{movieId:int}", DeleteWatchlistItem).WithName("DeleteWatchlistItem");
+        group.MapPut("/{movieId:int}", PutWatchlistItem).WithName("PutWatchlistItem").LimitWrites();
+        group.MapDelete("/{movieId:int}", DeleteWatchlistItem).WithName("DeleteWatchlistItem").LimitWrites();
         return app;
     }
 

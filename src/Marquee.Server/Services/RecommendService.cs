@@ -17,7 +17,7 @@ public enum UserAccess
 }
 
 /// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
-public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, UserStore users, IntentService intents, QueryEmbedder queryEmbedder)
+public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, IntentService intents, QueryEmbedder queryEmbedder)
 {
     public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
     public const int MaxK = 100;
@@ -125,7 +125,8 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
         }
         if (callerUserId is null)
         {
-            return (await users.ExistsAsync(userId, cancellationToken) ? UserAccess.Unauthenticated : UserAccess.NotFound, []);
+            // Unknown and existing session ids are answered alike, so ids cannot be probed.
+            return (UserAccess.Unauthenticated, []);
         }
         if (!string.Equals(callerUserId, userId, StringComparison.Ordinal))
         {

@@ -32,8 +32,14 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private IReadOnlyList<string> _refusedData = [];
     /// <summary>The promoted version last refused, so the poll does not try (and log) it again every few seconds.</summary>
     private string? _refusedVersion;
+    private (string Version, IPersonalizer Personalizer)? _validated;
+    private string? _rejected;
+    private volatile string? _modelProblem;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
+
+    /// <summary>Why the promoted model does not serve (it failed validation), or null when it does.</summary>
+    public string? ModelProblem => _modelProblem;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -66,7 +72,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         {
             var current = await registry.GetCurrentAsync(cancellationToken);
             var wanted = current?.Version ?? "baseline";
-            if (!force && (_state?.Snapshot.ModelVersion == wanted || _refusedVersion == wanted))
+            if (!force && (_state?.Snapshot.ModelVersion == wanted || _refusedVersion == wanted || _rejected == wanted))
             {
                 return;
             }
@@ -85,6 +91,8 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
                 _semantic = await LoadSemanticAsync(data, _catalog, refused, cancellationToken);
                 _refusedData = refused;
             }
+            // Two checks before a model serves: it was trained on the ratings loaded now (else refused, listed on
+            // /health), and it loads and scores (else the last good one or the baseline serves, see LoadServableAsync).
             var modelRefusal = current is null ? null : ModelRefusal(current.Manifest);
             _refusedVersion = modelRefusal is null ? null : current!.Version;
             if (modelRefusal is not null)
@@ -92,8 +100,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
                 logger.LogWarning("Not serving model {Version}: {Reason}", current!.Version, modelRefusal);
             }
             var servable = modelRefusal is null ? current : null;
-            var personalizer = servable is null ? null : await LoadPersonalizerAsync(servable, cancellationToken);
-            var version = personalizer is null && servable?.Algorithm != "baseline" ? "baseline" : wanted;
+            var (version, personalizer) = await LoadServableAsync(servable, cancellationToken);
             var ratingPredictor = LoadRatingPredictor(servable?.Manifest.RatingModel);
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
                 _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null, _semantic);
@@ -192,21 +199,94 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         }
     }
 
-    private async Task<IPersonalizer?> LoadPersonalizerAsync(RegisteredModel current, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a registered model as <see cref="ReloadAsync"/> would load it; null when it can serve, else what is
+    /// wrong. The loaded model is kept for the reload that follows a promotion.
+    /// </summary>
+    public async Task<string?> ValidateAsync(RegisteredModel model, CancellationToken cancellationToken = default)
     {
-        if (current.Algorithm == "baseline")
+        if (model.Algorithm == "baseline")
         {
             return null;
         }
-        var directory = Path.Combine(TrainingService.ModelsDirectory(options.Value.ArtifactsDir), current.Version);
-        if (!Directory.Exists(directory))
+        try
         {
-            logger.LogWarning("Model {Version} is promoted but {Directory} is missing; serving the baseline only", current.Version, directory);
+            var personalizer = await LoadPersonalizerAsync(model, cancellationToken);
+            _validated = (model.Version, personalizer);
             return null;
         }
-        var model = await ModelArtifacts.LoadAsync(directory, current.Manifest, cancellationToken);
-        (model as DualEaseModel)?.PrepareForServing();
-        return new ModelPersonalizer(model);
+        catch (InvalidModelException e)
+        {
+            return $"model {model.Version} cannot serve: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The promoted model when it validates; otherwise the model serving now, else the newest earlier promotion
+    /// that validates, else the baseline, and <see cref="ModelProblem"/> says so.
+    /// </summary>
+    private async Task<(string Version, IPersonalizer? Personalizer)> LoadServableAsync(RegisteredModel? current, CancellationToken cancellationToken)
+    {
+        _modelProblem = null;
+        _rejected = null;
+        if (current is null || current.Algorithm == "baseline")
+        {
+            return (current?.Version ?? "baseline", null);
+        }
+        try
+        {
+            return (current.Version, await LoadPersonalizerAsync(current, cancellationToken));
+        }
+        catch (InvalidModelException e)
+        {
+            _rejected = current.Version;
+            var (version, personalizer) = await FallbackAsync(current.Version, cancellationToken);
+            _modelProblem = $"model {current.Version} cannot serve ({e.Message}); serving {version} instead";
+            logger.LogError(e, "Model {Version} cannot serve: {Problem}; serving {Fallback} instead", current.Version, e.Message, version);
+            return (version, personalizer);
+        }
+    }
+
+    private async Task<(string Version, IPersonalizer? Personalizer)> FallbackAsync(string broken, CancellationToken cancellationToken)
+    {
+        if (_state?.Snapshot is { Personalizer: { } serving, ModelVersion: var servingVersion } && servingVersion != broken)
+        {
+            return (servingVersion, serving);
+        }
+        foreach (var version in await registry.PromotedVersionsAsync(cancellationToken))
+        {
+            if (version == broken || await registry.GetAsync(version, cancellationToken) is not { } earlier)
+            {
+                continue;
+            }
+            if (earlier.Algorithm == "baseline")
+            {
+                return (earlier.Version, null);
+            }
+            try
+            {
+                return (earlier.Version, await LoadPersonalizerAsync(earlier, cancellationToken));
+            }
+            catch (InvalidModelException e)
+            {
+                logger.LogWarning("Earlier model {Version} cannot serve either: {Problem}", earlier.Version, e.Message);
+            }
+        }
+        return ("baseline", null);
+    }
+
+    /// <summary>Loads and validates a model folder (checksums, shapes, a test scoring).</summary>
+    private async Task<IPersonalizer> LoadPersonalizerAsync(RegisteredModel model, CancellationToken cancellationToken)
+    {
+        if (_validated is { } validated && validated.Version == model.Version)
+        {
+            _validated = null;
+            return validated.Personalizer;
+        }
+        var directory = Path.Combine(TrainingService.ModelsDirectory(options.Value.ArtifactsDir), model.Version);
+        var loaded = await ModelValidation.LoadValidatedAsync(directory, model.Manifest, cancellationToken);
+        (loaded as DualEaseModel)?.PrepareForServing();
+        return new ModelPersonalizer(loaded);
     }
 }
 

@@ -19,6 +19,9 @@ public enum DatabaseProvider
 public sealed class Database
 {
     private readonly string _connectionString;
+    private readonly string _createConnectionString;
+    private readonly SqliteWriter? _sqliteWriter;
+    private volatile WriteFailure? _lastWriteFailure;
 
     public Database(string? setting, string artifactsDirectory)
     {
@@ -26,6 +29,7 @@ public sealed class Database
         {
             Provider = DatabaseProvider.PostgreSql;
             _connectionString = setting.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUrl(setting) : setting;
+            _createConnectionString = _connectionString;
             Description = $"PostgreSQL {new NpgsqlConnectionStringBuilder(_connectionString) { Password = null }.Host}";
         }
         else
@@ -34,8 +38,13 @@ public sealed class Database
             path = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             Provider = DatabaseProvider.Sqlite;
-            _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+            // Serving connections never create the file: a database deleted under a running server must fail
+            // writes, not quietly start an empty one (only migrations create it).
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, Mode = SqliteOpenMode.ReadWrite }.ToString();
+            _createConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+            SqlitePath = path;
             Description = $"SQLite {path}";
+            _sqliteWriter = new SqliteWriter(this);
         }
     }
 
@@ -43,6 +52,66 @@ public sealed class Database
 
     /// <summary>Where the data lives, without credentials.</summary>
     public string Description { get; }
+
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? SqlitePath { get; }
+
+    /// <summary>The last write that could not be stored, cleared by the next one that was.</summary>
+    public WriteFailure? LastWriteFailure => _lastWriteFailure;
+
+    /// <summary>
+    /// Runs one write in a transaction and returns only once it is committed to the live database (for SQLite,
+    /// in a group commit with the writes queued beside it). A database that cannot take writes (gone,
+    /// read-only, full) throws <see cref="DatabaseUnavailableException"/>.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            T result;
+            if (_sqliteWriter is not null)
+            {
+                result = (T)(await _sqliteWriter.EnqueueAsync(async (c, t) => await write(c, t), cancellationToken))!;
+            }
+            else
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                result = await write(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            _lastWriteFailure = null;
+            return result;
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            _lastWriteFailure = new WriteFailure(DateTimeOffset.UtcNow, e.Message);
+            throw e as DatabaseUnavailableException ?? new DatabaseUnavailableException($"{Description} cannot take writes: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Throws when the SQLite file this server writes to is no longer where it was opened (deleted, moved).</summary>
+    internal void EnsureLive()
+    {
+        if (SqlitePath is not null && !File.Exists(SqlitePath))
+        {
+            // Pooled connections still hold the deleted file open: drop them so no later write lands there.
+            SqliteConnection.ClearAllPools();
+            throw new DatabaseUnavailableException($"the database file {SqlitePath} is gone; restore it or restart to create a new one");
+        }
+    }
+
+    /// <summary>Errors that mean the database cannot take writes now, as opposed to a bad statement.</summary>
+    public static bool IsUnavailable(Exception e) => e switch
+    {
+        DatabaseUnavailableException => true,
+        // SQLITE_BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26
+            || sqlite.Message.Contains("no such table", StringComparison.Ordinal),
+        PostgresException pg => pg.SqlState is "25006" or "53100" or "57P01" or "57P02" or "57P03" or "08006" or "08001",
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -74,7 +143,7 @@ public sealed class Database
         }
         var builder = Provider == DatabaseProvider.PostgreSql
             ? DeployChanges.To.PostgresqlDatabase(_connectionString)
-            : DeployChanges.To.SqliteDatabase(_connectionString);
+            : DeployChanges.To.SqliteDatabase(_createConnectionString);
         var upgrader = builder
             .WithScriptsEmbeddedInAssembly(typeof(Database).Assembly, name => name.Contains(".Storage.Migrations" + folder, StringComparison.Ordinal))
             .WithTransactionPerScript()
@@ -87,7 +156,7 @@ public sealed class Database
         }
         if (Provider == DatabaseProvider.Sqlite)
         {
-            using var connection = new SqliteConnection(_connectionString);
+            using var connection = new SqliteConnection(_createConnectionString);
             connection.Open();
             using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode=WAL;";
@@ -105,7 +174,7 @@ public sealed class Database
         {
             using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.PostgreSql
                 ? new NpgsqlConnection(_connectionString)
-                : new SqliteConnection(_connectionString);
+                : new SqliteConnection(_createConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT scriptname FROM schemaversions";
@@ -159,3 +228,8 @@ public sealed class Database
         return builder.ToString();
     }
 }
+
+/// <summary>The database cannot store anything right now (deleted, read-only, disk full, unreachable).</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed record WriteFailure(DateTimeOffset At, string Reason);

@@ -41,6 +41,15 @@ public sealed class ModelRegistry(Database database, TimeProvider clock)
         return row?.ToModel();
     }
 
+    /// <summary>Versions of the standing promotions, newest first, each once: where a server falls back to.</summary>
+    public async Task<IReadOnlyList<string>> PromotedVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var versions = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT version FROM promotions WHERE rolled_back = 0 ORDER BY id DESC", cancellationToken: cancellationToken));
+        return versions.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Makes <paramref name="version"/> the serving model and records why.</summary>
     public async Task<bool> PromoteAsync(string version, string reason, CancellationToken cancellationToken = default)
     {
@@ -61,22 +70,26 @@ public sealed class ModelRegistry(Database database, TimeProvider clock)
         return true;
     }
 
-    /// <summary>Serves the model promoted before the current one again; null when there is none.</summary>
+    /// <summary>
+    /// Serves the model promoted before the current one again; null when there is none. Promotions of the
+    /// current version repeated in a row are all taken back, so a rollback always changes the serving version.
+    /// </summary>
     public async Task<RegisteredModel?> RollbackAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var standing = (await connection.QueryAsync<(long Id, string Version)>(new CommandDefinition(
-            "SELECT id, version FROM promotions WHERE rolled_back = 0 ORDER BY id DESC LIMIT 2", transaction: transaction, cancellationToken: cancellationToken))).ToList();
-        if (standing.Count < 2)
+            "SELECT id, version FROM promotions WHERE rolled_back = 0 ORDER BY id DESC", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        var target = standing.FindIndex(p => p.Version != standing[0].Version);
+        if (standing.Count == 0 || target < 0)
         {
             return null;
         }
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE promotions SET rolled_back = 1 WHERE id = @id", new { id = standing[0].Id }, transaction, cancellationToken: cancellationToken));
-        await MakeCurrentAsync(connection, transaction, standing[1].Version, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            "UPDATE promotions SET rolled_back = 1 WHERE rolled_back = 0 AND id > @id", new { id = standing[target].Id }, transaction, cancellationToken: cancellationToken));
+        await MakeCurrentAsync(connection, transaction, standing[target].Version, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await GetAsync(standing[1].Version, cancellationToken);
+        return await GetAsync(standing[target].Version, cancellationToken);
     }
 
     private static async Task MakeCurrentAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string version, long now, CancellationToken cancellationToken)

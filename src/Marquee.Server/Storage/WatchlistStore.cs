@@ -25,22 +25,28 @@ public sealed class WatchlistStore(Database database, TimeProvider clock)
         return addedAt is { } ms ? new WatchlistEntry(movieId, DateTimeOffset.FromUnixTimeMilliseconds(ms)) : null;
     }
 
-    /// <summary>Adds a movie; adding it again keeps the original date. Returns true when it was new.</summary>
-    public async Task<(WatchlistEntry Entry, bool Created)> PutAsync(string userId, int movieId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO watchlist (user_id, movie_id, added_at_ms) VALUES (@userId, @movieId, @now) ON CONFLICT (user_id, movie_id) DO NOTHING",
-            new { userId, movieId, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        var entry = await GetAsync(userId, movieId, cancellationToken) ?? throw new InvalidOperationException("watchlist entry vanished");
-        return (entry, inserted > 0);
-    }
+    /// <summary>
+    /// Adds a movie; adding it again keeps the original date. Returns true when it was new. One statement
+    /// both adds and reads the entry, so a DELETE racing with it cannot leave it half-done.
+    /// </summary>
+    public Task<(WatchlistEntry Entry, bool Created)> PutAsync(string userId, int movieId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var existing = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT added_at_ms FROM watchlist WHERE user_id = @userId AND movie_id = @movieId", new { userId, movieId }, transaction));
+            var addedAt = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO watchlist (user_id, movie_id, added_at_ms) VALUES (@userId, @movieId, @now)
+                ON CONFLICT (user_id, movie_id) DO UPDATE SET added_at_ms = watchlist.added_at_ms
+                RETURNING added_at_ms
+                """,
+                new { userId, movieId, now }, transaction));
+            return (new WatchlistEntry(movieId, DateTimeOffset.FromUnixTimeMilliseconds(addedAt)), existing is null);
+        }, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string userId, int movieId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM watchlist WHERE user_id = @userId AND movie_id = @movieId",
-            new { userId, movieId }, cancellationToken: cancellationToken)) > 0;
-    }
+    public Task<bool> DeleteAsync(string userId, int movieId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM watchlist WHERE user_id = @userId AND movie_id = @movieId", new { userId, movieId }, transaction)) > 0,
+            cancellationToken);
 }

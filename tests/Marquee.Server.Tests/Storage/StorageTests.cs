@@ -86,6 +86,105 @@ public abstract class StorageTests : IAsyncLifetime
         Assert.Equal(3, (await registry.ListAsync()).Count);
     }
 
+    [Fact]
+    public async Task Registry_RollbackAfterPromotingTheSameVersionTwice_ServesThePreviousVersion()
+    {
+        var registry = new ModelRegistry(_database, TimeProvider.System);
+        await registry.RegisterAsync(Manifest("a"));
+        await registry.RegisterAsync(Manifest("b"));
+        await registry.PromoteAsync("a", "test");
+        await registry.PromoteAsync("b", "test");
+        await registry.PromoteAsync("b", "test again");
+
+        var previous = await registry.RollbackAsync();
+
+        Assert.Equal("a", previous!.Version);
+        Assert.Equal("a", (await registry.GetCurrentAsync())!.Version);
+        Assert.Null(await registry.RollbackAsync());
+    }
+
+    [Fact]
+    public async Task Taste_ManyEventsOnFewMovies_KeepsOneStandingActionPerMovie()
+    {
+        var (userId, _) = await new UserStore(_database, TimeProvider.System).CreateAsync();
+        var store = new FeedbackStore(_database, TimeProvider.System);
+        string[] actions = ["like", "dislike", "superlike", "seen"];
+        for (var i = 0; i < 400; i++)
+        {
+            await store.AddAsync(new FeedbackEvent(userId, 1 + i % 10, actions[i % 4], null, null, null, null), null);
+        }
+        var (last, _) = await store.AddAsync(new FeedbackEvent(userId, 3, "dislike", null, null, null, null), null);
+        await store.UndoAsync(userId, last.Id);
+
+        var standing = await store.LatestActionsAsync(userId);
+
+        Assert.Equal(10, standing.Count);
+        // Movie 3's standing action is the last one not taken back: event 392 (392 % 4 == 0, a like).
+        Assert.Equal("like", standing.Single(s => s.MovieId == 3).Action);
+        Assert.Equal(10, standing[^1].MovieId);
+    }
+
+    [Fact]
+    public async Task Taste_MoreMoviesThanTheBound_KeepsTheNewestOnly()
+    {
+        var (userId, _) = await new UserStore(_database, TimeProvider.System).CreateAsync();
+        var store = new FeedbackStore(_database, TimeProvider.System);
+        var movies = FeedbackStore.MaxTasteMovies + 50;
+        for (var movie = 1; movie <= movies; movie++)
+        {
+            await store.AddAsync(new FeedbackEvent(userId, movie, "like", null, null, null, null), null);
+        }
+
+        var standing = await store.LatestActionsAsync(userId);
+
+        Assert.Equal(FeedbackStore.MaxTasteMovies, standing.Count);
+        Assert.Equal(51, standing[0].MovieId);
+        Assert.Equal(movies, standing[^1].MovieId);
+    }
+
+    [Fact]
+    public async Task Sessions_ExpireRotateAndRevoke()
+    {
+        var clock = new ManualClock();
+        var users = new UserStore(_database, clock, TimeSpan.FromDays(1));
+        var (userId, token) = await users.CreateAsync();
+        Assert.Equal(userId, await users.FindByTokenAsync(token));
+
+        var rotated = await users.RotateAsync(userId);
+        Assert.Null(await users.FindByTokenAsync(token));
+        Assert.Equal(userId, await users.FindByTokenAsync(rotated));
+
+        clock.Now += TimeSpan.FromDays(2);
+        Assert.Null(await users.FindByTokenAsync(rotated));
+
+        var fresh = await users.RotateAsync(userId);
+        Assert.Equal(userId, await users.FindByTokenAsync(fresh));
+        await users.RevokeAsync(userId);
+        Assert.Null(await users.FindByTokenAsync(fresh));
+    }
+
+    [Fact]
+    public async Task Watchlist_ConcurrentPutAndDelete_NeverFails()
+    {
+        var (userId, _) = await new UserStore(_database, TimeProvider.System).CreateAsync();
+        var store = new WatchlistStore(_database, TimeProvider.System);
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        {
+            var put = Task.Run(() => store.PutAsync(userId, 10));
+            var delete = Task.Run(() => store.DeleteAsync(userId, 10));
+            await Task.WhenAll(put, delete);
+            Assert.Equal(10, (await put).Entry.MovieId);
+        });
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private static ModelManifest Manifest(string version) => new()
     {
         Version = version, Algorithm = "ease", Parameters = new Dictionary<string, double> { ["lambda"] = 150 },

@@ -39,6 +39,10 @@ public class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Marquee:Database", DatabasePath);
         builder.UseSetting("Marquee:AdminApiKey", AdminKey);
         builder.UseSetting("Marquee:UiDir", _temp.File("no-ui"));
+        // Every test client shares one address and many tests share one server: the write limits get their own
+        // tests (Hardening/LimitsTests) and stay out of the way of the others.
+        builder.UseSetting("Marquee:RateLimits:WritesPerSessionPerMinute", "1000000");
+        builder.UseSetting("Marquee:RateLimits:WritesPerAddressPerMinute", "1000000");
         builder.UseEnvironment("Testing");
     }
 
