@@ -82,10 +82,14 @@ public static class MarqueeApp
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ExperimentStore>();
+        services.AddSingleton<FeedbackAnalytics>();
         services.AddSingleton<TrainingService>();
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
+        services.AddSingleton<MonitoringService>();
+        services.AddHostedService<MonitoringRefresher>();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Model), "Marquee:Llm:Model is required when Marquee:Llm:Provider is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Marquee:Llm:Endpoint must be an absolute URL")

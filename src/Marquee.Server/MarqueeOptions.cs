@@ -25,6 +25,10 @@ public sealed class MarqueeOptions
     [Range(1, 3600)]
     public int ModelPollSeconds { get; set; } = 10;
 
+    /// <summary>How often the online metrics exported on /metrics are recomputed from the stored feedback.</summary>
+    [Range(1, 3600)]
+    public int MonitoringRefreshSeconds { get; set; } = 30;
+
     /// <summary>Built UI to serve at <c>/</c>; default: <c>ui/dist</c> under the working directory.</summary>
     public string? UiDir { get; set; }
 }
