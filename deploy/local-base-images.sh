@@ -6,6 +6,8 @@
 #   localhost/node:20                   that + the host's Node.js and npm
 # Stand-ins for mcr.microsoft.com/dotnet/{aspnet,sdk}:10.0 and node:20-bookworm-slim; pass them to the
 # build as --build-arg (deploy/smoke.sh does). Each image is made only when it is missing; --force remakes.
+# The build images (SDK, Node) trust what this machine trusts (its CA bundle, e.g. an egress proxy's CA), so
+# `dotnet restore` and `npm ci` reach the registries the host reaches; the runtime image is left as it is.
 #   deploy/local-base-images.sh [--force]
 set -euo pipefail
 PODMAN=(podman --runtime runc --cgroup-manager=cgroupfs)
@@ -49,8 +51,10 @@ fi
 if ! have localhost/dotnet-sdk:10.0; then
   ctx="$WORK/sdk"; mkdir -p "$ctx"
   cp -a "$DOTNET_ROOT" "$ctx/dotnet"
+  cp /etc/ssl/certs/ca-certificates.crt "$ctx/"
   cat > "$ctx/Containerfile" <<'CF'
 FROM localhost/marquee-debian:bookworm
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 ENV DOTNET_ROOT=/usr/share/dotnet DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -62,8 +66,11 @@ if ! have localhost/node:20; then
   ctx="$WORK/node"; mkdir -p "$ctx/usr/bin" "$ctx/usr/lib"
   cp -a "$(readlink -f "$(command -v node)")" "$ctx/usr/bin/node"
   cp -a /usr/lib/node_modules "$ctx/usr/lib/"
+  cp /etc/ssl/certs/ca-certificates.crt "$ctx/"
   cat > "$ctx/Containerfile" <<'CF'
 FROM localhost/marquee-debian:bookworm
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 COPY usr /usr
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/bin/npx
 CF
