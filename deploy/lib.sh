@@ -26,6 +26,8 @@ start_postgres() {
   PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
   PG_PORT="$(free_port)"
   mkdir -p "$dir"
+  # mktemp directories are private (0700): the postgres user must be able to reach its own below them.
+  chmod o+x "$(dirname "$dir")"
   [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
   as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust >/dev/null
   as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start >/dev/null

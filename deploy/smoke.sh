@@ -50,7 +50,7 @@ run_container() {
     -e MARQUEE_SOURCE=/datasets/ml-latest-small \
     -e MARQUEE_METADATA_FILE=/datasets/ml-latest-small-metadata-join/movie_metadata_join.csv \
     -e MARQUEE_EMBED="${MARQUEE_EMBED:-0}" \
-    -v "$SHARED/datasets:/datasets:ro" -v "${VOLUMES[0]}:/data" -v "${VOLUMES[1]}:/artifacts" "$IMAGE" >/dev/null
+    -v "$SHARED/datasets:/datasets:ro" -v "${VOLUMES[0]}:/data" -v "${VOLUMES[1]}:/artifacts" "$IMAGE" >/dev/null 2>>"$WORK/podman.log" # podman warns that it has no systemd to time healthchecks with
 }
 
 # wait_healthy: the image's own HEALTHCHECK, run by podman (no systemd timers here, so run it on demand).
@@ -89,7 +89,7 @@ row="$(psql_marquee -c "SELECT action, model_version FROM feedback WHERE id = $F
 check "like $FEEDBACK_ID answered 201 and is in PostgreSQL with the model that served it ($row)"
 
 log "Replacing the container (down/up on the same volumes and database)"
-"${PODMAN[@]}" rm -f "$NAME" >/dev/null
+"${PODMAN[@]}" rm -f "$NAME" >/dev/null 2>>"$WORK/podman.log"
 t="$(now)"; run_container; wait_healthy; SECOND_HEALTHY="$(since "$t")"
 again="$(curl -fsS "$URL/users/$USER_ID/feedback" -H "Authorization: Bearer $TOKEN")"
 [[ "$(jq "[.items[] | select(.id == $FEEDBACK_ID)] | length" <<<"$again")" -eq 1 ]] || fail "the like is gone after a restart: $again"
