@@ -83,7 +83,8 @@ public abstract class StorageTests : IAsyncLifetime
         Assert.Null(await registry.RollbackAsync());
         Assert.Equal("a", (await registry.GetCurrentAsync())!.Version);
         Assert.False(await registry.PromoteAsync("missing", "test"));
-        Assert.Equal(3, (await registry.ListAsync()).Count);
+        // The PostgreSQL database is shared by the class's tests: count only this test's versions.
+        Assert.Equal(3, (await registry.ListAsync()).Count(m => m.Version is "a" or "b" or "c"));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public abstract class StorageTests : IAsyncLifetime
         Assert.Equal(new SwipeCounts { Key = "m1", Swipes = 3, Likes = 1, Dislikes = 1, Sessions = 1, Movies = 3, Pages = 2, LikedPages = 1 }, byModel["m1"]);
         Assert.Equal(new SwipeCounts { Key = "m2", Swipes = 1, Likes = 1, Dislikes = 0, Sessions = 1, Movies = 1, Pages = 1, LikedPages = 1 }, byModel["m2"]);
         var hourly = await analytics.ByModelAsync(3_600_000);
-        Assert.Equal(4, hourly.Sum(c => c.Swipes));
+        Assert.Equal(4, hourly.Where(c => c.Key is "m1" or "m2").Sum(c => c.Swipes));
         Assert.All(hourly, c => Assert.Equal(0, c.BucketStartMs % 3_600_000));
         var byArm = (await analytics.ByArmAsync("first")).ToDictionary(c => c.Key);
         Assert.Equal(3, byArm["control"].Swipes);
