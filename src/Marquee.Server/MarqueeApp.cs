@@ -127,8 +127,10 @@ public static class MarqueeApp
     private static readonly string[] ApiPrefixes =
         ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
 
+    /// <summary>The UI's admin page lives at <c>/admin</c> itself; the admin API is everything below it.</summary>
     private static bool IsApiPath(PathString path) =>
-        ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+        !path.Equals("/admin", StringComparison.OrdinalIgnoreCase)
+        && ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static void ServeUi(WebApplication app)
     {
