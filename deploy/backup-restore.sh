@@ -19,7 +19,10 @@ cli import --source "$SHARED/datasets/ml-latest-small" >/dev/null
 cli train --algorithm ease >/dev/null
 
 PORT="$(free_port)"; URL="http://127.0.0.1:$PORT"
-serve() { cli serve --urls "$URL" >>"$WORK/serve.log" 2>&1 & SERVER=$!; on_exit "kill -9 $SERVER"; wait_http "$URL/health" 120; }
+serve() { # dotnet itself in the background (not the shell function), so $SERVER is the server's pid
+  dotnet "$ROOT/build_artifacts/cli/marquee.dll" serve --urls "$URL" >>"$WORK/serve.log" 2>&1 &
+  SERVER=$!; on_exit "kill -9 $SERVER"; wait_http "$URL/health" 120
+}
 serve
 MODEL="$(curl -fsS "$URL/health" | jq -r .model_version)"
 log "10 sessions, 5 likes and one watchlist film each"
