@@ -15,6 +15,7 @@ function freePort(): Promise<number> {
 // Free ports are chosen once, by the runner; its workers inherit them through the environment.
 process.env.MARQUEE_E2E_PORT ??= String(await freePort());
 process.env.MARQUEE_E2E_FLAKY_PORT ??= String(await freePort());
+process.env.MARQUEE_E2E_ADMIN_PORT ??= String(await freePort());
 const { baseURL, chromium, chromiumArgs, port, sharedDir, workDir } = await import('./e2e/support/env');
 
 // Screenshots for docs/ are taken on demand (npm run screenshots), not on every test run; they may

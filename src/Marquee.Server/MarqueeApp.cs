@@ -89,10 +89,14 @@ public static class MarqueeApp
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<WatchlistStore>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ExperimentStore>();
+        services.AddSingleton<FeedbackAnalytics>();
         services.AddSingleton<TrainingService>();
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
+        services.AddSingleton<MonitoringService>();
+        services.AddHostedService<MonitoringRefresher>();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Model), "Marquee:Llm:Model is required when Marquee:Llm:Provider is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Marquee:Llm:Endpoint must be an absolute URL")
@@ -140,8 +144,10 @@ public static class MarqueeApp
     private static readonly string[] ApiPrefixes =
         ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
 
+    /// <summary>The UI's admin page lives at <c>/admin</c> itself; the admin API is everything below it.</summary>
     private static bool IsApiPath(PathString path) =>
-        ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+        !path.Equals("/admin", StringComparison.OrdinalIgnoreCase)
+        && ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static void ServeUi(WebApplication app)
     {

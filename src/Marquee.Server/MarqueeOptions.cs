@@ -28,6 +28,9 @@ public sealed class MarqueeOptions
     /// <summary>Days a session token works after it was issued or rotated (POST /sessions/rotate).</summary>
     [Range(1, 3650)]
     public int SessionTokenDays { get; set; } = 365;
+    /// <summary>How often the online metrics exported on /metrics are recomputed from the stored feedback.</summary>
+    [Range(1, 3600)]
+    public int MonitoringRefreshSeconds { get; set; } = 30;
 
     /// <summary>Built UI to serve at <c>/</c>; default: <c>ui/dist</c> under the working directory.</summary>
     public string? UiDir { get; set; }

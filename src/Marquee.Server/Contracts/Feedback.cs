@@ -4,8 +4,11 @@ public sealed record FeedbackContext
 {
     public string? Query { get; init; }
     public string? Recommender { get; init; }
+    /// <summary>The model that ranked the card (the <c>model_version</c> of its /recommend answer); the server fills in the session's model when absent.</summary>
     public string? ModelVersion { get; init; }
     public int? Position { get; init; }
+    /// <summary>The <c>page_id</c> of the /recommend answer the card came from.</summary>
+    public string? PageId { get; init; }
 }
 
 /// <summary>Body of <c>POST /feedback</c>.</summary>

@@ -63,4 +63,6 @@ public sealed record RecommendResponse
     public string? Notice { get; init; }
     public required IntentResponse Intent { get; init; }
     public required IReadOnlyList<MovieResponse> Items { get; init; }
+    /// <summary>Identifies this answer; sent back as <c>context.page_id</c> with feedback so monitoring can count pages that got a like.</summary>
+    public string? PageId { get; init; }
 }

@@ -22,6 +22,9 @@ public static class AdminApi
         admin.MapGet("/models", ListModels).WithName("ListModels");
         admin.MapPost("/models/{version}/promote", Promote).WithName("PromoteModel");
         admin.MapPost("/models/rollback", Rollback).WithName("RollbackModel");
+        admin.MapGet("/monitoring", GetMonitoring).WithName("GetMonitoring");
+        admin.MapPut("/experiment", StartExperiment).WithName("StartExperiment");
+        admin.MapDelete("/experiment", StopExperiment).WithName("StopExperiment");
         return app;
     }
 
@@ -109,7 +112,89 @@ public static class AdminApi
         return TypedResults.Ok(ToResponse(previous, host.State.Snapshot.ModelVersion));
     }
 
-    private static ModelResponse ToResponse(RegisteredModel m, string serving) => new()
+    public static async Task<Results<Ok<MonitoringResponse>, ValidationProblem>> GetMonitoring(
+        string? bucket, MonitoringService monitoring, CancellationToken cancellationToken)
+    {
+        bucket ??= "hour";
+        if (!MonitoringService.Buckets.ContainsKey(bucket))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["bucket"] = [$"must be one of {string.Join(", ", MonitoringService.Buckets.Keys)}"],
+            });
+        }
+        return TypedResults.Ok(await monitoring.ReportAsync(bucket, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ExperimentResponse>, ValidationProblem, ProblemHttpResult>> StartExperiment(
+        [FromBody] StartExperimentRequest? request, ModelRegistry registry, ExperimentStore experiments, RecommenderHost host, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        request ??= new StartExperimentRequest();
+        var errors = new ValidationErrors();
+        var share = request.CandidateShare ?? 0.5;
+        if (double.IsNaN(share) || share is <= 0 or >= 1)
+        {
+            errors.Add("candidate_share", "must be between 0 and 1 (exclusive)");
+        }
+        if (request.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 100))
+        {
+            errors.Add("name", "must be 1 to 100 characters");
+        }
+        foreach (var (field, version) in new[] { ("control_version", request.ControlVersion), ("candidate_version", request.CandidateVersion) })
+        {
+            if (string.IsNullOrWhiteSpace(version))
+            {
+                errors.Add(field, "is required");
+            }
+            else if (await registry.GetAsync(version, cancellationToken) is null)
+            {
+                errors.Add(field, $"no model version '{version}' (GET /admin/models lists them)");
+            }
+        }
+        if (request.ControlVersion is { } a && a == request.CandidateVersion)
+        {
+            errors.Add("candidate_version", "must differ from control_version");
+        }
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The experiment is not valid");
+        }
+        var experimentName = request.Name?.Trim() ?? $"{request.CandidateVersion}-vs-{request.ControlVersion}-{clock.GetUtcNow():yyyyMMddTHHmmss}";
+        var started = await experiments.StartAsync(experimentName, request.ControlVersion!, request.CandidateVersion!, share, cancellationToken);
+        if (started is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Experiment name taken",
+                detail: $"An experiment named '{experimentName}' ran before; its sessions' feedback is on record under that name. Pick another name.");
+        }
+        await host.ReloadAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(ToResponse(started));
+    }
+
+    public static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> StopExperiment(
+        ExperimentStore experiments, RecommenderHost host, CancellationToken cancellationToken)
+    {
+        var stopped = await experiments.StopAsync(cancellationToken);
+        if (stopped is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No experiment running",
+                detail: "There is no running experiment to stop.");
+        }
+        await host.ReloadAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(ToResponse(stopped));
+    }
+
+    private static ExperimentResponse ToResponse(Experiment e) => new()
+    {
+        Name = e.Name,
+        ControlVersion = e.ControlVersion,
+        CandidateVersion = e.CandidateVersion,
+        CandidateShare = e.CandidateShare,
+        StartedAt = e.StartedAt,
+        StoppedAt = e.StoppedAt,
+    };
+
+    public static ModelResponse ToResponse(RegisteredModel m, string serving) => new()
     {
         Version = m.Version,
         Algorithm = m.Algorithm,

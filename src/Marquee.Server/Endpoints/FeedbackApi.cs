@@ -14,6 +14,7 @@ public static class FeedbackApi
     public const int MaxUserIdLength = 64;
     public const int MaxRecommenderLength = 32;
     public const int MaxModelVersionLength = 128;
+    public const int MaxContextIdLength = 100;
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
@@ -59,6 +60,14 @@ public static class FeedbackApi
         {
             errors.Add("context.query", $"must be at most {RecommendService.MaxQueryLength} characters");
         }
+        if (request.Context?.ModelVersion is { Length: > MaxContextIdLength })
+        {
+            errors.Add("context.model_version", $"must be at most {MaxContextIdLength} characters");
+        }
+        if (request.Context?.PageId is { Length: > MaxContextIdLength })
+        {
+            errors.Add("context.page_id", $"must be at most {MaxContextIdLength} characters");
+        }
         if (request.Context?.Position is < 0)
         {
             errors.Add("context.position", "must not be negative");
@@ -80,7 +89,12 @@ public static class FeedbackApi
             return UserGuard.MovieNotFound(request.MovieId.Value);
         }
         var context = request.Context;
-        var feedback = new FeedbackEvent(request.UserId!, request.MovieId.Value, request.Action!, context?.Query, context?.Recommender, context?.ModelVersion, context?.Position);
+        // Which model served the card: the card's own answer says so; an API client that leaves it out gets the
+        // model its session is served by now. The arm is the session's, for comparing experiment arms.
+        var served = host.For(request.UserId);
+        var feedback = new FeedbackEvent(request.UserId!, request.MovieId.Value, request.Action!, context?.Query, context?.Recommender,
+            string.IsNullOrWhiteSpace(context?.ModelVersion) ? served.ModelVersion : context.ModelVersion, context?.Position,
+            served.Experiment, served.Arm, string.IsNullOrWhiteSpace(context?.PageId) ? null : context.PageId);
         var (stored, created) = await store.AddAsync(feedback, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
         if (!created && !SameEvent(stored, feedback))
         {

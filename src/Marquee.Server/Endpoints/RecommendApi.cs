@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
@@ -35,6 +36,6 @@ public static class RecommendApi
         }
         var response = await service.RecommendAsync(request, history, cancellationToken);
         metrics.Recommended(response.Recommender, response.FallbackReason is not null);
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(response with { PageId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) });
     }
 }

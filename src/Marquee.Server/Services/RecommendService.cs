@@ -139,7 +139,8 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
     public async Task<RecommendResponse> RecommendAsync(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history,
         CancellationToken cancellationToken)
     {
-        var snapshot = host.State.Snapshot;
+        // The session's experiment arm (or the promoted model) decides which model ranks; see RecommenderHost.For.
+        var snapshot = host.For(request.UserId).State.Snapshot;
         var budget = intents.StartBudget();
         var chips = new IntentBuilder(snapshot.Vocabulary);
         foreach (var mood in request.Moods ?? [])

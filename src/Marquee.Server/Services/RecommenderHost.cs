@@ -15,13 +15,15 @@ namespace Marquee.Server.Services;
 /// <summary>
 /// Owns the read-only snapshot every request is served from. A reload builds a complete new snapshot
 /// and swaps one reference, so requests in flight finish on the old one and none fails. A background
-/// loop notices promotions made elsewhere (another instance, the CLI) and reloads.
+/// loop notices promotions and experiments started elsewhere (another instance, the CLI) and reloads.
+/// While an experiment runs, <see cref="For"/> picks each session's model by its arm; the ranking code never knows.
 /// </summary>
-public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, MarqueeMetrics metrics, QueryEmbedder queryEmbedder,
-    ILogger<RecommenderHost> logger) : BackgroundService
+public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegistry registry, ExperimentStore experiments, MarqueeMetrics metrics,
+    QueryEmbedder queryEmbedder, ILogger<RecommenderHost> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState? _state;
+    private volatile ExperimentServing? _experiment;
     private MovieCatalog? _catalog;
     private UserRatings? _movieLensUsers;
     private SemanticIndex? _semantic;
@@ -40,6 +42,23 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
 
     /// <summary>Why the promoted model does not serve (it failed validation), or null when it does.</summary>
     public string? ModelProblem => _modelProblem;
+    /// <summary>The running experiment with both arms loaded; null when none runs.</summary>
+    public ExperimentServing? Experiment => _experiment;
+
+    /// <summary>
+    /// The model that serves <paramref name="userId"/>: its experiment arm's while an experiment runs, else the
+    /// promoted one. Requests without a user cannot be told apart between pages, so they get the promoted model.
+    /// </summary>
+    public ServedModel For(string? userId)
+    {
+        var experiment = _experiment;
+        if (experiment is null || string.IsNullOrWhiteSpace(userId))
+        {
+            return new ServedModel(State, null, null);
+        }
+        var arm = ExperimentAssignment.ArmOf(experiment.Experiment, userId);
+        return new ServedModel(arm == ExperimentAssignment.Candidate ? experiment.Candidate : experiment.Control, experiment.Experiment.Name, arm);
+    }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -71,9 +90,16 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         try
         {
             var current = await registry.GetCurrentAsync(cancellationToken);
+            var experiment = await experiments.GetActiveAsync(cancellationToken);
             var wanted = current?.Version ?? "baseline";
-            if (!force && (_state?.Snapshot.ModelVersion == wanted || _refusedVersion == wanted || _rejected == wanted))
+            var modelChanged = force || (_state?.Snapshot.ModelVersion != wanted && _refusedVersion != wanted && _rejected != wanted);
+            if (!modelChanged && _experiment?.Experiment.Id == experiment?.Id)
             {
+                return;
+            }
+            if (!modelChanged)
+            {
+                _experiment = experiment is null ? null : await LoadExperimentAsync(experiment, cancellationToken);
                 return;
             }
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -108,11 +134,38 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             metrics.ModelLoaded(version);
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
                 version, personalizer?.Algorithm ?? "baseline only", _catalog.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            _experiment = experiment is null ? null : await LoadExperimentAsync(experiment, cancellationToken);
         }
         finally
         {
             _reloading.Release();
         }
+    }
+
+    /// <summary>Both arms of an experiment; an arm on the promoted version shares its snapshot.</summary>
+    private async Task<ExperimentServing> LoadExperimentAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        var control = await StateOfAsync(experiment.ControlVersion, cancellationToken);
+        var candidate = await StateOfAsync(experiment.CandidateVersion, cancellationToken);
+        logger.LogInformation("Experiment {Name}: {Share:P0} of sessions on {Candidate}, the rest on {Control}",
+            experiment.Name, experiment.CandidateShare, candidate.Snapshot.ModelVersion, control.Snapshot.ModelVersion);
+        return new ExperimentServing(experiment, control, candidate);
+    }
+
+    private async Task<ServingState> StateOfAsync(string version, CancellationToken cancellationToken)
+    {
+        var main = State;
+        if (main.Snapshot.ModelVersion == version)
+        {
+            return main;
+        }
+        var model = await registry.GetAsync(version, cancellationToken)
+            ?? throw new InvalidOperationException($"experiment model {version} is not registered");
+        var personalizer = await LoadPersonalizerAsync(model, cancellationToken);
+        var snapshot = new RecommenderSnapshot(main.Catalog, main.Snapshot.Baseline, personalizer is null && model.Algorithm != "baseline" ? "baseline" : version,
+            personalizer, LoadRatingPredictor(model.Manifest.RatingModel), main.Snapshot.Content, main.Snapshot.Semantic);
+        metrics.ModelLoaded(snapshot.ModelVersion);
+        return new ServingState(snapshot, main.MovieLensUsers);
     }
 
     /// <summary>

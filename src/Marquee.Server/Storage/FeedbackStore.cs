@@ -18,7 +18,12 @@ public static class FeedbackActions
     public static float TasteWeight(string action) => Core.Interactions.FeedbackRatings.ImpliedStars(action);
 }
 
-public sealed record FeedbackEvent(string UserId, int MovieId, string Action, string? Query, string? Recommender, string? ModelVersion, int? Position);
+/// <summary>
+/// One swipe. <paramref name="Experiment"/> and <paramref name="Arm"/> name the experiment arm the session was in when it
+/// was stored, <paramref name="PageId"/> the /recommend answer the card came from (online metrics per model version).
+/// </summary>
+public sealed record FeedbackEvent(string UserId, int MovieId, string Action, string? Query, string? Recommender, string? ModelVersion, int? Position,
+    string? Experiment = null, string? Arm = null, string? PageId = null);
 
 public sealed record StoredFeedback(long Id, string UserId, int MovieId, string Action, string? Query, string? Recommender,
     string? ModelVersion, int? Position, bool Undone, DateTimeOffset StoredAt);
@@ -42,15 +47,15 @@ public sealed class FeedbackStore(Database database, TimeProvider clock)
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 """
-                INSERT INTO feedback (user_id, movie_id, action, query, recommender, model_version, position, idempotency_key, created_at_ms)
-                VALUES (@UserId, @MovieId, @Action, @Query, @Recommender, @ModelVersion, @Position, @idempotencyKey, @now)
+                INSERT INTO feedback (user_id, movie_id, action, query, recommender, model_version, position, experiment, arm, page_id, idempotency_key, created_at_ms)
+                VALUES (@UserId, @MovieId, @Action, @Query, @Recommender, @ModelVersion, @Position, @Experiment, @Arm, @PageId, @idempotencyKey, @now)
                 ON CONFLICT (user_id, idempotency_key) DO NOTHING
                 RETURNING id
                 """,
                 new
                 {
                     feedback.UserId, feedback.MovieId, feedback.Action, feedback.Query, feedback.Recommender,
-                    feedback.ModelVersion, feedback.Position, idempotencyKey, now,
+                    feedback.ModelVersion, feedback.Position, feedback.Experiment, feedback.Arm, feedback.PageId, idempotencyKey, now,
                 },
                 transaction));
             if (id is { } created)

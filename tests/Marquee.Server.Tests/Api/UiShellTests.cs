@@ -30,6 +30,19 @@ public sealed class UiShellTests(MarqueeFactory factory) : IDisposable
     }
 
     [Fact]
+    public async Task AdminPage_Get_ServesTheAppShellButTheAdminApiStaysAProblem()
+    {
+        var client = CreateClientWithUi();
+
+        var page = await client.GetAsync("/admin");
+        var api = await client.GetAsync("/admin/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"root\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task UnknownApiPath_Get_IsAProblem404NotTheShell()
     {
         var response = await CreateClientWithUi().GetAsync("/movies/not-a-number");

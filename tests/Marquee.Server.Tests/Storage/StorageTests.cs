@@ -83,7 +83,49 @@ public abstract class StorageTests : IAsyncLifetime
         Assert.Null(await registry.RollbackAsync());
         Assert.Equal("a", (await registry.GetCurrentAsync())!.Version);
         Assert.False(await registry.PromoteAsync("missing", "test"));
-        Assert.Equal(3, (await registry.ListAsync()).Count);
+        // The PostgreSQL database is shared by the class's tests: count only this test's versions.
+        Assert.Equal(3, (await registry.ListAsync()).Count(m => m.Version is "a" or "b" or "c"));
+    }
+
+    [Fact]
+    public async Task Analytics_FeedbackOfTwoModelsAndArms_CountedPerModelArmAndSession()
+    {
+        var users = new UserStore(_database, TimeProvider.System);
+        var (alice, _) = await users.CreateAsync();
+        var (bob, _) = await users.CreateAsync();
+        var store = new FeedbackStore(_database, TimeProvider.System);
+        var registry = new ModelRegistry(_database, TimeProvider.System);
+        await registry.RegisterAsync(Manifest("m1"));
+        await registry.RegisterAsync(Manifest("m2"));
+        var experiments = new ExperimentStore(_database, TimeProvider.System);
+        Assert.NotNull(await experiments.StartAsync("first", "m1", "m2", 0.5));
+        Assert.Null(await experiments.StartAsync("first", "m1", "m2", 0.5));
+        await store.AddAsync(new FeedbackEvent(alice, 1, "like", null, "cf", "m1", 0, "first", "control", "p1"), null);
+        await store.AddAsync(new FeedbackEvent(alice, 2, "dislike", null, "cf", "m1", 1, "first", "control", "p1"), null);
+        await store.AddAsync(new FeedbackEvent(alice, 3, "skip", null, "cf", "m1", 0, "first", "control", "p2"), null);
+        await store.AddAsync(new FeedbackEvent(bob, 1, "superlike", null, "cf", "m2", 0, "first", "candidate", "p3"), null);
+        var (undone, _) = await store.AddAsync(new FeedbackEvent(bob, 4, "dislike", null, "cf", "m2", 1, "first", "candidate", "p3"), null);
+        await store.UndoAsync(bob, undone.Id);
+        var analytics = new FeedbackAnalytics(_database);
+
+        var byModel = (await analytics.ByModelAsync(null)).ToDictionary(c => c.Key);
+        Assert.Equal(new SwipeCounts { Key = "m1", Swipes = 3, Likes = 1, Dislikes = 1, Sessions = 1, Movies = 3, Pages = 2, LikedPages = 1 }, byModel["m1"]);
+        Assert.Equal(new SwipeCounts { Key = "m2", Swipes = 1, Likes = 1, Dislikes = 0, Sessions = 1, Movies = 1, Pages = 1, LikedPages = 1 }, byModel["m2"]);
+        var hourly = await analytics.ByModelAsync(3_600_000);
+        Assert.Equal(4, hourly.Where(c => c.Key is "m1" or "m2").Sum(c => c.Swipes));
+        Assert.All(hourly, c => Assert.Equal(0, c.BucketStartMs % 3_600_000));
+        var byArm = (await analytics.ByArmAsync("first")).ToDictionary(c => c.Key);
+        Assert.Equal(3, byArm["control"].Swipes);
+        Assert.Equal(1, byArm["candidate"].Likes);
+        var sessions = await analytics.SessionsAsync("first");
+        Assert.Contains(new SessionSwipes("control", alice, 3, 1), sessions);
+        Assert.Contains(new SessionSwipes("candidate", bob, 1, 1), sessions);
+
+        Assert.NotNull(await experiments.StartAsync("second", "m2", "m1", 0.2));
+        Assert.Equal("second", (await experiments.GetActiveAsync())!.Name);
+        Assert.Equal("second", (await experiments.StopAsync())!.Name);
+        Assert.Null(await experiments.GetActiveAsync());
+        Assert.Equal(["second", "first"], (await experiments.ListAsync()).Select(e => e.Name));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ export const repoRoot = dirname(uiDir);
 export const port = portFromEnv('MARQUEE_E2E_PORT');
 /** A second, disposable server for the "API down" test. */
 export const flakyPort = portFromEnv('MARQUEE_E2E_FLAKY_PORT');
+/** A server with an admin key and models of its own, for the monitoring page. */
+export const adminPort = portFromEnv('MARQUEE_E2E_ADMIN_PORT');
 export const baseURL = `http://127.0.0.1:${port}`;
 export const workDir = join(tmpdir(), `marquee-e2e-${port}`);
 

@@ -13,13 +13,14 @@ export class DisposableServer {
   constructor(
     readonly port: number,
     private readonly artifactsDir: string = join(workDir, `artifacts-${port}`),
+    private readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
   async start(): Promise<void> {
     const child = spawn(join(repoRoot, 'marquee'), ['serve', '--urls', this.url], {
-      env: { ...process.env, MARQUEE_DATA_DIR: join(workDir, 'data'), MARQUEE_ARTIFACTS_DIR: this.artifactsDir, MARQUEE_DB: '' },
+      env: { ...process.env, MARQUEE_DATA_DIR: join(workDir, 'data'), MARQUEE_ARTIFACTS_DIR: this.artifactsDir, MARQUEE_DB: '', ...this.env },
       stdio: 'ignore',
     });
     this.process = child;

@@ -14,6 +14,7 @@ const HistoryView = lazy(() => import('@/features/history/components/HistoryView
 const MovieDetailView = lazy(() =>
   import('@/features/movie-detail/components/MovieDetailView').then((m) => ({ default: m.MovieDetailView })),
 );
+const AdminView = lazy(() => import('@/features/admin/components/AdminView').then((m) => ({ default: m.AdminView })));
 const AboutView = lazy(() => import('@/features/about/components/AboutView').then((m) => ({ default: m.AboutView })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -89,6 +90,14 @@ export function AppRoutes() {
         element={
           <Lazy>
             <AboutView />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/admin"
+        element={
+          <Lazy>
+            <AdminView />
           </Lazy>
         }
       />

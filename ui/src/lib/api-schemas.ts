@@ -97,6 +97,7 @@ export const recommendResponseSchema = z.object({
   notice: nullish(z.string()),
   intent: nullish(intentSchema),
   items: z.array(movieSchema),
+  page_id: nullish(z.string()),
 });
 export type ApiRecommendResponse = z.infer<typeof recommendResponseSchema>;
 
@@ -128,6 +129,7 @@ export const feedbackContextSchema = z.object({
   recommender: nullish(z.string()),
   model_version: nullish(z.string()),
   position: nullish(z.number().int()),
+  page_id: nullish(z.string()),
 });
 export type FeedbackContext = z.infer<typeof feedbackContextSchema>;
 
@@ -203,3 +205,69 @@ export const problemSchema = z
   })
   .loose();
 export type ProblemDetails = z.infer<typeof problemSchema>;
+
+// --- admin (X-Api-Key): model versions, online metrics, the experiment switch ---
+
+export const onlineMetricsSchema = z.object({
+  swipes: z.number().int(),
+  likes: z.number().int(),
+  dislikes: z.number().int(),
+  sessions: z.number().int(),
+  like_rate: nullish(z.number()),
+  dislike_rate: nullish(z.number()),
+  swipes_per_session: nullish(z.number()),
+  liked_page_share: nullish(z.number()),
+  catalogue_coverage: z.number(),
+});
+export type ApiOnlineMetrics = z.infer<typeof onlineMetricsSchema>;
+
+export const modelSchema = z.object({
+  version: z.string(),
+  algorithm: z.string(),
+  is_current: z.boolean(),
+  is_serving: z.boolean(),
+  created_at: z.string(),
+  promoted_at: nullish(z.string()),
+  validation: nullish(
+    z.object({
+      ndcg_at_10: nullish(z.number()),
+      recall_at_10: nullish(z.number()),
+      coverage_at_10: nullish(z.number()),
+    }),
+  ),
+});
+export type ApiModel = z.infer<typeof modelSchema>;
+
+export const experimentSchema = z.object({
+  name: z.string(),
+  control_version: z.string(),
+  candidate_version: z.string(),
+  candidate_share: z.number(),
+  started_at: z.string(),
+  stopped_at: nullish(z.string()),
+  arms: z
+    .array(
+      z.object({
+        arm: z.string(),
+        model_version: z.string(),
+        metrics: onlineMetricsSchema,
+        like_rate_standard_error: nullish(z.number()),
+      }),
+    )
+    .default([]),
+  like_rate_difference: nullish(
+    z.object({ estimate: z.number(), low: nullish(z.number()), high: nullish(z.number()), confidence: z.number() }),
+  ),
+});
+export type ApiExperiment = z.infer<typeof experimentSchema>;
+
+export const monitoringSchema = z.object({
+  serving_version: z.string(),
+  catalog_movies: z.number().int(),
+  bucket: z.string(),
+  models: z.array(modelSchema),
+  online: z.array(z.object({ model_version: z.string(), metrics: onlineMetricsSchema })),
+  series: z.array(z.object({ model_version: z.string(), bucket_start: z.string(), metrics: onlineMetricsSchema })),
+  experiment: nullish(experimentSchema),
+});
+export type ApiMonitoring = z.infer<typeof monitoringSchema>;

@@ -148,7 +148,7 @@ describe('api client: requests', () => {
       {
         movie_id: 318,
         action: 'like',
-        context: { query: 'cozy', recommender: 'baseline', model_version: 'baseline', position: 3 },
+        context: { query: 'cozy', recommender: 'baseline', model_version: 'baseline', position: 3, page_id: 'p1' },
       },
       'key-1',
     );

@@ -5,12 +5,14 @@ import {
   type ProblemDetails,
   type RecommendRequest,
   type Session,
+  experimentSchema,
   feedbackCreatedSchema,
   feedbackListSchema,
   genresSchema,
   healthSchema,
   movieDetailSchema,
   movieSearchSchema,
+  monitoringSchema,
   moodsSchema,
   problemSchema,
   recommendResponseSchema,
@@ -226,6 +228,17 @@ export const api = {
       throw error;
     }
   },
+
+  monitoring: (adminKey: string, bucket: 'hour' | 'day', signal?: AbortSignal) =>
+    getJson(`/admin/monitoring?bucket=${bucket}`, monitoringSchema, { headers: { 'X-Api-Key': adminKey }, signal }),
+
+  startExperiment: (
+    adminKey: string,
+    experiment: { name?: string; control_version: string; candidate_version: string; candidate_share: number },
+  ) => getJson('/admin/experiment', experimentSchema, { method: 'PUT', body: experiment, headers: { 'X-Api-Key': adminKey } }),
+
+  stopExperiment: (adminKey: string) =>
+    getJson('/admin/experiment', experimentSchema, { method: 'DELETE', headers: { 'X-Api-Key': adminKey } }),
 };
 
 export type Api = typeof api;

@@ -197,6 +197,7 @@ describe('mapRecommendations', () => {
       {
         recommender: 'baseline',
         model_version: 'baseline',
+        page_id: null,
         fallback_reason: 'not enough history for cf',
         notice: null,
         intent: null,
@@ -205,7 +206,7 @@ describe('mapRecommendations', () => {
       'cozy',
     );
     expect(page.movies.map((m) => m.title)).toEqual(['The Shawshank Redemption', 'Toy Story']);
-    expect(page.provenance).toEqual({ query: 'cozy', recommender: 'baseline', modelVersion: 'baseline' });
+    expect(page.provenance).toEqual({ query: 'cozy', recommender: 'baseline', modelVersion: 'baseline', pageId: null });
     expect(page.fallbackReason).toBe('not enough history for cf');
     expect(page.notice).toBeNull();
   });
@@ -215,6 +216,7 @@ describe('mapRecommendations', () => {
       {
         recommender: 'baseline',
         model_version: 'baseline',
+        page_id: null,
         fallback_reason: null,
         notice: "Only 6 films match 'tarantino'; the rest are close to them.",
         intent: null,
@@ -340,7 +342,7 @@ describe('mapFeedbackItem', () => {
       action: 'like',
       stored_at: '2026-11-26T10:00:00Z',
       undone: false,
-      context: { query: 'prison drama', recommender: 'baseline', model_version: 'baseline', position: 0 },
+      context: { query: 'prison drama', recommender: 'baseline', model_version: 'baseline', position: 0, page_id: null },
       movie: shawshank,
     });
     expect(event).toMatchObject({ id: 12, action: 'like', query: 'prison drama', movie: { title: 'The Shawshank Redemption' } });

@@ -211,6 +211,8 @@ export interface Provenance {
   query: string | null;
   recommender: string;
   modelVersion: string;
+  /** The answer the card came from (monitoring counts pages that got a like); null from older servers. */
+  pageId: string | null;
 }
 
 export interface UIRecommendations {
@@ -293,7 +295,7 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
 export function mapRecommendations(response: ApiRecommendResponse, query: string | null): UIRecommendations {
   return {
     movies: response.items.map(mapMovieRecToUI),
-    provenance: { query, recommender: response.recommender, modelVersion: response.model_version },
+    provenance: { query, recommender: response.recommender, modelVersion: response.model_version, pageId: response.page_id },
     fallbackReason: response.fallback_reason,
     notice: response.notice ?? null,
     intent: mapIntent(response.intent),

@@ -128,6 +128,7 @@ export function useDeck(filters: DiscoverFilters) {
               query: record.card.provenance.query,
               recommender: record.card.provenance.recommender,
               model_version: record.card.provenance.modelVersion,
+              page_id: record.card.provenance.pageId,
               position: record.position,
             },
           },

@@ -12,7 +12,7 @@ import {
   topCard,
 } from './card-stack';
 
-const provenance = { query: 'cozy', recommender: 'baseline', modelVersion: 'baseline' };
+const provenance = { query: 'cozy', recommender: 'baseline', modelVersion: 'baseline', pageId: null };
 const card = (id: number): StackCard => ({
   movie: mapMovieRecToUI(apiMovie({ movie_id: id, title: `Movie ${id}` })),
   provenance,

@@ -35,6 +35,7 @@ export function useRateStarter() {
               query: null,
               recommender: pick.provenance.recommender,
               model_version: pick.provenance.modelVersion,
+              page_id: pick.provenance.pageId,
               position,
             },
           },

@@ -1,0 +1,19 @@
+-- Which model served each card and which experiment arm the session was in, so online metrics can be
+-- told apart per model version; the page (one /recommend answer) a card came from, for "pages with a like".
+ALTER TABLE feedback ADD COLUMN experiment TEXT NULL;
+ALTER TABLE feedback ADD COLUMN arm TEXT NULL;
+ALTER TABLE feedback ADD COLUMN page_id TEXT NULL;
+CREATE INDEX ix_feedback_model ON feedback (model_version, created_at_ms);
+CREATE INDEX ix_feedback_experiment ON feedback (experiment, arm);
+
+-- Sessions split between two model versions by a stable hash of the user id. At most one experiment
+-- runs (stopped_at_ms IS NULL); stopped ones stay for the record.
+CREATE TABLE experiments (
+    id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name               TEXT NOT NULL UNIQUE,
+    control_version    TEXT NOT NULL REFERENCES models(version),
+    candidate_version  TEXT NOT NULL REFERENCES models(version),
+    candidate_share    DOUBLE PRECISION NOT NULL,
+    started_at_ms      BIGINT NOT NULL,
+    stopped_at_ms      BIGINT NULL
+);
