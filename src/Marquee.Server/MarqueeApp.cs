@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marquee.Server.Auth;
 using Marquee.Server.Endpoints;
+using Marquee.Server.Hubs;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -93,6 +94,12 @@ public static class MarqueeApp
         services.AddSingleton<IntentService>();
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
+        services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RoomStore>();
+        services.AddSingleton<RoomPresence>();
+        services.AddSingleton<RoomEvents>();
+        services.AddSingleton<RoomDeckService>();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     }
 
     public static void UseMarquee(WebApplication app)
@@ -115,13 +122,15 @@ public static class MarqueeApp
         app.MapFeedbackApi();
         app.MapWatchlistApi();
         app.MapAdminApi();
+        app.MapRoomsApi();
+        app.MapHub<RoomHub>(RoomHub.Path);
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(AdminApi.RequireApiKey);
 
         ServeUi(app);
     }
 
     private static readonly string[] ApiPrefixes =
-        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
+        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/rooms", "/admin", "/metrics", "/openapi", "/docs"];
 
     private static bool IsApiPath(PathString path) =>
         ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));

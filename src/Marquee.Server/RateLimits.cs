@@ -7,10 +7,12 @@ namespace Marquee.Server;
 public static class RateLimits
 {
     public const string Sessions = "sessions";
+    public const string RoomJoins = "room-joins";
 
     public static IServiceCollection AddMarqueeRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var sessionsPerMinute = configuration.GetValue("Marquee:RateLimits:SessionsPerMinute", 120);
+        var roomJoinsPerMinute = configuration.GetValue("Marquee:RateLimits:RoomJoinsPerMinute", 30);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -18,6 +20,11 @@ public static class RateLimits
             options.AddPolicy(Sessions, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = sessionsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Room codes are the only key to a room: joining (and creating) is limited per client address,
+            // so codes cannot be tried in bulk (docs/rooms.md works out what enumeration would cost).
+            options.AddPolicy(RoomJoins, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = roomJoinsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
