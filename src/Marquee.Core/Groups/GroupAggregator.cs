@@ -10,7 +10,7 @@ public sealed record GroupAggregationOptions
     /// <summary>
     /// A member's misery line as a share of the candidates ranked by that member's predicted taste: with 0.5,
     /// a film in the bottom half of anyone's ranking counts as misery for <see cref="GroupStrategy.AverageWithoutMisery"/>.
-    /// Chosen on the offline comparison (docs/rooms.md).
+    /// The offline comparison (docs/rooms.md) tries several lines.
     /// </summary>
     public double MiseryShare { get; init; } = 0.5;
 

@@ -95,12 +95,22 @@ public static class GroupRecommender
             .ThenByDescending(i => ((1 - weight) * engine[i]) + (weight * group[i]))
             .ThenBy(i => i)
             .Take(request.K);
+        // "Suits 3 of you": members for whom the film is in the upper half of the pool by their own taste.
+        var suited = new int[pool.Count];
+        foreach (var member in members)
+        {
+            var normalised = GroupAggregator.Normalise(member, pool.Count);
+            for (var i = 0; i < pool.Count; i++)
+            {
+                suited[i] += normalised[i] >= 0.5f ? 1 : 0;
+            }
+        }
         var items = order.Select(i => pool[i] with
         {
             Score = Math.Round(Math.Clamp(((1 - weight) * engine[i]) + (weight * Math.Max(0, group[i])), 0, 1), 4),
             PredictedRating = null,
-            Reasons = members.Count > 1 && group[i] >= 0 && !hated[i]
-                ? [$"Fits all {request.Members.Count} of you", .. pool[i].Reasons]
+            Reasons = suited[i] >= 2 && !hated[i]
+                ? [suited[i] == request.Members.Count ? $"Suits all {suited[i]} of you" : $"Suits {suited[i]} of you", .. pool[i].Reasons]
                 : pool[i].Reasons,
         }).ToList();
         return new GroupRecommendation(items, GroupStrategies.Name(request.Strategy), members.Count);
