@@ -69,7 +69,9 @@ public static class GroupProtocol
         return rows;
     }
 
-    private sealed record Variant(string Name, GroupStrategy? Strategy, GroupAggregationOptions Options);
+    /// <param name="MergedWeight">Share of the merged profile's (normalised) score in the group score: 1 = the merged profile alone,
+    /// 0.5 = half and half, as a room's deck blends the engine's pooled-taste page with the members' own tastes.</param>
+    private sealed record Variant(string Name, GroupStrategy? Strategy, GroupAggregationOptions Options, double MergedWeight = 0);
 
     private static List<Variant> Variants(GroupProtocolOptions options)
     {
@@ -80,7 +82,10 @@ public static class GroupProtocol
             new(GroupStrategies.Name(GroupStrategy.MostPleasure), GroupStrategy.MostPleasure, GroupAggregationOptions.Default),
             new(GroupStrategies.Name(GroupStrategy.Borda), GroupStrategy.Borda, GroupAggregationOptions.Default),
             new(GroupStrategies.Name(GroupStrategy.Fairness), GroupStrategy.Fairness, GroupAggregationOptions.Default),
-            new(MergedProfile, null, GroupAggregationOptions.Default),
+            new(MergedProfile, null, GroupAggregationOptions.Default, 1),
+            new($"{MergedProfile} + average", GroupStrategy.Average, GroupAggregationOptions.Default, 0.5),
+            new($"{MergedProfile} + least-misery", GroupStrategy.LeastMisery, GroupAggregationOptions.Default, 0.5),
+            new($"{MergedProfile} + most-pleasure", GroupStrategy.MostPleasure, GroupAggregationOptions.Default, 0.5),
         };
         variants.AddRange(options.MiseryShares.Select(share => new Variant(
             $"{GroupStrategies.Name(GroupStrategy.AverageWithoutMisery)} (line {share.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)})",
@@ -126,22 +131,25 @@ public static class GroupProtocol
             model.ScoreTrainingUser(train.RowOf(user), full);
             members.Add(candidates.Select(i => full[i]).ToArray());
         }
+        model.ScoreHistory(pooledItems.ToArray(), pooledRatings.ToArray(), full);
+        var merged = GroupAggregator.Normalise(candidates.Select(i => full[i]).ToArray(), candidates.Length);
         var results = new (double, double, bool)[variants.Count];
         var groupScores = new double[candidates.Length];
         var top = new int[k];
         for (var v = 0; v < variants.Count; v++)
         {
+            var weight = variants[v].MergedWeight;
             if (variants[v].Strategy is { } strategy)
             {
                 GroupAggregator.Aggregate(strategy, members, groupScores, variants[v].Options);
             }
             else
             {
-                model.ScoreHistory(pooledItems.ToArray(), pooledRatings.ToArray(), full);
-                for (var c = 0; c < candidates.Length; c++)
-                {
-                    groupScores[c] = full[candidates[c]];
-                }
+                Array.Clear(groupScores);
+            }
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                groupScores[c] = ((1 - weight) * groupScores[c]) + (weight * merged[c]);
             }
             var count = TopK.Select<double>(groupScores, top);
             var list = top[..count].Select(c => candidates[c]).ToArray();
