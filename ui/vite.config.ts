@@ -5,7 +5,18 @@ import { defineConfig } from 'vitest/config';
 
 // `npm run dev` serves the UI on its own port; the API paths are proxied to a running server.
 const apiTarget = process.env.MARQUEE_API_URL ?? 'http://127.0.0.1:8080';
-const apiPaths = ['/health', '/genres', '/moods', '/recommend', '/sessions', '/feedback', '/users', '/movies', '/openapi'];
+const apiPaths = [
+  '/health',
+  '/genres',
+  '/moods',
+  '/recommend',
+  '/sessions',
+  '/feedback',
+  '/users',
+  '/movies',
+  '/rooms',
+  '/openapi',
+];
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
@@ -13,7 +24,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: {
-    proxy: Object.fromEntries(apiPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+    // `ws` carries the rooms' live feed (SignalR WebSockets) through the proxy too.
+    proxy: Object.fromEntries(apiPaths.map((path) => [path, { target: apiTarget, changeOrigin: false, ws: path === '/rooms' }])),
   },
   build: {
     outDir: 'dist',

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marquee.Server.Auth;
 using Marquee.Server.Endpoints;
+using Marquee.Server.Hubs;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -104,6 +105,12 @@ public static class MarqueeApp
         services.AddSingleton<IntentService>();
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
+        services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RoomStore>();
+        services.AddSingleton<RoomPresence>();
+        services.AddSingleton<RoomEvents>();
+        services.AddSingleton<RoomDeckService>();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     }
 
     public static void UseMarquee(WebApplication app)
@@ -136,13 +143,15 @@ public static class MarqueeApp
         app.MapFeedbackApi();
         app.MapWatchlistApi();
         app.MapAdminApi();
+        app.MapRoomsApi();
+        app.MapHub<RoomHub>(RoomHub.Path).WithSession();
         app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(AdminApi.RequireApiKey);
 
         ServeUi(app);
     }
 
     private static readonly string[] ApiPrefixes =
-        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/admin", "/metrics", "/openapi", "/docs"];
+        ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/rooms", "/admin", "/metrics", "/openapi", "/docs"];
 
     /// <summary>The UI's admin page lives at <c>/admin</c> itself; the admin API is everything below it.</summary>
     private static bool IsApiPath(PathString path) =>

@@ -19,6 +19,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests for the OpenAPI document and the API reference page per client address and minute.</summary>
     public int DocumentsPerMinute { get; set; } = 60;
+
+    /// <summary>Rooms created and joined per client address and minute (codes cannot be tried in bulk).</summary>
+    public int RoomJoinsPerMinute { get; set; } = 30;
 }
 
 /// <summary>
@@ -31,6 +34,7 @@ public static class RateLimits
 {
     public const string Sessions = "sessions";
     public const string Documents = "documents";
+    public const string RoomJoins = "room-joins";
 
     /// <summary>Endpoint metadata: this endpoint stores something, so the write limits apply.</summary>
     public sealed class WriteEndpoint
@@ -50,6 +54,9 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Sessions, context => PerMinute("sessions:" + Address(context), limits.SessionsPerMinute));
             options.AddPolicy(Documents, context => PerMinute("documents:" + Address(context), limits.DocumentsPerMinute));
+            // Room codes are the only key to a room: joining (and creating) is limited per client address,
+            // so codes cannot be tried in bulk (docs/rooms.md works out what enumeration would cost).
+            options.AddPolicy(RoomJoins, context => PerMinute("room-joins:" + Address(context), limits.RoomJoinsPerMinute));
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsWrite(context) && context.User.UserId() is { } user

@@ -25,10 +25,12 @@ internal static class EvaluateCommand
         };
         var relevance = new Option<string?>("--relevance") { Description = "Judged wishes (shared/eval/relevance_public.json) to score against a running server" };
         var tastes = new Option<string?>("--tastes") { Description = "Tastes (eval/tastes_public.json) to score against a running server" };
+        var groups = new Option<bool>("--groups") { Description = "Compare group aggregation strategies (average, least misery, ...) on synthetic groups of 2-5 users instead (docs/rooms.md)" };
+        var groupsPerSize = new Option<int>("--groups-per-size") { Description = "Synthetic groups drawn per group size (with --groups)", DefaultValueFactory = _ => 300 };
         var url = new Option<string>("--url") { Description = "The server --relevance and --tastes ask", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var command = new Command("evaluate", "Run the offline protocol of shared/eval/PROTOCOL.md for every algorithm, or score judged wishes and tastes (shared/eval/RELEVANCE.md) on a running server")
         {
-            source, json, algorithms, ratingModels, relevance, tastes, url,
+            source, json, algorithms, ratingModels, relevance, tastes, url, groups, groupsPerSize,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -37,6 +39,10 @@ internal static class EvaluateCommand
                 return RelevanceCommand.RunAsync(parse.GetValue(relevance), parse.GetValue(tastes), parse.GetValue(url)!, cancellationToken);
             }
             var dataset = parse.GetValue(source) ?? throw new CliException("evaluate needs --source DIR|ZIP (the offline protocol) or --relevance FILE / --tastes FILE (a running server)");
+            if (parse.GetValue(groups))
+            {
+                return GroupEvaluateCommand.RunAsync(dataset, parse.GetValue(json), parse.GetValue(groupsPerSize), cancellationToken);
+            }
             return RunAsync(dataset, parse.GetValue(json), parse.GetValue(algorithms), parse.GetValue(ratingModels), cancellationToken);
         });
         return command;

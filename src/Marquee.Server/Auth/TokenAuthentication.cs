@@ -15,12 +15,24 @@ public sealed class TokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || Context.GetEndpoint()?.Metadata.GetMetadata<UsesSession>() is null)
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<UsesSession>() is null)
         {
             return AuthenticateResult.NoResult();
         }
-        var token = header["Bearer ".Length..].Trim();
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (Request.Path.StartsWithSegments(Hubs.RoomHub.Path) && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            // Browsers cannot set headers on WebSockets or server-sent events: SignalR clients send the token in the query.
+            token = queryToken;
+        }
+        else
+        {
+            return AuthenticateResult.NoResult();
+        }
         var userId = token.Length is > 0 and <= 200 ? await tokens.ResolveAsync(token, Context.RequestAborted) : null;
         if (userId is null)
         {

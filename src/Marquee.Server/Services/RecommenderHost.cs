@@ -165,7 +165,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         var snapshot = new RecommenderSnapshot(main.Catalog, main.Snapshot.Baseline, personalizer is null && model.Algorithm != "baseline" ? "baseline" : version,
             personalizer, LoadRatingPredictor(model.Manifest.RatingModel), main.Snapshot.Content, main.Snapshot.Semantic);
         metrics.ModelLoaded(snapshot.ModelVersion);
-        return new ServingState(snapshot, main.MovieLensUsers);
+        return new ServingState(snapshot, main.MovieLensUsers, main.Refused);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public class MarqueeFactory : WebApplicationFactory<Program>, IAsyncLifetime
 /// The server with a trained and promoted model (the default <c>auto</c> training), for tests of
 /// personalisation, the registry and model swaps. Each test class gets its own database.
 /// </summary>
-public sealed class TrainedMarqueeFactory : MarqueeFactory
+public class TrainedMarqueeFactory : MarqueeFactory
 {
     public override async Task InitializeAsync()
     {

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Bookmark, Compass, History, Info } from 'lucide-react';
+import { Bookmark, Compass, History, Info, Users } from 'lucide-react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { Footer } from '@/components/Footer';
@@ -9,6 +9,7 @@ import { useWatchlist } from '@/hooks/use-watchlist';
 
 const nav = [
   { to: '/', label: 'Discover', icon: Compass, end: true },
+  { to: '/together', label: 'Together', icon: Users, end: false },
   { to: '/watchlist', label: 'Watchlist', icon: Bookmark, end: false },
   { to: '/history', label: 'History', icon: History, end: false },
   { to: '/about', label: 'About', icon: Info, end: false },
@@ -90,7 +91,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         aria-label="Main"
         className="shrink-0 border-t border-white/5 bg-ink-950/95 pb-[env(safe-area-inset-bottom)] backdrop-blur-xl md:hidden"
       >
-        <ul className="grid grid-cols-4">
+        <ul className="grid grid-cols-5">
           {nav.map((item) => (
             <li key={item.to}>
               <NavLink

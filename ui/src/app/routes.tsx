@@ -15,6 +15,8 @@ const MovieDetailView = lazy(() =>
   import('@/features/movie-detail/components/MovieDetailView').then((m) => ({ default: m.MovieDetailView })),
 );
 const AdminView = lazy(() => import('@/features/admin/components/AdminView').then((m) => ({ default: m.AdminView })));
+const TogetherView = lazy(() => import('@/features/together/components/TogetherView').then((m) => ({ default: m.TogetherView })));
+const RoomView = lazy(() => import('@/features/together/components/RoomView').then((m) => ({ default: m.RoomView })));
 const AboutView = lazy(() => import('@/features/about/components/AboutView').then((m) => ({ default: m.AboutView })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -52,6 +54,16 @@ function MovieRoute() {
   );
 }
 
+function RoomRoute() {
+  // Codes are typed in any case and with a dash ("k7qm-3xpd"); the room is cached under its canonical form.
+  const code = (useParams().code ?? '').replace(/[-\s]/g, '').toUpperCase();
+  return (
+    <Lazy>
+      <RoomView key={code} code={code} />
+    </Lazy>
+  );
+}
+
 function NotFound() {
   return (
     <div className="mx-auto max-w-xl px-4 py-16">
@@ -85,6 +97,15 @@ export function AppRoutes() {
         }
       />
       <Route path="/movie/:movieId" element={<MovieRoute />} />
+      <Route
+        path="/together"
+        element={
+          <Lazy>
+            <TogetherView />
+          </Lazy>
+        }
+      />
+      <Route path="/together/:code" element={<RoomRoute />} />
       <Route
         path="/about"
         element={

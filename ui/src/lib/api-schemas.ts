@@ -271,3 +271,68 @@ export const monitoringSchema = z.object({
   experiment: nullish(experimentSchema),
 });
 export type ApiMonitoring = z.infer<typeof monitoringSchema>;
+
+/** Watch-together rooms (docs/rooms.md). */
+export const roomMemberSchema = z.object({
+  member_id: z.number().int(),
+  display_name: z.string(),
+  is_host: z.boolean(),
+  present: z.boolean(),
+  online: z.boolean(),
+  votes: z.number().int(),
+});
+export type ApiRoomMember = z.infer<typeof roomMemberSchema>;
+
+export const roomMatchSchema = z.object({
+  movie_id: z.number().int(),
+  likes: z.number().int(),
+  matched_at: z.string(),
+  movie: nullish(movieSchema),
+});
+export type ApiRoomMatch = z.infer<typeof roomMatchSchema>;
+
+export const roomSchema = z.object({
+  code: z.string(),
+  join_path: z.string(),
+  status: z.enum(['open', 'closed']),
+  match_rule: z.string(),
+  query: nullish(z.string()),
+  moods: z.array(z.string()),
+  genres: z.array(z.string()),
+  you: z.number().int(),
+  members: z.array(roomMemberSchema),
+  matches: z.array(roomMatchSchema),
+  deck_size: z.number().int(),
+  chosen: nullish(movieSchema),
+});
+export type ApiRoom = z.infer<typeof roomSchema>;
+
+export const roomDeckSchema = z.object({
+  code: z.string(),
+  cards: z.array(z.object({ position: z.number().int(), movie: movieSchema, voted_by: z.array(z.number().int()) })),
+  strategy: z.string(),
+  exhausted: z.boolean(),
+});
+export type ApiRoomDeck = z.infer<typeof roomDeckSchema>;
+
+export const roomVoteSchema = z.object({
+  movie_id: z.number().int(),
+  vote: z.string(),
+  match: nullish(roomMatchSchema),
+});
+
+export const roomEventSchema = z.object({
+  code: z.string(),
+  kind: z.string(),
+  member_id: nullish(z.number().int()),
+  movie_id: nullish(z.number().int()),
+  match: nullish(roomMatchSchema),
+});
+export type ApiRoomEvent = z.infer<typeof roomEventSchema>;
+
+export interface CreateRoomRequest {
+  display_name: string;
+  query?: string;
+  moods?: string[];
+  match_rule?: 'all' | 'majority';
+}

@@ -4,6 +4,7 @@ import {
   type FeedbackContext,
   type ProblemDetails,
   type RecommendRequest,
+  type CreateRoomRequest,
   type Session,
   experimentSchema,
   feedbackCreatedSchema,
@@ -16,6 +17,10 @@ import {
   moodsSchema,
   problemSchema,
   recommendResponseSchema,
+  roomDeckSchema,
+  roomMatchSchema,
+  roomSchema,
+  roomVoteSchema,
   sessionSchema,
   similarMoviesSchema,
   watchlistItemSchema,
@@ -159,7 +164,42 @@ async function getJson<T>(path: string, schema: z.ZodType<T>, options: RequestOp
 
 const userPath = (session: Session) => `/users/${encodeURIComponent(session.user_id)}`;
 
+const roomPath = (code: string) => `/rooms/${encodeURIComponent(code)}`;
+
 export const api = {
+  createRoom: (session: Session, request: CreateRoomRequest) =>
+    getJson('/rooms', roomSchema, { method: 'POST', token: session.token, body: request }),
+
+  joinRoom: (session: Session, code: string, displayName: string) =>
+    getJson(`${roomPath(code)}/members`, roomSchema, {
+      method: 'POST',
+      token: session.token,
+      body: { display_name: displayName },
+    }),
+
+  room: (session: Session, code: string, signal?: AbortSignal) =>
+    getJson(roomPath(code), roomSchema, { token: session.token, signal }),
+
+  roomDeck: (session: Session, code: string, count: number, signal?: AbortSignal) =>
+    getJson(`${roomPath(code)}/deck?count=${count}`, roomDeckSchema, { token: session.token, signal }),
+
+  voteInRoom: (session: Session, code: string, movieId: number, vote: 'like' | 'dislike') =>
+    getJson(`${roomPath(code)}/votes`, roomVoteSchema, {
+      method: 'POST',
+      token: session.token,
+      body: { movie_id: movieId, vote },
+      keepalive: true,
+    }),
+
+  roomMatches: (session: Session, code: string, signal?: AbortSignal) =>
+    getJson(`${roomPath(code)}/matches`, roomMatchSchema.array(), { token: session.token, signal }),
+
+  chooseInRoom: (session: Session, code: string, movieId: number) =>
+    getJson(`${roomPath(code)}/choice`, roomSchema, { method: 'POST', token: session.token, body: { movie_id: movieId } }),
+
+  closeRoom: (session: Session, code: string) =>
+    getJson(`${roomPath(code)}/close`, roomSchema, { method: 'POST', token: session.token }),
+
   health: (signal?: AbortSignal) => getJson('/health', healthSchema, { signal }),
 
   genres: (signal?: AbortSignal) => getJson('/genres', genresSchema, { signal }),

@@ -8,4 +8,6 @@ export const queryKeys = {
   movie: (id: number) => ['movie', id] as const,
   similar: (id: number) => ['movie', id, 'similar'] as const,
   search: (query: string) => ['movie-search', query] as const,
+  room: (code: string) => ['room', code] as const,
+  roomDeck: (code: string) => ['room', code, 'deck'] as const,
 };
