@@ -21,6 +21,10 @@ public static class RecommendApi
     {
         request ??= new RecommendRequest();
         var errors = RecommendService.Validate(request, host.State.Catalog);
+        if (request.UserId is { Length: > FeedbackApi.MaxUserIdLength })
+        {
+            errors.Add("user_id", $"must be at most {FeedbackApi.MaxUserIdLength} characters");
+        }
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The recommendation request is not valid");

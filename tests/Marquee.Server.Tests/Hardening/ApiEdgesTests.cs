@@ -52,6 +52,15 @@ public sealed class ApiEdgesTests(MarqueeFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_OverlongUserId_Returns400NamingIt()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/recommend", new { user_id = "u_" + new string('f', 5000) }, MarqueeFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("user_id", out _));
+    }
+
+    [Fact]
     public async Task Health_AnswersHead()
     {
         var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"));
