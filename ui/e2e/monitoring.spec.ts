@@ -48,7 +48,10 @@ test('two model versions in an experiment each get about half of 200 sessions, a
   for (let i = 0; i < 200; i++) {
     const session = await (await request.post(`${server.url}/sessions`)).json();
     const auth = { Authorization: `Bearer ${session.token}` };
-    const recommended = await request.post(`${server.url}/recommend`, { headers: auth, data: { user_id: session.user_id, k: 2 } });
+    const recommended = await request.post(`${server.url}/recommend`, {
+      headers: auth,
+      data: { user_id: session.user_id, k: 2 },
+    });
     const pageOfCards = await recommended.json();
     const version: string = pageOfCards.model_version;
     sessions.set(version, (sessions.get(version) ?? 0) + 1);

@@ -24,19 +24,30 @@ async function expectStored(page: Page, request: Parameters<typeof feedbackOf>[0
 test('Like and Dislike buttons store feedback (201) with its context and advance the stack', async ({ page, request }) => {
   const served = page.waitForResponse((r) => r.url().endsWith('/recommend'));
   const first = await openDiscover(page);
-  const page1 = (await (await served).json()) as { recommender: string; model_version: string; items: { movie_id: number }[] };
+  const page1 = (await (await served).json()) as {
+    recommender: string;
+    model_version: string;
+    page_id: string;
+    items: { movie_id: number }[];
+  };
   expect(page1.items[0]?.movie_id).toBe(first);
 
   let stored = nextFeedback(page);
   await page.getByRole('button', { name: 'Like', exact: true }).click();
   const liked = await stored;
   expect(liked.status()).toBe(201);
-  // The context says who served the card: the recommender and model version of that very page.
+  // The context says who served the card: the recommender, model version and page id of that very page.
   expect(liked.request().postDataJSON()).toEqual({
     user_id: (await storedSession(page)).user_id,
     movie_id: first,
     action: 'like',
-    context: { query: null, recommender: page1.recommender, model_version: page1.model_version, position: 0 },
+    context: {
+      query: null,
+      recommender: page1.recommender,
+      model_version: page1.model_version,
+      position: 0,
+      page_id: page1.page_id,
+    },
   });
   await expect.poll(() => topMovieId(page)).not.toBe(first);
   await expectStored(page, request, first, 'like');

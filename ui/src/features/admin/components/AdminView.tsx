@@ -63,7 +63,9 @@ export function AdminView() {
         </label>
       </header>
       {report.isPending && <p role="status">Loading the report…</p>}
-      {report.error && <ErrorState title="The report could not be loaded" error={report.error} onRetry={() => report.refetch()} />}
+      {report.error && (
+        <ErrorState title="The report could not be loaded" error={report.error} onRetry={() => report.refetch()} />
+      )}
       {report.data && <Report data={report.data} adminKey={adminKey} />}
     </div>
   );
@@ -189,7 +191,11 @@ function Report({ data, adminKey }: { data: ApiMonitoring; adminKey: string }) {
           <Table
             label="Online metrics over time"
             head={[data.bucket, 'model version', ...onlineColumns]}
-            rows={data.series.map((p) => [when(p.bucket_start), <code key="v">{p.model_version}</code>, ...onlineCells(p.metrics)])}
+            rows={data.series.map((p) => [
+              when(p.bucket_start),
+              <code key="v">{p.model_version}</code>,
+              ...onlineCells(p.metrics),
+            ])}
           />
         </Section>
       )}
@@ -215,8 +221,9 @@ function ExperimentSection({ data, adminKey }: { data: ApiMonitoring; adminKey: 
       {experiment ? (
         <div className="space-y-3">
           <p className="text-sm text-zinc-300">
-            <strong className="text-white">{experiment.name}</strong> — {running ? 'running' : `stopped ${when(experiment.stopped_at)}`},{' '}
-            {percent(experiment.candidate_share, 0)} of sessions on the candidate, since {when(experiment.started_at)}.
+            <strong className="text-white">{experiment.name}</strong> —{' '}
+            {running ? 'running' : `stopped ${when(experiment.stopped_at)}`}, {percent(experiment.candidate_share, 0)} of sessions
+            on the candidate, since {when(experiment.started_at)}.
           </p>
           <Table
             label="Experiment arms"
@@ -225,9 +232,9 @@ function ExperimentSection({ data, adminKey }: { data: ApiMonitoring; adminKey: 
           />
           {experiment.like_rate_difference && (
             <p data-testid="like-rate-difference" className="text-sm text-zinc-200">
-              Like rate, candidate − control: <strong>{signedPoints(experiment.like_rate_difference.estimate)}</strong> (95 % interval{' '}
-              {signedPoints(experiment.like_rate_difference.low)} to {signedPoints(experiment.like_rate_difference.high)}, sessions as
-              units). {verdict(experiment)}
+              Like rate, candidate − control: <strong>{signedPoints(experiment.like_rate_difference.estimate)}</strong> (95 %
+              interval {signedPoints(experiment.like_rate_difference.low)} to {signedPoints(experiment.like_rate_difference.high)}
+              , sessions as units). {verdict(experiment)}
             </p>
           )}
           {running && (
@@ -263,7 +270,11 @@ function StartExperimentForm({ data, adminKey }: { data: ApiMonitoring; adminKey
   const select = (value: string, set: (v: string) => void, label: string) => (
     <label className="text-sm text-zinc-300">
       {label}
-      <select value={value} onChange={(e) => set(e.target.value)} className="mt-1 block rounded-lg border border-white/10 bg-ink-900 px-2 py-1">
+      <select
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        className="mt-1 block rounded-lg border border-white/10 bg-ink-900 px-2 py-1"
+      >
         {versions.map((v) => (
           <option key={v} value={v}>
             {v}
@@ -287,7 +298,11 @@ function StartExperimentForm({ data, adminKey }: { data: ApiMonitoring; adminKey
           className="mt-1 block w-24 rounded-lg border border-white/10 bg-ink-900 px-2 py-1"
         />
       </label>
-      <button type="submit" disabled={start.isPending} className="rounded-full bg-zinc-50 px-5 py-2 text-sm font-semibold text-ink-950">
+      <button
+        type="submit"
+        disabled={start.isPending}
+        className="rounded-full bg-zinc-50 px-5 py-2 text-sm font-semibold text-ink-950"
+      >
         Start the experiment
       </button>
       {start.error && (

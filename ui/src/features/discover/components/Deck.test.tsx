@@ -90,7 +90,7 @@ describe('Deck', () => {
       user_id: 'u_1',
       movie_id: 318,
       action: 'like',
-      context: { query: 'prison', recommender: 'baseline', model_version: 'baseline-v1', position: 0 },
+      context: { query: 'prison', recommender: 'baseline', model_version: 'baseline-v1', position: 0, page_id: null },
     });
     expect(feedback.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     // The stored like re-ranks what follows the visible cards, leaving those in place.
