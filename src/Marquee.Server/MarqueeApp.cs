@@ -110,7 +110,13 @@ public static class MarqueeApp
         services.AddSingleton<RoomPresence>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<RoomDeckService>();
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        // Pings every 5 s (default 15 s) so a phone whose connection silently died notices within the client's
+        // 10 s server timeout, shows "Reconnecting…" and catches up, instead of sitting on a dead feed for 30 s.
+        services.AddSignalR(o =>
+        {
+            o.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(20);
+        }).AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     }
 
     public static void UseMarquee(WebApplication app)

@@ -25,6 +25,9 @@ export function useRoomLive(code: string, token: string | null, onEvent: (event:
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (context) => RETRY_MS[Math.min(context.previousRetryCount, RETRY_MS.length - 1)] ?? 10000,
       })
+      // The server pings every 5 s: a connection silent for 10 s is dead (a phone that lost its network).
+      .withServerTimeout(10_000)
+      .withKeepAliveInterval(5_000)
       .configureLogging(LogLevel.None)
       .build();
     connection.on('changed', (raw: unknown) => {

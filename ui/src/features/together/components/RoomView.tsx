@@ -15,6 +15,7 @@ import { useChoose, useJoinRoom, useRoom, useRoomDeck, useVote } from '../api/us
 import { rememberName, rememberedName } from '../lib/display-name';
 import { MatchCelebration } from './MatchCelebration';
 import { MatchList } from './MatchList';
+import { NameField } from './NameField';
 import { Members } from './Members';
 
 /** /together/:code: the room's shared deck, who voted, the matches, and the celebration when one happens. */
@@ -329,17 +330,7 @@ function JoinPrompt({ code }: { code: string }) {
       <h1 id="join-title" className="text-xl font-semibold text-white">
         Join room <span className="font-mono tracking-[0.2em]">{code.toUpperCase()}</span>
       </h1>
-      <label className="mt-4 block text-sm font-medium text-zinc-200">
-        Your name
-        <input
-          className="mt-1.5 w-full rounded-xl border border-white/10 bg-ink-800 px-3.5 py-2.5 text-base text-white focus:border-amber-300/70 focus:outline-none"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={40}
-          required
-          autoComplete="nickname"
-        />
-      </label>
+      <NameField value={name} onChange={setName} />
       {join.error && (
         <p role="alert" className="mt-3 text-sm text-nope">
           {join.error.message}

@@ -3,9 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateRoom, useJoinRoom } from '../api/use-room';
 import { rememberName, rememberedName } from '../lib/display-name';
+import { NameField, fieldClass } from './NameField';
 
-const field =
-  'mt-1.5 w-full rounded-xl border border-white/10 bg-ink-800 px-3.5 py-2.5 text-base text-white placeholder:text-zinc-500 focus:border-amber-300/70 focus:outline-none';
 const primary =
   'inline-flex w-full items-center justify-center gap-2 rounded-full bg-zinc-50 px-5 py-3 text-sm font-semibold text-ink-950 transition hover:bg-white disabled:opacity-60';
 
@@ -49,21 +48,11 @@ export function TogetherView() {
           <h2 id="start-room" className="flex items-center gap-2 text-lg font-semibold text-white">
             <Users aria-hidden="true" className="size-5 text-amber-300" /> Start a room
           </h2>
-          <label className="mt-4 block text-sm font-medium text-zinc-200">
-            Your name
-            <input
-              className={field}
-              value={hostName}
-              onChange={(e) => setHostName(e.target.value)}
-              maxLength={40}
-              required
-              autoComplete="nickname"
-            />
-          </label>
+          <NameField value={hostName} onChange={setHostName} />
           <label className="mt-4 block text-sm font-medium text-zinc-200">
             What are you in the mood for? <span className="text-zinc-400">(optional)</span>
             <input
-              className={field}
+              className={fieldClass}
               value={wish}
               onChange={(e) => setWish(e.target.value)}
               maxLength={500}
@@ -96,7 +85,7 @@ export function TogetherView() {
           <label className="mt-4 block text-sm font-medium text-zinc-200">
             Room code
             <input
-              className={`${field} font-mono tracking-[0.3em] uppercase`}
+              className={`${fieldClass} font-mono tracking-[0.3em] uppercase`}
               value={code}
               onChange={(e) => setCode(e.target.value)}
               maxLength={12}
@@ -106,17 +95,7 @@ export function TogetherView() {
               placeholder="K7QM3XPD"
             />
           </label>
-          <label className="mt-4 block text-sm font-medium text-zinc-200">
-            Your name
-            <input
-              className={field}
-              value={guestName}
-              onChange={(e) => setGuestName(e.target.value)}
-              maxLength={40}
-              required
-              autoComplete="nickname"
-            />
-          </label>
+          <NameField value={guestName} onChange={setGuestName} />
           {join.error && (
             <p role="alert" className="mt-4 text-sm text-nope">
               {join.error.message}
