@@ -67,6 +67,11 @@ public sealed partial class RuleIntentParser
                     {
                         Keyword(word, negated);
                     }
+                    else if (context.Lexicon is not null && word.Length >= 3)
+                    {
+                        // Said back to the person ("couldn't use: zxqv"), so a wish never loses a word silently.
+                        builder.AddUnused(word);
+                    }
                 }
             }
         }
