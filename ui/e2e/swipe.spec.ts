@@ -158,6 +158,22 @@ test('a mood brings matching films', async ({ page }) => {
   await expect(topCard(page).getByRole('heading')).toContainText(top[0]!.title);
 });
 
+test('every part of a wish shows as a chip: what it wants, what it rules out, and what it could not use', async ({ page }) => {
+  await page.goto('/');
+  const wish = '80s horror but not gory, zxqvbn please';
+  const answered = page.waitForResponse((r) => r.url().endsWith('/recommend') && r.request().postDataJSON().query === wish);
+  await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).fill(wish);
+  await page.getByRole('searchbox', { name: 'What are you in the mood for?' }).press('Enter');
+  const body = (await (await answered).json()) as { intent: { genres: string[]; exclude_keywords: string[]; unused: string[] } };
+  expect(body.intent).toMatchObject({ genres: ['Horror'], exclude_keywords: ['gory'], unused: ['zxqvbn'] });
+
+  const chips = page.getByRole('list', { name: 'What your wish was understood as' });
+  await expect(chips.getByText('Horror', { exact: true })).toBeVisible();
+  await expect(chips.getByText('1980–1989')).toBeVisible();
+  await expect(chips.getByText('not gory')).toHaveAttribute('data-tone', 'exclude');
+  await expect(chips.getByText("couldn't use: zxqvbn")).toHaveAttribute('data-tone', 'unused');
+});
+
 test('filters narrow the cards, and an impossible search suggests relaxing them', async ({ page }) => {
   await openDiscover(page);
   const filters = page.getByRole('complementary', { name: 'Filters' });

@@ -56,6 +56,11 @@ public sealed record MovieIntent
     /// ("psychological thriller", "alien invasion", "dog"): the films filed under them match best.
     /// </summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>
+    /// Words of the wish that neither the vocabulary, the catalogue's names and labels nor its text know: they do not
+    /// rank anything, and are said back to the person ("couldn't use: zxqv") rather than dropped silently.
+    /// </summary>
+    public IReadOnlyList<string> Unused { get; init; } = [];
     /// <summary>Moods, topics or words the person does not want ("not gory"): matching movies rank lower.</summary>
     public IReadOnlyList<string> ExcludeKeywords { get; init; } = [];
 

@@ -16,6 +16,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<int> _franchises = [];
     private readonly List<string> _keywords = [];
     private readonly List<string> _labels = [];
+    private readonly List<string> _unused = [];
     private readonly List<string> _excludedKeywords = [];
     private int? _rangeFrom;
     private int? _rangeTo;
@@ -108,6 +109,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     /// <summary>A label the catalogue gives films, named word for word in the wish (see <see cref="MovieIntent.Labels"/>).</summary>
     public void AddLabel(string label) => AddDistinct(_labels, label);
+
+    /// <summary>A word of the wish nothing could use (see <see cref="MovieIntent.Unused"/>).</summary>
+    public void AddUnused(string word) => AddDistinct(_unused, word);
 
     public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
 
@@ -251,6 +255,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             Franchises = [.. _franchises],
             Keywords = [.. _keywords],
             Labels = [.. _labels],
+            Unused = [.. _unused],
             ExcludeKeywords = excludedKeywords,
         };
     }

@@ -32,6 +32,8 @@ public sealed record IntentResponse
     public required IReadOnlyList<string> Keywords { get; init; }
     /// <summary>Labels films carry (TMDB keywords, MovieLens tags) that the wish names word for word ("psychological thriller").</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>Words of the wish nothing could use: shown back ("couldn't use: …"), they rank nothing.</summary>
+    public IReadOnlyList<string> Unused { get; init; } = [];
     /// <summary>Moods, topics or words the wish rules out ("not gory"); matching movies rank lower.</summary>
     public required IReadOnlyList<string> ExcludeKeywords { get; init; }
     /// <summary>Shortest runtime wished ("over three hours").</summary>

@@ -196,6 +196,7 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
                 ReferenceMovieIds = intent.ReferenceMovieIds,
                 Keywords = intent.Keywords,
                 Labels = intent.Labels,
+                Unused = intent.Unused,
                 ExcludeKeywords = intent.ExcludeKeywords,
                 MinRuntime = intent.MinRuntime,
                 Languages = intent.Languages,

@@ -379,6 +379,22 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Fact]
+    public void Parse_WordsNothingKnows_AreSaidBackAsUnused()
+    {
+        var intent = Parse("80s horror but not gory, zxqvbn please");
+        Assert.Equal(["Horror"], intent.Genres);
+        Assert.Equal(["gory"], intent.ExcludeKeywords);
+        Assert.Equal(["zxqvbn"], intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_WithoutACatalogue_ClaimsNoWordUnused()
+    {
+        var intent = Parser.Parse("horror with zxqvbn", new IntentParseContext(2018));
+        Assert.Empty(intent.Unused);
+    }
+
     private sealed class FakeLabels(params string[] labels) : ILabelLexicon
     {
         public bool IsLabel(string phrase) => labels.Contains(phrase) || labels.Contains(phrase[..^1]);

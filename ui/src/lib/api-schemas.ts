@@ -80,6 +80,10 @@ export const intentSchema = z.object({
   keywords: z.array(z.string()).default([]),
   /** Labels films carry (TMDB keywords, MovieLens tags) that the wish named word for word. */
   labels: z.array(z.string()).default([]),
+  /** Moods, topics or words the wish ruled out ("not gory"). */
+  exclude_keywords: z.array(z.string()).default([]),
+  /** Words of the wish the server could not use. */
+  unused: z.array(z.string()).default([]),
   min_runtime: nullish(z.number().int()),
   languages: z.array(z.string()).default([]),
   countries: z.array(z.string()).default([]),

@@ -236,6 +236,10 @@ export interface UIIntent {
   keywords: string[];
   /** Labels films are filed under that the wish named ("psychological thriller"). */
   labels: string[];
+  /** Moods, topics or words the wish ruled out ("not gory"). */
+  excludeKeywords: string[];
+  /** Words of the wish the server could not use: shown back, never dropped silently. */
+  unused: string[];
   minRuntime: number | null;
   /** Original languages wished (ISO 639-1) and production countries (ISO 3166-1). */
   languages: string[];
@@ -260,6 +264,8 @@ export function mapIntent(intent: ApiIntent | null): UIIntent | null {
     referenceMovieIds: intent.reference_movie_ids ?? [],
     keywords: intent.keywords ?? [],
     labels: intent.labels ?? [],
+    excludeKeywords: intent.exclude_keywords ?? [],
+    unused: intent.unused ?? [],
     minRuntime: intent.min_runtime ?? null,
     languages: intent.languages ?? [],
     countries: intent.countries ?? [],
@@ -282,6 +288,8 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
       intent.referenceMovieIds.length === 0 &&
       intent.keywords.length === 0 &&
       intent.labels.length === 0 &&
+      intent.excludeKeywords.length === 0 &&
+      intent.unused.length === 0 &&
       intent.minRuntime === null &&
       intent.languages.length === 0 &&
       intent.countries.length === 0 &&

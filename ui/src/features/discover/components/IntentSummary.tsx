@@ -14,7 +14,7 @@ function yearsLabel(from: number | null, to: number | null): string | null {
 export function IntentSummary({ intent }: { intent: UIIntent | null }) {
   const references = useReferenceTitles(intent?.referenceMovieIds ?? []);
   if (!intent || isIntentEmpty(intent)) return null;
-  const chips: { key: string; label: string; tone?: 'exclude' }[] = [
+  const chips: { key: string; label: string; tone?: 'exclude' | 'unused' }[] = [
     ...intent.moods.map((mood) => ({ key: `mood-${mood}`, label: mood })),
     ...intent.genres.map((genre) => ({ key: `genre-${genre}`, label: genre })),
     ...intent.excludeGenres.map((genre) => ({ key: `not-${genre}`, label: `no ${genre}`, tone: 'exclude' as const })),
@@ -40,6 +40,13 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
   if (intent.maxRuntime !== null) chips.push({ key: 'runtime', label: `under ${intent.maxRuntime} min` });
   chips.push(...intent.labels.slice(0, 3).map((label) => ({ key: `label-${label}`, label: `about ${label}` })));
   chips.push(...intent.keywords.slice(0, 4).map((keyword) => ({ key: `kw-${keyword}`, label: `“${keyword}”` })));
+  chips.push(
+    ...intent.excludeKeywords.map((keyword) => ({ key: `not-kw-${keyword}`, label: `not ${keyword}`, tone: 'exclude' as const })),
+  );
+  // Every part of the wish is accounted for: what could not be used is said, not silently dropped.
+  if (intent.unused.length > 0) {
+    chips.push({ key: 'unused', label: `couldn't use: ${intent.unused.join(', ')}`, tone: 'unused' });
+  }
 
   return (
     <div className="flex min-w-0 items-center gap-2 text-xs" data-testid="intent-summary">
@@ -60,8 +67,11 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
             className={
               chip.tone === 'exclude'
                 ? 'shrink-0 rounded-full bg-nope/10 px-2.5 py-1 text-rose-200 ring-1 ring-nope/25'
-                : 'shrink-0 rounded-full bg-white/8 px-2.5 py-1 text-zinc-200 ring-1 ring-white/10'
+                : chip.tone === 'unused'
+                  ? 'shrink-0 rounded-full px-2.5 py-1 text-zinc-400 italic ring-1 ring-white/15 ring-inset'
+                  : 'shrink-0 rounded-full bg-white/8 px-2.5 py-1 text-zinc-200 ring-1 ring-white/10'
             }
+            data-tone={chip.tone ?? 'wish'}
           >
             {chip.label}
           </li>

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Marquee.Core.Intent;
+
+/// <summary>The rule parser, part: the catalogue's own labels a wish names word for word.</summary>
+public sealed partial class RuleIntentParser
+{
+    private sealed partial class Run
+    {
+        // ---- the catalogue's own labels ("psychological thriller", "alien invasion", "dog") --------------------
+
+        /// <summary>Longest phrase a label can be, in words.</summary>
+        private const int MaxLabelWords = 4;
+
+        /// <summary>
+        /// A run of two to four words that films carry as a label is taken as that label, whatever else its words
+        /// mean: "psychological thriller" is a thriller and the films filed under "psychological thriller". The
+        /// words are not consumed, so the genre, mood or topic they name still applies.
+        /// </summary>
+        private void TryLabel(int at)
+        {
+            if (context.Labels is not { } labels)
+            {
+                return;
+            }
+            var words = 0;
+            while (at + words < query.Count && words < MaxLabelWords && query[at + words].Kind == QueryTokenKind.Word)
+            {
+                words++;
+            }
+            for (var length = words; length >= 2; length--)
+            {
+                if (IsFunctionWord(at) || IsFunctionWord(at + length - 1))
+                {
+                    continue;
+                }
+                var phrase = query.Text(at, length);
+                if (labels.IsLabel(phrase))
+                {
+                    builder.AddLabel(phrase);
+                    _labelEnd = at + length;
+                    _recognised = true;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A topic named by one of its narrower words ("dog" for animals, "shark" for the sea) keeps that word as a
+        /// label when films carry it: a dog movie is not a cat movie.
+        /// </summary>
+        private void NarrowTopic(IntentConcept concept, int at, int length)
+        {
+            if (concept.Kind != ConceptKind.Topic || length != 1 || context.Labels is not { } labels)
+            {
+                return;
+            }
+            var word = query[at].Text;
+            if (word.TrimEnd('s') != QueryText.Normalize(concept.Name).TrimEnd('s') && labels.IsLabel(word))
+            {
+                builder.AddLabel(word);
+            }
+        }
+
+        private bool IsFunctionWord(int at) =>
+            query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1
+                                          && meaning.Has(PhraseRole.Filler));
+    }
+}

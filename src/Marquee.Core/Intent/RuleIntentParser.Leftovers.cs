@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Marquee.Core.Intent;
+
+/// <summary>The rule parser, part: words nothing else claimed, turned into labels or keywords.</summary>
+public sealed partial class RuleIntentParser
+{
+    private sealed partial class Run
+    {
+        // ---- leftover words → keywords -----------------------------------------------------------------------
+
+        private void AddLeftover(int at)
+        {
+            if (at < _labelEnd)
+            {
+                return;
+            }
+            var negated = _negation == Negation.Active;
+            if (_leftovers.Count > 0 && _leftovers[^1] is var last && last.Start + last.Length == at && last.Negated == negated)
+            {
+                _leftovers[^1] = last with { Length = last.Length + 1 };
+            }
+            else
+            {
+                _leftovers.Add((at, 1, negated));
+            }
+            if (negated)
+            {
+                _negation = Negation.AfterItem;
+            }
+        }
+
+        private void ResolveLeftovers()
+        {
+            if (_leftovers.Count == 1 && !_recognised && context.Titles is { } titles
+                && _leftovers[0] is { Negated: false } only
+                && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare)
+            {
+                // A query that is just a title ("Heat", "toy story") asks for films like it.
+                builder.AddReference(bare.MovieId, bare.Franchise);
+                return;
+            }
+            foreach (var (start, length, negated) in _leftovers)
+            {
+                var words = new List<string>(length);
+                for (var i = start; i < start + length; i++)
+                {
+                    if (query[i].Kind == QueryTokenKind.Word && query[i].Text.Length >= 2)
+                    {
+                        words.Add(query[i].Text);
+                    }
+                }
+                if (words.Count >= 2 && IsUseful(string.Join(' ', words), phrase: true))
+                {
+                    Keyword(string.Join(' ', words), negated);
+                    continue;
+                }
+                foreach (var word in words)
+                {
+                    if (!negated && context.Labels?.IsLabel(word) == true)
+                    {
+                        // A word films are filed under ("loneliness", "chess") names those films, not every overview that uses it.
+                        builder.AddLabel(word);
+                    }
+                    else if (IsUseful(word, phrase: false))
+                    {
+                        Keyword(word, negated);
+                    }
+                    else if (context.Lexicon is not null && word.Length >= 3)
+                    {
+                        // Said back to the person ("couldn't use: zxqv"), so a wish never loses a word silently.
+                        builder.AddUnused(word);
+                    }
+                }
+            }
+        }
+
+        private bool IsUseful(string text, bool phrase) => context.Lexicon is { } lexicon
+            ? lexicon.IsUseful(text)
+            : !phrase && text.Length >= 3;
+
+        private void Keyword(string keyword, bool negated)
+        {
+            if (negated)
+            {
+                builder.ExcludeKeyword(keyword);
+            }
+            else
+            {
+                builder.AddKeyword(keyword);
+            }
+        }
+    }
+}

@@ -1,0 +1,409 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Marquee.Core.Intent;
+
+/// <summary>The rule parser, part: numbers — years, decades, eras and runtimes.</summary>
+public sealed partial class RuleIntentParser
+{
+    private sealed partial class Run
+    {
+        // ---- numbers: years, decades, runtimes ---------------------------------------------------------------
+
+        private bool TryNumeric(int at, out int used)
+        {
+            used = 0;
+            for (var length = Math.Min(vocabulary.Phrases.MaxWords, query.Count - at); length >= 1; length--)
+            {
+                if (!vocabulary.Phrases.TryGetExact(query.Span(at, length), out var meaning))
+                {
+                    continue;
+                }
+                if ((meaning.IsYearComparator || meaning.Has(PhraseRole.RuntimeUpper) || meaning.Has(PhraseRole.RuntimeLower))
+                    && TryComparison(meaning, at + length, out var target))
+                {
+                    used = length + target;
+                    return true;
+                }
+                if (meaning.DecadePart is { } part && TryDecade(SkipThe(at + length), out var decade, out var decadeLength))
+                {
+                    AddRange(decade + part.From, decade + part.To);
+                    used = SkipThe(at + length) - at + decadeLength;
+                    return true;
+                }
+                if (meaning.Decade is { } named)
+                {
+                    AddRange(named, named + 9);
+                    used = length;
+                    return true;
+                }
+            }
+            if (TryAge(at, out var ageLength))
+            {
+                used = ageLength;
+                return true;
+            }
+            if (TryDuration(at, out var minutes, out var durationLength))
+            {
+                if (_negation == Negation.Off)
+                {
+                    builder.LimitRuntime(minutes);
+                }
+                used = durationLength + SuffixLength(vocabulary.RuntimeSuffixUpper, at + durationLength);
+                return true;
+            }
+            if (TryDecade(at, out var start, out var tokens))
+            {
+                AddRange(start, start + 9);
+                used = tokens;
+                return true;
+            }
+            if (TryYear(at, out var year))
+            {
+                used = 1 + YearTail(year, at + 1, PhraseRole.YearExact);
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>What follows a comparator: a year, a decade or a duration. Returns the tokens it used.</summary>
+        private bool TryComparison(PhraseMeaning comparator, int at, out int used)
+        {
+            used = 0;
+            var target = SkipThe(at);
+            var skipped = target - at;
+            if (comparator.IsYearComparator && TryYear(target, out var year))
+            {
+                var role = comparator.Roles & ~(PhraseRole.Filler | PhraseRole.RuntimeUpper | PhraseRole.RuntimeLower);
+                used = skipped + 1 + YearTail(year, target + 1, role);
+                return true;
+            }
+            if (comparator.IsYearComparator && TryDecade(target, out var decade, out var decadeLength))
+            {
+                ApplyYearComparison(comparator.Roles, decade, decade + 9);
+                used = skipped + decadeLength;
+                return true;
+            }
+            if (comparator.Has(PhraseRole.RuntimeUpper) || comparator.Has(PhraseRole.RuntimeLower))
+            {
+                int minutes;
+                int length;
+                if (TryDuration(at, out minutes, out length))
+                {
+                    length += SuffixLength(vocabulary.RuntimeSuffixUpper, at + length);
+                }
+                else if (at < query.Count && query[at].Kind == QueryTokenKind.Number
+                         && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes)
+                         && minutes is >= 30 and <= 400)
+                {
+                    // "under 100" is minutes: no year or star rating reads that way.
+                    length = 1 + SuffixLength(vocabulary.RuntimeSuffixUpper, at + 1);
+                }
+                else
+                {
+                    return false;
+                }
+                var upper = comparator.Has(PhraseRole.RuntimeUpper);
+                // "nothing over two hours" is an upper bound too, "not under three hours" a lower one.
+                if (upper ? _negation == Negation.Off : _negation == Negation.Active)
+                {
+                    builder.LimitRuntime(minutes);
+                }
+                else
+                {
+                    builder.RequireRuntime(minutes);
+                }
+                used = length;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Reads what follows a year ("-1999", "to 1999", "or later", "+") and applies it.</summary>
+        private int YearTail(int year, int at, PhraseRole role)
+        {
+            if (at < query.Count)
+            {
+                var joiner = query[at].Kind == QueryTokenKind.Joiner && query[at].Text == "-" ? 1
+                    : vocabulary.RangeJoiners.TryMatch(query, at, out _, out var joinerLength) ? joinerLength : 0;
+                if (joiner > 0 && TryRangeEnd(year, at + joiner, out var end))
+                {
+                    if (_negation == Negation.Off)
+                    {
+                        builder.AddYearRange(Math.Min(year, end), Math.Max(year, end));
+                    }
+                    return joiner + 1;
+                }
+                if (query[at].Kind == QueryTokenKind.Joiner && query[at].Text == "+")
+                {
+                    ApplyYearComparison(PhraseRole.YearAfterInclusive, year, year);
+                    return 1;
+                }
+                if (vocabulary.YearSuffixAfter.TryMatch(query, at, out _, out var after))
+                {
+                    ApplyYearComparison(PhraseRole.YearAfterInclusive, year, year);
+                    return after;
+                }
+                if (vocabulary.YearSuffixBefore.TryMatch(query, at, out _, out var before))
+                {
+                    ApplyYearComparison(PhraseRole.YearBeforeInclusive, year, year);
+                    return before;
+                }
+            }
+            ApplyYearComparison(role, year, year);
+            return 0;
+        }
+
+        private void ApplyYearComparison(PhraseRole roles, int first, int last)
+        {
+            var negated = _negation == Negation.Active;
+            if (negated)
+            {
+                _negation = Negation.AfterItem;
+            }
+            if ((roles & PhraseRole.YearAfterExclusive) != 0)
+            {
+                Bound(from: last + 1, to: null, negated);
+            }
+            else if ((roles & PhraseRole.YearAfterInclusive) != 0)
+            {
+                Bound(from: first, to: null, negated);
+            }
+            else if ((roles & PhraseRole.YearBeforeExclusive) != 0)
+            {
+                Bound(from: null, to: first - 1, negated);
+            }
+            else if ((roles & PhraseRole.YearBeforeInclusive) != 0)
+            {
+                Bound(from: null, to: last, negated);
+            }
+            else if (!negated)
+            {
+                if ((roles & PhraseRole.YearApproximate) != 0)
+                {
+                    builder.AddYearRange(first - 2, last + 2);
+                }
+                else
+                {
+                    builder.AddYearRange(first, last);
+                }
+            }
+        }
+
+        /// <summary>A one-sided bound; negated it flips ("nothing before 1980" = from 1980).</summary>
+        private void Bound(int? from, int? to, bool negated)
+        {
+            if (!negated)
+            {
+                builder.AddYearBound(from, to);
+            }
+            else if (from is { } f)
+            {
+                builder.AddYearBound(null, f - 1);
+            }
+            else if (to is { } t)
+            {
+                builder.AddYearBound(t + 1, null);
+            }
+        }
+
+        private void AddRange(int from, int to)
+        {
+            if (_negation == Negation.Active)
+            {
+                // "not the 80s" cannot be expressed as one range: better to ignore it than to invert it wrongly.
+                _negation = Negation.AfterItem;
+                return;
+            }
+            builder.AddYearRange(from, to);
+        }
+
+        private bool TryRangeEnd(int start, int at, out int end)
+        {
+            end = 0;
+            if (at >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+            if (value is >= 1870 and <= 2100)
+            {
+                end = value;
+                return true;
+            }
+            if (query[at].Text.Length == 2)
+            {
+                // "1990-95": the century of the first year.
+                end = (start / 100 * 100) + value;
+                return end >= start;
+            }
+            return false;
+        }
+
+        private bool TryYear(int at, out int year)
+        {
+            year = 0;
+            return at < query.Count && query[at].Kind == QueryTokenKind.Number && query[at].Text.Length == 4
+                   && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                   && year is >= 1870 and <= 2100;
+        }
+
+        private bool TryDecade(int at, out int start, out int used)
+        {
+            start = 0;
+            used = 0;
+            if (at >= query.Count)
+            {
+                return false;
+            }
+            if (query[at].Kind == QueryTokenKind.Number && DecadeToken().Match(query[at].Text) is { Success: true } match)
+            {
+                var digits = int.Parse(match.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+                if (digits >= 100)
+                {
+                    start = digits;
+                }
+                else if (digits % 10 == 0)
+                {
+                    // "20s" is the 1920s until the catalogue reaches the 2020s.
+                    start = 2000 + digits <= context.ReferenceYear ? 2000 + digits : 1900 + digits;
+                }
+                else
+                {
+                    return false;
+                }
+                used = 1;
+                return start is >= 1870 and <= 2100;
+            }
+            for (var length = Math.Min(vocabulary.Phrases.MaxWords, query.Count - at); length >= 1; length--)
+            {
+                if (vocabulary.Phrases.TryGetExact(query.Span(at, length), out var meaning) && meaning.Decade is { } decade)
+                {
+                    start = decade;
+                    used = length;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>"8 year old", "8-year-old", "5 yo", "10 años", "8 ans", "6 jahre": the age of a viewer.</summary>
+        private bool TryAge(int at, out int used)
+        {
+            used = 0;
+            if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 1 or > 17)
+            {
+                return false;
+            }
+            var next = at + 1;
+            if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
+            {
+                next++;
+            }
+            if (!vocabulary.AgeUnits.TryMatch(query, next, out _, out var unitLength))
+            {
+                return false;
+            }
+            if (_negation == Negation.Off)
+            {
+                builder.LimitAge(age);
+            }
+            used = next + unitLength - at;
+            return true;
+        }
+
+        /// <summary>"90 minutes", "90min", "1h30", "2 hours", "an hour and a half", "half an hour".</summary>
+        private bool TryDuration(int at, out int minutes, out int used)
+        {
+            minutes = 0;
+            used = 0;
+            if (at >= query.Count)
+            {
+                return false;
+            }
+            var token = query[at];
+            if (token.Kind == QueryTokenKind.Number)
+            {
+                if (HoursAndMinutes().Match(token.Text) is { Success: true } hm)
+                {
+                    minutes = (int.Parse(hm.Groups["h"].ValueSpan, CultureInfo.InvariantCulture) * 60)
+                              + int.Parse(hm.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+                    used = 1;
+                    return Plausible(minutes);
+                }
+                if (GluedDuration().Match(token.Text) is { Success: true } glued
+                    && vocabulary.RuntimeUnits.TryGet(glued.Groups["unit"].Value, out var gluedUnit))
+                {
+                    minutes = (int)Math.Round(double.Parse(glued.Groups["n"].ValueSpan, CultureInfo.InvariantCulture) * gluedUnit);
+                    used = 1;
+                    return Plausible(minutes);
+                }
+                if (double.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                {
+                    return WithUnit(number, at + 1, 1, out minutes, out used);
+                }
+                return false;
+            }
+            if (vocabulary.RuntimeHalf.TryMatch(query, at, out _, out var half))
+            {
+                // "half an hour", "half hour".
+                var next = at + half;
+                if (vocabulary.NumberWords.TryMatch(query, next, out var one, out var article) && one == 1)
+                {
+                    next += article;
+                }
+                if (vocabulary.RuntimeUnits.TryMatch(query, next, out var unit, out var unitLength) && unit == 60)
+                {
+                    minutes = 30;
+                    used = next + unitLength - at;
+                    return true;
+                }
+                return false;
+            }
+            if (vocabulary.NumberWords.TryMatch(query, at, out var value, out var wordLength))
+            {
+                return WithUnit(value, at + wordLength, wordLength, out minutes, out used);
+            }
+            return false;
+        }
+
+        private bool WithUnit(double number, int at, int numberLength, out int minutes, out int used)
+        {
+            minutes = 0;
+            used = 0;
+            var position = at;
+            if (position < query.Count && query[position] is { Kind: QueryTokenKind.Joiner, Text: "-" })
+            {
+                // "90-minute movie".
+                position++;
+            }
+            var half = vocabulary.RuntimeHalf.TryMatch(query, position, out _, out var halfLength);
+            if (half)
+            {
+                position += halfLength;
+            }
+            if (!vocabulary.RuntimeUnits.TryMatch(query, position, out var unit, out var unitLength))
+            {
+                return false;
+            }
+            position += unitLength;
+            if (!half && vocabulary.RuntimeHalf.TryMatch(query, position, out _, out halfLength))
+            {
+                half = true;
+                position += halfLength;
+            }
+            var total = (number + (half ? 0.5 : 0)) * unit;
+            minutes = (int)Math.Round(total);
+            used = numberLength + (position - at);
+            return Plausible(minutes);
+        }
+
+        private static bool Plausible(int minutes) => minutes is >= 1 and <= 1000;
+
+        private int SkipThe(int at) => at < query.Count && query[at].Text == "the" ? at + 1 : at;
+
+        private int SuffixLength(PhraseTable<bool> table, int at) =>
+            at < query.Count && table.TryMatch(query, at, out _, out var length) ? length : 0;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Marquee.Core.Intent;
+
+/// <summary>The rule parser, part: reference titles ("like The Matrix").</summary>
+public sealed partial class RuleIntentParser
+{
+    private sealed partial class Run
+    {
+        // ---- references ("like The Matrix", "similar to Toy Story or Shrek") -------------------------------
+
+        private bool TryReferences(int start, out int used)
+        {
+            used = 0;
+            if (context.Titles is null || !TryReference(start, exactOnly: false, out var first))
+            {
+                return false;
+            }
+            used = first;
+            while (true)
+            {
+                var next = start + used;
+                var skip = 0;
+                while (next + skip < query.Count && (query[next + skip].Text is "," or "or" or "and" or "nor"))
+                {
+                    skip++;
+                }
+                if (skip == 0 || !TryReference(next + skip, exactOnly: true, out var more))
+                {
+                    return true;
+                }
+                used += skip + more;
+            }
+        }
+
+        private bool TryReference(int start, bool exactOnly, out int used)
+        {
+            used = 0;
+            var titles = context.Titles!;
+            if (start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
+            {
+                return false;
+            }
+            var maxLength = 0;
+            while (start + maxLength < query.Count && maxLength < 12 && query[start + maxLength].Kind != QueryTokenKind.Break)
+            {
+                maxLength++;
+            }
+            for (var length = maxLength; length >= 1; length--)
+            {
+                if (query[start + length - 1].Kind == QueryTokenKind.Joiner)
+                {
+                    continue;
+                }
+                if (titles.ResolveExact(query.Text(start, length)) is not { } match)
+                {
+                    continue;
+                }
+                if (AllKnownWords(start, length) && !(match.IsFullTitle && match.RatingCount >= MinRatingsForCommonWordTitle))
+                {
+                    continue;
+                }
+                builder.AddReference(match.MovieId, match.Franchise);
+                _recognised = true;
+                used = length;
+                return true;
+            }
+            if (exactOnly)
+            {
+                return false;
+            }
+            var spans = new List<string>();
+            var lengths = new List<int>();
+            for (var length = Math.Min(maxLength, 8); length >= 1; length--)
+            {
+                var span = query.Text(start, length);
+                if (span.Length >= 4 && !AllKnownWords(start, length))
+                {
+                    spans.Add(span);
+                    lengths.Add(length);
+                }
+            }
+            if (spans.Count == 0 || titles.ResolveFuzzy(spans) is not { } best)
+            {
+                return false;
+            }
+            builder.AddReference(best.Match.MovieId);
+            _recognised = true;
+            used = lengths[best.Span];
+            return true;
+        }
+
+        private bool AllKnownWords(int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (query[i].Kind == QueryTokenKind.Word && !vocabulary.Phrases.TryGetExact(query.Span(i, 1), out _))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Globalization;
+using Marquee.Core.Catalog;
+using Marquee.Core.Evaluation;
+using Marquee.Core.Content;
+using Marquee.Core.Intent;
+using Marquee.Core.Recommenders;
+using Marquee.Core.Semantic;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>Why an item is on the page, in words a person reads on the card.</summary>
+internal static class Explanations
+{
+    /// <param name="because">The history movies the CF model credits for this pick (empty when CF had no say).</param>
+    public static List<string> For(RecommenderSnapshot snapshot, RecommendationRequest request, CatalogMovie movie,
+        IntentRelevance relevance, IReadOnlyList<(int MovieId, float Contribution)> because, GenreAffinity? affinity, RankingOptions options)
+    {
+        var reasons = new List<string>(options.MaxReasons);
+        foreach (var (likedId, contribution) in because)
+        {
+            if (contribution > 0 && snapshot.Catalog.Find(likedId) is { } liked)
+            {
+                reasons.Add($"Because you liked {liked.Title}");
+            }
+        }
+        if (reasons.Count == 0 && affinity is not null && affinity.Score(movie.GenreMask) >= 0.7f
+            && affinity.FavouritesIn(movie, 2) is { Count: > 0 } favourites)
+        {
+            reasons.Add($"Fits your taste for {string.Join(", ", favourites)}");
+        }
+        if (relevance.Names.PersonMatch(movie) is { } credit)
+        {
+            reasons.Add(credit.Role switch
+            {
+                "director" => $"Directed by {credit.Name}",
+                "writer" => $"Written by {credit.Name}",
+                _ => $"With {credit.Name}",
+            });
+        }
+        if (relevance.Names.CompanyMatch(movie) is { } company)
+        {
+            reasons.Add($"From {company}");
+        }
+        if (relevance.Names.HasPlaces && relevance.Names.PlaceMatch(movie) >= 0.8 && Places.Describe(movie) is { } place)
+        {
+            reasons.Add(place);
+        }
+        if (relevance.NeighbourOf(movie.Index) is { } anchor)
+        {
+            reasons.Add($"Close to {anchor.Title}");
+        }
+        if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
+        {
+            var shared = movie.Genres.Where(reference.Genres.Contains).Take(3).ToList();
+            reasons.Add(shared.Count > 0 ? $"Like {reference.Title}: {string.Join(", ", shared)}" : $"Like {reference.Title}");
+        }
+        var wished = relevance.WishedGenresOf(movie);
+        if (wished.Count > 0)
+        {
+            reasons.Add($"Matches {string.Join(", ", wished)}");
+        }
+        foreach (var mood in relevance.Moods)
+        {
+            if (relevance.MoodMatch(mood, movie, out var tagged) <= 0.3 && !(mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie)))
+            {
+                continue;
+            }
+            var genres = movie.Genres
+                .Where(g => mood.GenreWeights.GetValueOrDefault(g) >= 0.5)
+                .OrderByDescending(g => mood.GenreWeights[g]).Take(3).ToList();
+            var tag = tagged ? movie.Tags.FirstOrDefault(t => mood.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)) : null;
+            var evidence = genres.Count > 0 ? string.Join(", ", genres) : tag is not null ? $"tagged '{tag}'" : null;
+            if (evidence is null && mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie))
+            {
+                evidence = mood.PopularityBoost < 0 ? "loved by the few who rated it" : "among the best rated";
+            }
+            if (evidence is not null)
+            {
+                reasons.Add($"Matches '{mood.Name}': {evidence}");
+            }
+        }
+        foreach (var (topic, score) in relevance.TopicsOf(movie.Index))
+        {
+            if (score >= 0.45f)
+            {
+                reasons.Add(TaggedOrMentioned(movie, topic.Name, topic.Terms));
+            }
+        }
+        foreach (var label in relevance.LabelsOf(movie.Index))
+        {
+            var own = snapshot.Labels.LabelOf(movie, label);
+            reasons.Add(own is null || CatalogLabels.Normalize(own) == CatalogLabels.Normalize(label) ? $"About {label}" : $"About {label}: '{own}'");
+        }
+        if (relevance.KeywordMatch(movie.Index) > 0)
+        {
+            var words = request.Intent.Keywords.Where(k => snapshot.Vocabulary.Find(k) is not { Terms.Count: > 0 }).ToList();
+            if (words.Count > 0)
+            {
+                reasons.Add(TaggedOrMentioned(movie, string.Join(", ", words), words));
+            }
+        }
+        if (reasons.Count >= options.MaxReasons)
+        {
+            reasons.RemoveRange(options.MaxReasons - 1, reasons.Count - (options.MaxReasons - 1));
+        }
+        if (movie.RatingMean is { } mean && movie.RatingCount > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{mean:0.0}★ from {movie.RatingCount:N0} {(movie.RatingCount == 1 ? "rating" : "ratings")}"));
+        }
+        else if (reasons.Count == 0)
+        {
+            reasons.Add("Not rated by the community yet");
+        }
+        return reasons;
+    }
+
+    /// <summary>Whether a film earns a quality mood ("acclaimed", "hidden gem") on its ratings alone.</summary>
+    private static bool Qualifies(RecommenderSnapshot snapshot, IntentConcept mood, CatalogMovie movie) =>
+        mood.QualityBoost > 0 && movie.RatingCount >= mood.MinRatings && snapshot.Features.Quality[movie.Index] >= 0.75f
+        && (mood.PopularityBoost >= 0 || snapshot.Features.Popularity[movie.Index] <= 0.6f);
+
+    private static string TaggedOrMentioned(CatalogMovie movie, string name, IReadOnlyList<string> terms)
+    {
+        var tag = movie.Tags.FirstOrDefault(t => terms.Any(term => t.Contains(term, StringComparison.OrdinalIgnoreCase)));
+        return tag is not null ? $"Matches '{name}': tagged '{tag}'" : $"Matches '{name}'";
+    }
+}
