@@ -21,7 +21,11 @@ internal static class CliEnvironment
     /// <summary>One line saying where the data lives, for commands that read or write it.</summary>
     public static string DescribeHome() =>
         $"Data in {DataDir}, models and database in {ArtifactsDir}"
-        + (Environment.GetEnvironmentVariable("MARQUEE_HOME") is { Length: > 0 } ? " (MARQUEE_HOME)" : " (set MARQUEE_HOME to keep them elsewhere)");
+        + (IsSet("MARQUEE_DATA_DIR") || IsSet("MARQUEE_ARTIFACTS_DIR") ? " (MARQUEE_DATA_DIR / MARQUEE_ARTIFACTS_DIR)"
+            : IsSet("MARQUEE_HOME") ? " (MARQUEE_HOME)"
+            : " (set MARQUEE_HOME to keep them elsewhere)");
+
+    private static bool IsSet(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 };
 
     private static string ResolveHome()
     {
