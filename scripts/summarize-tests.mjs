@@ -17,7 +17,11 @@ for (const file of readdirSync(dir)) {
     if (!counters) { add(0, 1, 0, `${file} (no counters)`); continue; }
     const get = (name) => Number((counters[0].match(new RegExp(`\\b${name}="(\\d+)"`)) ?? [0, 0])[1]);
     const notRun = get('notExecuted');
-    add(get('passed'), get('failed') + get('error') + get('timeout') + get('aborted'), notRun, file);
+    const failures = get('failed') + get('error') + get('timeout') + get('aborted');
+    // A test host that crashed leaves counters of the tests it finished and an outcome other than Completed:
+    // the run itself counts as a failure, or the line would say "0 failed" over tests that never ran.
+    const outcome = (text.match(/<ResultSummary\s+outcome="(\w+)"/) ?? [0, 'Completed'])[1];
+    add(get('passed'), failures + (outcome !== 'Completed' && failures === 0 ? 1 : 0), notRun, `${file} (${outcome})`);
   } else if (file === 'vitest.json') {
     const r = JSON.parse(text);
     add(r.numPassedTests, r.numFailedTests + (r.success === false && r.numFailedTests === 0 ? 1 : 0),
