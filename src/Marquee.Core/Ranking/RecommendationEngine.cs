@@ -1,11 +1,8 @@
 using System.Buffers;
-using System.Globalization;
 using Marquee.Core.Catalog;
 using Marquee.Core.Evaluation;
-using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;
-using Marquee.Core.Semantic;
 
 namespace Marquee.Core.Ranking;
 

@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Globalization;
 using Marquee.Core.Catalog;
-using Marquee.Core.Evaluation;
 using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Recommenders;

@@ -32,10 +32,12 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private string? _ratingsSha256;
     /// <summary>Data artifacts left out at the last catalogue load (enrichment, film vectors).</summary>
     private IReadOnlyList<string> _refusedData = [];
-    /// <summary>The promoted version last refused, so the poll does not try (and log) it again every few seconds.</summary>
-    private string? _refusedVersion;
+    /// <summary>
+    /// The promoted version last found unservable (trained on other ratings, or failing validation), so the poll
+    /// does not try (and log) it again every few seconds.
+    /// </summary>
+    private string? _unservable;
     private (string Version, IPersonalizer Personalizer)? _validated;
-    private string? _rejected;
     private volatile string? _modelProblem;
 
     public ServingState State => _state ?? throw new InvalidOperationException("the recommender is not loaded yet");
@@ -92,7 +94,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             var current = await registry.GetCurrentAsync(cancellationToken);
             var experiment = await experiments.GetActiveAsync(cancellationToken);
             var wanted = current?.Version ?? "baseline";
-            var modelChanged = force || (_state?.Snapshot.ModelVersion != wanted && _refusedVersion != wanted && _rejected != wanted);
+            var modelChanged = force || (_state?.Snapshot.ModelVersion != wanted && _unservable != wanted);
             if (!modelChanged && _experiment?.Experiment.Id == experiment?.Id)
             {
                 return;
@@ -120,7 +122,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             // Two checks before a model serves: it was trained on the ratings loaded now (else refused, listed on
             // /health), and it loads and scores (else the last good one or the baseline serves, see LoadServableAsync).
             var modelRefusal = current is null ? null : ModelRefusal(current.Manifest);
-            _refusedVersion = modelRefusal is null ? null : current!.Version;
+            _unservable = modelRefusal is null ? null : current!.Version;
             if (modelRefusal is not null)
             {
                 logger.LogWarning("Not serving model {Version}: {Reason}", current!.Version, modelRefusal);
@@ -281,7 +283,6 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private async Task<(string Version, IPersonalizer? Personalizer)> LoadServableAsync(RegisteredModel? current, CancellationToken cancellationToken)
     {
         _modelProblem = null;
-        _rejected = null;
         if (current is null || current.Algorithm == "baseline")
         {
             return (current?.Version ?? "baseline", null);
@@ -292,7 +293,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         }
         catch (InvalidModelException e)
         {
-            _rejected = current.Version;
+            _unservable = current.Version;
             var (version, personalizer) = await FallbackAsync(current.Version, cancellationToken);
             _modelProblem = $"model {current.Version} cannot serve ({e.Message}); serving {version} instead";
             logger.LogError(e, "Model {Version} cannot serve: {Problem}; serving {Fallback} instead", current.Version, e.Message, version);
