@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Marquee.Core.Intent;
+using Marquee.Core.Ranking;
 using Marquee.Server.Auth;
 using Marquee.Server.Endpoints;
 using Marquee.Server.Hubs;
@@ -102,7 +104,13 @@ public static class MarqueeApp
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Model), "Marquee:Llm:Model is required when Marquee:Llm:Provider is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Marquee:Llm:Endpoint must be an absolute URL")
             .ValidateOnStart();
-        services.AddSingleton<IntentService>();
+        services.AddSingleton(sp =>
+        {
+            var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            return new WishReader(llm.CreateClient(), llm.Timeout, llm.ExplainTop,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<WishReader>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => new PageRecommender(sp.GetRequiredService<WishReader>(), sp.GetRequiredService<QueryEmbedder>()));
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();

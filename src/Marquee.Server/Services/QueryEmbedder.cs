@@ -7,7 +7,7 @@ namespace Marquee.Server.Services;
 /// the background (seconds) once the host finds film vectors; until it is ready a request gets no semantic signal
 /// rather than waiting. Recent wishes are answered from a small cache.
 /// </summary>
-public sealed class QueryEmbedder(ILogger<QueryEmbedder> logger) : IDisposable
+public sealed class QueryEmbedder(ILogger<QueryEmbedder> logger) : IQueryEmbedder, IDisposable
 {
     /// <summary>Distinct recent wishes kept (a 384-float vector is 1.5 KB: the cache stays under 1 MB).</summary>
     public const int CacheCapacity = 512;

@@ -17,11 +17,10 @@ public enum UserAccess
 }
 
 /// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
-public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, IntentService intents, QueryEmbedder queryEmbedder)
+public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, PageRecommender pages)
 {
     public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
     public const int MaxK = 100;
-    private const float DislikeStars = 1.5f;
 
     public static ValidationErrors Validate(RecommendRequest request, MovieCatalog catalog)
     {
@@ -141,49 +140,31 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
     {
         // The session's experiment arm (or the promoted model) decides which model ranks; see RecommenderHost.For.
         var snapshot = host.For(request.UserId).State.Snapshot;
-        var budget = intents.StartBudget();
-        var chips = new IntentBuilder(snapshot.Vocabulary);
-        foreach (var mood in request.Moods ?? [])
+        var page = await pages.RecommendAsync(snapshot, new PageRequest
         {
-            if (snapshot.Vocabulary.FindMood(mood) is { } concept)
+            Wish = new Wish
             {
-                chips.Apply(concept);
-            }
-        }
-        var parsed = await intents.ParseAsync(request.Query, chips, snapshot, budget, cancellationToken);
-        var intent = WithRequestFilters(parsed, request);
-        var domainRequest = new RecommendationRequest
-        {
-            Intent = intent,
-            Filters = new RecommendationFilters
-            {
-                // Genres picked as filters are a must; genres read from the wish only rank.
-                AnyGenres = GenreSet.From(Canonical(request.Genres)),
-                ExcludeGenres = GenreSet.From(intent.ExcludeGenres),
+                Text = request.Query,
+                Moods = request.Moods ?? [],
+                Genres = request.Genres ?? [],
+                ExcludeGenres = request.ExcludeGenres ?? [],
+                YearFrom = request.YearFrom,
+                YearTo = request.YearTo,
+                MaxRuntime = request.MaxRuntime,
                 MinRating = request.MinRating,
-                YearFrom = intent.YearFrom,
-                YearTo = intent.YearTo,
-                MaxRuntime = intent.MaxRuntime,
-                ExcludeMovieIds = (request.ExcludeMovieIds ?? []).ToHashSet(),
             },
             Recommender = request.Recommender is { } kind ? ParseKind(kind) ?? RecommenderKind.Auto : RecommenderKind.Auto,
             K = request.K ?? 20,
             History = history,
-            RatedHistory = RatedHistory(history),
-            QueryEmbedding = snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
-                ? queryEmbedder.TryEmbed(request.Query, semantic.ModelName, cancellationToken)
-                : null,
-        };
-        var result = RecommendationEngine.Recommend(snapshot, domainRequest);
-        var lines = await intents.ExplainAsync(request.Query, result.Items, budget, cancellationToken);
+            ExcludeMovieIds = (request.ExcludeMovieIds ?? []).ToHashSet(),
+        }, cancellationToken);
+        var (result, intent) = (page.Result, page.Intent);
         return new RecommendResponse
         {
             Recommender = result.Recommender,
             ModelVersion = snapshot.ModelVersion,
             FallbackReason = result.FallbackReason,
-            Notice = result.TrueMatches is { } matches && !string.IsNullOrWhiteSpace(request.Query)
-                ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{request.Query.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
-                : null,
+            Notice = page.Notice,
             Intent = new IntentResponse
             {
                 Source = intent.Source,
@@ -208,61 +189,7 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
                 MaxAge = intent.MaxAge,
                 IncludeShorts = intent.IncludeShorts,
             },
-            Items = result.Items
-                .Select(item => lines?.GetValueOrDefault(item.Movie.MovieId) is { } line ? item with { Reasons = [line, .. item.Reasons] } : item)
-                .Select(MovieMapper.ToResponse).ToList(),
+            Items = result.Items.Select(MovieMapper.ToResponse).ToList(),
         };
     }
-
-    /// <summary>Filters set explicitly in the request win over what the wish says about the same thing.</summary>
-    private static MovieIntent WithRequestFilters(MovieIntent parsed, RecommendRequest request)
-    {
-        var excluded = parsed.ExcludeGenres.Union(Canonical(request.ExcludeGenres)).ToList();
-        var from = request.YearFrom ?? parsed.YearFrom;
-        var to = request.YearTo ?? parsed.YearTo;
-        if (from > to)
-        {
-            // The wish and the explicit filter disagree: the explicit side stands, the wish's side goes.
-            if (request.YearFrom is null)
-            {
-                from = null;
-            }
-            else
-            {
-                to = null;
-            }
-        }
-        return parsed with
-        {
-            Genres = parsed.Genres.Union(Canonical(request.Genres)).Where(g => !excluded.Contains(g)).ToList(),
-            ExcludeGenres = excluded,
-            YearFrom = from,
-            YearTo = to,
-            MaxRuntime = request.MaxRuntime ?? parsed.MaxRuntime,
-        };
-    }
-
-    /// <summary>
-    /// Star ratings for the rating model. History weights are stars already (a MovieLens user's own, a
-    /// session's implied ones); a dislike (negative weight) counts as a low rating, a skip as nothing.
-    /// </summary>
-    private static List<(int MovieId, float Rating)> RatedHistory(IReadOnlyList<(int MovieId, float Weight)> history)
-    {
-        var rated = new List<(int, float)>(history.Count);
-        foreach (var (movieId, weight) in history)
-        {
-            if (weight > 0)
-            {
-                rated.Add((movieId, Math.Clamp(weight, 0.5f, 5f)));
-            }
-            else if (weight < 0)
-            {
-                rated.Add((movieId, DislikeStars));
-            }
-        }
-        return rated;
-    }
-
-    private static List<string> Canonical(IReadOnlyList<string>? genres) =>
-        (genres ?? []).Select(g => Genres.Normalize(g)).OfType<string>().Distinct().ToList();
 }

@@ -14,10 +14,9 @@ namespace Marquee.Server.Services;
 /// room) and what any of them has seen or disliked, reads the room's wish, and asks Core's
 /// <see cref="GroupRecommender"/> once for the films that suit the group.
 /// </summary>
-public sealed class RoomDeckService(RecommenderHost host, FeedbackStore feedback, RoomStore rooms, IntentService intents,
-    QueryEmbedder queryEmbedder, IOptions<RoomOptions> options)
+public sealed class RoomDeckService(RecommenderHost host, FeedbackStore feedback, RoomStore rooms, PageRecommender pages,
+    IOptions<RoomOptions> options)
 {
-    private const float DislikeStars = 1.5f;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _dealing = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<RoomCard> Unvoted(RoomSnapshot room, int memberNo)
@@ -89,53 +88,31 @@ public sealed class RoomDeckService(RecommenderHost host, FeedbackStore feedback
                 taste[vote.MovieId] = FeedbackActions.TasteWeight(vote.Vote == RoomVotes.Like ? FeedbackActions.Like : FeedbackActions.Dislike);
             }
             var history = taste.Select(kv => (kv.Key, kv.Value)).ToList();
-            members.Add(new GroupMember(history, history.Select(h => (h.Key, h.Value > 0 ? Math.Clamp(h.Value, 0.5f, 5f) : DislikeStars)).ToList()));
+            members.Add(new GroupMember(history, PageRecommender.AsStars(history)));
         }
 
         var settings = room.Room.Settings;
-        var chips = new IntentBuilder(snapshot.Vocabulary);
-        foreach (var mood in settings.Moods)
+        var wish = await pages.ReadAsync(snapshot, new Wish
         {
-            if (snapshot.Vocabulary.FindMood(mood) is { } concept)
-            {
-                chips.Apply(concept);
-            }
-        }
-        var parsed = await intents.ParseAsync(room.Room.Query, chips, snapshot, intents.StartBudget(), cancellationToken);
-        var wantedGenres = Canonical(settings.Genres);
-        var excludedGenres = parsed.ExcludeGenres.Union(Canonical(settings.ExcludeGenres)).ToList();
-        var intent = parsed with
-        {
-            Genres = parsed.Genres.Union(wantedGenres).Where(g => !excludedGenres.Contains(g)).ToList(),
-            ExcludeGenres = excludedGenres,
-            YearFrom = settings.YearFrom ?? parsed.YearFrom,
-            YearTo = settings.YearTo ?? parsed.YearTo,
-            MaxRuntime = settings.MaxRuntime ?? parsed.MaxRuntime,
-        };
+            Text = room.Room.Query,
+            Moods = settings.Moods,
+            Genres = settings.Genres,
+            ExcludeGenres = settings.ExcludeGenres,
+            YearFrom = settings.YearFrom,
+            YearTo = settings.YearTo,
+            MaxRuntime = settings.MaxRuntime,
+            MinRating = settings.MinRating,
+        }, excluded, cancellationToken);
         var result = GroupRecommender.Recommend(snapshot, new GroupRecommendationRequest
         {
-            Intent = intent,
-            Filters = new RecommendationFilters
-            {
-                AnyGenres = GenreSet.From(wantedGenres),
-                ExcludeGenres = GenreSet.From(excludedGenres),
-                MinRating = settings.MinRating,
-                YearFrom = intent.YearFrom,
-                YearTo = intent.YearTo,
-                MaxRuntime = intent.MaxRuntime,
-                ExcludeMovieIds = excluded,
-            },
+            Intent = wish.Intent,
+            Filters = wish.Filters,
             K = count,
             Members = members,
-            QueryEmbedding = snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
-                ? queryEmbedder.TryEmbed(room.Room.Query, semantic.ModelName, cancellationToken)
-                : null,
+            QueryEmbedding = wish.QueryEmbedding,
         });
         return result.Items;
     }
-
-    private static List<string> Canonical(IReadOnlyList<string> genres) =>
-        genres.Select(g => Genres.Normalize(g)).OfType<string>().Distinct().ToList();
 }
 
 public static class RoomVotes

@@ -1,0 +1,98 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+using Marquee.Core.Semantic;
+
+namespace Marquee.Core.Ranking;
+
+/// <summary>
+/// The one way into Core for a page of picks: reads the wish (<see cref="WishReader"/>), embeds its text when the
+/// snapshot has film vectors, ranks (<see cref="RecommendationEngine"/>) and lets the LLM, when there is one, add a
+/// line to the top picks. Rooms use <c>ReadAsync</c> for the same reading of their wish.
+/// </summary>
+public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder = null)
+{
+    /// <summary>A swipe left counts as this many stars for the rating model.</summary>
+    public const float DislikeStars = 1.5f;
+
+    public async Task<RecommendationPage> RecommendAsync(RecommenderSnapshot snapshot, PageRequest request, CancellationToken cancellationToken)
+    {
+        var budget = reader.StartBudget();
+        var wish = await ReadAsync(snapshot, request.Wish, request.ExcludeMovieIds, budget, cancellationToken);
+        var result = RecommendationEngine.Recommend(snapshot, new RecommendationRequest
+        {
+            Intent = wish.Intent,
+            Filters = wish.Filters,
+            Recommender = request.Recommender,
+            K = request.K,
+            History = request.History,
+            RatedHistory = AsStars(request.History),
+            QueryEmbedding = wish.QueryEmbedding,
+        });
+        var explained = result.Items
+            .Select(i => new ExplainedMovie(i.Movie.MovieId, i.Movie.Title, i.Movie.ReleaseYear, i.Movie.Genres, i.Movie.Details?.Overview, i.Reasons))
+            .ToList();
+        if (await reader.ExplainAsync(request.Wish.Text, explained, budget, cancellationToken) is { } lines)
+        {
+            result = result with
+            {
+                Items = result.Items
+                    .Select(item => lines.GetValueOrDefault(item.Movie.MovieId) is { } line ? item with { Reasons = [line, .. item.Reasons] } : item)
+                    .ToList(),
+            };
+        }
+        return new RecommendationPage(result, wish.Intent, Notice(result.TrueMatches, request.Wish));
+    }
+
+    /// <summary>The wish read into an intent, the filters it sets and its text's vector.</summary>
+    public Task<ReadWish> ReadAsync(RecommenderSnapshot snapshot, Wish wish, IReadOnlySet<int> excludeMovieIds, CancellationToken cancellationToken) =>
+        ReadAsync(snapshot, wish, excludeMovieIds, reader.StartBudget(), cancellationToken);
+
+    private async Task<ReadWish> ReadAsync(RecommenderSnapshot snapshot, Wish wish, IReadOnlySet<int> excludeMovieIds, LlmBudget budget,
+        CancellationToken cancellationToken)
+    {
+        var intent = await reader.ReadAsync(wish, snapshot.Vocabulary, snapshot.ParseContext, budget, cancellationToken);
+        var filters = new RecommendationFilters
+        {
+            // Genres picked as filters are a must; genres read from the text only rank.
+            AnyGenres = GenreSet.From(WishReader.CanonicalGenres(wish.Genres)),
+            ExcludeGenres = GenreSet.From(intent.ExcludeGenres),
+            MinRating = wish.MinRating,
+            YearFrom = intent.YearFrom,
+            YearTo = intent.YearTo,
+            MaxRuntime = intent.MaxRuntime,
+            ExcludeMovieIds = excludeMovieIds,
+        };
+        var embedding = embedder is not null && snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
+            ? embedder.TryEmbed(wish.Text, semantic.ModelName, cancellationToken)
+            : null;
+        return new ReadWish(intent, filters, embedding);
+    }
+
+    /// <summary>
+    /// Star ratings for the rating model. History weights are stars already (a MovieLens user's own, a session's
+    /// implied ones); a dislike (negative weight) counts as a low rating, a skip as nothing.
+    /// </summary>
+    public static List<(int MovieId, float Rating)> AsStars(IEnumerable<(int MovieId, float Weight)> history)
+    {
+        var rated = new List<(int, float)>();
+        foreach (var (movieId, weight) in history)
+        {
+            if (weight > 0)
+            {
+                rated.Add((movieId, Math.Clamp(weight, 0.5f, 5f)));
+            }
+            else if (weight < 0)
+            {
+                rated.Add((movieId, DislikeStars));
+            }
+        }
+        return rated;
+    }
+
+    private static string? Notice(int? trueMatches, Wish wish) => trueMatches is { } matches && wish.HasText
+        ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{wish.Text!.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
+        : null;
+}
+
+/// <summary>A wish as read: the intent that ranks, the filters that must hold and the text's vector (null without one).</summary>
+public sealed record ReadWish(MovieIntent Intent, RecommendationFilters Filters, float[]? QueryEmbedding);
