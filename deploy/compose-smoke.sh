@@ -81,6 +81,13 @@ health="$(curl -fsS "$URL/health")"
 MODEL="$(jq -r .model_version <<<"$health")"
 check "/health ok, $(jq -r .catalog_movies <<<"$health") movies, model $MODEL"
 
+# What compose.yaml passes through from the shell (no value there) reached the container, and the postgres
+# service's own healthcheck (pg_isready) passes against the image in use.
+admin() { curl -sS -o /dev/null -w '%{http_code}' -H "X-Api-Key: $1" "$URL/admin/models"; }
+[[ "$(admin "$MARQUEE_ADMIN_KEY")" == 200 && "$(admin wrong-key)" == 401 ]] || fail "MARQUEE_ADMIN_KEY did not reach the container"
+"${PODMAN[@]}" healthcheck run "$(container_of postgres)" >/dev/null 2>&1 || fail "the postgres service is not healthy"
+check "MARQUEE_ADMIN_KEY passed through (/admin/models 200 with it, 401 with another); postgres service healthy (pg_isready)"
+
 WISH="something cozy and funny for a rainy night"
 session="$(curl -fsS -X POST "$URL/sessions")"
 USER_ID="$(jq -r .user_id <<<"$session")"; TOKEN="$(jq -r .token <<<"$session")"
@@ -123,7 +130,7 @@ Marquee compose stack, podman-compose $(podman-compose version 2>/dev/null | awk
   postgres image         $POSTGRES_IMAGE, $(image_size "$POSTGRES_IMAGE")
   first up→healthy       ${FIRST_HEALTHY} s (import + enrich + $( [[ "$MARQUEE_EMBED" == 0 ]] && echo "no embedding" || echo "embed") + train)
   down, up→healthy       ${SECOND_HEALTHY} s (from the volumes)
-  checks passed          ${#PASSED[@]} of 4
+  checks passed          ${#PASSED[@]} of 5
   down -v                $(since "$DOWN_STARTED") s, volumes left: $LEFT
   whole script           $(since "$STARTED") s
 REPORT
