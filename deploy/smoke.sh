@@ -86,7 +86,7 @@ cat <<REPORT
 
 Marquee smoke test ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))
   image                 $IMAGE, $SIZE
-  build                 ${BUILD_SECONDS} s
+  build                 ${BUILD_SECONDS}$( [[ "$BUILD_SECONDS" == skipped ]] || echo " s")
   first start→healthy   ${FIRST_HEALTHY} s (import + enrich + train$( [[ "${MARQUEE_EMBED:-0}" == 0 ]] && echo ", embedding off" ))
   restart→healthy       ${SECOND_HEALTHY} s
   checks passed         ${#PASSED[@]} of 4
