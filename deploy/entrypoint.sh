@@ -21,8 +21,19 @@ if [[ "${MARQUEE_EMBED:-1}" != "0" ]]; then
   marquee embed
 fi
 # `models list` marks the serving version with '*'; train only when nothing is promoted yet, so a restart
-# (or a second instance) never trains again.
-if ! marquee models list 2>/dev/null | grep -q ' \* '; then
+# (or a second instance) never trains again. The database may still be starting (podman-compose 1.0 does not wait
+# for `service_healthy`), and an unreachable database must not read as "no model yet": wait until the registry
+# answers.
+deadline=$((SECONDS + ${MARQUEE_DB_WAIT_SECONDS:-120}))
+until models="$(marquee models list 2>&1)"; do
+  if ((SECONDS >= deadline)); then
+    printf 'the database did not answer within %s s:\n%s\n' "${MARQUEE_DB_WAIT_SECONDS:-120}" "$models" >&2
+    exit 1
+  fi
+  echo "waiting for the database..." >&2
+  sleep 2
+done
+if ! grep -q ' \* ' <<<"$models"; then
   marquee train
 fi
 exec dotnet /app/marquee.dll serve --urls "$MARQUEE_URLS"

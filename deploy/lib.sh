@@ -38,6 +38,25 @@ start_postgres() {
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_marquee() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d marquee -At "$@"; }
 
+# build_marquee_image IMAGE LOG → BUILD_SECONDS. Local stand-ins for the base images unless
+# MARQUEE_BASE_IMAGES=official (a registry is reachable). --format docker: OCI images have no HEALTHCHECK.
+build_marquee_image() {
+  local build_args=() t
+  if [[ "${MARQUEE_BASE_IMAGES:-local}" != "official" ]]; then
+    "$ROOT/deploy/local-base-images.sh"
+    build_args=(--build-arg SDK_IMAGE=localhost/dotnet-sdk:10.0 --build-arg RUNTIME_IMAGE=localhost/dotnet-aspnet:10.0
+      --build-arg NODE_IMAGE=localhost/node:20)
+  fi
+  log "Building $1"
+  t="$(now)"
+  "${PODMAN[@]}" build --format docker "${RUN_FLAGS[@]}" "${build_args[@]}" -f "$ROOT/deploy/Dockerfile" -t "$1" "$ROOT" >"$2" 2>&1 \
+    || { tail -30 "$2" >&2; return 1; }
+  BUILD_SECONDS="$(since "$t")"
+}
+
+# image_size IMAGE: its size in MB, as `podman image inspect` counts it.
+image_size() { awk -v b="$("${PODMAN[@]}" image inspect --format '{{.Size}}' "$1")" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
+
 # wait_http URL SECONDS: until URL answers 200.
 wait_http() {
   local deadline=$((SECONDS + $2))

@@ -4,13 +4,17 @@
 #   localhost/dotnet-aspnet:10.0        that + the host's .NET and ASP.NET Core runtimes (no SDK)
 #   localhost/dotnet-sdk:10.0           that + the host's whole .NET SDK
 #   localhost/node:20                   that + the host's Node.js and npm
+#   localhost/postgres:15-bookworm      the Debian base + Debian 12's PostgreSQL (deploy/postgres/Containerfile)
 # Stand-ins for mcr.microsoft.com/dotnet/{aspnet,sdk}:10.0 and node:20-bookworm-slim; pass them to the
-# build as --build-arg (deploy/smoke.sh does). Each image is made only when it is missing; --force remakes.
+# build as --build-arg (deploy/smoke.sh does). The PostgreSQL one stands in for compose.yaml's postgres:16-bookworm
+# (POSTGRES_IMAGE=localhost/postgres:15-bookworm; deploy/compose-smoke.sh sets it). Each image is made only when
+# it is missing; --force remakes.
 # The build images (SDK, Node) trust what this machine trusts (its CA bundle, e.g. an egress proxy's CA), so
 # `dotnet restore` and `npm ci` reach the registries the host reaches; the runtime image is left as it is.
 #   deploy/local-base-images.sh [--force]
 set -euo pipefail
 PODMAN=(podman --runtime runc --cgroup-manager=cgroupfs)
+DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FORCE="${1:-}"
 DOTNET_ROOT="${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}"
 WORK="$(mktemp -d /var/tmp/marquee-base.XXXXXX)"
@@ -32,7 +36,8 @@ if ! have localhost/marquee-debian:bookworm; then
 fi
 
 build_from_context() { # image, context dir (with a Containerfile)
-  "${PODMAN[@]}" build --network host -t "$1" "$2" >&2
+  # --format docker keeps HEALTHCHECK (OCI images drop it).
+  "${PODMAN[@]}" build --format docker --network host --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 -t "$1" "$2" >&2
 }
 
 if ! have localhost/dotnet-aspnet:10.0; then
@@ -76,4 +81,8 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/bin/npm && ln -s ../lib/no
 CF
   build_from_context localhost/node:20 "$ctx"
 fi
-"${PODMAN[@]}" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'marquee-debian|dotnet-|node:20' >&2
+
+if ! have localhost/postgres:15-bookworm; then
+  build_from_context localhost/postgres:15-bookworm "$DEPLOY/postgres"
+fi
+"${PODMAN[@]}" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'marquee-debian|dotnet-|node:20|postgres:' >&2

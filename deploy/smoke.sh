@@ -18,22 +18,8 @@ fail() { log "FAIL $1"; "${PODMAN[@]}" logs --tail 40 "$NAME" >&2 || true; exit 
 
 command -v podman >/dev/null || apt-get install -y podman runc >&2
 BUILD_SECONDS="skipped"
-if [[ "${MARQUEE_SKIP_BUILD:-0}" != "1" ]]; then
-  BUILD_ARGS=()
-  if [[ "${MARQUEE_BASE_IMAGES:-local}" != "official" ]]; then
-    "$ROOT/deploy/local-base-images.sh"
-    BUILD_ARGS=(--build-arg SDK_IMAGE=localhost/dotnet-sdk:10.0 --build-arg RUNTIME_IMAGE=localhost/dotnet-aspnet:10.0
-      --build-arg NODE_IMAGE=localhost/node:20)
-  fi
-  log "Building $IMAGE"
-  t="$(now)"
-  # --format docker: OCI images have no HEALTHCHECK.
-  "${PODMAN[@]}" build --format docker "${RUN_FLAGS[@]}" "${BUILD_ARGS[@]}" -f "$ROOT/deploy/Dockerfile" -t "$IMAGE" "$ROOT" >"$WORK/build.log" 2>&1 \
-    || { tail -30 "$WORK/build.log" >&2; exit 1; }
-  BUILD_SECONDS="$(since "$t")"
-fi
-SIZE_BYTES="$("${PODMAN[@]}" image inspect --format '{{.Size}}' "$IMAGE")"
-SIZE="$(awk -v b="$SIZE_BYTES" 'BEGIN { printf "%.0f MB", b / 1e6 }')"
+[[ "${MARQUEE_SKIP_BUILD:-0}" == "1" ]] || build_marquee_image "$IMAGE" "$WORK/build.log"
+SIZE="$(image_size "$IMAGE")"
 
 log "Starting PostgreSQL"
 start_postgres "$WORK/pg"
@@ -100,7 +86,7 @@ cat <<REPORT
 
 Marquee smoke test ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))
   image                 $IMAGE, $SIZE
-  build                 ${BUILD_SECONDS} s
+  build                 ${BUILD_SECONDS}$( [[ "$BUILD_SECONDS" == skipped ]] || echo " s")
   first start→healthy   ${FIRST_HEALTHY} s (import + enrich + train$( [[ "${MARQUEE_EMBED:-0}" == 0 ]] && echo ", embedding off" ))
   restart→healthy       ${SECOND_HEALTHY} s
   checks passed         ${#PASSED[@]} of 4
