@@ -150,7 +150,7 @@ public sealed class CatalogNames : INameResolver
 
     /// <summary>
     /// The films a person is credited on, with how much the credit says the film is theirs: directing 1,
-    /// the first three billed 0.9, writing 0.75, further down the cast 0.5.
+    /// the top of the bill 0.95 to 0.75, writing 0.75, further down the cast 0.5.
     /// </summary>
     public IReadOnlyList<PersonCredit> FilmsOf(string person) =>
         _creditsByPerson.GetValueOrDefault(QueryText.Normalize(person)) ?? (IReadOnlyList<PersonCredit>)[];
@@ -171,6 +171,15 @@ public sealed class CatalogNames : INameResolver
         }
     }
 
+    /// <summary>"Meryl Streep movies" means the films she leads before the ones she supports: billing order counts.</summary>
+    private static float BillingScore(int position) => position switch
+    {
+        0 => 0.95f,
+        1 => 0.85f,
+        2 => 0.75f,
+        _ => 0.5f,
+    };
+
     private void AddCredits(int index, MovieDetails details)
     {
         var best = new Dictionary<string, PersonCredit>(StringComparer.Ordinal);
@@ -189,7 +198,7 @@ public sealed class CatalogNames : INameResolver
         var cast = details.Cast ?? [];
         for (var i = 0; i < cast.Count; i++)
         {
-            Offer(cast[i], i < 3 ? 0.9f : 0.5f, "cast");
+            Offer(cast[i], BillingScore(i), "cast");
         }
         foreach (var writer in details.Writers ?? [])
         {

@@ -227,6 +227,24 @@ internal sealed class IntentRelevance : IDisposable
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
     }
 
+    /// <summary>
+    /// How much of a film is of the mood's kind by genre alone: the mean of the mood's weights over the film's genres.
+    /// "Not just explosions" rules out the films that are mostly action, not every war film with a battle in it.
+    /// </summary>
+    private static double MoodShare(IntentConcept mood, CatalogMovie movie)
+    {
+        var sum = 0.0;
+        var count = 0;
+        var bits = movie.GenreMask.Bits;
+        while (bits != 0)
+        {
+            sum += mood.WeightByGenreBit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+            count++;
+            bits &= bits - 1;
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
     public IEnumerable<(IntentConcept Topic, float Score)> TopicsOf(int index)
     {
         foreach (var (topic, score) in _topics)
@@ -459,16 +477,19 @@ internal sealed class IntentRelevance : IDisposable
             var concept = _snapshot.Vocabulary.Find(keyword);
             if (concept?.Kind == ConceptKind.Mood && _snapshot.Features.MoodTags(concept.Name) is { } tags)
             {
+                // A ruled-out mood whose genres the wish asks for ("a horror movie that isn't gory") rules out the
+                // films tagged so, not the genre: by genre alone it would push out the very films asked for.
+                var byGenre = !concept.GenreMask.IsEmpty && concept.GenreMask.CountShared(_wished) == 0;
                 foreach (var index in candidates)
                 {
                     if (tags[index])
                     {
                         excluded[index] = 1;
                     }
-                    else if (!concept.GenreMask.IsEmpty)
+                    else if (byGenre)
                     {
                         // "Not just explosions": the mood's kind of film ranks lower even untagged, though less so.
-                        excluded[index] = Math.Max(excluded[index], (float)(NegatedMoodShare * MoodMatch(concept, _snapshot.Catalog.Movies[index], out _)));
+                        excluded[index] = Math.Max(excluded[index], (float)(NegatedMoodShare * MoodShare(concept, _snapshot.Catalog.Movies[index])));
                     }
                 }
             }

@@ -17,6 +17,8 @@ public static class ReferenceSimilarity
     private const double TextWeight = 0.45;
     private const double PeopleWeight = 0.25;
     private const double YearWeight = 0.1;
+    // "Like Amélie" is French before it is anything else: a film in the reference's own language shares its voice.
+    private const double LanguageWeight = 0.1;
     private const double CfShare = 0.5;
     // With film vectors, content knows what a film is about well enough to lean less on co-ratings (which favour the famous).
     private const double CfShareWithMeaning = 0.3;
@@ -136,7 +138,7 @@ public static class ReferenceSimilarity
 
     /// <summary>
     /// Content similarity of two movies in 0–1 given their normalised text similarity: what they are about
-    /// (overview, tags and keywords) first, who made them next, genres and years a little. Two films of
+    /// (overview, tags and keywords) first, who made them next, then genres, language and years. Two films of
     /// one franchise are as similar as films get.
     /// </summary>
     internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText, double? meaning = null)
@@ -147,7 +149,10 @@ public static class ReferenceSimilarity
         }
         var jaccard = GenreJaccard(reference, movie);
         var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
-        var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years);
+        var language = reference.Details?.OriginalLanguage is { } spoken
+            && string.Equals(spoken, movie.Details?.OriginalLanguage, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years)
+                      + (LanguageWeight * language);
         return meaning is { } close ? ((1 - MeaningWeight) * content) + (MeaningWeight * close) : content;
     }
 
