@@ -400,6 +400,12 @@ internal sealed class IntentRelevance : IDisposable
         if (topic is not null && _snapshot.Features.Topic(topic.Name) is { } hits)
         {
             hits.CopyTo(evidence);
+            // A film that viewers or TMDB labelled with the topic's own words ("boxing", "feudal japan") is about it,
+            // however long its text: search scores alone rank Million Dollar Baby below a film that mentions a boxer.
+            foreach (var phrase in topic.Phrases)
+            {
+                _snapshot.Labels.Evidence(phrase, evidence);
+            }
         }
         else
         {
