@@ -121,7 +121,7 @@ public class RatingCrossValidationTests
     }
 
     /// <summary>Records what it was trained on and predicts the mean of the given history.</summary>
-    private sealed class RecordingAlgorithm : IRatingAlgorithm
+    internal sealed class RecordingAlgorithm : IRatingAlgorithm
     {
         public List<InteractionTable> Trained { get; } = [];
         public string Name => "recording";
