@@ -5,7 +5,8 @@
 # Without a directory it generates the 25m preset of shared/tools/gen_movielens_synth.py (about 5 minutes of
 # one core, 666 MB) into $SCALE_DATA (default /tmp/marquee-scale/ml25m) and reuses it on later runs.
 # Each step has its own MARQUEE_DATA_DIR and artifacts under $SCALE_WORK (default /tmp/marquee-scale/run), kept
-# between runs, so STEPS can re-run part of it: STEPS="import train als serve load evaluate" (the default).
+# between runs, so STEPS can re-run part of it: STEPS="import train als serve load retrain evaluate" (the default;
+# retrain = POST /admin/retrain of RETRAIN_ALGORITHM, itemknn, with sequential requests for RETRAIN_SECONDS, 60, during it).
 # Settings: LOAD_SECONDS (wrk runs, 30), SEQ_SECONDS (sequential runs, 20), EVAL_USERS (the evaluate sample,
 # 10000 users drawn by a seeded hash of the user id: docs/performance.md), EVAL_ARGS (what evaluate compares).
 # Peak RSS comes from /usr/bin/time -v (the whole command, child processes included); the server's memory
@@ -15,11 +16,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 find_shared() { local d="$ROOT"; while [[ "$d" != "/" ]]; do d="$(dirname "$d")"; [[ -d "$d/shared/datasets" ]] && { echo "$d/shared"; return; }; done; }
 export MARQUEE_SHARED_DIR="${MARQUEE_SHARED_DIR:-$(find_shared)}"
-STEPS="${STEPS:-import train als serve load evaluate}"
+STEPS="${STEPS:-import train als serve load retrain evaluate}"
 LOAD_SECONDS="${LOAD_SECONDS:-30}"
 SEQ_SECONDS="${SEQ_SECONDS:-20}"
 EVAL_USERS="${EVAL_USERS:-10000}"
 EVAL_ARGS="${EVAL_ARGS:---algorithms most-popular,itemknn,als --rating-models baseline}"
+RETRAIN_ALGORITHM="${RETRAIN_ALGORITHM:-itemknn}"
+RETRAIN_SECONDS="${RETRAIN_SECONDS:-60}"
+export MARQUEE_ADMIN_KEY="${MARQUEE_ADMIN_KEY:-scale-bench-key}"
 WORK="${SCALE_WORK:-/tmp/marquee-scale/run}"
 mkdir -p "$WORK"
 has_step() { [[ " $STEPS " == *" $1 "* ]]; }
@@ -135,6 +139,25 @@ if has_step serve || has_step load; then
   LOAD_LINE="$(wrk_run load-25m "$URL" 16 "$LOAD_SECONDS" "$USERS" 0)"
   echo "   wrk -c16, $(basename "$DATA"): $LOAD_LINE"
   RSS_AFTER="$(mem_mb "$SERVER_PID" VmRSS)"; HWM="$(mem_mb "$SERVER_PID" VmHWM)"
+
+  if has_step retrain; then
+    # POST /admin/retrain (a model other than the serving one, so it really trains) with sequential requests
+    # running through it; the worker process is the one measured for memory.
+    job="$(curl -fs -X POST "$URL/admin/retrain" -H "X-Api-Key: $MARQUEE_ADMIN_KEY" -H 'Content-Type: application/json' \
+      -d "{\"algorithm\":\"$RETRAIN_ALGORITHM\"}" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+    retrain_start="$(date +%s)"
+    RETRAIN_LINE="$(wrk_run sequential-retrain "$URL" 1 "$RETRAIN_SECONDS" "$USERS" 0)"
+    echo "   sequential during retrain ($RETRAIN_ALGORITHM): $RETRAIN_LINE"
+    status=running
+    for _ in $(seq 1 1200); do
+      status="$(curl -fs "$URL/admin/jobs/$job" -H "X-Api-Key: $MARQUEE_ADMIN_KEY" | sed -E 's/.*"status":"([^"]+)".*/\1/')"
+      [[ "$status" == running ]] || break
+      sleep 1
+    done
+    RETRAIN_TOOK=$(( $(date +%s) - retrain_start ))
+    echo "   retrain job: $(curl -fs "$URL/admin/jobs/$job" -H "X-Api-Key: $MARQUEE_ADMIN_KEY")"
+    RSS_RETRAIN="$(mem_mb "$SERVER_PID" VmRSS)"
+  fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 
   # The same wrk run against ml-latest-small, imported and trained (the default model) in its own folders.
@@ -152,6 +175,12 @@ if has_step serve || has_step load; then
   record "serve: resident" "$RSS_READY MB ready, $RSS_AFTER MB after load (peak $HWM)" "<= 2048 MB" "$(verdict "$RSS_AFTER" 2048)"
   record "recommend k=20, no wish" "p99 $SEQ_P99_0 ms ($SEQ_ERR_0 errors)" "p99 <= 25 ms" "$(verdict "$SEQ_P99_0" 25)"
   record "recommend k=20, wish" "p99 $SEQ_P99_1 ms ($SEQ_ERR_1 errors)" "p99 <= 40 ms" "$(verdict "$SEQ_P99_1" 40)"
+  if has_step retrain; then
+    retrain_p99="$(field p99_ms "$RETRAIN_LINE")"
+    ratio_retrain="$(awk -v a="$retrain_p99" -v b="$SEQ_P99_0" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+    record "recommend during retrain" "p99 $retrain_p99 ms = ${ratio_retrain}x quiet; job $status in ${RETRAIN_TOOK} s; server $RSS_RETRAIN MB after" \
+      "<= 2x quiet p99" "$(verdict "$ratio_retrain" 2)"
+  fi
   rps_big="$(field rps "$LOAD_LINE")"; rps_small="$(field rps "$SMALL_LINE")"
   errors="$(( $(field errors "$LOAD_LINE") + $(field non2xx "$LOAD_LINE") ))"
   ratio="$(awk -v a="$rps_big" -v b="$rps_small" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
