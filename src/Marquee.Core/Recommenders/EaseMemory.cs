@@ -44,12 +44,17 @@ public static class EaseMemory
     /// <summary>Largest side whose square still indexes one .NET array.</summary>
     private const int MaxDimension = 46_340;
 
-    /// <summary>"61,307 items: EASE would need 70.0 GiB for its items² matrices; budget 6.0 GiB".</summary>
+    /// <summary>
+    /// "61,307 items: EASE would need 70.0 GiB for its items² matrices; budget 6.0 GiB" or, when it fits,
+    /// "10,677 items: EASE needs 2.1 GiB for its items² matrices, within its 6.0 GiB budget".
+    /// </summary>
     public static string Describe(int users, int items, long budgetBytes)
     {
         var (count, side) = users < items ? (users, "users") : (items, "items");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{count:N0} {side}: EASE would need {Gigabytes(RequiredBytes(users, items))} for its {side}² matrices; budget {Gigabytes(budgetBytes)}");
+        var required = Gigabytes(RequiredBytes(users, items));
+        return Fits(users, items, budgetBytes)
+            ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} {side}: EASE needs {required} for its {side}² matrices, within its {Gigabytes(budgetBytes)} budget")
+            : string.Create(CultureInfo.InvariantCulture, $"{count:N0} {side}: EASE would need {required} for its {side}² matrices; budget {Gigabytes(budgetBytes)}");
     }
 
     private static string Gigabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F1} GiB");

@@ -34,8 +34,7 @@ public static class ModelTrainer
     {
         if (EaseMemory.Fits(users, items, easeBudgetBytes))
         {
-            return (AutoCandidates, string.Create(CultureInfo.InvariantCulture,
-                $"{users:N0} users x {items:N0} items: EASE fits its memory budget ({EaseMemory.Describe(users, items, easeBudgetBytes)}); validating ease and als"));
+            return (AutoCandidates, $"{EaseMemory.Describe(users, items, easeBudgetBytes)}; validating ease and als");
         }
         return (["als"], $"{EaseMemory.Describe(users, items, easeBudgetBytes)}; training ALS");
     }

@@ -26,7 +26,7 @@ public class AutoSelectionTests
         var (candidates, reason) = ModelTrainer.ChooseAutoCandidates(users, items, Budget);
 
         Assert.Equal(["ease", "als"], candidates);
-        Assert.Contains("EASE fits its memory budget", reason);
+        Assert.Contains("within its 6.0 GiB budget; validating ease and als", reason);
     }
 
     [Fact]
