@@ -11,7 +11,7 @@ internal static class TrainCommand
     {
         var algorithm = new Option<string>("--algorithm")
         {
-            Description = "auto (best of ease and als on validation), ease, als, itemknn or baseline",
+            Description = "auto (best of ease and als on validation; als alone when EASE's items² matrices exceed its memory budget), ease, als, itemknn or baseline",
             DefaultValueFactory = _ => "auto",
         };
         algorithm.AcceptOnlyFromAmong([.. ModelTrainer.Algorithms]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders.RatingPrediction;
 
 namespace Marquee.Core.Evaluation;
