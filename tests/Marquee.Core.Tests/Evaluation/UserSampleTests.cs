@@ -1,4 +1,5 @@
 using Marquee.Core.Evaluation;
+using Marquee.Core.Numerics;
 using Marquee.Core.Tests.Recommenders.RatingPrediction;
 
 namespace Marquee.Core.Tests.Evaluation;
