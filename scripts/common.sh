@@ -77,3 +77,19 @@ ensure_ui_dependencies() {
   (cd "$ui" && with_heartbeat "npm ci" npm ci --no-audit --no-fund --loglevel=error) || return 1
   echo "$want" > "$stamp"
 }
+
+# ensure_openblas: installs the system OpenBLAS (Debian libopenblas0-pthread) when it is missing and apt can be used.
+# Training's dense linear algebra (EASE's Gram inverse and products) runs through it; without it Marquee falls back to
+# managed code many times slower, so a failed install is a warning, not an error.
+ensure_openblas() {
+  ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0' && return 0
+  command -v apt-get >/dev/null || { echo "marquee: OpenBLAS not found (libopenblas.so.0); training uses the slower managed linear algebra" >&2; return 0; }
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null && sudo -n true 2>/dev/null || { echo "marquee: OpenBLAS not found; install it with: sudo apt-get install libopenblas0-pthread (training is much slower without it)" >&2; return 0; }
+    sudo="sudo"
+  fi
+  echo "Installing OpenBLAS (apt: libopenblas0-pthread) for training's dense linear algebra..." >&2
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libopenblas0-pthread >/dev/null; } \
+    || echo "marquee: could not install libopenblas0-pthread; training uses the slower managed linear algebra" >&2
+}

@@ -17,7 +17,7 @@ Usage: ./marquee test
 Runs every test Marquee has and ends with one line "N passed, N failed, N skipped" (exit 1 on any failure):
 .NET unit and integration tests against a real SQLite file and a private PostgreSQL cluster, UI unit tests
 (Vitest) and browser tests (Playwright driving Chromium against the real server). Installs what it needs
-first: chromium and postgresql from apt when missing, the UI's npm packages when ui/node_modules is missing
+first: chromium, postgresql and libopenblas0-pthread from apt when missing, the UI's npm packages when ui/node_modules is missing
 or stale, dotnet restore. About 15 minutes on 2 cores. Results are kept in build_artifacts/test-results.
 
 For one suite: dotnet test tests/<Project> -c Release --filter ..., or in ui/: npx vitest run <file>,
@@ -40,6 +40,8 @@ step() { printf '\n==> %s\n' "$*"; }
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+# The dense linear algebra of training (the numerics tests check the native and managed paths agree).
+ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0' || need_apt+=(libopenblas0-pthread)
 if ((${#need_apt[@]})); then
   step "Installing ${need_apt[*]} (apt)"
   if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi

@@ -33,7 +33,7 @@ internal static class Progress
     }
 
     /// <summary>Reports on the caller's thread, so the bar is current when work finishes.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
     }

@@ -32,6 +32,21 @@ public sealed class MarqueeOptions
     [Range(1, 3600)]
     public int MonitoringRefreshSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The <c>marquee</c> CLI (an executable, or a .dll run with dotnet) that <c>POST /admin/retrain</c> runs as a separate
+    /// process (<c>marquee train</c>), so training never competes with serving for this process's memory and threads;
+    /// <c>marquee serve</c> sets it to itself. Unset: retraining runs inside the server (an embedded host, tests).
+    /// </summary>
+    public string? TrainingWorker { get; set; }
+
+    /// <summary>Threads the training worker may use (its .NET processor count and BLAS threads); default: half the cores, at least 1.</summary>
+    [Range(1, 1024)]
+    public int TrainingWorkerThreads { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Limit of the training worker's managed heap in MB (0 = none): a retrain that outgrows it fails alone.</summary>
+    [Range(0, 1_048_576)]
+    public int TrainingWorkerMemoryMb { get; set; } = 8192;
+
     /// <summary>Built UI to serve at <c>/</c>; default: <c>ui/dist</c> under the working directory.</summary>
     public string? UiDir { get; set; }
 }

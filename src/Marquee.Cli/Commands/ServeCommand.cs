@@ -41,6 +41,8 @@ internal static class ServeCommand
             builder.Configuration["Marquee:DataDir"] = CliEnvironment.DataDir;
             builder.Configuration["Marquee:ArtifactsDir"] = CliEnvironment.ArtifactsDir;
             builder.Configuration["Marquee:UiDir"] = CliEnvironment.UiDir;
+            // Retraining over the admin API runs this CLI's `train` in a process of its own (TrainingWorker).
+            builder.Configuration["Marquee:TrainingWorker"] ??= typeof(ServeCommand).Assembly.Location;
             // A rule for this one category only: every other category keeps its configured level.
             builder.Logging.AddFilter(HostLogCategory, level => !_starting && level >= LogLevel.Information);
         });

@@ -11,20 +11,26 @@ internal static class TrainCommand
     {
         var algorithm = new Option<string>("--algorithm")
         {
-            Description = "auto (best of ease and als on validation), ease, als, itemknn or baseline",
+            Description = "auto (best of ease and als on validation; als alone when EASE's items² matrices exceed its memory budget), ease, als, itemknn or baseline",
             DefaultValueFactory = _ => "auto",
         };
         algorithm.AcceptOnlyFromAmong([.. ModelTrainer.Algorithms]);
         var force = new Option<bool>("--force") { Description = "Train even when the serving model was trained on exactly this data with this algorithm" };
-        var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm, force };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken, parse.GetValue(force)));
+        // What the server's training worker reads back (TrainingWorker): not for people, so not in --help.
+        var outcome = new Option<string?>(TrainingWorker.OutcomeOption) { Hidden = true };
+        var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm, force, outcome };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken, parse.GetValue(force), parse.GetValue(outcome)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string algorithm, CancellationToken cancellationToken, bool force = false)
+    public static async Task<int> RunAsync(string algorithm, CancellationToken cancellationToken, bool force = false, string? outcomePath = null)
     {
         var (training, _) = Services();
         var outcome = await training.TrainAsync(CliEnvironment.DataDir, CliEnvironment.ArtifactsDir, algorithm, Console.Error.WriteLine, cancellationToken, force);
+        if (outcomePath is not null)
+        {
+            await File.WriteAllTextAsync(outcomePath, System.Text.Json.JsonSerializer.Serialize(TrainingJobs.ToOutcome(outcome)), cancellationToken);
+        }
         if (outcome.Unchanged)
         {
             Console.WriteLine(char.ToUpperInvariant(outcome.Decision[0]) + outcome.Decision[1..]);

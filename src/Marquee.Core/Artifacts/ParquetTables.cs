@@ -43,6 +43,20 @@ public static class ParquetTables
 
     public static async Task<InteractionTable> ReadInteractionsAsync(string path, CancellationToken cancellationToken = default)
     {
+        var columns = await ReadColumnsAsync(path, withTimestamps: true, cancellationToken);
+        return new InteractionTable(columns.Users, columns.Movies, columns.Ratings, columns.Times!);
+    }
+
+    /// <summary>The user, movie and rating columns only: a fifth less to read and 8 bytes a row less to hold.</summary>
+    public static async Task<(int[] Users, int[] Movies, float[] Ratings)> ReadRatingColumnsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var columns = await ReadColumnsAsync(path, withTimestamps: false, cancellationToken);
+        return (columns.Users, columns.Movies, columns.Ratings);
+    }
+
+    private static async Task<(int[] Users, int[] Movies, float[] Ratings, long[]? Times)> ReadColumnsAsync(string path, bool withTimestamps,
+        CancellationToken cancellationToken)
+    {
         await using var stream = File.OpenRead(path);
         await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken);
         var fields = reader.Schema.DataFields;
@@ -55,7 +69,7 @@ public static class ParquetTables
         var users = new int[total];
         var movies = new int[total];
         var ratings = new float[total];
-        var times = new long[total];
+        var times = withTimestamps ? new long[total] : null;
         var offset = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
@@ -64,10 +78,13 @@ public static class ParquetTables
             await group.ReadAsync(Field(fields, "user_id"), users.AsMemory(offset, count), cancellationToken: cancellationToken);
             await group.ReadAsync(Field(fields, "movie_id"), movies.AsMemory(offset, count), cancellationToken: cancellationToken);
             await group.ReadAsync(Field(fields, "rating"), ratings.AsMemory(offset, count), cancellationToken: cancellationToken);
-            await group.ReadAsync(Field(fields, "timestamp"), times.AsMemory(offset, count), cancellationToken: cancellationToken);
+            if (times is not null)
+            {
+                await group.ReadAsync(Field(fields, "timestamp"), times.AsMemory(offset, count), cancellationToken: cancellationToken);
+            }
             offset += count;
         }
-        return new InteractionTable(users, movies, ratings, times);
+        return (users, movies, ratings, times);
     }
 
     private static DataField Field(DataField[] fields, string name) =>

@@ -1,5 +1,6 @@
 using Marquee.Core.Groups;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders;
 
 namespace Marquee.Core.Evaluation;

@@ -1,4 +1,5 @@
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Evaluation;
 

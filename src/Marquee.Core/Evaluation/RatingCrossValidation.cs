@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders.RatingPrediction;
 
 namespace Marquee.Core.Evaluation;
@@ -18,6 +19,9 @@ public sealed record RatingCrossValidationOptions
 
     /// <summary>Receives one line per finished fold.</summary>
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>Where each finished fold is recorded; folds it already holds are not fitted again.</summary>
+    public EvaluationJournal? Journal { get; init; }
 }
 
 /// <summary>Errors and times of one algorithm on one test fold.</summary>
@@ -63,6 +67,7 @@ public sealed record RatingCrossValidationResult(
 /// </summary>
 public static class RatingCrossValidation
 {
+    public const string Stage = "rating";
     public const ulong ProtocolSeed = 7;
     public const int ProtocolFoldCount = 5;
 
@@ -133,9 +138,17 @@ public static class RatingCrossValidation
         }
 
         var results = new List<RatingFoldResult>();
+        var parametersText = string.Join(' ', algorithm.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         foreach (var fold in testFolds)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (options.Journal?.Find(Stage, algorithm.Name, parametersText, $"fold {fold}") is { } done)
+            {
+                var resumed = new RatingFoldResult(fold, (int)done["train"], (int)done["test"], done["rmse"], done["mae"], done["fit_seconds"], done["predict_seconds"]);
+                results.Add(resumed);
+                options.Progress?.Report($"{algorithm.Name} fold {fold}: RMSE {resumed.Rmse:F4} MAE {resumed.Mae:F4} (resumed)");
+                continue;
+            }
             var train = ratings.Where(r => folds[r] != fold);
             var test = ratings.Where(r => folds[r] == fold);
 
@@ -150,6 +163,11 @@ public static class RatingCrossValidation
             var (rmse, mae) = Errors(test.Ratings, predicted);
             var result = new RatingFoldResult(fold, train.Count, test.Count, rmse, mae, fitSeconds, predictSeconds);
             results.Add(result);
+            options.Journal?.Record(Stage, algorithm.Name, parametersText, $"fold {fold}", new Dictionary<string, double>
+            {
+                ["train"] = result.TrainCount, ["test"] = result.TestCount, ["rmse"] = rmse, ["mae"] = mae,
+                ["fit_seconds"] = fitSeconds, ["predict_seconds"] = predictSeconds,
+            });
             options.Progress?.Report($"{algorithm.Name} fold {fold}: RMSE {rmse:F4} MAE {mae:F4} fit {fitSeconds:F2} s predict {predictSeconds:F2} s");
         }
 

@@ -1,4 +1,5 @@
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders;
 
 namespace Marquee.Core.Evaluation;

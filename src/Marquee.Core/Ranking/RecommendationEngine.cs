@@ -2,6 +2,7 @@ using System.Buffers;
 using Marquee.Core.Catalog;
 using Marquee.Core.Evaluation;
 using Marquee.Core.Intent;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders;
 
 namespace Marquee.Core.Ranking;

@@ -46,9 +46,11 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
     public ITopNModel Fit(InteractionMatrix train, CancellationToken cancellationToken = default)
     {
         var k = Options.Factors;
-        var random = new Random(Options.Seed);
-        var users = Gaussian(random, train.UserCount * k, 0.01);
-        var items = Gaussian(random, train.ItemCount * k, 0.01);
+        var random = new GaussianRandom(SplitMix64.Mix((ulong)Options.Seed));
+        var users = new float[train.UserCount * k];
+        var items = new float[train.ItemCount * k];
+        random.Fill(users, 0.01);
+        random.Fill(items, 0.01);
         var alpha = (float)Options.Alpha;
         var lambda = (float)Options.Regularization;
         for (var iteration = 0; iteration < Options.Iterations; iteration++)
@@ -65,7 +67,7 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
     private static void SolveSide(CsrMatrix confidence, float[] fixedFactors, float[] target, int k, float alpha, float lambda, int cgSteps)
     {
         var gram = Gram(fixedFactors, k);
-        var fast = cgSteps > 0 && k == 64 && ConjugateGradient64.IsSupported;
+        var fast = cgSteps > 0 && k == 64 && ImplicitAls64Avx512.IsSupported;
         var inverse = fast ? InverseWithRidge(gram, k, lambda) : [];
         Parallel.For(0, confidence.Rows,
             () => new RowSolver(k),
@@ -77,10 +79,10 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
                 {
                     x.Clear();
                 }
-                else if (fast && length <= ConjugateGradient64.FewRatings)
+                else if (fast && length <= ImplicitAls64Avx512.FewRatings)
                 {
                     // Exact, and cheaper than CG for the many movies with one to three ratings.
-                    ConjugateGradient64.SolveFew(inverse, fixedFactors, confidence.RowColumns(row), confidence.RowValues(row), alpha, x);
+                    ImplicitAls64Avx512.SolveFew(inverse, fixedFactors, confidence.RowColumns(row), confidence.RowValues(row), alpha, x);
                 }
                 else if (cgSteps > 0)
                 {
@@ -107,7 +109,7 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
         {
             a[i * k + i] += lambda;
         }
-        Cholesky.InvertInPlace(a, k);
+        Cholesky.Invert(a, k);
         var result = new float[k * k];
         for (var i = 0; i < a.Length; i++)
         {
@@ -120,10 +122,16 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static float[] Gram(float[] factors, int k)
     {
-        if (k == 64 && ConjugateGradient64.IsSupported)
+        if (k == 64 && ImplicitAls64Avx512.IsSupported)
         {
-            return ConjugateGradient64.Gram(factors);
+            return ImplicitAls64Avx512.Gram(factors);
         }
+        return GramPortable(factors, k);
+    }
+
+    /// <summary>YᵀY on any processor and factor count: one contiguous dot product per entry.</summary>
+    internal static float[] GramPortable(float[] factors, int k)
+    {
         var rows = factors.Length / k;
         // Column-major copy so every entry is one contiguous dot product.
         var columns = new float[factors.Length];
@@ -147,24 +155,6 @@ public sealed class ImplicitAls(AlsOptions? options = null) : ITopNAlgorithm
         });
         return gram;
     }
-
-    private static float[] Gaussian(Random random, int count, double sd)
-    {
-        var values = new float[count];
-        for (var i = 0; i < count; i += 2)
-        {
-            // Box–Muller: two normals per two uniforms.
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
-            var radius = sd * Math.Sqrt(-2.0 * Math.Log(u1));
-            values[i] = (float)(radius * Math.Cos(2 * Math.PI * u2));
-            if (i + 1 < count)
-            {
-                values[i + 1] = (float)(radius * Math.Sin(2 * Math.PI * u2));
-            }
-        }
-        return values;
-    }
 }
 
 /// <summary>Per-thread scratch space for one row solve: no allocation per row.</summary>
@@ -181,12 +171,12 @@ internal sealed class RowSolver(int k)
     private void Multiply(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> ratings,
         float alpha, float lambda, ReadOnlySpan<float> v, Span<float> result)
     {
-        SmallDense.SymmetricMultiply(gram, v, k, result);
+        ShortVectorKernels.SymmetricMultiply(gram, v, k, result);
         TensorPrimitives.MultiplyAdd(v, lambda, result, result);
         for (var n = 0; n < columns.Length; n++)
         {
             var y = factors.AsSpan(columns[n] * k, k);
-            SmallDense.AddScaled(y, alpha * ratings[n] * SmallDense.Dot(y, v), result);
+            ShortVectorKernels.AddScaled(y, alpha * ratings[n] * ShortVectorKernels.Dot(y, v), result);
         }
     }
 
@@ -194,11 +184,19 @@ internal sealed class RowSolver(int k)
     public void ConjugateGradient(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> ratings,
         float alpha, float lambda, int steps, Span<float> x)
     {
-        if (k == 64 && ConjugateGradient64.IsSupported)
+        if (k == 64 && ImplicitAls64Avx512.IsSupported)
         {
-            ConjugateGradient64.Solve(gram, factors, columns, ratings, alpha, lambda, steps, x);
+            ImplicitAls64Avx512.Solve(gram, factors, columns, ratings, alpha, lambda, steps, x);
             return;
         }
+        ConjugateGradientPortable(gram, factors, columns, ratings, alpha, lambda, steps, x);
+    }
+
+    /// <summary>The conjugate-gradient row solve on any processor and factor count.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void ConjugateGradientPortable(ReadOnlySpan<float> gram, float[] factors, ReadOnlySpan<int> columns, ReadOnlySpan<float> ratings,
+        float alpha, float lambda, int steps, Span<float> x)
+    {
         var r = _residual.AsSpan();
         var p = _direction.AsSpan();
         var ap = _product.AsSpan();
@@ -240,7 +238,7 @@ internal sealed class RowSolver(int k)
             {
                 b[i] = rightHandSides[offset + i];
             }
-            Substitute(_matrix, b);
+            Cholesky.Solve(_matrix, k, b);
             for (var i = 0; i < k; i++)
             {
                 solutions[offset + i] = (float)b[i];
@@ -278,34 +276,11 @@ internal sealed class RowSolver(int k)
                 b[i] += (1 + c) * y[i];
             }
         }
-        Numerics.Cholesky.Factor(a, k);
-        Substitute(a, b);
+        Cholesky.Factor(a, k);
+        Cholesky.Solve(a, k, b);
         for (var i = 0; i < k; i++)
         {
             x[i] = (float)b[i];
-        }
-    }
-
-    /// <summary>Solves L Lᵀ x = b in place, L the lower Cholesky factor in <paramref name="a"/>.</summary>
-    private void Substitute(ReadOnlySpan<double> a, Span<double> b)
-    {
-        for (var i = 0; i < k; i++)
-        {
-            var sum = b[i];
-            for (var j = 0; j < i; j++)
-            {
-                sum -= a[i * k + j] * b[j];
-            }
-            b[i] = sum / a[i * k + i];
-        }
-        for (var i = k - 1; i >= 0; i--)
-        {
-            var sum = b[i];
-            for (var j = i + 1; j < k; j++)
-            {
-                sum -= a[j * k + i] * b[j];
-            }
-            b[i] = sum / a[i * k + i];
         }
     }
 }

@@ -1,5 +1,6 @@
 using Marquee.Core.Evaluation;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Recommenders;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Marquee.Core.Evaluation;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Recommenders;
 

@@ -52,8 +52,19 @@ public static class ModelArtifacts
     public static async Task<ITopNModel> LoadAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken = default)
     {
         string P(string name) => Path.Combine(directory, name);
-        var items = new ItemIndex((await NpyFile.ReadAsync<int>(P("item_ids.npy"), cancellationToken)).Data);
         double Parameter(string name, double fallback) => manifest.Parameters.TryGetValue(name, out var value) ? value : fallback;
+        if (manifest.Algorithm == "als" && Directory.Exists(P(SparkAlsFactors.ItemFactorsFolder)))
+        {
+            // Trained by Spark MLlib: its item ids and their factors, users in id order (SparkAlsFactors).
+            var spark = await SparkAlsFactors.ReadAsync(P(SparkAlsFactors.ItemFactorsFolder), cancellationToken);
+            var sparkUsers = Directory.Exists(P(SparkAlsFactors.UserFactorsFolder))
+                ? await SparkAlsFactors.ReadAsync(P(SparkAlsFactors.UserFactorsFolder), cancellationToken)
+                : ([], [], spark.Rank);
+            Require(sparkUsers.Rank == spark.Rank, "userFactors and itemFactors differ in rank");
+            return AlsModel.FromFactors(new ItemIndex(spark.Ids), spark.Rank, spark.Factors, sparkUsers.Factors,
+                (float)Parameter("alpha", 4), (float)Parameter("lambda", 100));
+        }
+        var items = new ItemIndex((await NpyFile.ReadAsync<int>(P("item_ids.npy"), cancellationToken)).Data);
         switch (manifest.Algorithm)
         {
             case "ease":

@@ -46,6 +46,11 @@ public sealed record ModelManifest
     /// </summary>
     [JsonPropertyName("rating_model")] public string? RatingModel { get; init; }
     /// <summary>
+    /// Why this algorithm was trained: for <c>auto</c>, which candidates were validated and why any was
+    /// left out (EASE over its memory budget). Absent in manifests written before.
+    /// </summary>
+    [JsonPropertyName("selection")] public string? Selection { get; init; }
+    /// <summary>
     /// SHA-256 (hex) of every array file of the model, by file name: a serving instance refuses a model whose
     /// files changed after training (a truncated copy, a half-synced disk). Absent in manifests written before.
     /// </summary>

@@ -22,8 +22,22 @@ public static class ModelTrainer
 {
     public static readonly IReadOnlyList<string> Algorithms = ["auto", "ease", "als", "itemknn", "baseline"];
 
-    /// <summary>What <c>auto</c> validates and picks the best of.</summary>
+    /// <summary>What <c>auto</c> validates and picks the best of (EASE only where it fits its memory budget).</summary>
     public static readonly IReadOnlyList<string> AutoCandidates = ["ease", "als"];
+
+    /// <summary>
+    /// The candidates <c>auto</c> validates on data of this size, and why: EASE and ALS while EASE's dense
+    /// matrices fit <paramref name="easeBudgetBytes"/> (EASE has won validation on every MovieLens set
+    /// measured), ALS alone beyond it, whose memory grows with the data rather than with items².
+    /// </summary>
+    public static (IReadOnlyList<string> Candidates, string Reason) ChooseAutoCandidates(int users, int items, long easeBudgetBytes)
+    {
+        if (EaseMemory.Fits(users, items, easeBudgetBytes))
+        {
+            return (AutoCandidates, $"{EaseMemory.Describe(users, items, easeBudgetBytes)}; validating ease and als");
+        }
+        return (["als"], $"{EaseMemory.Describe(users, items, easeBudgetBytes)}; training ALS");
+    }
 
     /// <summary>
     /// The production configuration of each algorithm. EASE and ALS use the settings the protocol picks on
@@ -71,10 +85,21 @@ public static class ModelTrainer
     /// </summary>
     public static async Task<TrainedModel> TrainAsync(TrainingInput input, string algorithm, string modelsDirectory,
         Action<string>? log = null, IReadOnlyDictionary<string, double>? parameters = null, string? ratingModel = null,
-        CancellationToken cancellationToken = default)
+        long? easeBudgetBytes = null, CancellationToken cancellationToken = default)
     {
         var split = new ValidationSplit(input.Interactions);
-        var candidates = algorithm == "auto" ? AutoCandidates : [algorithm];
+        IReadOnlyList<string> candidates = [algorithm];
+        var selection = $"requested {algorithm}";
+        if (algorithm == "auto")
+        {
+            (candidates, selection) = ChooseAutoCandidates(CountDistinct(input.Interactions.UserIds), CountDistinct(input.Interactions.MovieIds), easeBudgetBytes ?? EaseMemory.DefaultBudgetBytes);
+            selection = $"auto: {selection}";
+            log?.Invoke(selection);
+        }
+        if (candidates.Contains("ease"))
+        {
+            log?.Invoke($"Dense linear algebra: {Numerics.MatrixProduct.Backend}");
+        }
         ITopNAlgorithm? best = null;
         ValidationMetrics? bestMetrics = null;
         foreach (var name in candidates)
@@ -89,6 +114,10 @@ public static class ModelTrainer
             }
         }
 
+        if (candidates.Count > 1)
+        {
+            selection += $"; {best!.Name} validated best";
+        }
         var clock = Stopwatch.StartNew();
         var matrix = InteractionMatrix.Build(input.Interactions);
         var model = best!.Fit(matrix, cancellationToken);
@@ -115,6 +144,7 @@ public static class ModelTrainer
             Validation = bestMetrics,
             FitSeconds = fitSeconds,
             RatingModel = ratingModel,
+            Selection = selection,
         };
         var writeClock = Stopwatch.StartNew();
         var (directory, written) = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
@@ -162,6 +192,8 @@ public static class ModelTrainer
     /// <summary>The Marquee build that trains, recorded in each manifest.</summary>
     public static string CodeVersion { get; } =
         typeof(ModelTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static int CountDistinct(int[] ids) => new HashSet<int>(ids).Count;
 
     /// <summary>SHA-256 over (user, movie, rating) of every training interaction, in table order.</summary>
     public static string Fingerprint(InteractionTable table)

@@ -114,7 +114,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
                 }
                 _ratingsSha256 = (await DatasetManifest.ReadAsync(data, cancellationToken))?.InteractionsSha256;
                 _catalog = await MovieCatalog.LoadAsync(data, cancellationToken);
-                _movieLensUsers = new UserRatings(await ParquetTables.ReadInteractionsAsync(data.Interactions, cancellationToken));
+                _movieLensUsers = await UserRatings.LoadAsync(data.Interactions, cancellationToken);
                 var refused = new List<string>(_catalog.Refused);
                 _semantic = await LoadSemanticAsync(data, _catalog, refused, cancellationToken);
                 _refusedData = refused;
@@ -137,11 +137,23 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             logger.LogInformation("Serving model {Version} ({Algorithm}) over {Movies} movies, loaded in {Elapsed}",
                 version, personalizer?.Algorithm ?? "baseline only", _catalog.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _experiment = experiment is null ? null : await LoadExperimentAsync(experiment, cancellationToken);
+            ReturnLoadingMemory();
         }
         finally
         {
             _reloading.Release();
         }
+    }
+
+    /// <summary>
+    /// Loading reads hundreds of MB that serving does not keep (Parquet pages, columns, the model it replaced); a
+    /// collector left alone keeps that memory committed for a long while. One compacting collection after a load
+    /// (rare: start and promotions) gives it back to the system.
+    /// </summary>
+    private static void ReturnLoadingMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Both arms of an experiment; an arm on the promoted version shares its snapshot.</summary>

@@ -6,7 +6,8 @@ namespace Marquee.Server.Services;
 
 /// <summary>
 /// Runs retraining requested over the API in the background, one at a time; the new version is
-/// served as soon as it is promoted.
+/// served as soon as it is promoted. With a training worker configured (what <c>marquee serve</c> does) the
+/// training runs in its own process (<see cref="TrainingWorker"/>); without one, inside this process.
 /// </summary>
 public sealed class TrainingJobs(TrainingService training, RecommenderHost host, IOptions<MarqueeOptions> options,
     IHostApplicationLifetime lifetime, ILogger<TrainingJobs> logger, TimeProvider clock)
@@ -37,19 +38,23 @@ public sealed class TrainingJobs(TrainingService training, RecommenderHost host,
         }
     }
 
+    public static TrainingWorkerOutcome ToOutcome(TrainingOutcome outcome) => new(outcome.Manifest.Version, outcome.Promoted, outcome.Decision);
+
     private async Task RunAsync(TrainingJobResponse job, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await training.TrainAsync(options.Value.DataDir, options.Value.ArtifactsDir, job.Algorithm,
-                line => logger.LogInformation("Retrain {Job}: {Line}", job.Id, line), cancellationToken);
+            void Log(string line) => logger.LogInformation("Retrain {Job}: {Line}", job.Id, line);
+            var outcome = string.IsNullOrWhiteSpace(options.Value.TrainingWorker)
+                ? ToOutcome(await training.TrainAsync(options.Value.DataDir, options.Value.ArtifactsDir, job.Algorithm, Log, cancellationToken))
+                : await TrainingWorker.RunAsync(options.Value, job.Algorithm, Log, cancellationToken);
             if (outcome.Promoted)
             {
                 await host.ReloadAsync(cancellationToken: cancellationToken);
             }
             _jobs[job.Id] = job with
             {
-                Status = "succeeded", FinishedAt = clock.GetUtcNow(), ModelVersion = outcome.Manifest.Version,
+                Status = "succeeded", FinishedAt = clock.GetUtcNow(), ModelVersion = outcome.ModelVersion,
                 Promoted = outcome.Promoted, Decision = outcome.Decision,
             };
         }

@@ -1,5 +1,6 @@
 using Marquee.Core.Evaluation;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Tests.Recommenders.RatingPrediction;
 
@@ -121,7 +122,7 @@ public class RatingCrossValidationTests
     }
 
     /// <summary>Records what it was trained on and predicts the mean of the given history.</summary>
-    private sealed class RecordingAlgorithm : IRatingAlgorithm
+    internal sealed class RecordingAlgorithm : IRatingAlgorithm
     {
         public List<InteractionTable> Trained { get; } = [];
         public string Name => "recording";

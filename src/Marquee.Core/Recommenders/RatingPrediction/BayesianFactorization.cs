@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
 
@@ -161,7 +162,7 @@ internal sealed class BayesianChain
     {
         _data = data;
         _options = options;
-        _seed = Evaluation.SplitMix64.Key(options.Seed, 0x6368_6169_6E00L, chain);
+        _seed = SplitMix64.Key(options.Seed, 0x6368_6169_6E00L, chain);
         _parallel = parallel;
         _k = options.Factors;
         _d = _k + 1;
@@ -432,16 +433,16 @@ internal sealed class BayesianChain
             x[a] = priorLinear[a] + (scale * s.Linear[a]);
         }
         var inverseDiagonal = s.InverseDiagonal.AsSpan(0, d);
-        if (!SmallDense.Cholesky(p, d, inverseDiagonal))
+        if (!Cholesky.TryFactor(p, d, inverseDiagonal))
         {
             throw new InvalidOperationException("posterior precision is not positive definite");
         }
-        SmallDense.SolveLower(p, d, x, inverseDiagonal);
+        Cholesky.SolveLower(p, d, x, inverseDiagonal);
         for (var a = 0; a < d; a++)
         {
             x[a] += random.NextNormal();
         }
-        SmallDense.SolveLowerTransposed(p, d, x, inverseDiagonal);
+        Cholesky.SolveLowerTransposed(p, d, x, inverseDiagonal);
     }
 
     /// <summary>
@@ -511,11 +512,11 @@ internal sealed class BayesianChain
             }
             system[(j * n) + j] += 1 / s.NoisePrecisions[j];
         }
-        if (!SmallDense.Cholesky(system, n))
+        if (!Cholesky.TryFactor(system, n))
         {
             throw new InvalidOperationException("observation covariance is not positive definite");
         }
-        SmallDense.SolveCholesky(system, n, rhs);
+        Cholesky.Solve(system, n, rhs);
         // x holds u; finish x = m + u + Λ⁻¹Φᵀv.
         for (var a = 0; a < d; a++)
         {
@@ -909,11 +910,11 @@ internal sealed class BayesianFactorizationModel : IRatingModel
             precision[(a * d) + a] += priorPrecision[a];
             x[a] = (priorPrecision[a] * priorMean[a]) + (scale * linear[a]);
         }
-        if (!SmallDense.Cholesky(precision, d))
+        if (!Cholesky.TryFactor(precision, d))
         {
             throw new InvalidOperationException("user posterior precision is not positive definite");
         }
-        SmallDense.SolveCholesky(precision, d, x);
+        Cholesky.Solve(precision, d, x);
     }
 
     private double SquaredError(double[] gram, double[] linear, double targetSquares, double[] x)

@@ -1,5 +1,6 @@
 using Marquee.Core.Import;
 using Marquee.Core.Interactions;
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace Marquee.Core.Evaluation;
+namespace Marquee.Core.Numerics;
 
 /// <summary>Selects the k best positions of a score vector without sorting it.</summary>
 public static class TopK

@@ -1,6 +1,6 @@
-using Marquee.Core.Evaluation;
+using Marquee.Core.Numerics;
 
-namespace Marquee.Core.Tests.Evaluation;
+namespace Marquee.Core.Tests.Numerics;
 
 public class TopKTests
 {

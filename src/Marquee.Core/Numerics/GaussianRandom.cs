@@ -1,11 +1,10 @@
-using Marquee.Core.Evaluation;
-
-namespace Marquee.Core.Recommenders.RatingPrediction;
+namespace Marquee.Core.Numerics;
 
 /// <summary>
-/// A small counter-based generator (SplitMix64 stream) with normal and gamma draws. Samplers create
-/// one per (sweep, entity) from a hash of the seed, so results do not depend on which thread ran which
-/// entity, and creating one costs nothing.
+/// The one source of random normals (and gammas): a small counter-based generator (SplitMix64
+/// stream). The Bayesian samplers create one per (sweep, entity) from a hash of the seed, so results do
+/// not depend on which thread ran which entity, and creating one costs nothing; ALS draws its starting
+/// factors from it.
 /// </summary>
 internal struct GaussianRandom(ulong seed)
 {
@@ -61,6 +60,15 @@ internal struct GaussianRandom(ulong seed)
             {
                 return x;
             }
+        }
+    }
+
+    /// <summary>Fills <paramref name="values"/> with normals of standard deviation <paramref name="sd"/>.</summary>
+    public void Fill(Span<float> values, double sd)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(sd * NextNormal());
         }
     }
 

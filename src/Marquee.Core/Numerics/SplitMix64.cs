@@ -1,4 +1,4 @@
-namespace Marquee.Core.Evaluation;
+namespace Marquee.Core.Numerics;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea &amp; Flood 2014) as used by the evaluation protocol: every split decision is

@@ -1,8 +1,8 @@
-using Marquee.Core.Recommenders.RatingPrediction;
+using Marquee.Core.Numerics;
 
-namespace Marquee.Core.Tests.Recommenders.RatingPrediction;
+namespace Marquee.Core.Tests.Numerics;
 
-public class SamplingPrimitivesTests
+public class GaussianRandomTests
 {
     [Fact]
     public void NextNormal_ManyDraws_HaveStandardNormalMomentsAndTails()
@@ -51,24 +51,15 @@ public class SamplingPrimitivesTests
     }
 
     [Fact]
-    public void Cholesky_KnownMatrix_GivesItsFactorAndSolves()
+    public void Fill_SameSeed_GivesTheSameScaledNormals()
     {
-        double[] a = [4, 2, 2, 2, 5, 3, 2, 3, 6];
+        var first = new float[1001];
+        var second = new float[1001];
+        new GaussianRandom(42).Fill(first, 0.01);
+        new GaussianRandom(42).Fill(second, 0.01);
 
-        Assert.True(SmallDense.Cholesky(a, 3));
-        Assert.Equal([2.0, 1, 1, 2, 1, 2], new[] { a[0], a[3], a[6], a[4], a[7], a[8] });
-        double[] x = [14, 21, 26]; // A · (1, 2, 3)
-        SmallDense.SolveCholesky(a, 3, x);
-        Assert.Equal(1, x[0], 12);
-        Assert.Equal(2, x[1], 12);
-        Assert.Equal(3, x[2], 12);
-    }
-
-    [Fact]
-    public void Cholesky_IndefiniteMatrix_ReturnsFalse()
-    {
-        double[] a = [1, 2, 2, 1];
-
-        Assert.False(SmallDense.Cholesky(a, 2));
+        Assert.Equal(first, second);
+        var variance = first.Average(v => (double)v * v);
+        Assert.InRange(variance, 0.0001 * 0.85, 0.0001 * 1.15);
     }
 }

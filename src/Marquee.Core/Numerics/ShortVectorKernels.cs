@@ -7,11 +7,13 @@ namespace Marquee.Core.Numerics;
 
 /// <summary>
 /// Kernels for the short vectors of matrix factorisation (a few dozen factors), where the call overhead
-/// of general-purpose routines dominates: whole rows stay in vector registers. The 64-factor case has
-/// AVX-512 and AVX2 paths; other sizes use <see cref="TensorPrimitives"/>. Compiled fully optimised from
+/// of general-purpose routines (a BLAS call included) dominates: whole rows stay in vector registers.
+/// The 64-factor case has AVX-512 and AVX2 paths; other sizes and other processors use
+/// <see cref="TensorPrimitives"/>. Each path is its own method, so tests run all of them on any machine
+/// that has the instructions (ShortVectorKernelsTests). Compiled fully optimised from
 /// the first call, because a training run is over before tiered compilation would promote them.
 /// </summary>
-public static class SmallDense
+public static class ShortVectorKernels
 {
     /// <summary>result = G·v for a symmetric k × k row-major matrix G.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -27,16 +29,22 @@ public static class SmallDense
         }
         else
         {
-            for (var a = 0; a < k; a++)
-            {
-                result[a] = TensorPrimitives.Dot(g.Slice(a * k, k), v);
-            }
+            SymmetricMultiplyPortable(g, v, k, result);
+        }
+    }
+
+    /// <summary>The path without 64-wide registers: one dot product per row.</summary>
+    internal static void SymmetricMultiplyPortable(ReadOnlySpan<float> g, ReadOnlySpan<float> v, int k, Span<float> result)
+    {
+        for (var a = 0; a < k; a++)
+        {
+            result[a] = TensorPrimitives.Dot(g.Slice(a * k, k), v);
         }
     }
 
     // result = Σ_a v[a]·G[a, :], valid because G is symmetric: 4 accumulators of 16 floats.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply64Avx512(ReadOnlySpan<float> g, ReadOnlySpan<float> v, Span<float> result)
+    internal static void Multiply64Avx512(ReadOnlySpan<float> g, ReadOnlySpan<float> v, Span<float> result)
     {
         ref var gRef = ref MemoryMarshal.GetReference(g);
         ref var vRef = ref MemoryMarshal.GetReference(v);
@@ -58,7 +66,7 @@ public static class SmallDense
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply64Avx2(ReadOnlySpan<float> g, ReadOnlySpan<float> v, Span<float> result)
+    internal static void Multiply64Avx2(ReadOnlySpan<float> g, ReadOnlySpan<float> v, Span<float> result)
     {
         ref var gRef = ref MemoryMarshal.GetReference(g);
         ref var vRef = ref MemoryMarshal.GetReference(v);
@@ -91,20 +99,35 @@ public static class SmallDense
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
         if (x.Length == 64 && Vector512.IsHardwareAccelerated)
         {
-            var a0 = Vector512.Multiply(Vector512.LoadUnsafe(ref xr, 0), Vector512.LoadUnsafe(ref yr, 0));
-            var a1 = Vector512.Multiply(Vector512.LoadUnsafe(ref xr, 16), Vector512.LoadUnsafe(ref yr, 16));
-            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, 32), Vector512.LoadUnsafe(ref yr, 32), a0);
-            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, 48), Vector512.LoadUnsafe(ref yr, 48), a1);
-            return Vector512.Sum(a0 + a1);
+            return Dot64Avx512(x, y);
         }
         if (x.Length % 8 != 0 || !Vector256.IsHardwareAccelerated)
         {
             return TensorPrimitives.Dot(x, y);
         }
+        return DotAvx2(x, y);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static float Dot64Avx512(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        var a0 = Vector512.Multiply(Vector512.LoadUnsafe(ref xr, 0), Vector512.LoadUnsafe(ref yr, 0));
+        var a1 = Vector512.Multiply(Vector512.LoadUnsafe(ref xr, 16), Vector512.LoadUnsafe(ref yr, 16));
+        a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, 32), Vector512.LoadUnsafe(ref yr, 32), a0);
+        a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, 48), Vector512.LoadUnsafe(ref yr, 48), a1);
+        return Vector512.Sum(a0 + a1);
+    }
+
+    /// <summary>Two 8-float accumulators; the length must be a multiple of 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static float DotAvx2(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var yr = ref MemoryMarshal.GetReference(y);
         var acc0 = Vector256<float>.Zero;
         var acc1 = Vector256<float>.Zero;
         var i = 0;
@@ -124,22 +147,38 @@ public static class SmallDense
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<float> x, float scale, Span<float> result)
     {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var rr = ref MemoryMarshal.GetReference(result);
         if (x.Length == 64 && Vector512.IsHardwareAccelerated)
         {
-            var s512 = Vector512.Create(scale);
-            for (nuint i = 0; i < 64; i += 16)
-            {
-                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, i), s512, Vector512.LoadUnsafe(ref rr, i)).StoreUnsafe(ref rr, i);
-            }
-            return;
+            AddScaled64Avx512(x, scale, result);
         }
-        if (x.Length % 8 != 0 || !Vector256.IsHardwareAccelerated)
+        else if (x.Length % 8 != 0 || !Vector256.IsHardwareAccelerated)
         {
             TensorPrimitives.MultiplyAdd(x, scale, result, result);
-            return;
         }
+        else
+        {
+            AddScaledAvx2(x, scale, result);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static void AddScaled64Avx512(ReadOnlySpan<float> x, float scale, Span<float> result)
+    {
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var rr = ref MemoryMarshal.GetReference(result);
+        var s512 = Vector512.Create(scale);
+        for (nuint i = 0; i < 64; i += 16)
+        {
+            Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, i), s512, Vector512.LoadUnsafe(ref rr, i)).StoreUnsafe(ref rr, i);
+        }
+    }
+
+    /// <summary>The length must be a multiple of 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static void AddScaledAvx2(ReadOnlySpan<float> x, float scale, Span<float> result)
+    {
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var rr = ref MemoryMarshal.GetReference(result);
         var s = Vector256.Create(scale);
         for (var i = 0; i < x.Length; i += 8)
         {

@@ -5,12 +5,14 @@ using System.Runtime.Intrinsics;
 namespace Marquee.Core.Numerics;
 
 /// <summary>
-/// The implicit-ALS row solve for 64 factors with AVX-512, every CG vector held in registers:
+/// The implicit-ALS kernels for 64 factors with AVX-512 (without it, ImplicitAls takes its portable
+/// paths: RowSolver.ConjugateGradientPortable, ImplicitAls.GramPortable, RowSolver.Exact). The row
+/// solve holds every CG vector in registers:
 /// A = YᵀY + λI + Σ_i c_i y_i y_iᵀ (c_i = α r_i), b = Σ_i (1 + c_i) y_i, warm-started from x. Each
 /// pass over the row's ratings loads y_i once and fuses its dot product with its update, and the first
 /// pass builds b alongside A·x.
 /// </summary>
-public static class ConjugateGradient64
+public static class ImplicitAls64Avx512
 {
     public static bool IsSupported => Vector512.IsHardwareAccelerated;
 
