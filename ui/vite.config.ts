@@ -2,21 +2,13 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import apiContract from './src/lib/api-contract.json' with { type: 'json' };
 
 // `npm run dev` serves the UI on its own port; the API paths are proxied to a running server.
 const apiTarget = process.env.MARQUEE_API_URL ?? 'http://127.0.0.1:8080';
-const apiPaths = [
-  '/health',
-  '/genres',
-  '/moods',
-  '/recommend',
-  '/sessions',
-  '/feedback',
-  '/users',
-  '/movies',
-  '/rooms',
-  '/openapi',
-];
+// The server's own list of API prefixes (a server test keeps api-contract.json equal to it). `/admin` is the
+// UI's admin page; only the admin API below it goes to the server.
+const apiPaths = apiContract.apiPrefixes.map((path) => (path === '/admin' ? '/admin/' : path));
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

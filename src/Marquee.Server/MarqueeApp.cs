@@ -164,7 +164,11 @@ public static class MarqueeApp
         ServeUi(app);
     }
 
-    private static readonly string[] ApiPrefixes =
+    /// <summary>
+    /// The paths the API owns; everything else may be the UI. The UI dev server proxies the same list
+    /// (ui/vite.config.ts reads it from ui/src/lib/api-contract.json, which a test keeps equal to this).
+    /// </summary>
+    internal static readonly string[] ApiPrefixes =
         ["/health", "/genres", "/recommend", "/feedback", "/sessions", "/movies", "/users", "/moods", "/rooms", "/admin", "/metrics", "/openapi", "/docs"];
 
     /// <summary>The UI's admin page lives at <c>/admin</c> itself; the admin API is everything below it.</summary>

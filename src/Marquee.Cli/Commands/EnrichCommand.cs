@@ -1,13 +1,10 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Marquee.Core.Artifacts;
-using Marquee.Core.Catalog;
 using Marquee.Core.Enrichment;
 using Marquee.Core.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Marquee.Cli.Commands;
 
@@ -79,8 +76,6 @@ internal static class EnrichCommand
             throw new CliException($"no imported dataset in {data.Root}; run ./marquee import first");
         }
         using var enrichmentLock = EnrichmentLock.Acquire(data);
-        var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
-        var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
         var dumps = new List<MetadataDump>();
         foreach (var file in files)
         {
@@ -93,14 +88,11 @@ internal static class EnrichCommand
                 throw new CliException(e.Message);
             }
         }
-        var catalogSha256 = CatalogFingerprint.Compute(movies);
-        var stored = await StoredEnrichment.ReadAsync(data, cancellationToken);
-        if (!stored.IsFor(catalogSha256))
+        var (result, startedAfresh) = await MetadataDumpEnrichment.ApplyAsync(data, dumps, cancellationToken);
+        if (startedAfresh)
         {
             Console.WriteLine($"{Path.GetFileName(data.MoviesEnriched)} was written for another catalogue (its movie ids name other films): starting afresh");
         }
-        var result = MetadataEnrichment.Apply(movies, links, stored.IsFor(catalogSha256) ? stored.Rows : [], dumps);
-        await StoredEnrichment.WriteAsync(data, result.Rows, catalogSha256, cancellationToken);
         PrintDumps(result);
         PrintCoverage(result);
         return 0;
@@ -301,61 +293,5 @@ internal static class EnrichCommand
                 result = await job.RunAsync(client, cooldown, new BarProgress(task), cancellationToken);
             });
         return result!;
-    }
-
-    /// <summary>Moves the bar; reports arrive from several fetches at once and possibly out of order.</summary>
-    private sealed class BarProgress(ProgressTask task) : IProgress<TmdbEnrichmentProgress>
-    {
-        private readonly Lock _gate = new();
-        private int _done;
-
-        public void Report(TmdbEnrichmentProgress value)
-        {
-            lock (_gate)
-            {
-                if (value.Done < _done)
-                {
-                    return;
-                }
-                _done = value.Done;
-                task.Value = value.Done;
-                task.Description = value.Failed > 0 || value.Throttled > 0
-                    ? $"Fetching from TMDB ({value.NotFound:N0} not on TMDB, {value.Failed:N0} failed, {value.Throttled:N0}× 429)"
-                    : $"Fetching from TMDB ({value.NotFound:N0} not on TMDB)";
-            }
-        }
-    }
-
-    /// <summary>"done/total · rate/s", for the bar.</summary>
-    private sealed class CountAndRateColumn : ProgressColumn
-    {
-        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text($"{task.Value:N0}/{task.MaxValue:N0} · {task.Speed ?? 0:0.0}/s");
-    }
-
-    /// <summary>Progress as a line every few seconds when the output is a file or a pipe.</summary>
-    private sealed class LineProgress : IProgress<TmdbEnrichmentProgress>
-    {
-        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-        private readonly Lock _gate = new();
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastPrinted;
-
-        public void Report(TmdbEnrichmentProgress value)
-        {
-            lock (_gate)
-            {
-                var now = _clock.Elapsed;
-                if (now - _lastPrinted < Interval && value.Done < value.Total)
-                {
-                    return;
-                }
-                _lastPrinted = now;
-                var rate = value.Done / Math.Max(now.TotalSeconds, 0.001);
-                var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Done) / rate) : TimeSpan.Zero;
-                Console.Error.WriteLine($"TMDB: {value.Done:N0}/{value.Total:N0} movies, {rate.ToString("0.0", CultureInfo.InvariantCulture)}/s, "
-                                        + $"about {eta:hh\\:mm\\:ss} left ({value.NotFound:N0} not on TMDB, {value.Failed:N0} failed, {value.Throttled:N0}× 429)");
-            }
-        }
     }
 }

@@ -12,10 +12,11 @@ namespace Marquee.Core.Intent;
 /// </summary>
 public sealed class LlmIntentParser(IChatClient client, IntentVocabulary vocabulary)
 {
-    private static readonly HashSet<string> Keys = new(StringComparer.Ordinal)
-    {
-        "genres", "exclude_genres", "moods", "year_from", "year_to", "max_runtime", "reference_titles", "keywords", "exclude_keywords",
-    };
+    private static IReadOnlySet<string> Keys => LlmIntentAnswer.Keys;
+
+    /// <summary>Structured output: models that support a JSON schema are held to the answer's keys and types.</summary>
+    private static readonly ChatResponseFormat AnswerFormat = ChatResponseFormat.ForJsonSchema<LlmIntentAnswer>(
+        schemaName: "movie_intent", schemaDescription: "Search filters read from a person's movie wish");
 
     /// <summary>Reads the query with the model; the result says why when the answer is off-schema.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -26,7 +27,7 @@ public sealed class LlmIntentParser(IChatClient client, IntentVocabulary vocabul
             new(ChatRole.System, SystemPrompt(context.ReferenceYear)),
             new(ChatRole.User, query),
         ];
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json, Temperature = 0, MaxOutputTokens = 400 };
+        var options = new ChatOptions { ResponseFormat = AnswerFormat, Temperature = 0, MaxOutputTokens = 400 };
         var response = await client.GetResponseAsync(messages, options, cancellationToken);
         return Read(response.Text, vocabulary, context);
     }

@@ -28,18 +28,14 @@ public sealed class BaselineRecommender
     {
         Options = options ?? new BaselineOptions();
         var movies = catalog.Movies;
-        _scores = new float[movies.Count];
-        _dampedMeans = new float[movies.Count];
-        var maxCount = movies.Count == 0 ? 0 : movies.Max(m => m.RatingCount);
-        var logMax = Math.Log(1 + maxCount);
+        var counts = new int[movies.Count];
+        var means = new double[movies.Count];
         foreach (var movie in movies)
         {
-            var damped = DampedMean(movie.RatingCount, movie.RatingMean ?? 0, catalog.GlobalMeanRating, Options.PriorStrength);
-            var quality = (damped - 0.5) / 4.5;
-            var popularity = logMax > 0 ? Math.Log(1 + movie.RatingCount) / logMax : 0;
-            _dampedMeans[movie.Index] = (float)damped;
-            _scores[movie.Index] = (float)((1 - Options.PopularityWeight) * quality + Options.PopularityWeight * popularity);
+            counts[movie.Index] = movie.RatingCount;
+            means[movie.Index] = movie.RatingMean ?? 0;
         }
+        (_scores, _dampedMeans) = BaselineScore.Compute(counts, means, catalog.GlobalMeanRating, Options);
     }
 
     public BaselineOptions Options { get; }
@@ -49,8 +45,4 @@ public sealed class BaselineRecommender
 
     /// <summary>Damped mean rating (0.5–5 scale) per catalogue index.</summary>
     public ReadOnlySpan<float> DampedMeans => _dampedMeans;
-
-    /// <summary>(prior · globalMean + count · mean) / (prior + count).</summary>
-    public static double DampedMean(int count, double mean, double globalMean, double prior) =>
-        (prior * globalMean + count * mean) / (prior + count);
 }

@@ -94,6 +94,23 @@ public class LlmIntentParserTests
         Assert.Equal("an old cowboy film", chat.LastMessages!.Last().Text);
     }
 
+    /// <summary>The prompt, the structured-output schema and the keys the reader accepts are one list.</summary>
+    [Fact]
+    public async Task ParseAsync_PromptAndSchema_NameExactlyTheKeysTheReaderAccepts()
+    {
+        var chat = new ScriptedChatClient("""{"genres": ["Western"]}""");
+
+        await new LlmIntentParser(chat, IntentVocabulary.Default).ParseAsync("a western", Context, CancellationToken.None);
+
+        var format = Assert.IsType<ChatResponseFormatJson>(chat.LastOptions!.ResponseFormat);
+        var schemaKeys = format.Schema!.Value.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(LlmIntentAnswer.Keys.Order(), schemaKeys);
+        var system = chat.LastMessages!.First(m => m.Role == ChatRole.System).Text;
+        var promptKeys = System.Text.RegularExpressions.Regex.Matches(system, @"^- ([a-z_]+(?:, [a-z_]+)*):", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .SelectMany(m => m.Groups[1].Value.Split(", ")).Order().ToList();
+        Assert.Equal(schemaKeys, promptKeys);
+    }
+
     [Fact]
     public void ExplainerRead_OneLinePerMovie_IsAccepted()
     {
@@ -127,10 +144,12 @@ public class LlmIntentParserTests
     private sealed class ScriptedChatClient(string answer) : IChatClient
     {
         public List<ChatMessage>? LastMessages { get; private set; }
+        public ChatOptions? LastOptions { get; private set; }
 
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
             LastMessages = messages.ToList();
+            LastOptions = options;
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)));
         }
 

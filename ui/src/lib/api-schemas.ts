@@ -86,11 +86,15 @@ export const intentSchema = z.object({
   unused: z.array(z.string()).default([]),
   min_runtime: nullish(z.number().int()),
   languages: z.array(z.string()).default([]),
+  /** Original languages the wish ruled out ("foreign" rules out English). */
+  exclude_languages: z.array(z.string()).default([]),
   countries: z.array(z.string()).default([]),
   people: z.array(z.string()).default([]),
   companies: z.array(z.string()).default([]),
   exclude_companies: z.array(z.string()).default([]),
   max_age: nullish(z.number().int()),
+  /** Short films are wanted (otherwise the server leaves them out). */
+  include_shorts: z.boolean().default(false),
 });
 export type ApiIntent = z.input<typeof intentSchema>;
 

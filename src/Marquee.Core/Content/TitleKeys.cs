@@ -1,0 +1,118 @@
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Content;
+
+/// <summary>
+/// Normalised title keys → movies: the full title, without its leading article, alternative titles in
+/// brackets (level 0) and the part before a colon ("star wars", level 1). Ties go to the most-rated film.
+/// </summary>
+internal sealed class TitleKeys
+{
+    private static readonly string[] Articles = ["the ", "a ", "an "];
+
+    /// <summary>A full title beats a shortened one unless the shortened one is this many times better known.</summary>
+    private const int PrefixPreference = 4;
+
+    private readonly Dictionary<string, (int Index, int Level, int Ratings)> _best = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Id, int BestIndex, int Ratings)> _franchises = new(StringComparer.Ordinal);
+    private readonly string[][] _fullKeys;
+
+    public TitleKeys(MovieCatalog catalog)
+    {
+        _fullKeys = new string[catalog.Count][];
+        foreach (var movie in catalog.Movies)
+        {
+            var full = new List<string>(4);
+            // The display title first, then what else the film is known by ("Se7en", "Le Fabuleux destin…").
+            var main = movie.Title;
+            AddWithoutArticle(full, QueryText.Normalize(main));
+            foreach (var alternative in movie.AlsoKnownAs)
+            {
+                AddWithoutArticle(full, QueryText.Normalize(alternative));
+            }
+            _fullKeys[movie.Index] = [.. full];
+            foreach (var key in full)
+            {
+                Offer(key, movie, 0);
+            }
+            if (movie.Details is { CollectionId: { } collection, CollectionName: { Length: > 0 } name })
+            {
+                var keys = new List<string>(2);
+                AddWithoutArticle(keys, QueryText.Normalize(FranchiseName(name)));
+                foreach (var key in keys)
+                {
+                    if (key.Length > 0 && (!_franchises.TryGetValue(key, out var known) || known.Ratings < movie.RatingCount))
+                    {
+                        _franchises[key] = (collection, movie.Index, movie.RatingCount);
+                    }
+                }
+            }
+            var colon = main.IndexOfAny([':', '-', '—']);
+            if (colon > 1)
+            {
+                var partial = new List<string>(2);
+                AddWithoutArticle(partial, QueryText.Normalize(main[..colon]));
+                foreach (var key in partial)
+                {
+                    Offer(key, movie, 1);
+                }
+            }
+        }
+    }
+
+    public (int Index, int Level)? Best(string key) =>
+        _best.TryGetValue(key, out var best) ? (best.Index, best.Level) : null;
+
+    /// <summary>The franchise (TMDB collection) a key names, with its best-known film.</summary>
+    public (int Id, int BestIndex)? Franchise(string key) =>
+        _franchises.TryGetValue(key, out var franchise) ? (franchise.Id, franchise.BestIndex) : null;
+
+    /// <summary>"The Lord of the Rings Collection" → "The Lord of the Rings".</summary>
+    private static string FranchiseName(string collection)
+    {
+        var name = collection.Trim();
+        foreach (var suffix in new[] { " Collection", " Trilogy", " Saga", " Series", " Franchise" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+        return name;
+    }
+
+    public string[] FullKeysOf(int index) => _fullKeys[index];
+
+    private void Offer(string key, CatalogMovie movie, int level)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+        // "lord of the rings" is the 1978 cartoon's full title, but people mean the far better-known Fellowship.
+        if (!_best.TryGetValue(key, out var current)
+            || (level < current.Level && movie.RatingCount * PrefixPreference >= current.Ratings)
+            || (level > current.Level && movie.RatingCount > current.Ratings * PrefixPreference)
+            || (level == current.Level && movie.RatingCount > current.Ratings))
+        {
+            _best[key] = (movie.Index, level, movie.RatingCount);
+        }
+    }
+
+    private static void AddWithoutArticle(List<string> keys, string normalized)
+    {
+        if (normalized.Length == 0 || keys.Contains(normalized))
+        {
+            return;
+        }
+        keys.Add(normalized);
+        foreach (var article in Articles)
+        {
+            if (normalized.StartsWith(article, StringComparison.Ordinal) && normalized.Length > article.Length)
+            {
+                keys.Add(normalized[article.Length..]);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Marquee.Core.Catalog;
+using Marquee.Core.Intent;
+
+namespace Marquee.Core.Content;
+
+/// <summary>
+/// Finds the movie a title names, forgiving typos: exact keys (<see cref="TitleKeys"/>) first, then fuzzy
+/// Lucene title search checked by edit distance.
+/// </summary>
+internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
+{
+    private readonly MovieTextIndex _index = index;
+    private readonly MovieCatalog _catalog = catalog;
+    private readonly TitleKeys _titles = new(catalog);
+
+    /// <inheritdoc cref="ITitleResolver.ResolveExact"/>
+    public TitleMatch? ResolveExact(string normalizedSpan)
+    {
+        var best = _titles.Best(normalizedSpan);
+        if (_titles.Franchise(normalizedSpan) is { } franchise && best is not { Level: 0 })
+        {
+            // "lord of the rings" names no film of the franchise in full: it means the franchise.
+            var member = _catalog.Movies[franchise.BestIndex];
+            return new TitleMatch(member.MovieId, member.Title, 1, false, member.RatingCount, franchise.Id);
+        }
+        if (best is null)
+        {
+            return null;
+        }
+        var movie = _catalog.Movies[best.Value.Index];
+        return new TitleMatch(movie.MovieId, movie.Title, 1, best.Value.Level == 0, movie.RatingCount);
+    }
+
+    /// <inheritdoc cref="ITitleResolver.ResolveFuzzy"/>
+    public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans)
+    {
+        var longest = normalizedSpans.OrderByDescending(span => span.Length).FirstOrDefault();
+        if (longest is null || EditDistance.Allowed(longest.Length) == 0)
+        {
+            return null;
+        }
+        // One search for the words of all spans; each span is then compared with the candidates' titles.
+        var candidates = TitleCandidates(longest, 30, fuzzyMinLength: 4, minimumShouldMatch: 1, maxEdits: 1, prefix: false);
+        (TitleMatch Match, int Span)? best = null;
+        var bestDistance = double.MaxValue;
+        for (var s = 0; s < normalizedSpans.Count; s++)
+        {
+            var span = normalizedSpans[s];
+            var allowed = EditDistance.Allowed(span.Length);
+            if (allowed == 0)
+            {
+                continue;
+            }
+            foreach (var (candidate, _) in candidates)
+            {
+                var movie = _catalog.Movies[candidate];
+                foreach (var key in _titles.FullKeysOf(candidate))
+                {
+                    if (Math.Abs(key.Length - span.Length) > allowed)
+                    {
+                        continue;
+                    }
+                    var distance = EditDistance.Between(key, span);
+                    if (distance > allowed)
+                    {
+                        continue;
+                    }
+                    // Fewer typos per character wins; then the longer span; then the better-known film.
+                    var relative = (double)distance / Math.Max(key.Length, span.Length);
+                    var better = relative < bestDistance - 1e-9
+                                 || (Math.Abs(relative - bestDistance) <= 1e-9 && best is { } current
+                                     && (span.Length > normalizedSpans[current.Span].Length
+                                         || (span.Length == normalizedSpans[current.Span].Length && movie.RatingCount > current.Match.RatingCount)));
+                    if (better)
+                    {
+                        bestDistance = relative;
+                        best = (new TitleMatch(movie.MovieId, movie.Title, 1 - relative, true, movie.RatingCount), s);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Typo-tolerant title search for pickers: "matirx" finds The Matrix, "toy sto" finds Toy Story.
+    /// Ranked by how well the title matches, then by how many people rated the movie.
+    /// </summary>
+    public IReadOnlyList<ContentHit> SearchTitles(string text, int limit)
+    {
+        var normalized = QueryText.Normalize(text);
+        if (normalized.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+        var candidates = TitleCandidates(normalized, Math.Max(50, limit * 3));
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var maxLucene = candidates.Max(c => c.Score);
+        var logMax = Math.Log(2 + _catalog.Movies.Max(m => m.RatingCount));
+        var ranked = new List<ContentHit>(candidates.Count);
+        foreach (var (index, lucene) in candidates)
+        {
+            var closeness = 0.0;
+            foreach (var key in _titles.FullKeysOf(index))
+            {
+                closeness = Math.Max(closeness, key.StartsWith(normalized, StringComparison.Ordinal)
+                    ? 0.9 + (0.1 * normalized.Length / key.Length)
+                    : EditDistance.Similarity(key, normalized));
+            }
+            var popularity = Math.Log(2 + _catalog.Movies[index].RatingCount) / logMax;
+            var score = (0.45 * lucene / maxLucene) + (0.4 * closeness) + (0.15 * popularity);
+            ranked.Add(new ContentHit(index, (float)score));
+        }
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+    }
+
+    private List<(int Index, float Score)> TitleCandidates(string normalized, int count, int fuzzyMinLength = 3, int? minimumShouldMatch = null,
+        int maxEdits = 2, bool prefix = true)
+    {
+        var words = _index.TitleAnalyzer.Terms(MovieTextIndex.TitleField, normalized);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var query = new BooleanQuery();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            var alternatives = new BooleanQuery();
+            var exact = new TermQuery(new Term(MovieTextIndex.TitleField, word)) { Boost = 3 };
+            alternatives.Add(exact, Occur.SHOULD);
+            var edits = Math.Min(maxEdits, EditDistance.Allowed(word.Length + 1));
+            if (edits > 0 && word.Length >= fuzzyMinLength)
+            {
+                // The first letter is rarely the typo, and fixing it keeps the automaton and the term walk small.
+                alternatives.Add(new FuzzyQuery(new Term(MovieTextIndex.TitleField, word), edits, prefixLength: 1), Occur.SHOULD);
+            }
+            if (prefix && w == words.Count - 1 && word.Length >= 2)
+            {
+                alternatives.Add(new PrefixQuery(new Term(MovieTextIndex.TitleField, word)) { Boost = 2 }, Occur.SHOULD);
+            }
+            query.Add(alternatives, Occur.SHOULD);
+        }
+        query.MinimumNumberShouldMatch = minimumShouldMatch ?? (words.Count <= 2 ? 1 : (int)Math.Ceiling(words.Count * 0.6));
+        var top = _index.Searcher.Search(query, count);
+        var result = new List<(int, float)>(top.ScoreDocs.Length);
+        foreach (var hit in top.ScoreDocs)
+        {
+            result.Add((_index.CatalogIndexOfDoc[hit.Doc], hit.Score));
+        }
+        return result;
+    }
+}
