@@ -70,7 +70,9 @@ internal static unsafe partial class OpenBlas
         NativeLibrary.TryGetExport(handle, "cblas_dgemm", out _)
         && NativeLibrary.TryGetExport(handle, "dpotrf_", out _)
         && NativeLibrary.TryGetExport(handle, "dpotri_", out _)
-        && NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out _);
+        && NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out _)
+        && NativeLibrary.TryGetExport(handle, "openblas_get_config", out _)
+        && NativeLibrary.TryGetExport(handle, "openblas_get_corename", out _);
 
     private static nint Load()
     {
