@@ -227,24 +227,6 @@ internal sealed class IntentRelevance : IDisposable
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
     }
 
-    /// <summary>
-    /// How much of a film is of the mood's kind by genre alone: the mean of the mood's weights over the film's genres.
-    /// "Not just explosions" rules out the films that are mostly action, not every war film with a battle in it.
-    /// </summary>
-    private static double MoodShare(IntentConcept mood, CatalogMovie movie)
-    {
-        var sum = 0.0;
-        var count = 0;
-        var bits = movie.GenreMask.Bits;
-        while (bits != 0)
-        {
-            sum += mood.WeightByGenreBit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            count++;
-            bits &= bits - 1;
-        }
-        return count == 0 ? 0 : sum / count;
-    }
-
     public IEnumerable<(IntentConcept Topic, float Score)> TopicsOf(int index)
     {
         foreach (var (topic, score) in _topics)
@@ -495,7 +477,7 @@ internal sealed class IntentRelevance : IDisposable
                     else if (byGenre)
                     {
                         // "Not just explosions": the mood's kind of film ranks lower even untagged, though less so.
-                        excluded[index] = Math.Max(excluded[index], (float)(NegatedMoodShare * MoodShare(concept, _snapshot.Catalog.Movies[index])));
+                        excluded[index] = Math.Max(excluded[index], (float)(NegatedMoodShare * MoodMatch(concept, _snapshot.Catalog.Movies[index], out _)));
                     }
                 }
             }
