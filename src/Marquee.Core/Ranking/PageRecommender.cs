@@ -28,10 +28,8 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             RatedHistory = AsStars(request.History),
             QueryEmbedding = wish.QueryEmbedding,
         });
-        var explained = result.Items
-            .Select(i => new ExplainedMovie(i.Movie.MovieId, i.Movie.Title, i.Movie.ReleaseYear, i.Movie.Genres, i.Movie.Details?.Overview, i.Reasons))
-            .ToList();
-        if (await reader.ExplainAsync(request.Wish.Text, explained, budget, cancellationToken) is { } lines)
+        if (reader.LlmEnabled && request.Wish.HasText
+            && await reader.ExplainAsync(request.Wish.Text, Explained(result.Items), budget, cancellationToken) is { } lines)
         {
             result = result with
             {
@@ -42,6 +40,10 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
         }
         return new RecommendationPage(result, wish.Intent, Notice(result.TrueMatches, request.Wish));
     }
+
+    private static List<ExplainedMovie> Explained(IReadOnlyList<RecommendedMovie> items) => items
+        .Select(i => new ExplainedMovie(i.Movie.MovieId, i.Movie.Title, i.Movie.ReleaseYear, i.Movie.Genres, i.Movie.Details?.Overview, i.Reasons))
+        .ToList();
 
     /// <summary>The wish read into an intent, the filters it sets and its text's vector.</summary>
     public Task<ReadWish> ReadAsync(RecommenderSnapshot snapshot, Wish wish, IReadOnlySet<int> excludeMovieIds, CancellationToken cancellationToken) =>
