@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Marquee.Core.Import;
 using Marquee.Core.Training;
 
 namespace Marquee.Core.Artifacts;
@@ -11,4 +10,5 @@ namespace Marquee.Core.Artifacts;
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(DatasetManifest))]
 [JsonSerializable(typeof(ModelManifest))]
+[JsonSerializable(typeof(TmdbEnrichmentState))]
 internal sealed partial class ArtifactJson : JsonSerializerContext;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Marquee.Core.Catalog;
-using Marquee.Core.Import;
 
 namespace Marquee.Core.Artifacts;
 

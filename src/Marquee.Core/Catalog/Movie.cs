@@ -65,6 +65,15 @@ public sealed record MovieDetails
     /// <summary>Where the row came from first, e.g. <c>metadata-file</c> or <c>tmdb-api</c>.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The <see cref="Source"/> of a row that holds only what MovieLens's own title gives (display title and
+    /// alternates): the film has no details from TMDB or a dump. Enrichment rebuilds such rows every run.
+    /// </summary>
+    public const string MovieLensTitleSource = "movielens-title";
+
+    /// <summary>True when the row carries details from TMDB or a dump, not only the MovieLens display title.</summary>
+    public bool HasTmdbDetails() => Source != MovieLensTitleSource;
+
     /// <summary>Films under this many minutes are shorts.</summary>
     public const int ShortRuntimeMinutes = 40;
 

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using Marquee.Core.Artifacts;
-using Marquee.Core.Import;
 
 namespace Marquee.Core.Catalog;
 
@@ -10,8 +8,8 @@ public sealed class CatalogMovie
     internal CatalogMovie(int index, Movie movie, MovieStats? stats, MovieLink? link, MovieDetails? details, IReadOnlyList<string> tags,
         string imageBaseUrl)
     {
-        PosterUrl = Enrichment.TmdbImages.Url(details?.PosterPath, "w500", imageBaseUrl);
-        BackdropUrl = Enrichment.TmdbImages.Url(details?.BackdropPath, "w1280", imageBaseUrl);
+        PosterUrl = TmdbImages.Url(details?.PosterPath, "w500", imageBaseUrl);
+        BackdropUrl = TmdbImages.Url(details?.BackdropPath, "w1280", imageBaseUrl);
         Index = index;
         Movie = movie;
         RatingCount = stats?.RatingCount ?? 0;
@@ -63,7 +61,8 @@ public sealed class CatalogMovie
     public IReadOnlyList<string> Tags { get; }
 }
 
-/// <summary>The movie catalogue served by the API, loaded once from the data directory.</summary>
+/// <summary>The movie catalogue served by the API, built from the rows an import wrote (<c>MovieCatalog.LoadAsync</c>, in
+/// Marquee.Core.Artifacts, reads them from a data directory).</summary>
 public sealed class MovieCatalog
 {
     private readonly FrozenDictionary<int, CatalogMovie> _byId;
@@ -71,7 +70,7 @@ public sealed class MovieCatalog
     public MovieCatalog(IReadOnlyList<Movie> movies, IEnumerable<MovieStats> stats, IEnumerable<MovieLink> links,
         IEnumerable<MovieDetails> details, IEnumerable<MovieTag> tags, string? imageBaseUrl = null)
     {
-        ImageBaseUrl = imageBaseUrl is { Length: > 0 } ? imageBaseUrl : Enrichment.TmdbImages.DefaultBaseUrl;
+        ImageBaseUrl = imageBaseUrl is { Length: > 0 } ? imageBaseUrl : TmdbImages.DefaultBaseUrl;
         var statsById = stats.ToDictionary(s => s.MovieId);
         var linksById = links.GroupBy(l => l.MovieId).ToDictionary(g => g.Key, g => g.First());
         var detailsById = details.GroupBy(d => d.MovieId).ToDictionary(g => g.Key, g => g.Last());
@@ -103,7 +102,7 @@ public sealed class MovieCatalog
             .Where(g => g.Count > 0)
             .OrderBy(g => g.Genre, StringComparer.Ordinal)
             .ToList();
-        DetailsCount = detailsById.Values.Count(Enrichment.MetadataEnrichment.HasTmdbDetails);
+        DetailsCount = detailsById.Values.Count(d => d.HasTmdbDetails());
     }
 
     public IReadOnlyList<CatalogMovie> Movies { get; }
@@ -124,29 +123,5 @@ public sealed class MovieCatalog
     /// Artifacts of the data directory left out because they were built for another dataset, one sentence each
     /// (empty when everything fits); <c>/health</c> reports them.
     /// </summary>
-    public IReadOnlyList<string> Refused { get; private init; } = [];
-
-    /// <summary>
-    /// Loads the catalogue from an imported data directory (details and tags when present). Details written for
-    /// another catalogue (<see cref="StoredEnrichment"/>) are left out and named in <see cref="Refused"/>.
-    /// </summary>
-    public static async Task<MovieCatalog> LoadAsync(DataDirectory data, CancellationToken cancellationToken = default)
-    {
-        var movies = await ParquetTables.ReadMoviesAsync(data.Movies, cancellationToken);
-        var stats = File.Exists(data.MovieStats) ? await ParquetTables.ReadMovieStatsAsync(data.MovieStats, cancellationToken) : [];
-        var links = File.Exists(data.TmdbMapping) ? await ParquetTables.ReadLinksAsync(data.TmdbMapping, cancellationToken) : [];
-        var stored = await StoredEnrichment.ReadAsync(data, cancellationToken);
-        var catalogSha256 = CatalogFingerprint.Compute(movies);
-        var fits = stored.IsFor(catalogSha256);
-        var tags = File.Exists(data.Tags) ? await ParquetTables.ReadTagsAsync(data.Tags, cancellationToken) : [];
-        var state = await Enrichment.TmdbEnrichmentState.ReadAsync(data, cancellationToken);
-        return new MovieCatalog(movies, stats, links, fits ? stored.Rows : [], tags, state.ImageBaseUrl)
-        {
-            Refused = fits ? [] :
-            [
-                $"{Path.GetFileName(data.MoviesEnriched)} was written for another catalogue ({CatalogFingerprint.Short(stored.CatalogSha256!)}, "
-                + $"the imported one is {CatalogFingerprint.Short(catalogSha256)}): posters and overviews are left out; run ./marquee enrich",
-            ],
-        };
-    }
+    public IReadOnlyList<string> Refused { get; internal init; } = [];
 }

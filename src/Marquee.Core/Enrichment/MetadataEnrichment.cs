@@ -22,17 +22,8 @@ public sealed record MetadataEnrichmentResult(
 /// </summary>
 public static class MetadataEnrichment
 {
-    /// <summary>
-    /// The <see cref="MovieDetails.Source"/> of a row that holds only what MovieLens's own title gives (display
-    /// title and alternates): the film has no details from TMDB or a dump. Such rows are rebuilt every run.
-    /// </summary>
-    public const string MovieLensTitleSource = "movielens-title";
-
     /// <summary>How coverage names values that were in <c>movies_enriched.parquet</c> before the run.</summary>
     public const string AlreadyStored = "(already stored)";
-
-    /// <summary>True when the row carries details from TMDB or a dump, not only the MovieLens display title.</summary>
-    public static bool HasTmdbDetails(MovieDetails details) => details.Source != MovieLensTitleSource;
 
     /// <summary>The fields the coverage table reports, in its order.</summary>
     public static readonly IReadOnlyList<(string Name, Func<MovieDetails, bool> Has)> Fields =
@@ -69,7 +60,7 @@ public static class MetadataEnrichment
         var rows = new Dictionary<int, MovieDetails>();
         foreach (var row in stored)
         {
-            if (row.Source == MovieLensTitleSource)
+            if (row.Source == MovieDetails.MovieLensTitleSource)
             {
                 continue; // nothing but the MovieLens title: rebuilt below, and a dump may now have more
             }
@@ -134,7 +125,7 @@ public static class MetadataEnrichment
                 MovieId = movie.MovieId,
                 Title = main,
                 AlsoKnownAs = alternates.Count > 0 ? alternates : null,
-                Source = MovieLensTitleSource,
+                Source = MovieDetails.MovieLensTitleSource,
             };
             rows[movie.MovieId] = rows.TryGetValue(movie.MovieId, out var row) ? MovieDetailsMerge.FillGaps(row, fromMovieLens) : fromMovieLens;
         }

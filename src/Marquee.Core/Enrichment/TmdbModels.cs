@@ -142,6 +142,5 @@ public sealed record TmdbError
 [JsonSerializable(typeof(TmdbConfiguration))]
 [JsonSerializable(typeof(TmdbError))]
 [JsonSerializable(typeof(TmdbJournalEntry))]
-[JsonSerializable(typeof(TmdbEnrichmentState))]
 [JsonSourceGenerationOptions(WriteIndented = false)]
 internal sealed partial class TmdbJsonContext : JsonSerializerContext;

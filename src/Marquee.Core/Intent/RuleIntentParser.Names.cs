@@ -20,7 +20,7 @@ public sealed partial class RuleIntentParser
             var negated = _negation == Negation.Active;
             foreach (var name in entity.Names)
             {
-                if (entity.Kind == Catalog.NamedEntityKind.Company)
+                if (entity.Kind == NamedEntityKind.Company)
                 {
                     builder.AddCompany(name, negated);
                 }

@@ -43,7 +43,7 @@ public interface ILabelLexicon
 /// <param name="Names">People and studios of the catalogue; without it, names are ordinary words.</param>
 /// <param name="Labels">The catalogue's labels; without them, a wish names no label.</param>
 public sealed record IntentParseContext(int ReferenceYear, ITitleResolver? Titles = null, IKeywordLexicon? Lexicon = null,
-    Catalog.INameResolver? Names = null, ILabelLexicon? Labels = null);
+    INameResolver? Names = null, ILabelLexicon? Labels = null);
 
 /// <summary>
 /// Reads a free-text wish into a <see cref="MovieIntent"/> with the vocabulary file and a small grammar for

@@ -78,13 +78,6 @@ public sealed class UserRatings
         }
     }
 
-    /// <summary>Reads the user, movie and rating columns of <c>interactions.parquet</c> (not the timestamps: serving needs none).</summary>
-    public static async Task<UserRatings> LoadAsync(string interactionsParquet, CancellationToken cancellationToken = default)
-    {
-        var (users, movies, ratings) = await Artifacts.ParquetTables.ReadRatingColumnsAsync(interactionsParquet, cancellationToken);
-        return new UserRatings(users, movies, ratings);
-    }
-
     public int UserCount => _rowOf.Count;
 
     public bool Contains(int userId) => _rowOf.ContainsKey(userId);

@@ -1,4 +1,5 @@
 using Marquee.Core.Catalog;
+using Marquee.Core.Content;
 using Marquee.Core.Intent;
 
 namespace Marquee.Core.Ranking;

@@ -61,11 +61,11 @@ public class MetadataEnrichmentTests
 
         var rows = result.Rows.ToDictionary(r => r.MovieId);
         Assert.Equal(("Toy Story", MetadataFile.SourceName), (rows[1].Title, rows[1].Source));
-        Assert.Equal(("Amelie", MetadataEnrichment.MovieLensTitleSource), (rows[2].Title, rows[2].Source));
+        Assert.Equal(("Amelie", MovieDetails.MovieLensTitleSource), (rows[2].Title, rows[2].Source));
         Assert.Equal(["Le Fabuleux destin d'Amélie Poulain"], rows[2].AlsoKnownAs);
         Assert.Equal("Toy Story", rows[3].Title);
         Assert.Equal(["Special Edition"], rows[3].AlsoKnownAs);
-        Assert.False(MetadataEnrichment.HasTmdbDetails(rows[4]));
+        Assert.False(rows[4].HasTmdbDetails());
         Assert.Equal(2, result.Coverage.Single(c => c.Field == "display title (TMDB)").Films);
     }
 

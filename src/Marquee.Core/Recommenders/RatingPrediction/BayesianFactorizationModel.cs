@@ -1,3 +1,4 @@
+using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
 namespace Marquee.Core.Recommenders.RatingPrediction;
 

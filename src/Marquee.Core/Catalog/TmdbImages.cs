@@ -1,4 +1,4 @@
-namespace Marquee.Core.Enrichment;
+namespace Marquee.Core.Catalog;
 
 /// <summary>Builds TMDB image URLs from the paths TMDB returns (<c>/abc.jpg</c>).</summary>
 public static class TmdbImages

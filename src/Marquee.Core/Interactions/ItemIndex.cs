@@ -1,4 +1,4 @@
-namespace Marquee.Core.Recommenders;
+namespace Marquee.Core.Interactions;
 
 /// <summary>
 /// The bijection between MovieLens movie ids and the dense 0..n-1 positions a model's vectors use.

@@ -1,28 +1,11 @@
 using System.Collections.Frozen;
+using Marquee.Core.Catalog;
 using Marquee.Core.Intent;
 
-namespace Marquee.Core.Catalog;
+namespace Marquee.Core.Content;
 
 /// <summary>A person's credit on one film: which film, as whom, and how much it makes the film theirs (0–1).</summary>
 public sealed record PersonCredit(int Index, string Name, float Score, string Role);
-
-/// <summary>What kind of name a wish used.</summary>
-public enum NamedEntityKind
-{
-    Person,
-    Company,
-}
-
-/// <summary>A name found in a wish: the people or studios it stands for, as the catalogue spells them.</summary>
-/// <param name="Names">Usually one; "the coen brothers" stands for both Coens.</param>
-public sealed record NamedEntity(NamedEntityKind Kind, IReadOnlyList<string> Names);
-
-/// <summary>Finds the people and studios of the catalogue in a wish (implemented by <see cref="CatalogNames"/>).</summary>
-public interface INameResolver
-{
-    /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>
-    bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length);
-}
 
 /// <summary>
 /// The people and studios of the catalogue by the names people type: full names ("meryl streep"), a

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Marquee.Core.Artifacts;
 
-namespace Marquee.Core.Enrichment;
+namespace Marquee.Core.Artifacts;
 
 /// <summary>
 /// Small facts about TMDB enrichment kept between runs in <c>tmdb_state.json</c>: the image
@@ -11,8 +10,6 @@ namespace Marquee.Core.Enrichment;
 public sealed record TmdbEnrichmentState
 {
     public const string FileName = "tmdb_state.json";
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, TypeInfoResolver = TmdbJsonContext.Default };
 
     /// <summary>From <c>/3/configuration</c>, e.g. <c>https://image.tmdb.org/t/p/</c>.</summary>
     [JsonPropertyName("image_base_url")] public string? ImageBaseUrl { get; init; }
@@ -38,7 +35,7 @@ public sealed record TmdbEnrichmentState
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync(stream, TmdbJsonContext.Default.TmdbEnrichmentState, cancellationToken) ?? new TmdbEnrichmentState();
+            return await JsonSerializer.DeserializeAsync(stream, ArtifactJson.Default.TmdbEnrichmentState, cancellationToken) ?? new TmdbEnrichmentState();
         }
         catch (JsonException)
         {
@@ -48,5 +45,5 @@ public sealed record TmdbEnrichmentState
     }
 
     public Task WriteAsync(DataDirectory data, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAllTextAsync(PathIn(data), JsonSerializer.Serialize(this, Indented), cancellationToken);
+        AtomicFile.WriteAllTextAsync(PathIn(data), JsonSerializer.Serialize(this, ArtifactJson.Default.TmdbEnrichmentState), cancellationToken);
 }

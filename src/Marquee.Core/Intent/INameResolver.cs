@@ -1,0 +1,19 @@
+namespace Marquee.Core.Intent;
+
+/// <summary>What kind of name a wish used.</summary>
+public enum NamedEntityKind
+{
+    Person,
+    Company,
+}
+
+/// <summary>A name found in a wish: the people or studios it stands for, as the catalogue spells them.</summary>
+/// <param name="Names">Usually one; "the coen brothers" stands for both Coens.</param>
+public sealed record NamedEntity(NamedEntityKind Kind, IReadOnlyList<string> Names);
+
+/// <summary>Finds the people and studios of the catalogue in a wish (implemented over the catalogue by <c>Content.CatalogNames</c>).</summary>
+public interface INameResolver
+{
+    /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>
+    bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length);
+}
