@@ -20,17 +20,20 @@ public sealed class StubHttpServer : IAsyncDisposable
 
     public static async Task<StubHttpServer> StartAsync(Action<WebApplication> map)
     {
-        var port = FreePort();
+        // Port 0: the system picks a free port while binding, so two stubs (or runs) can never race for one.
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        return new StubHttpServer(app, $"http://127.0.0.1:{port}");
+        return new StubHttpServer(app, app.Urls.First());
     }
 
-    /// <summary>A loopback port nobody listens on right now.</summary>
+    /// <summary>
+    /// A loopback port nobody listens on right now, for a server in another process that must be told its port
+    /// up front (<c>marquee serve --urls</c>); an in-process server binds port 0 instead.
+    /// </summary>
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

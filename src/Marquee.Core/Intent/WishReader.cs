@@ -146,8 +146,9 @@ public sealed class WishReader
             _logger.LogInformation("No LLM budget left for {What}", what);
             return null;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(remaining);
+        // The cut-off runs on the clock the budget was started on, so the budget has one time and a test can drive it.
+        using var budgetOver = new CancellationTokenSource(remaining, _clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetOver.Token);
         // Run on the pool so even a client that blocks before its first await cannot hold the request past the budget.
         var attempt = Task.Run(() => call(timeout.Token), timeout.Token);
         using var timer = new CancellationTokenSource();

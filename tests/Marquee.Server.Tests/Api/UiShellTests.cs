@@ -4,20 +4,43 @@ using System.Text;
 using System.Text.Json;
 using Marquee.Server.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Marquee.Server.Tests.Api;
 
 /// <summary>The server with a built UI: client routes get the app shell, API mistakes get problem details.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class UiShellTests(MarqueeFactory factory) : IDisposable
+public sealed class UiShellTests(MarqueeFactory factory, UiShellTests.ServerWithUi withUi) : IClassFixture<UiShellTests.ServerWithUi>
 {
-    private readonly TempDirectory _ui = new();
-
-    private HttpClient CreateClientWithUi()
+    /// <summary>
+    /// One server with a UI folder for the whole class, stopped when the class is done: a host per test started the
+    /// server six times and left each one running until the process ended.
+    /// </summary>
+    public sealed class ServerWithUi(MarqueeFactory factory) : IAsyncLifetime
     {
-        _ui.Write("index.html", "<!doctype html><title>Marquee</title><div id=\"root\"></div>");
-        return factory.WithWebHostBuilder(builder => builder.UseSetting("Marquee:UiDir", _ui.Path)).CreateClient();
+        private readonly TempDirectory _ui = new();
+        private WebApplicationFactory<Program>? _app;
+
+        public HttpClient CreateClient() => _app!.CreateClient();
+
+        public Task InitializeAsync()
+        {
+            _ui.Write("index.html", "<!doctype html><title>Marquee</title><div id=\"root\"></div>");
+            _app = factory.WithWebHostBuilder(builder => builder.UseSetting("Marquee:UiDir", _ui.Path));
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (_app is not null)
+            {
+                await _app.DisposeAsync();
+            }
+            _ui.Dispose();
+        }
     }
+
+    private HttpClient CreateClientWithUi() => withUi.CreateClient();
 
     [Fact]
     public async Task ClientRoute_Get_ServesTheAppShell()
@@ -76,6 +99,4 @@ public sealed class UiShellTests(MarqueeFactory factory) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    public void Dispose() => _ui.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -30,15 +29,16 @@ public enum StubMode
 public sealed partial class LlmStubServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SemaphoreSlim _arrived = new(0);
     private int _requests;
 
-    private LlmStubServer(WebApplication app, string baseUrl)
+    private LlmStubServer(WebApplication app)
     {
         _app = app;
-        BaseUrl = baseUrl;
     }
 
-    public string BaseUrl { get; }
+    /// <summary>The address the stub listens on: a port the system chose when it started (port 0), so no two runs collide.</summary>
+    public string BaseUrl => _app.Urls.First();
 
     public StubMode Mode { get; set; } = StubMode.Answer;
 
@@ -47,17 +47,28 @@ public sealed partial class LlmStubServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Returns once <paramref name="count"/> requests have arrived (answered or still held).</summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        while (Requests < count)
+        {
+            if (!await _arrived.WaitAsync(TimeSpan.FromMinutes(1)))
+            {
+                throw new TimeoutException($"the stub LLM got {Requests} requests, not {count}");
+            }
+        }
+    }
+
     /// <summary>The system prompts received, in order.</summary>
     public List<string> SystemPrompts { get; } = [];
 
     public static async Task<LlmStubServer> StartAsync()
     {
-        var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var stub = new LlmStubServer(app, $"http://127.0.0.1:{port}");
+        var stub = new LlmStubServer(app);
         app.MapPost("/v1/chat/completions", stub.OpenAiAsync);
         app.MapPost("/api/chat", stub.OllamaAsync);
         await app.StartAsync();
@@ -131,6 +142,7 @@ public sealed partial class LlmStubServer : IAsyncDisposable
     private async Task<(string Content, bool Failed)> AnswerAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        _arrived.Release();
         var request = await JsonNode.ParseAsync(context.Request.Body);
         context.Items["stream"] = request?["stream"]?.GetValue<bool>() ?? true;
         var messages = request?["messages"]?.AsArray() ?? [];
@@ -172,16 +184,10 @@ public sealed partial class LlmStubServer : IAsyncDisposable
     [GeneratedRegex(@"movie_id (\d+)")]
     private static partial Regex MovieIds();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _arrived.Dispose();
     }
 }
