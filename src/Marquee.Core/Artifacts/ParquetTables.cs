@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Marquee.Core.Catalog;
-using Marquee.Core.Import;
 using Marquee.Core.Interactions;
 using Parquet;
 using Parquet.Schema;

@@ -11,7 +11,7 @@ public enum NamedEntityKind
 /// <param name="Names">Usually one; "the coen brothers" stands for both Coens.</param>
 public sealed record NamedEntity(NamedEntityKind Kind, IReadOnlyList<string> Names);
 
-/// <summary>Finds the people and studios of the catalogue in a wish (implemented over the catalogue by <c>Content.CatalogNames</c>).</summary>
+/// <summary>Finds the people and studios of the catalogue in a wish; CatalogNames, in Content, implements it over the catalogue.</summary>
 public interface INameResolver
 {
     /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>

@@ -1,4 +1,3 @@
-using Marquee.Core.Recommenders;
 
 namespace Marquee.Core.Interactions;
 
