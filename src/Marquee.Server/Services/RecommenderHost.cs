@@ -266,7 +266,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             _ratingModel = (version, predictor);
             return predictor;
         }
-        catch (InvalidModelException e)
+        catch (Exception e) when (e is InvalidModelException or IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Rating model {Version} cannot serve ({Problem}); cards show no predicted rating", version, e.Message);
             return null;
