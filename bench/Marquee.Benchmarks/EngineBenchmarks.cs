@@ -32,13 +32,16 @@ public class EngineBenchmarks
         var catalog = MovieCatalog.LoadAsync(data).GetAwaiter().GetResult();
         var users = new UserRatings(ParquetTables.ReadInteractionsAsync(data.Interactions).GetAwaiter().GetResult());
         // The newest trained model of the algorithm; the benchmark measures serving, not the registry.
-        var directory = Directory.GetDirectories(Path.Combine(artifacts, "models")).Order()
-                            .LastOrDefault(d => ModelManifest.ReadAsync(d).GetAwaiter().GetResult().Algorithm == Algorithm)
+        var models = Path.Combine(artifacts, "models");
+        var directory = Directory.GetDirectories(models).Order()
+                            .LastOrDefault(d => ModelManifest.ReadAsync(d).GetAwaiter().GetResult() is { Kind: ModelKind.TopN } m && m.Algorithm == Algorithm)
                         ?? throw new DirectoryNotFoundException($"no trained {Algorithm} model; run ./marquee train --algorithm {Algorithm} first");
         var manifest = ModelManifest.ReadAsync(directory).GetAwaiter().GetResult();
-        var model = ModelArtifacts.LoadAsync(directory, manifest).GetAwaiter().GetResult();
+        var model = ModelStore.LoadTopNAsync(directory, manifest).GetAwaiter().GetResult();
         (model as DualEaseModel)?.PrepareForServing();
-        var predictor = manifest.RatingModel is { } id ? RatingAlgorithms.Load(RatingModelStore.DirectoryOf(artifacts, id)) : null;
+        var ratingDirectory = manifest.RatingModel is { } version ? Path.Combine(models, version) : null;
+        var predictor = ratingDirectory is null ? null
+            : ModelStore.LoadRatingAsync(ratingDirectory, ModelManifest.ReadAsync(ratingDirectory).GetAwaiter().GetResult()).GetAwaiter().GetResult();
         _snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), manifest.Version, new ModelPersonalizer(model), predictor);
 
         // A MovieLens user with about the mean number of ratings (165), and a session of 20 likes.

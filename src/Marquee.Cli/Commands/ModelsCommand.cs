@@ -19,12 +19,12 @@ internal static class ModelsCommand
             var wanted = parse.GetValue(version)!;
             var model = await registry.GetAsync(wanted, cancellationToken)
                 ?? throw new CliException($"no model version '{wanted}'; see ./marquee models list");
-            if (model.Algorithm != "baseline")
+            if (model.Algorithm != "baseline" || model.Kind != Marquee.Core.Training.ModelKind.TopN)
             {
                 try
                 {
                     var directory = Path.Combine(Marquee.Server.Services.TrainingService.ModelsDirectory(CliEnvironment.ArtifactsDir), wanted);
-                    await Marquee.Core.Training.ModelValidation.LoadValidatedAsync(directory, model.Manifest, cancellationToken);
+                    await Marquee.Core.Training.ModelStore.LoadTopNAsync(directory, model.Manifest, cancellationToken);
                 }
                 catch (Marquee.Core.Training.InvalidModelException e)
                 {

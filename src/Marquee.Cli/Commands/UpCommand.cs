@@ -3,6 +3,7 @@ using System.Globalization;
 using Marquee.Core.Artifacts;
 using Marquee.Core.Import;
 using Marquee.Core.Semantic;
+using Marquee.Core.Training;
 
 namespace Marquee.Cli.Commands;
 
@@ -43,6 +44,13 @@ internal static class UpCommand
             else if (current.Manifest.Data.InteractionsSha256 != ratingsSha256)
             {
                 Console.WriteLine($"Model {current.Version} was trained on other ratings than the ones imported now: training one for them");
+                await TrainCommand.RunAsync("auto", cancellationToken);
+            }
+            else if (current.Manifest.RatingModel is { } ratingVersion && await registry.GetAsync(ratingVersion, cancellationToken) is not { Kind: ModelKind.Rating })
+            {
+                // Trained before rating models were registry versions: its rating model is in the old rating-models/ format.
+                Console.WriteLine($"Model {current.Version} names rating model {ratingVersion}, which is not a version in the registry "
+                                  + "(an earlier Marquee kept it in rating-models/): training anew");
                 await TrainCommand.RunAsync("auto", cancellationToken);
             }
             else

@@ -27,22 +27,40 @@ public sealed record TrainingData
     [JsonPropertyName("fingerprint")] public required string Fingerprint { get; init; }
 }
 
-/// <summary>The <c>manifest.json</c> of <c>build_artifacts/models/&lt;version&gt;/</c>.</summary>
+/// <summary>What a model version predicts, and so how it serves.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModelKind>))]
+public enum ModelKind
+{
+    /// <summary>Ranks films for a history (<c>ITopNModel</c>); promoted, and served as the personaliser.</summary>
+    [JsonStringEnumMemberName("top-n")] TopN,
+    /// <summary>Predicts a user's stars for a film (<c>IRatingModel</c>); serves with the top-N version that names it.</summary>
+    [JsonStringEnumMemberName("rating")] Rating,
+}
+
+/// <summary>
+/// The <c>manifest.json</c> of <c>build_artifacts/models/&lt;version&gt;/</c>, for both kinds of model; the registry
+/// holds the same document. The folder is self-contained: this file plus one <c>.npy</c> file per array.
+/// </summary>
 public sealed record ModelManifest
 {
     public const string FileName = "manifest.json";
 
     [JsonPropertyName("version")] public required string Version { get; init; }
+    /// <summary>Absent in manifests written before rating models were versions: those are all top-N.</summary>
+    [JsonPropertyName("kind")] public ModelKind Kind { get; init; } = ModelKind.TopN;
     [JsonPropertyName("algorithm")] public required string Algorithm { get; init; }
+    /// <summary>The settings the model was fitted with (for a blend, its components' prefixed <c>mf.</c> and <c>knn.</c>).</summary>
     [JsonPropertyName("parameters")] public required IReadOnlyDictionary<string, double> Parameters { get; init; }
+    /// <summary>Numbers the fit learned that are not arrays (a rating model's mean, rating scale, sample count); null when none.</summary>
+    [JsonPropertyName("fitted")] public IReadOnlyDictionary<string, double>? Fitted { get; init; }
     [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
     [JsonPropertyName("code_version")] public required string CodeVersion { get; init; }
     [JsonPropertyName("data")] public required TrainingData Data { get; init; }
     [JsonPropertyName("validation")] public ValidationMetrics? Validation { get; init; }
     [JsonPropertyName("fit_seconds")] public required double FitSeconds { get; init; }
     /// <summary>
-    /// The star-rating predictor served with this model: a folder under <c>rating-models/</c> beside the
-    /// models folder. It depends on the imported ratings only, so one is trained per dataset and shared.
+    /// The version of the rating model served with this top-N model. It depends on the imported ratings only,
+    /// so one is trained per dataset and shared by the top-N versions trained on them.
     /// </summary>
     [JsonPropertyName("rating_model")] public string? RatingModel { get; init; }
     /// <summary>

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Marquee.Core.Evaluation;
 using Marquee.Core.Interactions;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Recommenders.RatingPrediction;
 
 namespace Marquee.Core.Training;
 
@@ -83,6 +84,7 @@ public static class ModelTrainer
     /// Validates the candidates (for <c>auto</c>: EASE and ALS), keeps the best, fits it on all data and
     /// writes <c>modelsDirectory/&lt;version&gt;/</c>.
     /// </summary>
+    /// <param name="ratingModel">The version of the rating model to serve with it (<see cref="TrainRatingAsync"/>).</param>
     public static async Task<TrainedModel> TrainAsync(TrainingInput input, string algorithm, string modelsDirectory,
         Action<string>? log = null, IReadOnlyDictionary<string, double>? parameters = null, string? ratingModel = null,
         long? easeBudgetBytes = null, CancellationToken cancellationToken = default)
@@ -147,35 +149,60 @@ public static class ModelTrainer
             Selection = selection,
         };
         var writeClock = Stopwatch.StartNew();
-        var (directory, written) = await WriteAsync(modelsDirectory, manifest, model, cancellationToken);
+        var (directory, written) = await ModelStore.WriteAsync(modelsDirectory, manifest, model, cancellationToken);
         log?.Invoke($"Fitted {best.Name} on all data in {fitSeconds:F2} s; wrote {directory} in {writeClock.Elapsed.TotalSeconds:F2} s");
         return new TrainedModel(written, model, directory);
     }
 
     /// <summary>
-    /// Writes a model into a staging folder and renames it into place, so no half-written version exists.
-    /// Returns the folder and the manifest as written (with the checksums of its files).
+    /// Fits <paramref name="algorithm"/> (the served one: <see cref="RatingAlgorithms.DefaultName"/>) on the imported star
+    /// ratings and writes it as a new version of kind <see cref="ModelKind.Rating"/>. Its manifest records the ratings'
+    /// SHA-256 and the settings, which is how a later run on the same ratings finds it to reuse (<see cref="IsRatingModelFor"/>).
     /// </summary>
-    public static async Task<(string Directory, ModelManifest Manifest)> WriteAsync(string modelsDirectory, ModelManifest manifest, ITopNModel model, CancellationToken cancellationToken = default)
+    public static async Task<(string Directory, ModelManifest Manifest)> TrainRatingAsync(InteractionTable ratings, string interactionsSha256,
+        IRatingAlgorithm algorithm, string modelsDirectory, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(modelsDirectory);
-        var staging = Path.Combine(modelsDirectory, $".staging-{manifest.Version}-{Guid.NewGuid():N}");
-        var final = Path.Combine(modelsDirectory, manifest.Version);
-        try
+        var clock = Stopwatch.StartNew();
+        var model = algorithm.Fit(ratings, cancellationToken);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        var createdAt = DateTimeOffset.UtcNow;
+        var manifest = new ModelManifest
         {
-            await ModelArtifacts.SaveAsync(model, staging, cancellationToken);
-            var withChecksums = manifest with { FilesSha256 = await ModelValidation.ChecksumsAsync(staging, cancellationToken) };
-            await Artifacts.AtomicFile.WriteAllTextAsync(Path.Combine(staging, ModelManifest.FileName), withChecksums.ToJson(), cancellationToken);
-            Directory.Move(staging, final);
-            return (final, withChecksums);
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
+            Version = NewVersion(modelsDirectory, createdAt, algorithm.Name),
+            Kind = ModelKind.Rating,
+            Algorithm = algorithm.Name,
+            Parameters = ModelStore.ToNumbers(algorithm.Parameters),
+            CreatedAt = createdAt,
+            CodeVersion = CodeVersion,
+            Data = new TrainingData
             {
-                Directory.Delete(staging, recursive: true);
-            }
+                InteractionsSha256 = interactionsSha256,
+                Ratings = ratings.Count,
+                FeedbackEvents = 0,
+                Users = CountDistinct(ratings.UserIds),
+                Items = CountDistinct(ratings.MovieIds),
+                Fingerprint = Fingerprint(ratings),
+            },
+            FitSeconds = fitSeconds,
+        };
+        var written = await ModelStore.WriteAsync(modelsDirectory, manifest, model, cancellationToken);
+        log?.Invoke($"Rating model {manifest.Version}: trained on {ratings.Count:N0} ratings in {fitSeconds:F2} s");
+        return written;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="registered"/> is the rating model <paramref name="algorithm"/> would fit on the ratings of
+    /// SHA-256 <paramref name="interactionsSha256"/>: same ratings, same algorithm, same settings (new defaults retrain).
+    /// </summary>
+    public static bool IsRatingModelFor(ModelManifest registered, string interactionsSha256, IRatingAlgorithm algorithm)
+    {
+        if (registered.Kind != ModelKind.Rating || registered.Data.InteractionsSha256 != interactionsSha256 || registered.Algorithm != algorithm.Name)
+        {
+            return false;
         }
+        var settings = ModelStore.ToNumbers(algorithm.Parameters);
+        return settings.Count == registered.Parameters.Count
+               && settings.All(p => registered.Parameters.TryGetValue(p.Key, out var value) && value.Equals(p.Value));
     }
 
     private static string NewVersion(string modelsDirectory, DateTimeOffset createdAt, string algorithm)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Marquee.Core.Recommenders;
+using Marquee.Core.Recommenders.RatingPrediction;
 
 namespace Marquee.Core.Training;
 
@@ -8,10 +9,11 @@ public sealed class InvalidModelException(string message, Exception? inner = nul
 
 /// <summary>
 /// Proves a model folder can serve before it becomes current: the files are the ones training wrote
-/// (SHA-256 in the manifest), the arrays fit together, and a test scoring gives finite scores. A corrupt
-/// model is then refused instead of crashing the server at its next start.
+/// (SHA-256 in the manifest), the arrays fit together, and a test scoring or prediction gives finite numbers.
+/// A corrupt model is then refused instead of crashing the server at its next start. <see cref="ModelStore"/> runs
+/// these checks on every load.
 /// </summary>
-public static class ModelValidation
+internal static class ModelValidation
 {
     /// <summary>SHA-256 of every <c>.npy</c> file in <paramref name="directory"/>, by file name.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ChecksumsAsync(string directory, CancellationToken cancellationToken = default)
@@ -25,44 +27,34 @@ public static class ModelValidation
         return sums;
     }
 
-    /// <summary>Loads the model of <paramref name="directory"/> and checks it; throws <see cref="InvalidModelException"/> saying what is wrong.</summary>
-    public static async Task<ITopNModel> LoadValidatedAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken = default)
+    /// <summary>Throws unless the folder exists and its files are the ones the manifest's checksums name.</summary>
+    public static async Task VerifyFilesAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
             throw new InvalidModelException($"its folder {directory} is missing");
         }
         var expected = manifest.FilesSha256 ?? await ChecksumsFromDiskManifestAsync(directory, cancellationToken);
-        if (expected is not null)
+        if (expected is null)
         {
-            var actual = await ChecksumsAsync(directory, cancellationToken);
-            foreach (var (name, sum) in expected)
+            return;
+        }
+        var actual = await ChecksumsAsync(directory, cancellationToken);
+        foreach (var (name, sum) in expected)
+        {
+            if (!actual.TryGetValue(name, out var found))
             {
-                if (!actual.TryGetValue(name, out var found))
-                {
-                    throw new InvalidModelException($"{name} is missing");
-                }
-                if (!string.Equals(found, sum, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new InvalidModelException($"{name} is not the file training wrote (SHA-256 {found[..12]}…, expected {sum[..Math.Min(12, sum.Length)]}…)");
-                }
+                throw new InvalidModelException($"{name} is missing");
+            }
+            if (!string.Equals(found, sum, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidModelException($"{name} is not the file training wrote (SHA-256 {found[..12]}…, expected {sum[..Math.Min(12, sum.Length)]}…)");
             }
         }
-        ITopNModel model;
-        try
-        {
-            model = await ModelArtifacts.LoadAsync(directory, manifest, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not InvalidModelException)
-        {
-            throw new InvalidModelException($"its arrays do not load: {e.Message}", e);
-        }
-        TestScore(model);
-        return model;
     }
 
     /// <summary>Scores a small history over the first items: every score must be a finite number.</summary>
-    private static void TestScore(ITopNModel model)
+    public static void TestScore(ITopNModel model)
     {
         var count = model.Items.Count;
         if (count == 0)
@@ -92,6 +84,24 @@ public static class ModelValidation
             {
                 throw new InvalidModelException($"a test scoring gave {scores[j]} for item {model.Items.MovieIds[j]}");
             }
+        }
+    }
+
+    /// <summary>Predicts for a user with no history: the prediction must be a number inside the model's rating scale.</summary>
+    public static void TestPredict(IRatingModel model)
+    {
+        var prediction = new float[1];
+        try
+        {
+            model.Predict([], [0], prediction);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidModelException($"a test prediction failed: {e.Message}", e);
+        }
+        if (!float.IsFinite(prediction[0]) || prediction[0] < model.RatingScale.Min || prediction[0] > model.RatingScale.Max)
+        {
+            throw new InvalidModelException($"a test prediction gave {prediction[0]} outside its scale {model.RatingScale.Min}–{model.RatingScale.Max}");
         }
     }
 

@@ -147,9 +147,9 @@ public static class AdminApi
             {
                 errors.Add(field, "is required");
             }
-            else if (await registry.GetAsync(version, cancellationToken) is null)
+            else if (await registry.GetAsync(version, cancellationToken) is not { Kind: ModelKind.TopN })
             {
-                errors.Add(field, $"no model version '{version}' (GET /admin/models lists them)");
+                errors.Add(field, $"no top-N model version '{version}' (GET /admin/models lists them)");
             }
         }
         if (request.ControlVersion is { } a && a == request.CandidateVersion)

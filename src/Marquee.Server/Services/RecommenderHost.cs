@@ -4,7 +4,6 @@ using Marquee.Core.Import;
 using Marquee.Core.Interactions;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
-using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Semantic;
 using Marquee.Core.Training;
 using Marquee.Server.Storage;
@@ -27,7 +26,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     private MovieCatalog? _catalog;
     private UserRatings? _movieLensUsers;
     private SemanticIndex? _semantic;
-    private (string Id, IRatingPredictor Predictor)? _ratingModel;
+    private (string Version, IRatingPredictor Predictor)? _ratingModel;
     /// <summary>SHA-256 of the ratings loaded with the catalogue: a model trained on others is refused.</summary>
     private string? _ratingsSha256;
     /// <summary>Data artifacts left out at the last catalogue load (enrichment, film vectors).</summary>
@@ -121,7 +120,8 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             }
             // Two checks before a model serves: it was trained on the ratings loaded now (else refused, listed on
             // /health), and it loads and scores (else the last good one or the baseline serves, see LoadServableAsync).
-            var modelRefusal = current is null ? null : ModelRefusal(current.Manifest);
+            var ratingModel = current?.Manifest.RatingModel is { } ratingVersion ? await registry.GetAsync(ratingVersion, cancellationToken) : null;
+            var modelRefusal = current is null ? null : ModelRefusal(current.Manifest, ratingModel?.Manifest);
             _unservable = modelRefusal is null ? null : current!.Version;
             if (modelRefusal is not null)
             {
@@ -129,7 +129,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             }
             var servable = modelRefusal is null ? current : null;
             var (version, personalizer) = await LoadServableAsync(servable, cancellationToken);
-            var ratingPredictor = LoadRatingPredictor(servable?.Manifest.RatingModel);
+            var ratingPredictor = await LoadRatingPredictorAsync(servable?.Manifest.RatingModel, cancellationToken);
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
                 _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null, _semantic);
             _state = new ServingState(snapshot, _movieLensUsers!, modelRefusal is null ? _refusedData : [.. _refusedData, modelRefusal]);
@@ -177,7 +177,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             ?? throw new InvalidOperationException($"experiment model {version} is not registered");
         var personalizer = await LoadPersonalizerAsync(model, cancellationToken);
         var snapshot = new RecommenderSnapshot(main.Catalog, main.Snapshot.Baseline, personalizer is null && model.Algorithm != "baseline" ? "baseline" : version,
-            personalizer, LoadRatingPredictor(model.Manifest.RatingModel), main.Snapshot.Content, main.Snapshot.Semantic);
+            personalizer, await LoadRatingPredictorAsync(model.Manifest.RatingModel, cancellationToken), main.Snapshot.Content, main.Snapshot.Semantic);
         metrics.ModelLoaded(snapshot.ModelVersion);
         return new ServingState(snapshot, main.MovieLensUsers, main.Refused);
     }
@@ -186,7 +186,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     /// Why the promoted model must not serve the loaded data, or null when it may: a model (and its rating predictor)
     /// knows the films and users of the ratings it was trained on by id, and those ids mean others in another dataset.
     /// </summary>
-    private string? ModelRefusal(ModelManifest manifest)
+    private string? ModelRefusal(ModelManifest manifest, ModelManifest? ratingModel)
     {
         if (_ratingsSha256 is null)
         {
@@ -194,8 +194,8 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         }
         if (manifest.Data.InteractionsSha256 == _ratingsSha256)
         {
-            return manifest.RatingModel is { } id && !RatingModelStore.IsFor(id, _ratingsSha256)
-                ? $"rating model {id} of model {manifest.Version} was trained on other ratings than the data served; run ./marquee train --force"
+            return ratingModel is not null && ratingModel.Data.InteractionsSha256 != _ratingsSha256
+                ? $"rating model {ratingModel.Version} of model {manifest.Version} was trained on other ratings than the data served; run ./marquee train --force"
                 : null;
         }
         return $"model {manifest.Version} was trained on other ratings (interactions {Short(manifest.Data.InteractionsSha256)}) than the data served "
@@ -241,27 +241,34 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         return index;
     }
 
-    /// <summary>The promoted model's rating predictor, kept across swaps that share it.</summary>
-    private IRatingPredictor? LoadRatingPredictor(string? id)
+    /// <summary>The rating model version a top-N model names, loaded and checked; kept across swaps that share it.</summary>
+    private async Task<IRatingPredictor?> LoadRatingPredictorAsync(string? version, CancellationToken cancellationToken)
     {
-        if (id is null)
+        if (version is null)
         {
             return null;
         }
-        if (_ratingModel is { } loaded && loaded.Id == id)
+        if (_ratingModel is { } loaded && loaded.Version == version)
         {
             return loaded.Predictor;
         }
-        var directory = RatingModelStore.DirectoryOf(options.Value.ArtifactsDir, id);
+        if (await registry.GetAsync(version, cancellationToken) is not { Kind: ModelKind.Rating } registered)
+        {
+            // A model trained before rating models were registry versions names one in the old rating-models/ folder.
+            logger.LogWarning("Rating model {Version} is not a rating version in the registry; cards show no predicted rating until ./marquee train trains one",
+                version);
+            return null;
+        }
+        var directory = Path.Combine(TrainingService.ModelsDirectory(options.Value.ArtifactsDir), version);
         try
         {
-            var predictor = RatingAlgorithms.Load(directory);
-            _ratingModel = (id, predictor);
+            var predictor = await ModelStore.LoadRatingAsync(directory, registered.Manifest, cancellationToken);
+            _ratingModel = (version, predictor);
             return predictor;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is InvalidModelException or IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning(e, "Rating model {Id} could not be loaded from {Directory}; cards show no predicted rating", id, directory);
+            logger.LogWarning(e, "Rating model {Version} cannot serve ({Problem}); cards show no predicted rating", version, e.Message);
             return null;
         }
     }
@@ -272,6 +279,10 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
     /// </summary>
     public async Task<string?> ValidateAsync(RegisteredModel model, CancellationToken cancellationToken = default)
     {
+        if (model.Kind != ModelKind.TopN)
+        {
+            return $"model {model.Version} is a rating model: it serves with the top-N version that names it, not on its own";
+        }
         if (model.Algorithm == "baseline")
         {
             return null;
@@ -350,7 +361,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             return validated.Personalizer;
         }
         var directory = Path.Combine(TrainingService.ModelsDirectory(options.Value.ArtifactsDir), model.Version);
-        var loaded = await ModelValidation.LoadValidatedAsync(directory, model.Manifest, cancellationToken);
+        var loaded = await ModelStore.LoadTopNAsync(directory, model.Manifest, cancellationToken);
         (loaded as DualEaseModel)?.PrepareForServing();
         return new ModelPersonalizer(loaded);
     }

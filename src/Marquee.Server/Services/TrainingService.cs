@@ -1,6 +1,7 @@
 using Marquee.Core.Artifacts;
 using Marquee.Core.Import;
 using Marquee.Core.Interactions;
+using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Training;
 using Marquee.Server.Storage;
 
@@ -51,7 +52,7 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = await LoadInputAsync(dataDir, cancellationToken);
         var serving = await registry.GetCurrentAsync(cancellationToken);
-        if (!force && serving is not null && WouldReproduce(serving.Manifest, input, algorithm))
+        if (!force && serving is not null && WouldReproduce(serving.Manifest, input, algorithm) && await HasRatingModelAsync(serving.Manifest, cancellationToken))
         {
             // Training again would register one more identical version (the gate lets a tie through) and
             // promote it: a registry full of copies hides which run actually changed anything.
@@ -61,9 +62,7 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
                 serving.Manifest.Validation?.NdcgAt10, Unchanged: true);
         }
         log?.Invoke($"Training on {input.RatingCount:N0} ratings and {input.Interactions.Count - input.RatingCount:N0} feedback interactions (loaded in {clock.Elapsed.TotalSeconds:F2} s)");
-        var ratingModel = input.RatingCount == 0 ? null
-            : await RatingModelStore.EnsureAsync(artifactsDir, () => input.Interactions.Where(i => i < input.RatingCount),
-                input.InteractionsSha256, log, cancellationToken);
+        var ratingModel = input.RatingCount == 0 ? null : await EnsureRatingModelAsync(input, artifactsDir, log, cancellationToken);
         var trained = await ModelTrainer.TrainAsync(input, algorithm, ModelsDirectory(artifactsDir), log, ratingModel: ratingModel,
             cancellationToken: cancellationToken);
         await registry.RegisterAsync(trained.Manifest, cancellationToken);
@@ -90,6 +89,36 @@ public sealed class TrainingService(FeedbackStore feedback, ModelRegistry regist
         }
         return new TrainingOutcome(trained.Manifest, passes, decision, incumbent);
     }
+
+    /// <summary>
+    /// The version of the rating model for the imported ratings: a registered one trained on the same ratings with the
+    /// same settings (the ratings change only on re-import, so most runs reuse it), else one trained and registered now.
+    /// </summary>
+    private async Task<string> EnsureRatingModelAsync(TrainingInput input, string artifactsDir, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var algorithm = RatingAlgorithms.Create(RatingAlgorithms.DefaultName);
+        var modelsDirectory = ModelsDirectory(artifactsDir);
+        foreach (var registered in await registry.ListAsync(ModelKind.Rating, cancellationToken))
+        {
+            if (ModelTrainer.IsRatingModelFor(registered.Manifest, input.InteractionsSha256, algorithm)
+                && File.Exists(Path.Combine(modelsDirectory, registered.Version, ModelManifest.FileName)))
+            {
+                log?.Invoke($"Rating model {registered.Version}: ratings unchanged since it was trained, reused");
+                return registered.Version;
+            }
+        }
+        var (_, manifest) = await ModelTrainer.TrainRatingAsync(input.Interactions.Where(i => i < input.RatingCount), input.InteractionsSha256,
+            algorithm, modelsDirectory, log, cancellationToken);
+        await registry.RegisterAsync(manifest, cancellationToken);
+        return manifest.Version;
+    }
+
+    /// <summary>
+    /// Whether the rating model <paramref name="serving"/> names is a registered rating version (one named by a model trained
+    /// before rating models were versions is not, and a run then trains one instead of reporting "unchanged").
+    /// </summary>
+    private async Task<bool> HasRatingModelAsync(ModelManifest serving, CancellationToken cancellationToken) =>
+        serving.RatingModel is not { } version || await registry.GetAsync(version, cancellationToken) is { Kind: ModelKind.Rating };
 
     /// <summary>
     /// Whether training <paramref name="algorithm"/> on <paramref name="input"/> would rebuild <paramref name="serving"/>: same

@@ -3,9 +3,15 @@ using Marquee.Core.Training;
 
 namespace Marquee.Server.Storage;
 
-public sealed record RegisteredModel(string Version, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt, bool IsCurrent, ModelManifest Manifest);
+public sealed record RegisteredModel(string Version, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt, bool IsCurrent, ModelManifest Manifest)
+{
+    public ModelKind Kind => Manifest.Kind;
+}
 
-/// <summary>The model versions known to this installation and which one serves.</summary>
+/// <summary>
+/// The model versions known to this installation, of both kinds (<see cref="ModelKind"/>), and which one serves. Only a
+/// top-N version is promoted; a rating version serves with the top-N version whose manifest names it.
+/// </summary>
 public sealed class ModelRegistry(Database database, TimeProvider clock)
 {
     public async Task RegisterAsync(ModelManifest manifest, CancellationToken cancellationToken = default)
@@ -20,11 +26,15 @@ public sealed class ModelRegistry(Database database, TimeProvider clock)
             cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The top-N versions, newest first: the ones that can be promoted.</summary>
+    public Task<IReadOnlyList<RegisteredModel>> ListAsync(CancellationToken cancellationToken = default) => ListAsync(ModelKind.TopN, cancellationToken);
+
+    /// <summary>The versions of one kind, newest first.</summary>
+    public async Task<IReadOnlyList<RegisteredModel>> ListAsync(ModelKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"{Select} ORDER BY created_at_ms DESC, version DESC", cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToModel()).ToList();
+        return rows.Select(r => r.ToModel()).Where(m => m.Kind == kind).ToList();
     }
 
     public async Task<RegisteredModel?> GetAsync(string version, CancellationToken cancellationToken = default)
@@ -50,15 +60,15 @@ public sealed class ModelRegistry(Database database, TimeProvider clock)
         return versions.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Makes <paramref name="version"/> the serving model and records why.</summary>
+    /// <summary>Makes the top-N <paramref name="version"/> the serving model and records why; false when there is no such version.</summary>
     public async Task<bool> PromoteAsync(string version, string reason, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM models WHERE version = @version", new { version }, transaction, cancellationToken: cancellationToken)) > 0;
-        if (!exists)
+        var manifest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT manifest_json FROM models WHERE version = @version", new { version }, transaction, cancellationToken: cancellationToken));
+        if (manifest is null || ModelManifest.FromJson(manifest).Kind != ModelKind.TopN)
         {
             return false;
         }

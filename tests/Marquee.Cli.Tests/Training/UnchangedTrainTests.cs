@@ -33,6 +33,25 @@ public sealed class UnchangedTrainTests : IDisposable
         Assert.Equal(2, (await ModelVersionsAsync()).Count);
     }
 
+    [Fact]
+    public async Task Train_RegistersOneRatingVersion_ThatLaterRunsReuseAndThatCannotBePromoted()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync(["import", "--source", SharedData.Ml100K], Environment)).ExitCode);
+        var first = await CliRunner.RunAsync(["train", "--algorithm", "ease"], Environment);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var rating = Regex.Match(first.Output, @"Rating model (\S+): trained").Groups[1].Value;
+
+        var second = await CliRunner.RunAsync(["train", "--algorithm", "als"], Environment);
+        var promote = await CliRunner.RunAsync(["models", "promote", rating], Environment);
+
+        Assert.Matches(@"^\d{8}T\d{6}Z-blend$", rating);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains($"Rating model {rating}: ratings unchanged since it was trained, reused", second.Output);
+        Assert.NotEqual(0, promote.ExitCode);
+        Assert.Contains("is a rating model", promote.Output);
+        Assert.True(File.Exists(Path.Combine(_temp.File("artifacts"), "models", rating, "mf.item_factors.npy")));
+    }
+
     private async Task<List<string>> ModelVersionsAsync()
     {
         var list = await CliRunner.RunAsync(["models", "list"], Environment);

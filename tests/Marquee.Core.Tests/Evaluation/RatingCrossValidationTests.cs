@@ -146,7 +146,7 @@ public class RatingCrossValidationTests
                 predictions[..movieIds.Length].Fill(mean);
             }
 
-            public Task SaveAsync(string directory, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            public Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default) => Task.CompletedTask;
         }
     }
 }

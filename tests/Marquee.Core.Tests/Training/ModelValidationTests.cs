@@ -16,7 +16,7 @@ public class ModelValidationTests
             CodeVersion = "test", FitSeconds = 0,
             Data = new TrainingData { InteractionsSha256 = "", Ratings = 0, FeedbackEvents = 0, Users = 30, Items = 60, Fingerprint = "" },
         };
-        var (directory, written) = await ModelTrainer.WriteAsync(dir.Path, manifest, configured.Fit(matrix));
+        var (directory, written) = await ModelStore.WriteAsync(dir.Path, manifest, configured.Fit(matrix));
         return (written, directory);
     }
 
@@ -26,7 +26,7 @@ public class ModelValidationTests
         using var dir = new TempDirectory();
         var (manifest, directory) = await WriteAlsAsync(dir);
 
-        var model = await ModelValidation.LoadValidatedAsync(directory, manifest);
+        var model = await ModelStore.LoadTopNAsync(directory, manifest);
 
         Assert.NotNull(manifest.FilesSha256);
         Assert.Contains("item_factors.npy", manifest.FilesSha256!.Keys);
@@ -42,10 +42,10 @@ public class ModelValidationTests
         var bytes = await File.ReadAllBytesAsync(factors);
         await File.WriteAllBytesAsync(factors, bytes[..(bytes.Length / 2)]);
 
-        var checksummed = await Assert.ThrowsAsync<InvalidModelException>(() => ModelValidation.LoadValidatedAsync(directory, manifest));
+        var checksummed = await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadTopNAsync(directory, manifest));
         // Without checksums (a manifest from before them), the shapes still catch it.
         var shapes = await Assert.ThrowsAsync<InvalidModelException>(() =>
-            ModelValidation.LoadValidatedAsync(directory, manifest with { FilesSha256 = new Dictionary<string, string>() }));
+            ModelStore.LoadTopNAsync(directory, manifest with { FilesSha256 = new Dictionary<string, string>() }));
 
         Assert.Contains("item_factors.npy", checksummed.Message);
         Assert.Contains("item_factors.npy", shapes.Message);
@@ -61,9 +61,9 @@ public class ModelValidationTests
         BitConverter.GetBytes(float.NaN).CopyTo(bytes, bytes.Length - 4 * 8 * 30);
         await File.WriteAllBytesAsync(factors, bytes);
 
-        var changed = await Assert.ThrowsAsync<InvalidModelException>(() => ModelValidation.LoadValidatedAsync(directory, manifest));
+        var changed = await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadTopNAsync(directory, manifest));
         var scored = await Assert.ThrowsAsync<InvalidModelException>(() =>
-            ModelValidation.LoadValidatedAsync(directory, manifest with { FilesSha256 = new Dictionary<string, string>() }));
+            ModelStore.LoadTopNAsync(directory, manifest with { FilesSha256 = new Dictionary<string, string>() }));
 
         Assert.Contains("SHA-256", changed.Message);
         Assert.Contains("test scoring", scored.Message);

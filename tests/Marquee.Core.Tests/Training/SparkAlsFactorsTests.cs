@@ -29,7 +29,7 @@ public class SparkAlsFactorsTests
             Data = new TrainingData { InteractionsSha256 = "", Ratings = 0, FeedbackEvents = 0, Users = 30, Items = 60, Fingerprint = "" },
         };
 
-        var loaded = await ModelValidation.LoadValidatedAsync(dir.Path, manifest);
+        var loaded = await ModelStore.LoadTopNAsync(dir.Path, manifest);
 
         Assert.Equal(itemIds, loaded.Items.MovieIds.ToArray());
         int[] history = [2, 7, 40];

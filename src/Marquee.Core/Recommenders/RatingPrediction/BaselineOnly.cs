@@ -142,30 +142,25 @@ internal sealed class BaselineOnlyModel : IRatingModel
         }
     }
 
-    public Task SaveAsync(string directory, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
     {
-        var manifest = new RatingModelManifest
-        {
-            Algorithm = Algorithm,
-            Parameters = new Dictionary<string, string>(Parameters),
-            MinRating = RatingScale.Min,
-            MaxRating = RatingScale.Max,
-            Scalars = new() { ["mean"] = _mean, ["user_regularization"] = _userRegularization },
-        };
-        var floats = new Dictionary<string, float[]> { ["item_bias"] = Array.ConvertAll(_itemBias, b => (float)b) };
-        var ints = new Dictionary<string, int[]> { ["movie_ids"] = _items.MovieIds.ToArray() };
-        return RatingModelFiles.WriteAsync(directory, manifest, floats, ints, cancellationToken);
+        files.SetNumber("min_rating", RatingScale.Min);
+        files.SetNumber("max_rating", RatingScale.Max);
+        files.SetNumber("mean", _mean);
+        files.SetNumber("user_regularization", _userRegularization);
+        await files.WriteAsync("movie_ids", _items.MovieIds.ToArray(), cancellationToken);
+        await files.WriteAsync("item_bias", Array.ConvertAll(_itemBias, b => (float)b), cancellationToken);
     }
 
-    public static BaselineOnlyModel Load(string directory, RatingModelManifest manifest)
+    public static async Task<BaselineOnlyModel> LoadAsync(RatingModelFiles files, CancellationToken cancellationToken)
     {
-        var items = new ItemIndex(RatingModelFiles.ReadInts(directory, manifest, "movie_ids"));
-        var itemBias = Array.ConvertAll(RatingModelFiles.ReadFloats(directory, manifest, "item_bias"), b => (double)b);
+        var items = new ItemIndex(await files.ReadAsync<int>("movie_ids", cancellationToken));
+        var itemBias = Array.ConvertAll(await files.ReadAsync<float>("item_bias", cancellationToken), b => (double)b);
         if (itemBias.Length != items.Count)
         {
             throw new InvalidDataException($"item_bias has {itemBias.Length} entries for {items.Count} movies");
         }
-        return new BaselineOnlyModel(manifest.Parameters, items, manifest.Scalar("mean"), itemBias,
-            manifest.Scalar("user_regularization"), manifest.MinRating, manifest.MaxRating);
+        return new BaselineOnlyModel(files.Parameters, items, files.Number("mean"), itemBias,
+            files.Number("user_regularization"), (float)files.Number("min_rating"), (float)files.Number("max_rating"));
     }
 }

@@ -171,51 +171,39 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         return Math.Max(total, 0);
     }
 
-    public Task SaveAsync(string directory, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
     {
-        var manifest = new RatingModelManifest
-        {
-            Algorithm = Algorithm,
-            Parameters = new Dictionary<string, string>(Parameters),
-            MinRating = RatingScale.Min,
-            MaxRating = RatingScale.Max,
-            Scalars = new()
-            {
-                ["mean"] = _mu,
-                ["factors"] = _k,
-                ["samples"] = _samples.Count,
-                ["user_noise_dof"] = _userNoiseDegrees,
-            },
-        };
-        var floats = new Dictionary<string, float[]>
-        {
-            ["item_factors"] = _samples.ItemValues,
-            ["noise_precision"] = _samples.Alpha,
-            ["user_prior_mean"] = _samples.UserMeanValues,
-            ["user_prior_precision"] = _samples.UserPrecisionValues,
-            ["item_prior_mean"] = _samples.ItemMeanValues,
-        };
+        files.SetNumber("min_rating", RatingScale.Min);
+        files.SetNumber("max_rating", RatingScale.Max);
+        files.SetNumber("mean", _mu);
+        files.SetNumber("factors", _k);
+        files.SetNumber("samples", _samples.Count);
+        files.SetNumber("user_noise_dof", _userNoiseDegrees);
+        await files.WriteAsync("movie_ids", _items.MovieIds.ToArray(), cancellationToken);
+        await files.WriteAsync("item_factors", _samples.ItemValues, cancellationToken);
+        await files.WriteAsync("noise_precision", _samples.Alpha, cancellationToken);
+        await files.WriteAsync("user_prior_mean", _samples.UserMeanValues, cancellationToken);
+        await files.WriteAsync("user_prior_precision", _samples.UserPrecisionValues, cancellationToken);
+        await files.WriteAsync("item_prior_mean", _samples.ItemMeanValues, cancellationToken);
         if (_samples.ItemNoiseValues.Length > 0)
         {
-            floats["item_noise"] = _samples.ItemNoiseValues;
+            await files.WriteAsync("item_noise", _samples.ItemNoiseValues, cancellationToken);
         }
-        var ints = new Dictionary<string, int[]> { ["movie_ids"] = _items.MovieIds.ToArray() };
-        return RatingModelFiles.WriteAsync(directory, manifest, floats, ints, cancellationToken);
     }
 
-    public static BayesianFactorizationModel Load(string directory, RatingModelManifest manifest)
+    public static async Task<BayesianFactorizationModel> LoadAsync(RatingModelFiles files, CancellationToken cancellationToken)
     {
-        var items = new ItemIndex(RatingModelFiles.ReadInts(directory, manifest, "movie_ids"));
-        var k = manifest.IntScalar("factors");
-        var samples = new SampleSet(manifest.IntScalar("samples"), items.Count, k,
-            RatingModelFiles.ReadFloats(directory, manifest, "item_factors"),
-            manifest.Arrays.ContainsKey("item_noise") ? RatingModelFiles.ReadFloats(directory, manifest, "item_noise") : [],
-            RatingModelFiles.ReadFloats(directory, manifest, "noise_precision"),
-            RatingModelFiles.ReadFloats(directory, manifest, "user_prior_mean"),
-            RatingModelFiles.ReadFloats(directory, manifest, "user_prior_precision"),
-            RatingModelFiles.ReadFloats(directory, manifest, "item_prior_mean"));
-        return new BayesianFactorizationModel(manifest.Parameters, items, manifest.Scalar("mean"), k, manifest.Scalar("user_noise_dof"),
-            samples, manifest.MinRating, manifest.MaxRating);
+        var items = new ItemIndex(await files.ReadAsync<int>("movie_ids", cancellationToken));
+        var k = files.Integer("factors");
+        var samples = new SampleSet(files.Integer("samples"), items.Count, k,
+            await files.ReadAsync<float>("item_factors", cancellationToken),
+            files.Has("item_noise") ? await files.ReadAsync<float>("item_noise", cancellationToken) : [],
+            await files.ReadAsync<float>("noise_precision", cancellationToken),
+            await files.ReadAsync<float>("user_prior_mean", cancellationToken),
+            await files.ReadAsync<float>("user_prior_precision", cancellationToken),
+            await files.ReadAsync<float>("item_prior_mean", cancellationToken));
+        return new BayesianFactorizationModel(files.Parameters, items, files.Number("mean"), k, files.Number("user_noise_dof"),
+            samples, (float)files.Number("min_rating"), (float)files.Number("max_rating"));
     }
 
     /// <summary>

@@ -35,8 +35,8 @@ public interface IRatingModel : IRatingPredictor
     (float Min, float Max) RatingScale { get; }
 
     /// <summary>
-    /// Writes the model into <paramref name="directory"/> (created if missing): <c>rating-model.json</c>
-    /// plus little-endian binary arrays, each replaced atomically. <see cref="RatingAlgorithms.Load"/> reads it back.
+    /// Writes the model's arrays as <c>.npy</c> files and its fitted numbers into <paramref name="files"/>; the training
+    /// layer (<c>ModelStore</c>) records those numbers in the model manifest and <see cref="RatingAlgorithms.LoadAsync"/> reads it all back.
     /// </summary>
-    Task SaveAsync(string directory, CancellationToken cancellationToken = default);
+    Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default);
 }

@@ -343,35 +343,29 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         ArrayPool<double>.Shared.Return(residualOf);
     }
 
-    public Task SaveAsync(string directory, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
     {
-        var manifest = new RatingModelManifest
-        {
-            Algorithm = Algorithm,
-            Parameters = new Dictionary<string, string>(Parameters),
-            MinRating = RatingScale.Min,
-            MaxRating = RatingScale.Max,
-            Scalars = new() { ["mean"] = _mean, ["user_regularization"] = _userRegularization, ["neighbors"] = _neighbors },
-        };
-        var floats = new Dictionary<string, float[]> { ["item_bias"] = _itemBias, ["neighbor_similarities"] = _neighborSimilarities };
-        var ints = new Dictionary<string, int[]>
-        {
-            ["movie_ids"] = _items.MovieIds.ToArray(),
-            ["neighbor_start"] = _neighborStart,
-            ["neighbor_items"] = _neighborItems,
-        };
-        return RatingModelFiles.WriteAsync(directory, manifest, floats, ints, cancellationToken);
+        files.SetNumber("min_rating", RatingScale.Min);
+        files.SetNumber("max_rating", RatingScale.Max);
+        files.SetNumber("mean", _mean);
+        files.SetNumber("user_regularization", _userRegularization);
+        files.SetNumber("neighbors", _neighbors);
+        await files.WriteAsync("movie_ids", _items.MovieIds.ToArray(), cancellationToken);
+        await files.WriteAsync("item_bias", _itemBias, cancellationToken);
+        await files.WriteAsync("neighbor_start", _neighborStart, cancellationToken);
+        await files.WriteAsync("neighbor_items", _neighborItems, cancellationToken);
+        await files.WriteAsync("neighbor_similarities", _neighborSimilarities, cancellationToken);
     }
 
-    public static ItemKnnBaselineModel Load(string directory, RatingModelManifest manifest) => new(
-        manifest.Parameters,
-        new ItemIndex(RatingModelFiles.ReadInts(directory, manifest, "movie_ids")),
-        manifest.Scalar("mean"),
-        RatingModelFiles.ReadFloats(directory, manifest, "item_bias"),
-        manifest.Scalar("user_regularization"),
-        manifest.IntScalar("neighbors"),
-        RatingModelFiles.ReadInts(directory, manifest, "neighbor_start"),
-        RatingModelFiles.ReadInts(directory, manifest, "neighbor_items"),
-        RatingModelFiles.ReadFloats(directory, manifest, "neighbor_similarities"),
-        manifest.MinRating, manifest.MaxRating);
+    public static async Task<ItemKnnBaselineModel> LoadAsync(RatingModelFiles files, CancellationToken cancellationToken) => new(
+        files.Parameters,
+        new ItemIndex(await files.ReadAsync<int>("movie_ids", cancellationToken)),
+        files.Number("mean"),
+        await files.ReadAsync<float>("item_bias", cancellationToken),
+        files.Number("user_regularization"),
+        files.Integer("neighbors"),
+        await files.ReadAsync<int>("neighbor_start", cancellationToken),
+        await files.ReadAsync<int>("neighbor_items", cancellationToken),
+        await files.ReadAsync<float>("neighbor_similarities", cancellationToken),
+        (float)files.Number("min_rating"), (float)files.Number("max_rating"));
 }

@@ -52,19 +52,15 @@ public static class RatingAlgorithms
         return Create(name, settings);
     }
 
-    /// <summary>Loads a model written by <see cref="IRatingModel.SaveAsync"/>.</summary>
-    /// <exception cref="FileNotFoundException">The directory holds no rating model.</exception>
-    /// <exception cref="InvalidDataException">The files are damaged or of another format.</exception>
-    public static IRatingModel Load(string directory)
-    {
-        var manifest = RatingModelFiles.ReadManifest(directory);
-        return manifest.Algorithm switch
+    /// <summary>Loads a model of <paramref name="algorithm"/> written by <see cref="IRatingModel.SaveAsync"/>.</summary>
+    /// <exception cref="InvalidDataException">An array is missing or damaged, a fitted number is missing, or the algorithm is unknown.</exception>
+    public static async Task<IRatingModel> LoadAsync(string algorithm, RatingModelFiles files, CancellationToken cancellationToken = default) =>
+        algorithm switch
         {
-            BaselineOnly.AlgorithmName => BaselineOnlyModel.Load(directory, manifest),
-            BayesianFactorization.AlgorithmName => BayesianFactorizationModel.Load(directory, manifest),
-            ItemKnnBaseline.AlgorithmName => ItemKnnBaselineModel.Load(directory, manifest),
-            RatingBlend.AlgorithmName => RatingBlendModel.Load(directory, manifest),
-            _ => throw new InvalidDataException($"{RatingModelManifest.FileName} names an unknown algorithm '{manifest.Algorithm}'"),
+            BaselineOnly.AlgorithmName => await BaselineOnlyModel.LoadAsync(files, cancellationToken),
+            BayesianFactorization.AlgorithmName => await BayesianFactorizationModel.LoadAsync(files, cancellationToken),
+            ItemKnnBaseline.AlgorithmName => await ItemKnnBaselineModel.LoadAsync(files, cancellationToken),
+            RatingBlend.AlgorithmName => await RatingBlendModel.LoadAsync(files, cancellationToken),
+            _ => throw new InvalidDataException($"unknown rating algorithm '{algorithm}'"),
         };
-    }
 }

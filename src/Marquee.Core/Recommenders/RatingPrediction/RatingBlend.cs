@@ -26,8 +26,8 @@ public sealed record RatingBlendOptions
 public sealed class RatingBlend : IRatingAlgorithm
 {
     public const string AlgorithmName = "blend";
-    private const string FactorizationPrefix = "mf.";
-    private const string NeighborsPrefix = "knn.";
+    internal const string FactorizationPrefix = "mf.";
+    internal const string NeighborsPrefix = "knn.";
 
     public RatingBlend(RatingBlendOptions? options = null)
     {
@@ -107,8 +107,6 @@ public sealed class RatingBlend : IRatingAlgorithm
 /// <summary>A fitted <see cref="RatingBlend"/>: two models and the weight between them.</summary>
 internal sealed class RatingBlendModel : IRatingModel
 {
-    private const string FactorizationDirectory = "factorization";
-    private const string NeighborsDirectory = "neighbors";
     private readonly double _neighborWeight;
     private readonly IRatingModel _factorization;
     private readonly IRatingModel _neighbors;
@@ -140,24 +138,17 @@ internal sealed class RatingBlendModel : IRatingModel
         }
     }
 
-    public async Task SaveAsync(string directory, CancellationToken cancellationToken = default)
+    /// <summary>The components share the folder, each under the prefix of its settings (<c>mf.item_factors.npy</c>).</summary>
+    public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
     {
-        await _factorization.SaveAsync(Path.Combine(directory, FactorizationDirectory), cancellationToken);
-        await _neighbors.SaveAsync(Path.Combine(directory, NeighborsDirectory), cancellationToken);
-        var manifest = new RatingModelManifest
-        {
-            Algorithm = Algorithm,
-            Parameters = new Dictionary<string, string>(Parameters),
-            MinRating = RatingScale.Min,
-            MaxRating = RatingScale.Max,
-            Scalars = new() { ["knn_weight"] = _neighborWeight },
-        };
-        await RatingModelFiles.WriteAsync(directory, manifest, new Dictionary<string, float[]>(), null, cancellationToken);
+        files.SetNumber("knn_weight", _neighborWeight);
+        await _factorization.SaveAsync(files.Part(RatingBlend.FactorizationPrefix), cancellationToken);
+        await _neighbors.SaveAsync(files.Part(RatingBlend.NeighborsPrefix), cancellationToken);
     }
 
-    public static RatingBlendModel Load(string directory, RatingModelManifest manifest) => new(
-        manifest.Parameters,
-        manifest.Scalar("knn_weight"),
-        RatingAlgorithms.Load(Path.Combine(directory, FactorizationDirectory)),
-        RatingAlgorithms.Load(Path.Combine(directory, NeighborsDirectory)));
+    public static async Task<RatingBlendModel> LoadAsync(RatingModelFiles files, CancellationToken cancellationToken) => new(
+        files.Parameters,
+        files.Number("knn_weight"),
+        await BayesianFactorizationModel.LoadAsync(files.Part(RatingBlend.FactorizationPrefix), cancellationToken),
+        await ItemKnnBaselineModel.LoadAsync(files.Part(RatingBlend.NeighborsPrefix), cancellationToken));
 }

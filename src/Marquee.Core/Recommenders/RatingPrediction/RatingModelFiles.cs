@@ -1,121 +1,80 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using Marquee.Core.Artifacts;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
 
-/// <summary>The JSON half of a saved rating model: what it is, how it was fitted, where its arrays are.</summary>
-internal sealed record RatingModelManifest
+/// <summary>
+/// A rating model's saved state in the one model format (see <c>Training/ModelStore</c>): each array a NumPy
+/// <c>.npy</c> file in the model's folder, and the numbers it fitted besides them (mean, rating scale, sample count)
+/// handed to the model manifest, which records them under <c>fitted</c>. A blend keeps each component under a prefix
+/// (<c>mf.</c>, <c>knn.</c>, as its settings), so one folder and one manifest hold the whole model.
+/// </summary>
+public sealed class RatingModelFiles
 {
-    public const string FileName = "rating-model.json";
-    public const string CurrentFormat = "marquee-rating-model/1";
+    private readonly string _directory;
+    private readonly string _prefix;
+    private readonly Dictionary<string, double> _fitted;
+    private readonly IReadOnlyDictionary<string, string> _parameters;
 
-    public string Format { get; init; } = CurrentFormat;
-    public required string Algorithm { get; init; }
-    public required Dictionary<string, string> Parameters { get; init; }
-    public required float MinRating { get; init; }
-    public required float MaxRating { get; init; }
-    /// <summary>Model-specific numbers (global mean, dimensions, sample count, …).</summary>
-    public Dictionary<string, double> Scalars { get; init; } = [];
-    /// <summary>Array name → element count; each lives in <c>&lt;name&gt;.f32</c> or <c>&lt;name&gt;.i32</c>.</summary>
-    public Dictionary<string, long> Arrays { get; init; } = [];
-
-    public double Scalar(string name) => Scalars.TryGetValue(name, out var value)
-        ? value
-        : throw new InvalidDataException($"{FileName} lacks the scalar '{name}'");
-
-    public int IntScalar(string name) => checked((int)Scalar(name));
-}
-
-/// <summary>Reads and writes a rating model directory: the manifest plus little-endian binary arrays.</summary>
-internal static class RatingModelFiles
-{
-    private static readonly JsonSerializerOptions Json = new()
+    private RatingModelFiles(string directory, string prefix, Dictionary<string, double> fitted, IReadOnlyDictionary<string, string> parameters)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
+        _directory = directory;
+        _prefix = prefix;
+        _fitted = fitted;
+        _parameters = parameters;
+    }
 
-    /// <summary>Writes the arrays first and the manifest last, each atomically, so a manifest only ever describes complete arrays.</summary>
-    public static async Task WriteAsync(string directory, RatingModelManifest manifest,
-        IReadOnlyDictionary<string, float[]> floats, IReadOnlyDictionary<string, int[]>? ints, CancellationToken cancellationToken)
+    /// <summary>An empty folder to save a model into (created if missing).</summary>
+    public static RatingModelFiles ForWriting(string directory)
     {
         Directory.CreateDirectory(directory);
-        var sizes = new Dictionary<string, long>();
-        foreach (var (name, values) in floats)
-        {
-            await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, name + ".f32"), ToLittleEndianBytes<float>(values), cancellationToken);
-            sizes[name] = values.Length;
-        }
-        foreach (var (name, values) in ints ?? new Dictionary<string, int[]>())
-        {
-            await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, name + ".i32"), ToLittleEndianBytes<int>(values), cancellationToken);
-            sizes[name] = values.Length;
-        }
-        var complete = manifest with { Arrays = sizes };
-        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RatingModelManifest.FileName),
-            JsonSerializer.Serialize(complete, Json), cancellationToken);
+        return new RatingModelFiles(directory, "", new Dictionary<string, double>(StringComparer.Ordinal), new Dictionary<string, string>());
     }
 
-    public static RatingModelManifest ReadManifest(string directory)
+    /// <summary>A saved model's folder with the settings and fitted numbers its manifest records.</summary>
+    public static RatingModelFiles ForReading(string directory, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double> fitted) =>
+        new(directory, "", new Dictionary<string, double>(fitted, StringComparer.Ordinal), parameters);
+
+    /// <summary>Every fitted number written so far, by prefixed name: what the manifest records.</summary>
+    public IReadOnlyDictionary<string, double> Fitted => _fitted;
+
+    /// <summary>The settings of the model at this prefix (a blend component sees its own, unprefixed).</summary>
+    public IReadOnlyDictionary<string, string> Parameters => _prefix.Length == 0
+        ? _parameters
+        : _parameters.Where(p => p.Key.StartsWith(_prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key[_prefix.Length..], p => p.Value);
+
+    /// <summary>The files of a component, kept under <paramref name="prefix"/> in the same folder.</summary>
+    internal RatingModelFiles Part(string prefix) => new(_directory, _prefix + prefix, _fitted, _parameters);
+
+    internal Task WriteAsync<T>(string name, T[] values, CancellationToken cancellationToken) where T : unmanaged =>
+        NpyFile.WriteAsync(PathOf(name), values, [values.Length], cancellationToken);
+
+    internal bool Has(string name) => File.Exists(PathOf(name));
+
+    internal async Task<T[]> ReadAsync<T>(string name, CancellationToken cancellationToken) where T : unmanaged
     {
-        var path = Path.Combine(directory, RatingModelManifest.FileName);
+        var path = PathOf(name);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"no rating model in {directory} ({RatingModelManifest.FileName} is missing)", path);
+            throw new InvalidDataException($"{Path.GetFileName(path)} is missing");
         }
-        var manifest = JsonSerializer.Deserialize<RatingModelManifest>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path} is empty");
-        if (manifest.Format != RatingModelManifest.CurrentFormat)
+        var (values, shape) = await NpyFile.ReadAsync<T>(path, cancellationToken);
+        if (shape.Length != 1)
         {
-            throw new InvalidDataException($"{path} has format '{manifest.Format}', expected '{RatingModelManifest.CurrentFormat}'");
+            throw new InvalidDataException($"{Path.GetFileName(path)} is not one-dimensional");
         }
-        return manifest;
+        return values;
     }
 
-    public static float[] ReadFloats(string directory, RatingModelManifest manifest, string name) =>
-        Read<float>(directory, manifest, name, ".f32");
+    internal void SetNumber(string name, double value) => _fitted[_prefix + name] = value;
 
-    public static int[] ReadInts(string directory, RatingModelManifest manifest, string name) =>
-        Read<int>(directory, manifest, name, ".i32");
+    internal double Number(string name) => _fitted.TryGetValue(_prefix + name, out var value)
+        ? value
+        : throw new InvalidDataException($"the manifest lacks the fitted number '{_prefix + name}'");
 
-    private static T[] Read<T>(string directory, RatingModelManifest manifest, string name, string extension) where T : unmanaged
-    {
-        if (!manifest.Arrays.TryGetValue(name, out var count))
-        {
-            throw new InvalidDataException($"{RatingModelManifest.FileName} does not list the array '{name}'");
-        }
-        var bytes = File.ReadAllBytes(Path.Combine(directory, name + extension));
-        var size = Marshal.SizeOf<T>();
-        if (bytes.LongLength != count * size)
-        {
-            throw new InvalidDataException($"{name}{extension} holds {bytes.LongLength} bytes, expected {count * size}");
-        }
-        if (!BitConverter.IsLittleEndian)
-        {
-            ReverseEach(bytes, size);
-        }
-        return MemoryMarshal.Cast<byte, T>(bytes).ToArray();
-    }
+    internal int Integer(string name) => checked((int)Number(name));
 
-    private static byte[] ToLittleEndianBytes<T>(T[] values) where T : unmanaged
-    {
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian)
-        {
-            ReverseEach(bytes, Marshal.SizeOf<T>());
-        }
-        return bytes;
-    }
-
-    private static void ReverseEach(byte[] bytes, int size)
-    {
-        for (var at = 0; at < bytes.Length; at += size)
-        {
-            bytes.AsSpan(at, size).Reverse();
-        }
-    }
+    private string PathOf(string name) => Path.Combine(_directory, _prefix + name + ".npy");
 }
 
 /// <summary>Parses the text settings of an algorithm; unknown keys and bad values fail with the key's name.</summary>

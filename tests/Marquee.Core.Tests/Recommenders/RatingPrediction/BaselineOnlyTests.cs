@@ -47,9 +47,8 @@ public class BaselineOnlyTests
     {
         using var dir = new TempDirectory();
         var model = new BaselineOnly().Fit(Tiny);
-        await model.SaveAsync(dir.Path);
 
-        var loaded = RatingAlgorithms.Load(dir.Path);
+        var (loaded, _, _) = await RatingTestData.SaveAndLoadAsync(model, dir.Path);
         float[] before = new float[2], after = new float[2];
         model.Predict([(10, 5)], [20, 10], before);
         loaded.Predict([(10, 5)], [20, 10], after);

@@ -72,12 +72,12 @@ public class BayesianFactorizationTests
         var (train, test, _) = RatingTestData.PlantedLowRank(users: 80, movies: 60);
         var model = new BayesianFactorization(Quick with { Sweeps = 20, BurnIn = 5, UserNoiseDegrees = 20, ItemNoiseDegrees = 20 }).Fit(train);
 
-        await model.SaveAsync(dir.Path);
-        var loaded = RatingAlgorithms.Load(dir.Path);
+        var (loaded, directory, _) = await RatingTestData.SaveAndLoadAsync(model, dir.Path);
 
         Assert.Equal(BayesianFactorization.AlgorithmName, loaded.Algorithm);
         Assert.Equal(RatingTestData.PredictAll(model, train, test), RatingTestData.PredictAll(loaded, train, test));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "item_factors.f32")));
+        Assert.True(File.Exists(Path.Combine(directory, "item_factors.npy")));
+        Assert.True(File.Exists(Path.Combine(directory, "item_noise.npy")));
     }
 
     [Fact]

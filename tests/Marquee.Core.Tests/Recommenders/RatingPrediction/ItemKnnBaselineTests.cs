@@ -64,8 +64,7 @@ public class ItemKnnBaselineTests
         var (train, test, _) = RatingTestData.PlantedLowRank(users: 80, movies: 60);
         var model = new ItemKnnBaseline().Fit(train);
 
-        await model.SaveAsync(dir.Path);
-        var loaded = RatingAlgorithms.Load(dir.Path);
+        var (loaded, _, _) = await RatingTestData.SaveAndLoadAsync(model, dir.Path);
 
         Assert.Equal(RatingTestData.PredictAll(model, train, test), RatingTestData.PredictAll(loaded, train, test));
     }

@@ -1,5 +1,6 @@
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Tests.Support;
+using Marquee.Core.Training;
 
 namespace Marquee.Core.Tests.Recommenders.RatingPrediction;
 
@@ -49,20 +50,41 @@ public class RatingAlgorithmsTests
     }
 
     [Fact]
-    public void Load_DirectoryWithoutAModel_ThrowsFileNotFound()
+    public async Task Load_FolderWithoutTheArrays_IsRefusedNamingTheMissingOne()
     {
         using var dir = new TempDirectory();
+        var (_, directory, manifest) = await RatingTestData.SaveAndLoadAsync(new BaselineOnly().Fit(RatingTestData.Table((1, 10, 4), (2, 20, 3))), dir.Path);
+        File.Delete(Path.Combine(directory, "item_bias.npy"));
 
-        Assert.Throws<FileNotFoundException>(() => RatingAlgorithms.Load(dir.Path));
+        var error = await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadRatingAsync(directory, manifest));
+
+        Assert.Contains("item_bias.npy", error.Message);
     }
 
     [Fact]
-    public async Task Load_TruncatedArray_ThrowsInvalidData()
+    public async Task Load_TruncatedArray_IsRefused()
     {
         using var dir = new TempDirectory();
-        await new BaselineOnly().Fit(RatingTestData.Table((1, 10, 4), (2, 20, 3))).SaveAsync(dir.Path);
-        File.WriteAllBytes(Path.Combine(dir.Path, "item_bias.f32"), [1, 2, 3]);
+        var (_, directory, manifest) = await RatingTestData.SaveAndLoadAsync(new BaselineOnly().Fit(RatingTestData.Table((1, 10, 4), (2, 20, 3))), dir.Path);
+        var biases = Path.Combine(directory, "item_bias.npy");
+        await File.WriteAllBytesAsync(biases, (await File.ReadAllBytesAsync(biases))[..^3]);
 
-        Assert.Throws<InvalidDataException>(() => RatingAlgorithms.Load(dir.Path));
+        var checksummed = await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadRatingAsync(directory, manifest));
+        // Without checksums the .npy header still catches it.
+        var shapes = await Assert.ThrowsAsync<InvalidModelException>(() =>
+            ModelStore.LoadRatingAsync(directory, manifest with { FilesSha256 = new Dictionary<string, string>() }));
+
+        Assert.Contains("SHA-256", checksummed.Message);
+        Assert.Contains("item_bias.npy", shapes.Message);
+    }
+
+    [Fact]
+    public async Task Load_TopNManifest_IsRefusedAsARatingModel()
+    {
+        using var dir = new TempDirectory();
+        var (_, directory, manifest) = await RatingTestData.SaveAndLoadAsync(new BaselineOnly().Fit(RatingTestData.Table((1, 10, 4), (2, 20, 3))), dir.Path);
+
+        await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadTopNAsync(directory, manifest));
+        await Assert.ThrowsAsync<InvalidModelException>(() => ModelStore.LoadRatingAsync(directory, manifest with { Kind = ModelKind.TopN }));
     }
 }

@@ -1,5 +1,6 @@
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Tests.Support;
+using Marquee.Core.Training;
 
 namespace Marquee.Core.Tests.Recommenders.RatingPrediction;
 
@@ -33,13 +34,18 @@ public class RatingBlendTests
         var (train, test, _) = RatingTestData.PlantedLowRank(users: 80, movies: 60);
         var model = new RatingBlend(Quick).Fit(train);
 
-        await model.SaveAsync(dir.Path);
-        var loaded = RatingAlgorithms.Load(dir.Path);
+        var (loaded, directory, manifest) = await RatingTestData.SaveAndLoadAsync(model, dir.Path);
 
         Assert.Equal(RatingBlend.AlgorithmName, loaded.Algorithm);
         Assert.Equal(model.Parameters, loaded.Parameters);
         Assert.Equal(RatingTestData.PredictAll(model, train, test), RatingTestData.PredictAll(loaded, train, test));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "factorization", "rating-model.json")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "neighbors", "rating-model.json")));
+        // One folder, one manifest: the components' arrays and fitted numbers under the prefixes of their settings.
+        Assert.True(File.Exists(Path.Combine(directory, "mf.item_factors.npy")));
+        Assert.True(File.Exists(Path.Combine(directory, "knn.neighbor_items.npy")));
+        Assert.Equal(ModelKind.Rating, manifest.Kind);
+        Assert.Contains("mf.mean", manifest.Fitted!.Keys);
+        Assert.Contains("knn.mean", manifest.Fitted!.Keys);
+        Assert.Equal(double.Parse(model.Parameters["mf.factors"], System.Globalization.CultureInfo.InvariantCulture), manifest.Parameters["mf.factors"]);
+        Assert.Contains("mf.item_factors.npy", manifest.FilesSha256!.Keys);
     }
 }

@@ -3,6 +3,7 @@ using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Tests.Support;
+using Marquee.Core.Training;
 
 namespace Marquee.Core.Tests.Recommenders.RatingPrediction;
 
@@ -82,6 +83,23 @@ internal static class RatingTestData
             history.Add((table.MovieIds[r], table.Ratings[r]));
         }
         return histories;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="model"/> as a rating version under <paramref name="modelsDirectory"/> the way training does
+    /// (<see cref="ModelStore"/>) and loads it back through the same checks the server runs.
+    /// </summary>
+    public static async Task<(IRatingModel Loaded, string Directory, ModelManifest Manifest)> SaveAndLoadAsync(IRatingModel model, string modelsDirectory)
+    {
+        var manifest = new ModelManifest
+        {
+            Version = "rating-test", Kind = ModelKind.Rating, Algorithm = model.Algorithm, Parameters = new Dictionary<string, double>(),
+            CreatedAt = DateTimeOffset.UnixEpoch, CodeVersion = "test", FitSeconds = 0,
+            Data = new TrainingData { InteractionsSha256 = "", Ratings = 0, FeedbackEvents = 0, Users = 0, Items = 0, Fingerprint = "" },
+        };
+        var (directory, written) = await ModelStore.WriteAsync(modelsDirectory, manifest, model);
+        var fromDisk = await ModelManifest.ReadAsync(directory);
+        return (await ModelStore.LoadRatingAsync(directory, fromDisk), directory, written);
     }
 
     /// <summary>Predicts every row of <paramref name="test"/> from its user's rows in <paramref name="train"/>.</summary>

@@ -5,10 +5,10 @@ using Marquee.Core.Recommenders;
 namespace Marquee.Core.Training;
 
 /// <summary>
-/// Saves and loads fitted models as NumPy arrays beside the manifest, so a model directory is
-/// self-contained and readable from Python (<c>numpy.load</c>).
+/// Which arrays each top-N model has, as NumPy <c>.npy</c> files in its folder. <see cref="ModelStore"/> is the way
+/// in and out (staging, checksums, manifest, validation); the rating models' counterpart is <c>RatingModelFiles</c>.
 /// </summary>
-public static class ModelArtifacts
+internal static class TopNModelFiles
 {
     public static async Task SaveAsync(ITopNModel model, string directory, CancellationToken cancellationToken = default)
     {

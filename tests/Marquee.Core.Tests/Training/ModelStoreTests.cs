@@ -5,9 +5,8 @@ using Marquee.Core.Training;
 
 namespace Marquee.Core.Tests.Training;
 
-public class ModelArtifactsTests
+public class ModelStoreTests
 {
-
     public static TheoryData<string, int, int> Models => new()
     {
         { "ease", 30, 60 },   // dual path (users < items)
@@ -34,8 +33,8 @@ public class ModelArtifactsTests
         };
         using var dir = new TempDirectory();
 
-        await ModelArtifacts.SaveAsync(model, dir.Path);
-        var loaded = await ModelArtifacts.LoadAsync(dir.Path, manifest);
+        var (directory, written) = await ModelStore.WriteAsync(dir.Path, manifest, model);
+        var loaded = await ModelStore.LoadTopNAsync(directory, await ModelManifest.ReadAsync(directory));
 
         int[] history = [1, 3, 8];
         float[] ratings = [5, 2.5f, 4];
@@ -45,5 +44,25 @@ public class ModelArtifactsTests
         loaded.ScoreHistory(history, ratings, after);
         Assert.Equal(model.Items.MovieIds.ToArray(), loaded.Items.MovieIds.ToArray());
         Assert.Equal(before, after);
+        Assert.Equal(ModelKind.TopN, written.Kind);
+        Assert.All(Directory.GetFiles(directory), f => Assert.True(f.EndsWith(".npy", StringComparison.Ordinal) || f.EndsWith(ModelManifest.FileName, StringComparison.Ordinal), f));
+    }
+
+    [Fact]
+    public void FromJson_ManifestWrittenBeforeKinds_IsATopNModel()
+    {
+        // The shape of a manifest from before rating models were versions (registry rows keep these).
+        const string json = """
+            {"version":"20250101T000000Z-ease","algorithm":"ease","parameters":{"lambda":150},"created_at":"2025-01-01T00:00:00+00:00",
+             "code_version":"old","data":{"interactions_sha256":"abc","ratings":1,"feedback_events":0,"users":1,"items":1,"fingerprint":"f"},
+             "fit_seconds":1,"rating_model":"blend-0123456789abcdef-01234567"}
+            """;
+
+        var manifest = ModelManifest.FromJson(json);
+
+        Assert.Equal(ModelKind.TopN, manifest.Kind);
+        Assert.Null(manifest.Fitted);
+        Assert.Contains("\"kind\": \"top-n\"", manifest.ToJson());
+        Assert.Equal(ModelKind.Rating, ModelManifest.FromJson(json.Replace("\"algorithm\"", "\"kind\":\"rating\",\"algorithm\"")).Kind);
     }
 }
