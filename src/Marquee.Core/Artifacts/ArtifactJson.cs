@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Marquee.Core.Training;
-
 namespace Marquee.Core.Artifacts;
 
 /// <summary>
@@ -9,6 +7,5 @@ namespace Marquee.Core.Artifacts;
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(DatasetManifest))]
-[JsonSerializable(typeof(ModelManifest))]
 [JsonSerializable(typeof(TmdbEnrichmentState))]
 internal sealed partial class ArtifactJson : JsonSerializerContext;

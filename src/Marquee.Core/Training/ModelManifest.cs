@@ -74,10 +74,10 @@ public sealed record ModelManifest
     /// </summary>
     [JsonPropertyName("files_sha256")] public IReadOnlyDictionary<string, string>? FilesSha256 { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Artifacts.ArtifactJson.Default.ModelManifest);
+    public string ToJson() => JsonSerializer.Serialize(this, ModelManifestJson.Default.ModelManifest);
 
     public static ModelManifest FromJson(string json) =>
-        JsonSerializer.Deserialize(json, Artifacts.ArtifactJson.Default.ModelManifest) ?? throw new InvalidDataException("empty model manifest");
+        JsonSerializer.Deserialize(json, ModelManifestJson.Default.ModelManifest) ?? throw new InvalidDataException("empty model manifest");
 
     public static async Task<ModelManifest> ReadAsync(string directory, CancellationToken cancellationToken = default) =>
         FromJson(await File.ReadAllTextAsync(Path.Combine(directory, FileName), cancellationToken));
