@@ -71,7 +71,9 @@ as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust >/dev/null \
 
 # --- .NET ----------------------------------------------------------------------------------------
 step "dotnet restore + build"
-dotnet restore Marquee.slnx --nologo -v quiet || STATUS=1
+# In CI the packages must be exactly those of the committed packages.lock.json files (a changed graph fails here).
+locked=(); [[ "${CI:-}" == "true" ]] && locked=(--locked-mode)
+dotnet restore Marquee.slnx "${locked[@]}" --nologo -v quiet || STATUS=1
 dotnet build Marquee.slnx -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly || STATUS=1
 
 # --- UI build and unit tests ---------------------------------------------------------------------
