@@ -39,8 +39,9 @@ check() {
 
 # dotnet format: "path(line,col): error RULE: message [project]" -> "path(line,col): RULE: message", relative paths.
 dotnet_findings() { grep -E ': (error|warning) [A-Z]+[0-9]*: ' | sed -E "s# \[[^]]*\]\$##; s#^$ROOT/##; s#: (error|warning) #: #" | sort -u; }
-# eslint --format unix: "path:line:col: message [Error/rule]".
-eslint_findings() { grep -E '^/.+:[0-9]+:[0-9]+: ' | sed "s#^$ROOT/##"; }
+# eslint's stylish output (a file's path, then "  line:col  error  message  rule" under it) -> "path:line:col  error  message  rule".
+eslint_findings() { awk -v root="$ROOT/" 'index($0, root) == 1 { file = substr($0, length(root) + 1); next }
+  /^ +[0-9]+:[0-9]+ +(error|warning) / { sub(/^ +/, ""); print file ":" $0 }'; }
 # prettier --list-different: one file per line.
 prettier_findings() { grep -vE '^\s*$' | sed 's#^#ui/#; s#$#: not in Prettier'"'"'s format (ui/.prettierrc.json)#'; }
 
@@ -54,7 +55,7 @@ check "dotnet format" "dotnet format Marquee.slnx" dotnet_findings \
 if [[ -f ui/package.json ]]; then
   ensure_ui_dependencies "$ROOT/ui" >&2 || true
   check "eslint" "cd ui && npx eslint --fix . (the rule's message says what it wants)" eslint_findings \
-    bash -c 'cd ui && npx eslint --max-warnings 0 --format unix .'
+    bash -c 'cd ui && npx eslint --max-warnings 0 .'
   check "prettier" "cd ui && npm run format" prettier_findings \
     bash -c 'cd ui && npx prettier --list-different src e2e "*.ts" "*.js"'
 fi
