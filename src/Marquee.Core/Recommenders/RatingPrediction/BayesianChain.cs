@@ -1,6 +1,6 @@
-using Marquee.Core.Numerics;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
 
