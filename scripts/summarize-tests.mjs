@@ -1,5 +1,5 @@
 // Sums the results of every test runner into one line: "N passed, N failed, N skipped".
-// Reads TRX files (dotnet test), Vitest JSON and Playwright JSON from the results folder.
+// Reads TRX files (dotnet test), Vitest JSON, Playwright JSON and hygiene.json (scripts/hygiene.sh) from the results folder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +29,11 @@ for (const file of readdirSync(dir)) {
   } else if (file === 'playwright.json') {
     const s = JSON.parse(text).stats;
     add(s.expected + s.flaky, s.unexpected, s.skipped, file);
+  } else if (file === 'hygiene.json') {
+    // scripts/hygiene.sh: each check (dotnet format, eslint, prettier) is one test.
+    const checks = JSON.parse(text).checks;
+    const ok = checks.filter((c) => c.passed).length;
+    add(ok, checks.length - ok, 0, file);
   }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

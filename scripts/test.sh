@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test Marquee has: .NET (unit + integration against real SQLite and PostgreSQL),
-# UI unit tests (Vitest) and browser tests (Playwright driving Debian's Chromium against the real
-# server). Installs what it needs, starts the services the tests use, and ends with one line:
+# UI unit tests (Vitest), browser tests (Playwright driving Debian's Chromium against the real
+# server) and the hygiene checks (scripts/hygiene.sh: dotnet format, ESLint, Prettier). Installs what it needs, starts the services the tests use, and ends with one line:
 #   N passed, N failed, N skipped
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,12 +16,13 @@ Usage: ./marquee test
 
 Runs every test Marquee has and ends with one line "N passed, N failed, N skipped" (exit 1 on any failure):
 .NET unit and integration tests against a real SQLite file and a private PostgreSQL cluster, UI unit tests
-(Vitest) and browser tests (Playwright driving Chromium against the real server). Installs what it needs
+(Vitest), browser tests (Playwright driving Chromium against the real server) and the hygiene checks
+(dotnet format --verify-no-changes, ESLint, Prettier: scripts/hygiene.sh, which also runs alone). Installs what it needs
 first: chromium, postgresql and libopenblas0-pthread from apt when missing, the UI's npm packages when ui/node_modules is missing
 or stale, dotnet restore. About 15 minutes on 2 cores. Results are kept in build_artifacts/test-results.
 
 For one suite: dotnet test tests/<Project> -c Release --filter ..., or in ui/: npx vitest run <file>,
-npx playwright test <spec>.
+npx playwright test <spec>. Formatting and lint alone: scripts/hygiene.sh.
 USAGE
     exit 0 ;;
   *) echo "marquee test: unknown argument '$1' (it takes none; see ./marquee test --help)" >&2; exit 2 ;;
@@ -71,7 +72,9 @@ as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust >/dev/null \
 
 # --- .NET ----------------------------------------------------------------------------------------
 step "dotnet restore + build"
-dotnet restore Marquee.slnx --nologo -v quiet || STATUS=1
+# In CI the packages must be exactly those of the committed packages.lock.json files (a changed graph fails here).
+locked=(); [[ "${CI:-}" == "true" ]] && locked=(--locked-mode)
+dotnet restore Marquee.slnx "${locked[@]}" --nologo -v quiet || STATUS=1
 dotnet build Marquee.slnx -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly || STATUS=1
 
 # --- UI build and unit tests ---------------------------------------------------------------------
@@ -80,6 +83,10 @@ if [[ -f ui/package.json ]]; then
   ensure_ui_dependencies "$ROOT/ui" || STATUS=1
   (cd ui && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || STATUS=1
 fi
+
+# --- hygiene: formatting and lint, each check one test ------------------------------------------------
+step "Hygiene: dotnet format --verify-no-changes, ESLint, Prettier (scripts/hygiene.sh)"
+"$ROOT/scripts/hygiene.sh" "$RESULTS" || STATUS=1
 
 # The CLI and UI exactly as ./marquee up builds them (used by the README test and the browser tests).
 step "Building the CLI and the UI (./marquee build)"

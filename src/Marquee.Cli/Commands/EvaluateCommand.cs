@@ -13,6 +13,8 @@ namespace Marquee.Cli.Commands;
 
 internal static class EvaluateCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     public static Command Create()
     {
         var source = new Option<string?>("--source") { Description = "MovieLens directory or zip (the offline protocol)" };
@@ -143,7 +145,7 @@ internal static class EvaluateCommand
             var report = new EvaluationReport(label, "shared/eval/PROTOCOL.md", results.Select(r => new ModelRow(
                 r.Name, r.Parameters, r.Test.Ndcg, r.Test.Recall, r.Test.HitRate, r.Test.Coverage, r.FitSeconds, r.TuneSeconds, r.EvaluateSeconds)).ToList(),
                 ratingResults.Select(r => new RatingRow(r.Name, r.ParametersText, r.Rmse, r.Mae, r.FitSecondsPerFold)).ToList());
-            await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, IndentedJson), cancellationToken);
             Console.WriteLine($"Wrote {jsonPath}");
         }
         return 0;

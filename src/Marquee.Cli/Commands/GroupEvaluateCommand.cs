@@ -12,6 +12,8 @@ namespace Marquee.Cli.Commands;
 /// <summary><c>marquee evaluate --groups</c>: the offline comparison of group aggregation strategies (docs/rooms.md).</summary>
 internal static class GroupEvaluateCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     public static async Task<int> RunAsync(string source, string? jsonPath, int groupsPerSize, CancellationToken cancellationToken)
     {
         if (groupsPerSize is < 1 or > 100_000)
@@ -41,7 +43,7 @@ internal static class GroupEvaluateCommand
         {
             var report = new GroupReport(name, algorithm.Name, options.Seed, groupsPerSize,
                 results.Select(r => new GroupRow(r.Strategy, r.GroupSize, r.MeanNdcg, r.WorstNdcg, r.MiseryRate, r.Groups)).ToList());
-            await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, IndentedJson), cancellationToken);
             Console.WriteLine($"Wrote {jsonPath}");
         }
         return 0;

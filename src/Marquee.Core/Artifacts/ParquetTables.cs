@@ -279,7 +279,7 @@ public static class ParquetTables
         public static List<PersonRow>? From(IReadOnlyList<CreditedPerson>? people) =>
             people?.Select(p => new PersonRow { Name = p.Name, TmdbId = p.TmdbId }).ToList();
 
-        public static IReadOnlyList<CreditedPerson>? To(List<PersonRow>? rows) =>
+        public static List<CreditedPerson>? To(List<PersonRow>? rows) =>
             rows?.Where(r => r.Name is { Length: > 0 }).Select(r => new CreditedPerson(r.Name!, r.TmdbId)).ToList();
     }
 }

@@ -11,7 +11,7 @@ public static class Places
         var details = movie.Details;
         var what = details?.OriginalLanguage is { } code && code != "en" && IsoNames.LanguageName(code) is { } language
             ? language
-            : details?.ProductionCountries?.FirstOrDefault() is { } first && IsoNames.CountryName(first) is { } country
+            : details?.ProductionCountries is [var first, ..] && IsoNames.CountryName(first) is { } country
                 ? $"Made in {country}"
                 : null;
         if (what is null)

@@ -120,7 +120,7 @@ public sealed class CatalogLabels : ILabelLexicon
     }
 
     /// <summary>The film's own label that matched the phrase best (exactly, else containing it), for a reason.</summary>
-    public string? LabelOf(CatalogMovie movie, string phrase)
+    public static string? LabelOf(CatalogMovie movie, string phrase)
     {
         var key = Normalize(phrase);
         string? containing = null;

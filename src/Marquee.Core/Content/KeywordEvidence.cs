@@ -108,7 +108,7 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         return total > 0 && total <= limit;
     }
 
-    private Query? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
+    private BooleanQuery? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
     {
         var query = new BooleanQuery();
         foreach (var keyword in keywords)

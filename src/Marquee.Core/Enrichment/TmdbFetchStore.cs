@@ -256,7 +256,7 @@ public sealed class TmdbFetchStore : IAsyncDisposable
         public static List<PersonRow>? From(IReadOnlyList<TmdbPerson>? people) =>
             people?.Select(p => new PersonRow { Id = p.Id, Name = p.Name }).ToList();
 
-        public static IReadOnlyList<TmdbPerson>? To(List<PersonRow>? rows) =>
+        public static List<TmdbPerson>? To(List<PersonRow>? rows) =>
             rows?.Where(r => r.Name is { Length: > 0 }).Select(r => new TmdbPerson(r.Id, r.Name!)).ToList();
     }
 

@@ -102,7 +102,7 @@ public sealed record TmdbMovie
     // Empty lists become null, so "TMDB listed none" and "not fetched" both leave the gap to fill from a dump.
     private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? values) => values is { Count: > 0 } ? values : null;
 
-    private static IReadOnlyList<CreditedPerson>? People(IReadOnlyList<TmdbPerson>? people) =>
+    private static List<CreditedPerson>? People(IReadOnlyList<TmdbPerson>? people) =>
         people is { Count: > 0 } ? people.Select(p => new CreditedPerson(p.Name, p.Id)).ToList() : null;
 }
 

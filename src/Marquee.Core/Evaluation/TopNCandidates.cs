@@ -5,6 +5,10 @@ namespace Marquee.Core.Evaluation;
 /// <summary>The algorithms and hyper-parameter grids the protocol compares (PROTOCOL.md §2).</summary>
 public static class TopNCandidates
 {
+    private static readonly double[] WeightedEaseExponents = [1.0, 1.5, 2.0];
+    private static readonly double[] WeightedEaseLambdas = [50.0, 100.0, 150.0, 250.0, 500.0];
+    private static readonly double[] WeightedEaseBelowTargets = [0.4, 0.6];
+
     public static readonly double[] EaseLambdas = [50, 100, 200, 500, 1000];
 
     public static readonly (double Alpha, double Lambda)[] AlsGrid =
@@ -15,9 +19,9 @@ public static class TopNCandidates
     /// validation split (docs/recommenders.md); every dataset picks its point on its own VALID split.
     /// </summary>
     public static IEnumerable<ITopNAlgorithm> WeightedEaseGrid() =>
-        from exponent in new[] { 1.0, 1.5, 2.0 }
-        from lambda in new[] { 50.0, 100.0, 150.0, 250.0, 500.0 }
-        from below in new[] { 0.4, 0.6 }
+        from exponent in WeightedEaseExponents
+        from lambda in WeightedEaseLambdas
+        from below in WeightedEaseBelowTargets
         select (ITopNAlgorithm)new Ease(new EaseOptions { Lambda = lambda, RatingExponent = exponent, BelowThresholdTarget = below });
 
     public static IEnumerable<TopNCandidate> All()

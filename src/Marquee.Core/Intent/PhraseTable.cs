@@ -91,5 +91,5 @@ public sealed class PhraseTable<T>
     }
 
     /// <summary>A phrase's lookup key: its tokens, punctuation included, joined by single spaces.</summary>
-    public static string Key(string phrase) => new TokenizedQuery(phrase).Joined;
+    private static string Key(string phrase) => new TokenizedQuery(phrase).Joined;
 }

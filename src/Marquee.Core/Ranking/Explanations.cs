@@ -85,7 +85,7 @@ internal static class Explanations
         }
         foreach (var label in relevance.LabelsOf(movie.Index))
         {
-            var own = snapshot.Labels.LabelOf(movie, label);
+            var own = CatalogLabels.LabelOf(movie, label);
             reasons.Add(own is null || CatalogLabels.Normalize(own) == CatalogLabels.Normalize(label) ? $"About {label}" : $"About {label}: '{own}'");
         }
         if (relevance.KeywordMatch(movie.Index) > 0)

@@ -231,14 +231,14 @@ public sealed class PrimalEaseModel : ITopNModel, IExplainableModel
         }
     }
 
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> scores)
+    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         scores.Clear();
         for (var n = 0; n < items.Length; n++)
         {
-            if (ratings[n] > 0)
+            if (weights[n] > 0)
             {
-                TensorPrimitives.MultiplyAdd(Row(items[n]), _options.InputWeight(ratings[n]), scores, scores);
+                TensorPrimitives.MultiplyAdd(Row(items[n]), _options.InputWeight(weights[n]), scores, scores);
             }
         }
     }
@@ -426,7 +426,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         }
     }
 
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> scores)
+    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         var u = Train.UserCount;
         var positions = ArrayPool<int>.Shared.Rent(items.Length);
@@ -434,7 +434,7 @@ public sealed class DualEaseModel : ITopNModel, IExplainableModel
         var s = ArrayPool<float>.Shared.Rent(u);
         try
         {
-            var count = Inputs(items, ratings, positions, inputs);
+            var count = Inputs(items, weights, positions, inputs);
             UserWeights(positions.AsSpan(0, count), inputs.AsSpan(0, count), s.AsSpan(0, u));
             Project(s.AsSpan(0, u), positions.AsSpan(0, count), inputs.AsSpan(0, count), scores);
         }

@@ -9,7 +9,7 @@ public sealed class FixedScoresModel(ItemIndex items, float[] scores) : ITopNMod
     public ItemIndex Items => items;
     public float[] Scores => scores;
 
-    public void ScoreTrainingUser(int userRow, Span<float> result) => scores.CopyTo(result);
+    public void ScoreTrainingUser(int userRow, Span<float> scores) => Scores.CopyTo(scores);
 
-    public void ScoreHistory(ReadOnlySpan<int> history, ReadOnlySpan<float> ratings, Span<float> result) => scores.CopyTo(result);
+    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores) => Scores.CopyTo(scores);
 }

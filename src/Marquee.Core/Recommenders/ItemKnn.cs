@@ -127,12 +127,12 @@ public sealed class ItemKnnModel : ITopNModel, IExplainableModel
     }
 
     /// <summary>Like the training path, every positively rated history item counts once.</summary>
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> scores)
+    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         scores.Clear();
         for (var n = 0; n < items.Length; n++)
         {
-            if (ratings[n] > 0)
+            if (weights[n] > 0)
             {
                 AddNeighbors(items[n], 1f, scores);
             }

@@ -50,7 +50,7 @@ public sealed class MonitoringService(FeedbackAnalytics analytics, ModelRegistry
 
     private async Task<ExperimentResponse?> ExperimentAsync(int catalogMovies, CancellationToken cancellationToken)
     {
-        var experiment = (await experiments.ListAsync(cancellationToken)).FirstOrDefault();
+        var experiment = await experiments.ListAsync(cancellationToken) is [var first, ..] ? first : null;
         if (experiment is null)
         {
             return null;

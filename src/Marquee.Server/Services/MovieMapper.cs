@@ -63,10 +63,10 @@ public static class MovieMapper
     private static CertificationResponse? Certification(MovieDetails? details) =>
         details?.Certification is { Length: > 0 } rating ? new CertificationResponse(rating, NonEmpty(details.CertificationCountry)) : null;
 
-    private static IReadOnlyList<PersonResponse>? People(IReadOnlyList<CreditedPerson>? people) =>
+    private static List<PersonResponse>? People(IReadOnlyList<CreditedPerson>? people) =>
         people is { Count: > 0 } ? people.Select(p => new PersonResponse(p.Name, p.TmdbId)).ToList() : null;
 
-    private static IReadOnlyList<string>? Names(IReadOnlyList<CreditedPerson>? people, int limit = int.MaxValue) =>
+    private static List<string>? Names(IReadOnlyList<CreditedPerson>? people, int limit = int.MaxValue) =>
         people is { Count: > 0 } ? people.Take(limit).Select(p => p.Name).ToList() : null;
 
     // The contract has no empty placeholders: a list nothing is known about is null, like a missing string.

@@ -54,8 +54,11 @@ public sealed class TrainingJobs(TrainingService training, RecommenderHost host,
             }
             _jobs[job.Id] = job with
             {
-                Status = "succeeded", FinishedAt = clock.GetUtcNow(), ModelVersion = outcome.ModelVersion,
-                Promoted = outcome.Promoted, Decision = outcome.Decision,
+                Status = "succeeded",
+                FinishedAt = clock.GetUtcNow(),
+                ModelVersion = outcome.ModelVersion,
+                Promoted = outcome.Promoted,
+                Decision = outcome.Decision,
             };
         }
         catch (Exception e)

@@ -124,7 +124,7 @@ public sealed class FeedbackStore(Database database, TimeProvider clock)
         return rows.AsList();
     }
 
-    private static Task SetTasteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+    private static Task<int> SetTasteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
         string userId, int movieId, (long Id, string Action)? standing) =>
         standing is { } latest
             ? connection.ExecuteAsync(new CommandDefinition(

@@ -176,25 +176,25 @@ internal static class TmdbMovieJson
     {
         (string[] Keywords, (int Id, string Name, string Character)[] Cast, (int Id, string Name, string Department, string Job)[] Crew,
             (string Country, string Certification)[] Certifications, JsonObject? Collection) parts = id switch
-        {
-            137 => (["time loop", "groundhog", "weatherman", "small town", "pennsylvania, usa"],
-                [(1532, "Bill Murray", "Phil Connors"), (1533, "Andie MacDowell", "Rita Hanson"), (1534, "Chris Elliott", "Larry"), (537, "Stephen Tobolowsky", "Ned Ryerson")],
-                [(1524, "Harold Ramis", "Directing", "Director"), (10072, "Danny Rubin", "Writing", "Story"), (10072, "Danny Rubin", "Writing", "Screenplay"),
+            {
+                137 => (["time loop", "groundhog", "weatherman", "small town", "pennsylvania, usa"],
+                    [(1532, "Bill Murray", "Phil Connors"), (1533, "Andie MacDowell", "Rita Hanson"), (1534, "Chris Elliott", "Larry"), (537, "Stephen Tobolowsky", "Ned Ryerson")],
+                    [(1524, "Harold Ramis", "Directing", "Director"), (10072, "Danny Rubin", "Writing", "Story"), (10072, "Danny Rubin", "Writing", "Screenplay"),
                  (1524, "Harold Ramis", "Writing", "Screenplay"), (1524, "Harold Ramis", "Production", "Producer"), (10075, "George Fenton", "Sound", "Original Music Composer")],
-                [("GB", "PG"), ("US", "PG")], null),
-            862 => (["jealousy", "toy", "boy", "friendship", "rivalry", "toy comes to life"],
-                [(31, "Tom Hanks", "Woody (voice)"), (12898, "Tim Allen", "Buzz Lightyear (voice)"), (7167, "Don Rickles", "Mr. Potato Head (voice)"), (12899, "Jim Varney", "Slinky Dog (voice)")],
-                [(7879, "John Lasseter", "Directing", "Director"), (7879, "John Lasseter", "Writing", "Original Story"), (12891, "Joss Whedon", "Writing", "Screenplay"),
+                    [("GB", "PG"), ("US", "PG")], null),
+                862 => (["jealousy", "toy", "boy", "friendship", "rivalry", "toy comes to life"],
+                    [(31, "Tom Hanks", "Woody (voice)"), (12898, "Tim Allen", "Buzz Lightyear (voice)"), (7167, "Don Rickles", "Mr. Potato Head (voice)"), (12899, "Jim Varney", "Slinky Dog (voice)")],
+                    [(7879, "John Lasseter", "Directing", "Director"), (7879, "John Lasseter", "Writing", "Original Story"), (12891, "Joss Whedon", "Writing", "Screenplay"),
                  (7, "Andrew Stanton", "Writing", "Screenplay"), (7, "Andrew Stanton", "Writing", "Original Story"), (12892, "Joel Cohen", "Writing", "Screenplay")],
-                [("US", "G"), ("GB", "PG")],
-                new JsonObject { ["id"] = 10194, ["name"] = "Toy Story Collection", ["poster_path"] = "/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg", ["backdrop_path"] = "/9FBwqcd9IRruEDUrTdcaafOMKUq.jpg" }),
-            // British only: the US entry is left out so the certification has to come from GB.
-            4584 => (["based on novel or book", "sister", "england", "19th century"],
-                [(7056, "Emma Thompson", "Elinor Dashwood"), (3293, "Alan Rickman", "Colonel Brandon"), (204, "Kate Winslet", "Marianne Dashwood"), (3291, "Hugh Grant", "Edward Ferrars")],
-                [(1614, "Ang Lee", "Directing", "Director"), (7056, "Emma Thompson", "Writing", "Screenplay"), (7057, "Jane Austen", "Writing", "Novel")],
-                [("FR", "U"), ("GB", "U")], null),
-            _ => ([], [], [], [], null),
-        };
+                    [("US", "G"), ("GB", "PG")],
+                    new JsonObject { ["id"] = 10194, ["name"] = "Toy Story Collection", ["poster_path"] = "/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg", ["backdrop_path"] = "/9FBwqcd9IRruEDUrTdcaafOMKUq.jpg" }),
+                // British only: the US entry is left out so the certification has to come from GB.
+                4584 => (["based on novel or book", "sister", "england", "19th century"],
+                    [(7056, "Emma Thompson", "Elinor Dashwood"), (3293, "Alan Rickman", "Colonel Brandon"), (204, "Kate Winslet", "Marianne Dashwood"), (3291, "Hugh Grant", "Edward Ferrars")],
+                    [(1614, "Ang Lee", "Directing", "Director"), (7056, "Emma Thompson", "Writing", "Screenplay"), (7057, "Jane Austen", "Writing", "Novel")],
+                    [("FR", "U"), ("GB", "U")], null),
+                _ => ([], [], [], [], null),
+            };
         if (parts.Collection is { } collection)
         {
             movie["belongs_to_collection"] = collection;

@@ -63,9 +63,9 @@ public class CatalogLabelsTests
     public void LabelOf_ReturnsTheFilmsOwnSpelling()
     {
         var labels = Labels(out var catalog);
-        Assert.Equal("body-swap", labels.LabelOf(catalog.Find(3)!, "body swap"));
-        Assert.Equal("talking dog", labels.LabelOf(catalog.Find(6)!, "talking dogs"));
-        Assert.Null(labels.LabelOf(catalog.Find(1)!, "dog"));
+        Assert.Equal("body-swap", CatalogLabels.LabelOf(catalog.Find(3)!, "body swap"));
+        Assert.Equal("talking dog", CatalogLabels.LabelOf(catalog.Find(6)!, "talking dogs"));
+        Assert.Null(CatalogLabels.LabelOf(catalog.Find(1)!, "dog"));
     }
 
     [Theory]

@@ -90,12 +90,21 @@ public class TmdbFetchStoreTests
         var data = new DataDirectory(dir.Path);
         var groundhogDay = Found(1265, 137, Noon).Movie! with
         {
-            Appended = TmdbMovieReader.AppendToResponse, OriginalTitle = "Groundhog Day", OriginalLanguage = "en", Popularity = 28.7,
-            SpokenLanguageCodes = ["en", "it"], ProductionCountryCodes = ["US"], ProductionCompanyNames = ["Columbia Pictures"],
-            KeywordNames = ["time loop", "weatherman"], Directors = [new TmdbPerson(1524, "Harold Ramis")],
+            Appended = TmdbMovieReader.AppendToResponse,
+            OriginalTitle = "Groundhog Day",
+            OriginalLanguage = "en",
+            Popularity = 28.7,
+            SpokenLanguageCodes = ["en", "it"],
+            ProductionCountryCodes = ["US"],
+            ProductionCompanyNames = ["Columbia Pictures"],
+            KeywordNames = ["time loop", "weatherman"],
+            Directors = [new TmdbPerson(1524, "Harold Ramis")],
             Writers = [new TmdbPerson(10072, "Danny Rubin"), new TmdbPerson(1524, "Harold Ramis")],
             Cast = [new TmdbPerson(1532, "Bill Murray"), new TmdbPerson(1533, "Andie MacDowell")],
-            Certification = "PG", CertificationCountry = "US", CollectionId = 10194, CollectionName = "Toy Story Collection",
+            Certification = "PG",
+            CertificationCountry = "US",
+            CollectionId = 10194,
+            CollectionName = "Toy Story Collection",
         };
         await using var store = await TmdbFetchStore.OpenAsync(data);
         await store.AppendAsync(new TmdbFetchRecord(1265, 137, TmdbFetchStatus.Found, Noon, groundhogDay));

@@ -196,7 +196,7 @@ public sealed class OpenApiFuzzTests(FuzzMarqueeFactory factory) : IClassFixture
             };
         }
 
-        private HttpContent Body(JsonNode? schema)
+        private StringContent Body(JsonNode? schema)
         {
             var text = random.Next(12) switch
             {

@@ -156,10 +156,10 @@ public sealed class ApiEdgesTests(MarqueeFactory factory)
         var (client, userId) = await factory.CreateSessionClientAsync();
         var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, 250), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, 250), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, cancellationToken) =>
         {
-            var put = client.PutAsync($"/users/{userId}/watchlist/1", null);
-            var delete = client.DeleteAsync($"/users/{userId}/watchlist/1");
+            var put = client.PutAsync($"/users/{userId}/watchlist/1", null, cancellationToken);
+            var delete = client.DeleteAsync($"/users/{userId}/watchlist/1", cancellationToken);
             statuses.Add((await put).StatusCode);
             statuses.Add((await delete).StatusCode);
         });

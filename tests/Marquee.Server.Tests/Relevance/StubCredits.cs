@@ -62,7 +62,7 @@ public static class StubCredits
         return movies;
     }
 
-    private static IEnumerable<string> Names(string cell) => cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Names(string cell) => cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static JsonObject Person(string name, params (string Key, JsonNode? Value)[] fields)
     {

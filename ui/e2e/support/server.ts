@@ -20,7 +20,13 @@ export class DisposableServer {
 
   async start(): Promise<void> {
     const child = spawn(join(repoRoot, 'marquee'), ['serve', '--urls', this.url], {
-      env: { ...process.env, MARQUEE_DATA_DIR: join(workDir, 'data'), MARQUEE_ARTIFACTS_DIR: this.artifactsDir, MARQUEE_DB: '', ...this.env },
+      env: {
+        ...process.env,
+        MARQUEE_DATA_DIR: join(workDir, 'data'),
+        MARQUEE_ARTIFACTS_DIR: this.artifactsDir,
+        MARQUEE_DB: '',
+        ...this.env,
+      },
       stdio: 'ignore',
     });
     this.process = child;

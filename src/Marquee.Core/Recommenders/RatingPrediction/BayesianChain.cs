@@ -1,10 +1,11 @@
-using Marquee.Core.Numerics;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Marquee.Core.Numerics;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
 
 /// <summary>One Gibbs chain of <see cref="BayesianFactorization"/>: its state and one method per block.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A chain runs once: Run disposes its per-thread scratch in a finally block.")]
 internal sealed class BayesianChain
 {
     // Normal–Gamma hyper-prior of libFM: λ ~ Gamma(1, 1), m ~ N(0, 1/λ); noise precision α ~ Gamma(1, 1).
