@@ -14,6 +14,8 @@ namespace Marquee.Core.Recommenders;
 public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
 {
     private volatile SlotMap? _slots;
+    // Built once per model (a reload brings a new personalizer, so a new index); only factor models have one.
+    private readonly Lazy<FactorClusters?> _clusters = new(() => model is AlsModel als ? FactorClusters.Build(als.ItemFactors, als.Factors) : null);
 
     public string Algorithm => model.Algorithm;
 
@@ -46,6 +48,61 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Builds the candidate index now (seconds at 60k movies) rather than on the first request that needs it.</summary>
+    public void PrepareCandidates() => _ = _clusters.Value;
+
+    public PersonalCandidates? Candidates(IReadOnlyList<(int MovieId, float Weight)> history, Func<int, int> slotOf, IReadOnlyList<int> alsoMovieIds, int depth)
+    {
+        if (model is not AlsModel als || _clusters.Value is not { } clusters)
+        {
+            return null;
+        }
+        var (positions, ratings) = Known(history);
+        if (positions.Length == 0)
+        {
+            return null;
+        }
+        // The same fold-in as ScoreHistory: the scores below equal the full product's for every movie returned.
+        Span<float> user = stackalloc float[als.Factors];
+        als.FoldIn(positions, ratings, user);
+        var capacity = Math.Min(depth, model.Items.Count) + alsoMovieIds.Count + 512;
+        var found = new List<int>(capacity);
+        var scores = new List<float>(capacity);
+        clusters.Search(user, depth, found, scores);
+        foreach (var movieId in alsoMovieIds)
+        {
+            if (model.Items.PositionOf(movieId) is var position and >= 0)
+            {
+                found.Add(position);
+                scores.Add(System.Numerics.Tensors.TensorPrimitives.Dot(user, als.ItemFactors.AsSpan(position * als.Factors, als.Factors)));
+            }
+        }
+        var slotOfPosition = SlotsFor(slotOf);
+        var slots = new int[found.Count];
+        var values = new float[found.Count];
+        var count = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (slotOfPosition[found[i]] is var slot and >= 0)
+            {
+                slots[count] = slot;
+                values[count++] = scores[i];
+            }
+        }
+        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller slot.
+        Array.Sort(slots, values, 0, count);
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct == 0 || slots[i] != slots[distinct - 1])
+            {
+                slots[distinct] = slots[i];
+                values[distinct++] = values[i];
+            }
+        }
+        return new PersonalCandidates(slots[..distinct], values[..distinct]);
     }
 
     /// <summary>
