@@ -16,6 +16,7 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
     private volatile SlotMap? _slots;
     // Built once per model (a reload brings a new personalizer, so a new index); only factor models have one.
     private readonly Lazy<FactorClusters?> _clusters = new(() => model is AlsModel als ? FactorClusters.Build(als.ItemFactors, als.Factors) : null);
+    private Task? _preparing;
 
     public string Algorithm => model.Algorithm;
 
@@ -50,12 +51,25 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         }
     }
 
-    /// <summary>Builds the candidate index now (seconds at 60k movies) rather than on the first request that needs it.</summary>
-    public void PrepareCandidates() => _ = _clusters.Value;
+    /// <summary>
+    /// Starts building the candidate index in the background (about a second of one core at 60k movies, several on a
+    /// busy machine): until it is ready <see cref="Candidates"/> returns null and pages are ranked over everything, so
+    /// neither start-up nor a reload waits for it.
+    /// </summary>
+    public void PrepareCandidates()
+    {
+        var preparing = new Task(() => _ = _clusters.Value);
+        if (Interlocked.CompareExchange(ref _preparing, preparing, null) is null)
+        {
+            preparing.Start();
+        }
+    }
 
     public PersonalCandidates? Candidates(IReadOnlyList<(int MovieId, float Weight)> history, Func<int, int> slotOf, IReadOnlyList<int> alsoMovieIds, int depth)
     {
-        if (model is not AlsModel als || _clusters.Value is not { } clusters)
+        // Prepared in the background: not ready (or failed) means rank over everything. Never prepared (a test, a
+        // small catalogue asked explicitly): build it here.
+        if (model is not AlsModel als || _preparing is { IsCompletedSuccessfully: false } || _clusters.Value is not { } clusters)
         {
             return null;
         }
