@@ -28,6 +28,10 @@ public sealed class RankingFeatures
     private readonly uint[] _genreCombinations;
     private readonly int[] _genreCombinationOf;
     private readonly int[] _ratingCounts;
+    private readonly int[] _bestQuality;
+
+    /// <summary>How many of the best-rated films <see cref="BestQuality"/> keeps.</summary>
+    public const int MaxBestQuality = 1024;
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
@@ -58,6 +62,8 @@ public sealed class RankingFeatures
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
         }
+        // Best quality first, ties to the smaller index: the films candidate generation always includes.
+        _bestQuality = Enumerable.Range(0, movies.Count).OrderByDescending(i => _quality[i]).ThenBy(i => i).Take(MaxBestQuality).ToArray();
         var combinationIds = new Dictionary<uint, int>();
         _genreCombinationOf = new int[movies.Count];
         for (var index = 0; index < movies.Count; index++)
@@ -166,6 +172,9 @@ public sealed class RankingFeatures
 
     /// <summary>Each movie's position in <see cref="GenreCombinations"/>, by catalogue index.</summary>
     public ReadOnlySpan<int> GenreCombinationOf => _genreCombinationOf;
+
+    /// <summary>Catalogue indices of the (at most <see cref="MaxBestQuality"/>) films of highest quality, best first.</summary>
+    public ReadOnlySpan<int> BestQuality => _bestQuality;
 
     /// <summary>Each movie's number of ratings, by catalogue index.</summary>
     public ReadOnlySpan<int> RatingCounts => _ratingCounts;

@@ -139,6 +139,20 @@ public sealed record RankingOptions
     /// <summary>Score taken off per movie with a near-identical genre set already on the page (capped at four).</summary>
     public double GenreSetPenalty { get; init; } = 0.02;
 
+    /// <summary>
+    /// From this many movies on, a page for a history without a wish is ranked over generated candidates instead of
+    /// the whole catalogue (<see cref="Recommenders.IPersonalizer.Candidates"/>): the CF model's nearest clusters, its
+    /// lowest-scoring ones (for the normalisation's minimum) and the best-rated films. Below it scoring everything is
+    /// cheap (ml-latest-small's 9,742 movies) and stays exact. docs/performance.md has the recall this costs.
+    /// </summary>
+    public int CandidateGenerationFrom { get; init; } = 20_000;
+
+    /// <summary>At least this many movies from the top of the CF model's ranking are scored as candidates.</summary>
+    public int CandidateDepth { get; init; } = 4096;
+
+    /// <summary>The best-rated films always among the candidates: quality and genre taste can lift them onto a page CF alone would not.</summary>
+    public int CandidateQualityExtras { get; init; } = 256;
+
     /// <summary>How many reasons an item carries at most.</summary>
     public int MaxReasons { get; init; } = 4;
 }

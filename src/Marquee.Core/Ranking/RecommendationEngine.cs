@@ -66,16 +66,32 @@ public static class RecommendationEngine
             }
             var checkAttributes = filters.HasAttributeConstraints;
             var count = 0;
-            // Catalogue index = position in Movies: without attribute filters no movie object is touched.
-            for (var index = 0; index < n; index++)
+            var generated = Generate(snapshot, request, options);
+            if (generated is not null)
             {
-                if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
+                // Only the generated movies go through the filters and the ranking below; they come in ascending
+                // catalogue order like the full scan's, so ties break the same way.
+                foreach (var index in generated.Slots)
                 {
-                    candidates[count++] = index;
+                    if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
+                    {
+                        candidates[count++] = index;
+                    }
+                }
+            }
+            else
+            {
+                // Catalogue index = position in Movies: without attribute filters no movie object is touched.
+                for (var index = 0; index < n; index++)
+                {
+                    if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
+                    {
+                        candidates[count++] = index;
+                    }
                 }
             }
             var candidateSpan = candidates.AsSpan(0, count);
-            var (recommender, fallback, cfShare) = Personal(snapshot, request, candidateSpan, personal, options);
+            var (recommender, fallback, cfShare) = Personal(snapshot, request, candidateSpan, personal, options, generated);
             var affinity = request.Recommender == RecommenderKind.Baseline ? null : GenreAffinity.Of(catalog, request.History);
             if (affinity is not null)
             {
@@ -114,14 +130,15 @@ public static class RecommendationEngine
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
-            var scoreSpan = scores.AsSpan(0, n);
-            scoreSpan.Fill(double.NegativeInfinity);
+            // One score per candidate, in candidate order (ascending catalogue index).
+            var scoreSpan = scores.AsSpan(0, count);
             var minRatings = relevance.MinRatings;
             var qualityBoost = relevance.QualityBoost;
             var popularityBoost = relevance.PopularityBoost;
             var ratingCounts = snapshot.Features.RatingCounts;
-            foreach (var index in candidateSpan)
+            for (var c = 0; c < count; c++)
             {
+                var index = candidates[c];
                 var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
                 score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
@@ -130,7 +147,7 @@ public static class RecommendationEngine
                 {
                     score -= options.TooFewRatingsPenalty;
                 }
-                scoreSpan[index] = score;
+                scoreSpan[c] = score;
             }
             // Best first, ties to the smaller position (= smaller movie id), as the evaluation does.
             var pool = new int[poolSize];
@@ -139,6 +156,7 @@ public static class RecommendationEngine
             for (var p = 0; p < pool.Length; p++)
             {
                 poolScores[p] = scoreSpan[pool[p]];
+                pool[p] = candidates[pool[p]];
             }
             var poolPredictions = Predict(snapshot, request, pool.Select(i => catalog.Movies[i]).ToList());
             if (poolPredictions is not null)
@@ -181,11 +199,34 @@ public static class RecommendationEngine
     }
 
     /// <summary>
+    /// The candidates to rank instead of the whole catalogue, or null to rank everything. Only for a large
+    /// catalogue, a CF page and an intent that ranks nothing (no wish, no attribute filter): there a film's score is
+    /// its CF score, genre taste and quality, so the films that can reach the page are the model's top ones and
+    /// the best-rated ones. A wish or a filter can lift any film, and is ranked over everything.
+    /// </summary>
+    private static PersonalCandidates? Generate(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions options)
+    {
+        if (snapshot.Catalog.Count < options.CandidateGenerationFrom || request.Recommender == RecommenderKind.Baseline
+            || snapshot.Personalizer is not { } personalizer || request.History.Count == 0 || request.QueryEmbedding is not null
+            || request.Filters.HasAttributeConstraints || !IntentRelevance.IsNeutral(request.Intent))
+        {
+            return null;
+        }
+        var best = snapshot.Features.BestQuality;
+        var extras = new int[Math.Min(best.Length, options.CandidateQualityExtras)];
+        for (var i = 0; i < extras.Length; i++)
+        {
+            extras[i] = snapshot.Catalog.Movies[best[i]].MovieId;
+        }
+        return personalizer.Candidates(request.History, snapshot.SlotOf, extras, options.CandidateDepth);
+    }
+
+    /// <summary>
     /// Fills the personal score per candidate (0–1) and says what produced it. <c>cf</c> uses the model alone,
     /// <c>auto</c> mixes CF into the baseline by c = n/(n + h) with n the liked movies the model can use.
     /// </summary>
     private static (string Recommender, string? Fallback, double CfShare) Personal(RecommenderSnapshot snapshot,
-        RecommendationRequest request, ReadOnlySpan<int> candidates, float[] personal, RankingOptions options)
+        RecommendationRequest request, ReadOnlySpan<int> candidates, float[] personal, RankingOptions options, PersonalCandidates? generated)
     {
         var baseline = snapshot.Baseline.Scores;
         foreach (var index in candidates)
@@ -222,8 +263,19 @@ public static class RecommendationEngine
         var cf = ArrayPool<float>.Shared.Rent(n);
         try
         {
-            cf.AsSpan(0, n).Fill(float.NaN);
-            if (!personalizer.TryScore(request.History, snapshot.SlotOf, cf.AsSpan(0, n)))
+            if (generated is not null)
+            {
+                // Only the candidates are read below, and each has its exact score.
+                for (var i = 0; i < generated.Slots.Length; i++)
+                {
+                    cf[generated.Slots[i]] = generated.Scores[i];
+                }
+            }
+            else
+            {
+                cf.AsSpan(0, n).Fill(float.NaN);
+            }
+            if (generated is null && !personalizer.TryScore(request.History, snapshot.SlotOf, cf.AsSpan(0, n)))
             {
                 return ("baseline", wantsCf ? "the history has no liked movie the model knows; ranked by the baseline" : null, 0);
             }

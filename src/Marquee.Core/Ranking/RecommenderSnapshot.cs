@@ -31,6 +31,11 @@ public sealed class RecommenderSnapshot
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
+        if (personalizer is ModelPersonalizer model && catalog.Count >= RankingOptions.Default.CandidateGenerationFrom)
+        {
+            // Here, off the request path: the server builds a snapshot before it swaps it in.
+            model.PrepareCandidates();
+        }
     }
 
     public MovieCatalog Catalog { get; }

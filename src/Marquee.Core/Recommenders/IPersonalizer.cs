@@ -31,6 +31,15 @@ public interface IPersonalizer
         IReadOnlyList<(int MovieId, float Weight)> history, IReadOnlyList<int> movieIds, int max = 1) =>
         movieIds.Select(id => Explain(history, id, max)).ToList();
 
+    /// <summary>
+    /// Candidate generation for large catalogues: exact scores for the history of only the movies likely to rank
+    /// (the model's own nearest part of the catalogue, its lowest-scoring part, and <paramref name="alsoMovieIds"/>),
+    /// keyed by the caller's slots (<paramref name="slotOf"/>) in ascending slot order. Null when the model has no
+    /// such index or the history gives it nothing to go on: the caller then scores everything with <see cref="TryScore"/>.
+    /// </summary>
+    /// <param name="depth">At least this many movies are scored from the top of the model's ranking.</param>
+    PersonalCandidates? Candidates(IReadOnlyList<(int MovieId, float Weight)> history, Func<int, int> slotOf, IReadOnlyList<int> alsoMovieIds, int depth) => null;
+
     /// <summary>Movies most similar to <paramref name="movieId"/> by the model, best first; empty for unknown movies.</summary>
     IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count);
 }
@@ -42,3 +51,6 @@ public interface IRatingPredictor
     /// <param name="ratedHistory">The user's ratings (movie id, stars); liked swipes may be passed as high ratings.</param>
     void Predict(IReadOnlyList<(int MovieId, float Rating)> ratedHistory, ReadOnlySpan<int> movieIds, Span<float> predictions);
 }
+
+/// <summary>The movies a personalizer scored for one history, by caller slot (ascending, distinct), with their exact scores.</summary>
+public sealed record PersonalCandidates(int[] Slots, float[] Scores);

@@ -14,6 +14,9 @@ namespace Marquee.Core.Recommenders;
 public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
 {
     private volatile SlotMap? _slots;
+    // Built once per model (a reload brings a new personalizer, so a new index); only factor models have one.
+    private readonly Lazy<FactorClusters?> _clusters = new(() => model is AlsModel als ? FactorClusters.Build(als.ItemFactors, als.Factors) : null);
+    private Task? _preparing;
 
     public string Algorithm => model.Algorithm;
 
@@ -46,6 +49,74 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Starts building the candidate index in the background (about a second of one core at 60k movies, several on a
+    /// busy machine): until it is ready <see cref="Candidates"/> returns null and pages are ranked over everything, so
+    /// neither start-up nor a reload waits for it.
+    /// </summary>
+    public void PrepareCandidates()
+    {
+        var preparing = new Task(() => _ = _clusters.Value);
+        if (Interlocked.CompareExchange(ref _preparing, preparing, null) is null)
+        {
+            preparing.Start();
+        }
+    }
+
+    public PersonalCandidates? Candidates(IReadOnlyList<(int MovieId, float Weight)> history, Func<int, int> slotOf, IReadOnlyList<int> alsoMovieIds, int depth)
+    {
+        // Prepared in the background: not ready (or failed) means rank over everything. Never prepared (a test, a
+        // small catalogue asked explicitly): build it here.
+        if (model is not AlsModel als || _preparing is { IsCompletedSuccessfully: false } || _clusters.Value is not { } clusters)
+        {
+            return null;
+        }
+        var (positions, ratings) = Known(history);
+        if (positions.Length == 0)
+        {
+            return null;
+        }
+        // The same fold-in as ScoreHistory: the scores below equal the full product's for every movie returned.
+        Span<float> user = stackalloc float[als.Factors];
+        als.FoldIn(positions, ratings, user);
+        var capacity = Math.Min(depth, model.Items.Count) + alsoMovieIds.Count + 512;
+        var found = new List<int>(capacity);
+        var scores = new List<float>(capacity);
+        clusters.Search(user, depth, found, scores);
+        foreach (var movieId in alsoMovieIds)
+        {
+            if (model.Items.PositionOf(movieId) is var position and >= 0)
+            {
+                found.Add(position);
+                scores.Add(System.Numerics.Tensors.TensorPrimitives.Dot(user, als.ItemFactors.AsSpan(position * als.Factors, als.Factors)));
+            }
+        }
+        var slotOfPosition = SlotsFor(slotOf);
+        var slots = new int[found.Count];
+        var values = new float[found.Count];
+        var count = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (slotOfPosition[found[i]] is var slot and >= 0)
+            {
+                slots[count] = slot;
+                values[count++] = scores[i];
+            }
+        }
+        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller slot.
+        Array.Sort(slots, values, 0, count);
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct == 0 || slots[i] != slots[distinct - 1])
+            {
+                slots[distinct] = slots[i];
+                values[distinct++] = values[i];
+            }
+        }
+        return new PersonalCandidates(slots[..distinct], values[..distinct]);
     }
 
     /// <summary>
