@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Marquee.Server.Services;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Marquee.Server.Contracts;
 
 /// <summary>Body of <c>POST /rooms</c>: who hosts, and the room's wish and filters (all optional but the name).</summary>
@@ -29,8 +33,10 @@ public sealed record JoinRoomRequest
 public sealed record RoomVoteRequest
 {
     /// <summary>A film dealt in this room's deck.</summary>
+    [Required(ErrorMessage = "is required")]
     public int? MovieId { get; init; }
     /// <summary><c>like</c> or <c>dislike</c>; voting again on the same film changes the vote.</summary>
+    [Required(ErrorMessage = "is required"), OneOf(RoomVotes.Like, RoomVotes.Dislike)]
     public string? Vote { get; init; }
 }
 
@@ -38,6 +44,7 @@ public sealed record RoomVoteRequest
 public sealed record RoomChoiceRequest
 {
     /// <summary>One of the room's matches.</summary>
+    [Required(ErrorMessage = "is required")]
     public int? MovieId { get; init; }
 }
 
@@ -77,6 +84,14 @@ public sealed record RoomResponse
     public MovieResponse? Chosen { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+}
+
+/// <summary>Query of <c>GET /rooms/{code}/deck</c>.</summary>
+public sealed class RoomDeckQuery
+{
+    /// <summary>Cards to show, 1–50 (default 5).</summary>
+    [FromQuery(Name = "count"), Range(1, 50, ErrorMessage = "must be between {1} and {2}")]
+    public int? Count { get; init; }
 }
 
 /// <param name="Position">The card's place in the room's shared deck (1 = first dealt).</param>

@@ -7,15 +7,6 @@ using Marquee.Server.Storage;
 
 namespace Marquee.Server.Services;
 
-/// <summary>Outcome of resolving the <c>user_id</c> of a request.</summary>
-public enum UserAccess
-{
-    Allowed,
-    Unauthenticated,
-    Forbidden,
-    NotFound,
-}
-
 /// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
 public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, PageRecommender pages)
 {
@@ -98,21 +89,25 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
         _ => null,
     };
 
-    /// <summary>Checks that the caller may use <paramref name="userId"/> and loads that user's history.</summary>
-    public async Task<(UserAccess Access, IReadOnlyList<(int MovieId, float Weight)> History)> ResolveHistoryAsync(
-        string? userId, string? callerUserId, CancellationToken cancellationToken)
+    /// <summary>Imported MovieLens users (numeric ids) are public demo profiles: readable without a token.</summary>
+    public static bool IsMovieLensUser(string userId) => int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// The history of <paramref name="userId"/>, whose session the caller proved unless it is a MovieLens user;
+    /// null for a MovieLens id the data does not have.
+    /// </summary>
+    public async Task<IReadOnlyList<(int MovieId, float Weight)>?> HistoryAsync(string? userId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userId))
         {
-            return (UserAccess.Allowed, []);
+            return [];
         }
         var state = host.State;
         if (int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var movieLensUser))
         {
-            // Imported MovieLens users are public demo profiles: readable without a token.
             if (!state.MovieLensUsers.Contains(movieLensUser))
             {
-                return (UserAccess.NotFound, []);
+                return null;
             }
             var (movies, ratings) = state.MovieLensUsers.Of(movieLensUser);
             var history = new List<(int, float)>(movies.Length);
@@ -120,19 +115,10 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             {
                 history.Add((movies.Span[i], ratings.Span[i]));
             }
-            return (UserAccess.Allowed, history);
-        }
-        if (callerUserId is null)
-        {
-            // Unknown and existing session ids are answered alike, so ids cannot be probed.
-            return (UserAccess.Unauthenticated, []);
-        }
-        if (!string.Equals(callerUserId, userId, StringComparison.Ordinal))
-        {
-            return (UserAccess.Forbidden, []);
+            return history;
         }
         var actions = await feedback.LatestActionsAsync(userId, cancellationToken);
-        return (UserAccess.Allowed, actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList());
+        return actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList();
     }
 
     public async Task<RecommendResponse> RecommendAsync(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history,
