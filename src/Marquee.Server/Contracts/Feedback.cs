@@ -11,7 +11,7 @@ namespace Marquee.Server.Contracts;
 
 public sealed record FeedbackContext
 {
-    [MaxLength(RecommendService.MaxQueryLength, ErrorMessage = "must be at most {1} characters")]
+    [MaxLength(WishRequest.MaxQueryLength, ErrorMessage = "must be at most {1} characters")]
     public string? Query { get; init; }
     [MaxLength(FeedbackApi.MaxRecommenderLength, ErrorMessage = "must be at most {1} characters")]
     public string? Recommender { get; init; }

@@ -9,7 +9,13 @@ namespace Marquee.Server.Contracts;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class OneOfAttribute(params string[] values) : ValidationAttribute
 {
-    public override bool IsValid(object? value) => value is null || (value is string text && values.Contains(text, StringComparer.Ordinal));
+    /// <summary>Accept " CF" for "cf": for words the server reads leniently.</summary>
+    public bool IgnoreCase { get; init; }
+
+    public override bool IsValid(object? value) => value is null
+        || (value is string text && (IgnoreCase
+            ? values.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase)
+            : values.Contains(text, StringComparer.Ordinal)));
 
     public override string FormatErrorMessage(string name) => $"must be one of {string.Join(", ", values)}";
 }

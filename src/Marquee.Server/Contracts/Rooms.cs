@@ -1,24 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Marquee.Server.Services;
+using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marquee.Server.Contracts;
 
 /// <summary>Body of <c>POST /rooms</c>: who hosts, and the room's wish and filters (all optional but the name).</summary>
-public sealed record CreateRoomRequest
+/// <remarks>The wish (<c>query</c>, moods, filters) reads as the same fields of <c>POST /recommend</c>.</remarks>
+public sealed record CreateRoomRequest : WishRequest
 {
     /// <summary>The host's name as the others see it, 1–40 characters.</summary>
+    [Required(ErrorMessage = RoomDisplayNameAttribute.Missing), RoomDisplayName]
     public string? DisplayName { get; init; }
-    /// <summary>The room's wish ("a feel-good comedy"), as the <c>query</c> of <c>POST /recommend</c>.</summary>
-    public string? Query { get; init; }
-    public IReadOnlyList<string>? Moods { get; init; }
-    public IReadOnlyList<string>? Genres { get; init; }
-    public IReadOnlyList<string>? ExcludeGenres { get; init; }
-    public double? MinRating { get; init; }
-    public int? YearFrom { get; init; }
-    public int? YearTo { get; init; }
-    public int? MaxRuntime { get; init; }
     /// <summary><c>all</c> (default: every present member likes the film) or <c>majority</c> (more than half do).</summary>
+    [OneOf(MatchRules.All, MatchRules.Majority)]
     public string? MatchRule { get; init; }
 }
 
@@ -26,6 +21,7 @@ public sealed record CreateRoomRequest
 public sealed record JoinRoomRequest
 {
     /// <summary>1–40 characters.</summary>
+    [Required(ErrorMessage = RoomDisplayNameAttribute.Missing), RoomDisplayName]
     public string? DisplayName { get; init; }
 }
 

@@ -21,16 +21,8 @@ public static class RecommendApi
         RecommendRequest? request, RecommendService service, RecommenderHost host, MarqueeMetrics metrics, ClaimsPrincipal caller,
         IAuthorizationService authorization, CancellationToken cancellationToken)
     {
+        // Validated before the endpoint ran (the attributes of RecommendRequest); an empty body asks for the defaults.
         request ??= new RecommendRequest();
-        var errors = RecommendService.Validate(request, host.State.Catalog);
-        if (request.UserId is { Length: > FeedbackApi.MaxUserIdLength })
-        {
-            errors.Add("user_id", $"must be at most {FeedbackApi.MaxUserIdLength} characters");
-        }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The recommendation request is not valid");
-        }
         // Unknown and existing session ids are answered alike (401 or 403), so ids cannot be probed.
         if (!string.IsNullOrWhiteSpace(request.UserId) && !RecommendService.IsMovieLensUser(request.UserId)
             && await authorization.DenyUnlessSameUserAsync(caller, request.UserId) is { } denied)

@@ -28,25 +28,9 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Created<RoomResponse>, ValidationProblem, ProblemHttpResult>> CreateRoom(
-        CreateRoomRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
-        IOptions<RoomOptions> options, CancellationToken cancellationToken)
+        CreateRoomRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
+        CancellationToken cancellationToken)
     {
-        request ??= new CreateRoomRequest();
-        var wish = new RecommendRequest
-        {
-            Query = request.Query, Moods = request.Moods, Genres = request.Genres, ExcludeGenres = request.ExcludeGenres,
-            MinRating = request.MinRating, YearFrom = request.YearFrom, YearTo = request.YearTo, MaxRuntime = request.MaxRuntime,
-        };
-        var errors = RecommendService.Validate(wish, host.State.Catalog);
-        CheckDisplayName(request.DisplayName, options.Value, errors);
-        if (request.MatchRule is { } rule && !MatchRules.Known.Contains(rule))
-        {
-            errors.Add("match_rule", $"must be one of {string.Join(", ", MatchRules.Known)}");
-        }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The room is not valid");
-        }
         var userId = caller.UserId()!;
         var settings = new RoomSettings
         {
@@ -66,21 +50,15 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Created<RoomResponse>, Ok<RoomResponse>, ValidationProblem, ProblemHttpResult>> JoinRoom(
-        string code, JoinRoomRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
+        string code, JoinRoomRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
         RoomEvents events, IOptions<RoomOptions> options, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        CheckDisplayName(request?.DisplayName, options.Value, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The join request is not valid");
-        }
         var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
         }
-        var joined = await store.JoinAsync(canonical, userId, request!.DisplayName!.Trim(), options.Value.MaxMembers, cancellationToken);
+        var joined = await store.JoinAsync(canonical, userId, request.DisplayName!.Trim(), options.Value.MaxMembers, cancellationToken);
         if (joined.Refusal != RoomRefusal.None)
         {
             return Refused(joined.Refusal, canonical, options.Value);
@@ -233,22 +211,6 @@ public static class RoomsApi
             return (null, null, NotFound(code));
         }
         return room.MemberOf(userId) is { } member ? (room, member, null) : (null, null, Refused(RoomRefusal.NotMember, canonical, null));
-    }
-
-    private static void CheckDisplayName(string? name, RoomOptions options, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            errors.Add("display_name", "is required: the name the others see");
-        }
-        else if (name.Trim().Length > options.MaxDisplayName)
-        {
-            errors.Add("display_name", $"must be at most {options.MaxDisplayName} characters (got {name.Trim().Length})");
-        }
-        else if (name.Any(char.IsControl))
-        {
-            errors.Add("display_name", "must not contain control characters");
-        }
     }
 
     private static ProblemHttpResult NotFound(string code) =>
