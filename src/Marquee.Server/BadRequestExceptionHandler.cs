@@ -19,11 +19,14 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         // A query or route value that does not parse ("?limit=abc") names its parameter in the message.
         var parameter = json is null ? UnboundParameter().Match(badRequest.Message) : null;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
-            : parameter is { Success: true } ? parameter.Groups["name"].Value
+            // An [AsParameters] query is named by its C# property ("Limit"); the client sent "limit".
+            : parameter is { Success: true } ? ValidationProblems.JsonPath(parameter.Groups["name"].Value, httpContext)
             : "body";
         var unbound = json is null ? UnboundValue().Match(badRequest.Message) : null;
+        var name = unbound is { Success: true } ? ValidationProblems.JsonPath(unbound.Groups["name"].Value, httpContext) : null;
         var message = json is not null ? Describe(json)
-            : unbound is { Success: true } ? $"'{unbound.Groups["value"].Value}' is not a valid {unbound.Groups["name"].Value}"
+            : MissingBody().IsMatch(badRequest.Message) ? "is required: send a JSON object"
+            : unbound is { Success: true } ? $"'{unbound.Groups["value"].Value}' is not a valid {name}"
             : WithoutTypeNames(badRequest.Message);
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var details = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
@@ -75,6 +78,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:System|Marquee|Microsoft)\.[\w.`\[\],+]+")]
     private static partial System.Text.RegularExpressions.Regex TypeName();
+
+    /// <summary>An empty body where the endpoint takes a JSON object (the message would name the contract's type).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Required parameter ""[^""]*"" was not provided from body|Implicit body inferred for parameter ""[^""]*"" but no body was provided)")]
+    private static partial System.Text.RegularExpressions.Regex MissingBody();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?:\S+ )?(?<name>[^""\s]+)"" from ""(?<value>[^""]*)""")]
     private static partial System.Text.RegularExpressions.Regex UnboundValue();

@@ -6,7 +6,6 @@ using Marquee.Server.Endpoints;
 using Marquee.Server.Hubs;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Template;
@@ -61,16 +60,17 @@ public static class MarqueeApp
             o.SerializerOptions.DictionaryKeyPolicy = null;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ValidationProblems.InRequestTerms);
+        // Request contracts and [AsParameters] queries carry DataAnnotations; a request that breaks them gets a 400
+        // problem naming the fields before the endpoint runs.
+        services.AddValidation();
         services.AddExceptionHandler<StorageExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         services.AddOutputCache();
         services.AddMarqueeRateLimits(configuration);
         services.AddMarqueeForwardedHeaders(configuration);
-        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddMarqueeAuth();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarqueeMetrics>();
@@ -159,7 +159,7 @@ public static class MarqueeApp
         app.MapAdminApi();
         app.MapRoomsApi();
         app.MapHub<RoomHub>(RoomHub.Path).WithSession();
-        app.MapPrometheusScrapingEndpoint("/metrics").AddEndpointFilter(AdminApi.RequireApiKey);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MarqueePolicies.Admin);
 
         ServeUi(app);
     }

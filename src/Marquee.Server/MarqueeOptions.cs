@@ -18,7 +18,7 @@ public sealed class MarqueeOptions
     /// <summary>SQLite path or PostgreSQL connection string (MARQUEE_DB); default: a SQLite file under ArtifactsDir.</summary>
     public string? Database { get; set; }
 
-    /// <summary>Key for the admin endpoints (MARQUEE_ADMIN_KEY); admin endpoints answer 401 when unset.</summary>
+    /// <summary>Key for the admin endpoints (MARQUEE_ADMIN_KEY); admin endpoints answer 403 when unset.</summary>
     public string? AdminApiKey { get; set; }
 
     /// <summary>How often to check the registry for a model promoted elsewhere (another instance, the CLI).</summary>

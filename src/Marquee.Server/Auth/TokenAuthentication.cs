@@ -43,6 +43,12 @@ public sealed class TokenAuthenticationHandler(
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>A policy needs a session the caller has not proved (<see cref="MarqueePolicies"/>).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => SessionProblems.NoSession().ExecuteAsync(Context);
+
+    /// <summary>The caller's session is valid but not the one the resource needs.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => SessionProblems.OtherUser().ExecuteAsync(Context);
 }
 
 public static class UserClaims

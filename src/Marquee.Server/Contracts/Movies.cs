@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Marquee.Server.Endpoints;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marquee.Server.Contracts;
 
@@ -107,6 +110,26 @@ public sealed record CollectionResponse(int? Id, string Name);
 public sealed record CertificationResponse(string Rating, string? Country);
 
 public sealed record GenreResponse(string Name, int MovieCount);
+
+/// <summary>Query of <c>GET /movies/search</c>.</summary>
+public sealed class MovieSearchQuery
+{
+    /// <summary>Part of a movie title; typos are forgiven.</summary>
+    [FromQuery(Name = "q"), Required(ErrorMessage = "is required: part of a movie title")]
+    [MaxLength(MovieSearchApi.MaxQueryLength, ErrorMessage = "must be at most {1} characters")]
+    public string? Q { get; init; }
+    /// <summary>Movies to return, 1–50 (default 10).</summary>
+    [FromQuery(Name = "limit"), Range(1, MovieSearchApi.MaxLimit, ErrorMessage = "must be between {1} and {2}")]
+    public int? Limit { get; init; }
+}
+
+/// <summary>Query of <c>GET /movies/{id}/similar</c>.</summary>
+public sealed class SimilarMoviesQuery
+{
+    /// <summary>Movies to return, 1–100 (default 12).</summary>
+    [FromQuery(Name = "k"), Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
+    public int? K { get; init; }
+}
 
 public sealed record MovieSearchResponse(string Query, IReadOnlyList<MovieResponse> Items);
 

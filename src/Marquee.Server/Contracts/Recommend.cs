@@ -1,21 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using Marquee.Server.Endpoints;
+
 namespace Marquee.Server.Contracts;
 
 /// <summary>Body of <c>POST /recommend</c>; every field is optional.</summary>
-public sealed record RecommendRequest
+public sealed record RecommendRequest : WishRequest
 {
-    public string? Query { get; init; }
-    public IReadOnlyList<string>? Moods { get; init; }
-    public IReadOnlyList<string>? Genres { get; init; }
-    public IReadOnlyList<string>? ExcludeGenres { get; init; }
-    public double? MinRating { get; init; }
-    public int? YearFrom { get; init; }
-    public int? YearTo { get; init; }
-    public int? MaxRuntime { get; init; }
+    public const int MaxK = 100;
+
+    [MaxLength(FeedbackApi.MaxUserIdLength, ErrorMessage = "must be at most {1} characters")]
     public string? UserId { get; init; }
     /// <summary><c>baseline</c>, <c>cf</c> or <c>auto</c> (default).</summary>
+    [OneOf("baseline", "cf", "auto", IgnoreCase = true)]
     public string? Recommender { get; init; }
     /// <summary>Number of movies, 1–100 (default 20).</summary>
+    [Range(1, MaxK, ErrorMessage = "must be between {1} and {2}")]
     public int? K { get; init; }
+    [MaxLength(1000, ErrorMessage = "must list at most {1} movies")]
     public IReadOnlyList<int>? ExcludeMovieIds { get; init; }
 }
 

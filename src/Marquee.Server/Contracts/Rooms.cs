@@ -1,20 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using Marquee.Server.Services;
+using Marquee.Server.Storage;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Marquee.Server.Contracts;
 
 /// <summary>Body of <c>POST /rooms</c>: who hosts, and the room's wish and filters (all optional but the name).</summary>
-public sealed record CreateRoomRequest
+/// <remarks>The wish (<c>query</c>, moods, filters) reads as the same fields of <c>POST /recommend</c>.</remarks>
+public sealed record CreateRoomRequest : WishRequest
 {
     /// <summary>The host's name as the others see it, 1–40 characters.</summary>
+    [Required(ErrorMessage = RoomDisplayNameAttribute.Missing), RoomDisplayName]
     public string? DisplayName { get; init; }
-    /// <summary>The room's wish ("a feel-good comedy"), as the <c>query</c> of <c>POST /recommend</c>.</summary>
-    public string? Query { get; init; }
-    public IReadOnlyList<string>? Moods { get; init; }
-    public IReadOnlyList<string>? Genres { get; init; }
-    public IReadOnlyList<string>? ExcludeGenres { get; init; }
-    public double? MinRating { get; init; }
-    public int? YearFrom { get; init; }
-    public int? YearTo { get; init; }
-    public int? MaxRuntime { get; init; }
     /// <summary><c>all</c> (default: every present member likes the film) or <c>majority</c> (more than half do).</summary>
+    [OneOf(MatchRules.All, MatchRules.Majority)]
     public string? MatchRule { get; init; }
 }
 
@@ -22,6 +21,7 @@ public sealed record CreateRoomRequest
 public sealed record JoinRoomRequest
 {
     /// <summary>1–40 characters.</summary>
+    [Required(ErrorMessage = RoomDisplayNameAttribute.Missing), RoomDisplayName]
     public string? DisplayName { get; init; }
 }
 
@@ -29,8 +29,10 @@ public sealed record JoinRoomRequest
 public sealed record RoomVoteRequest
 {
     /// <summary>A film dealt in this room's deck.</summary>
+    [Required(ErrorMessage = "is required")]
     public int? MovieId { get; init; }
     /// <summary><c>like</c> or <c>dislike</c>; voting again on the same film changes the vote.</summary>
+    [Required(ErrorMessage = "is required"), OneOf(RoomVotes.Like, RoomVotes.Dislike)]
     public string? Vote { get; init; }
 }
 
@@ -38,6 +40,7 @@ public sealed record RoomVoteRequest
 public sealed record RoomChoiceRequest
 {
     /// <summary>One of the room's matches.</summary>
+    [Required(ErrorMessage = "is required")]
     public int? MovieId { get; init; }
 }
 
@@ -77,6 +80,14 @@ public sealed record RoomResponse
     public MovieResponse? Chosen { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+}
+
+/// <summary>Query of <c>GET /rooms/{code}/deck</c>.</summary>
+public sealed class RoomDeckQuery
+{
+    /// <summary>Cards to show, 1–50 (default 5).</summary>
+    [FromQuery(Name = "count"), Range(1, 50, ErrorMessage = "must be between {1} and {2}")]
+    public int? Count { get; init; }
 }
 
 /// <param name="Position">The card's place in the room's shared deck (1 = first dealt).</param>

@@ -1,22 +1,18 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marquee.Core.Training;
+using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Marquee.Server.Endpoints;
 
 public static class AdminApi
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireApiKey).LimitBody(BodyLimit.Small);
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization(MarqueePolicies.Admin).LimitBody(BodyLimit.Small);
         admin.MapPost("/retrain", Retrain).WithName("Retrain");
         admin.MapGet("/jobs/{id}", GetJob).WithName("GetTrainingJob");
         admin.MapGet("/models", ListModels).WithName("ListModels");
@@ -26,29 +22,6 @@ public static class AdminApi
         admin.MapPut("/experiment", StartExperiment).WithName("StartExperiment");
         admin.MapDelete("/experiment", StopExperiment).WithName("StopExperiment");
         return app;
-    }
-
-    /// <summary>Admin endpoints and /metrics need the admin key (X-Api-Key, or Authorization: Bearer for scrapers).</summary>
-    public static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<MarqueeOptions>>().Value.AdminApiKey;
-        var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
-        var authorization = context.HttpContext.Request.Headers.Authorization.ToString();
-        if (given.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            given = authorization["Bearer ".Length..].Trim();
-        }
-        if (string.IsNullOrEmpty(configured))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admin API disabled",
-                detail: "Set MARQUEE_ADMIN_KEY on the server to enable the admin endpoints.");
-        }
-        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(configured)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                detail: $"Send the admin key in the {ApiKeyHeader} header.");
-        }
-        return await next(context);
     }
 
     public static Results<Accepted<TrainingJobResponse>, ValidationProblem, ProblemHttpResult> Retrain(

@@ -13,7 +13,7 @@ public static class CatalogApi
         app.MapGet("/genres", GetGenres).WithTags("Catalog").WithName("GetGenres");
         var movies = app.MapGroup("/movies").WithTags("Catalog");
         movies.MapGet("/{id:int}", GetMovie).WithName("GetMovie");
-        movies.MapGet("/{id:int}/similar", GetSimilar).WithName("GetSimilarMovies");
+        movies.MapGet("/{id:int}/similar", GetSimilar).WithName("GetSimilarMovies").ProducesValidationProblem();
         return app;
     }
 
@@ -24,18 +24,14 @@ public static class CatalogApi
     /// "More like this": the CF model's item-item similarity (when a model serves) blended with content
     /// similarity (genres, overview and tag text, era), a little quality breaking ties.
     /// </summary>
-    public static Results<Ok<SimilarMoviesResponse>, ValidationProblem, ProblemHttpResult> GetSimilar(int id, int? k, RecommenderHost host)
+    public static Results<Ok<SimilarMoviesResponse>, ProblemHttpResult> GetSimilar(int id, [AsParameters] SimilarMoviesQuery query, RecommenderHost host)
     {
-        if (k is < 1 or > 100)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["k"] = ["must be between 1 and 100"] });
-        }
         var snapshot = host.State.Snapshot;
         if (snapshot.Catalog.Find(id) is not { } movie)
         {
-            return UserGuard.MovieNotFound(id);
+            return CatalogProblems.MovieNotFound(id);
         }
-        var items = ReferenceSimilarity.SimilarMovies(snapshot, id, k ?? 12)
+        var items = ReferenceSimilarity.SimilarMovies(snapshot, id, query.K ?? 12)
             .Select(s => MovieMapper.ToResponse(s.Movie) with
             {
                 Score = Math.Round(s.Similarity, 4),
@@ -51,5 +47,5 @@ public static class CatalogApi
     public static Results<Ok<MovieDetailResponse>, ProblemHttpResult> GetMovie(int id, RecommenderHost host) =>
         host.State.Catalog.Find(id) is { } movie
             ? TypedResults.Ok(MovieMapper.ToDetailResponse(movie))
-            : UserGuard.MovieNotFound(id);
+            : CatalogProblems.MovieNotFound(id);
 }

@@ -3,6 +3,7 @@ using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
 using Marquee.Server.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,80 +14,37 @@ public static class FeedbackApi
     public const int MaxIdempotencyKeyLength = 200;
     public const int MaxUserIdLength = 64;
     public const int MaxRecommenderLength = 32;
-    public const int MaxModelVersionLength = 128;
     public const int MaxContextIdLength = 100;
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/feedback", PostFeedback).WithTags("Feedback").WithName("PostFeedback")
             .WithSession().LimitWrites().LimitBody(BodyLimit.Feedback);
-        var users = app.MapGroup("/users/{userId}/feedback").WithTags("Feedback").WithSession().LimitBody(BodyLimit.Small);
-        users.MapGet("/", ListFeedback).WithName("ListFeedback");
+        var users = app.MapGroup("/users/{userId}/feedback").WithTags("Feedback").WithSession().RequireAuthorization(MarqueePolicies.SameUser).LimitBody(BodyLimit.Small);
+        users.MapGet("/", ListFeedback).WithName("ListFeedback").ProducesValidationProblem();
         users.MapDelete("/{feedbackId:long}", UndoFeedback).WithName("UndoFeedback").LimitWrites();
         return app;
     }
 
     public static async Task<Results<Created<FeedbackCreatedResponse>, Ok<FeedbackCreatedResponse>, ValidationProblem, ProblemHttpResult>> PostFeedback(
-        FeedbackRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal caller, FeedbackStore store, RecommenderHost host, MarqueeMetrics metrics, CancellationToken cancellationToken)
+        FeedbackRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal caller, IAuthorizationService authorization, FeedbackStore store, RecommenderHost host, MarqueeMetrics metrics, CancellationToken cancellationToken)
     {
-        request ??= new FeedbackRequest();
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.UserId))
-        {
-            errors.Add("user_id", "is required");
-        }
-        else if (request.UserId.Length > MaxUserIdLength)
-        {
-            errors.Add("user_id", $"must be at most {MaxUserIdLength} characters");
-        }
-        if (request.Context?.Recommender is { Length: > MaxRecommenderLength })
-        {
-            errors.Add("context.recommender", $"must be at most {MaxRecommenderLength} characters");
-        }
-        if (request.Context?.ModelVersion is { Length: > MaxModelVersionLength })
-        {
-            errors.Add("context.model_version", $"must be at most {MaxModelVersionLength} characters");
-        }
-        if (request.MovieId is null)
-        {
-            errors.Add("movie_id", "is required");
-        }
-        if (request.Action is not { } action || !FeedbackActions.All.Contains(action))
-        {
-            errors.Add("action", $"must be one of {string.Join(", ", FeedbackActions.All)}");
-        }
-        if (request.Context?.Query is { Length: > RecommendService.MaxQueryLength })
-        {
-            errors.Add("context.query", $"must be at most {RecommendService.MaxQueryLength} characters");
-        }
-        if (request.Context?.ModelVersion is { Length: > MaxContextIdLength })
-        {
-            errors.Add("context.model_version", $"must be at most {MaxContextIdLength} characters");
-        }
-        if (request.Context?.PageId is { Length: > MaxContextIdLength })
-        {
-            errors.Add("context.page_id", $"must be at most {MaxContextIdLength} characters");
-        }
-        if (request.Context?.Position is < 0)
-        {
-            errors.Add("context.position", "must not be negative");
-        }
+        // The body was validated before the endpoint ran (the attributes of FeedbackRequest); the header is not part of it.
         if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
         {
-            errors.Add("Idempotency-Key", $"must be at most {MaxIdempotencyKeyLength} characters");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"must be at most {MaxIdempotencyKeyLength} characters"],
+            }, title: "The feedback is not valid");
         }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The feedback is not valid");
-        }
-        if (UserGuard.Check(caller, request.UserId!) is { } denied)
+        if (await authorization.DenyUnlessSameUserAsync(caller, request.UserId!) is { } denied)
         {
             return denied;
         }
         if (!host.State.Catalog.Contains(request.MovieId!.Value))
         {
-            return UserGuard.MovieNotFound(request.MovieId.Value);
+            return CatalogProblems.MovieNotFound(request.MovieId.Value);
         }
         var context = request.Context;
         // Which model served the card: the card's own answer says so; an API client that leaves it out gets the
@@ -114,20 +72,11 @@ public static class FeedbackApi
         stored.MovieId == sent.MovieId && stored.Action == sent.Action && stored.Query == sent.Query
         && stored.Recommender == sent.Recommender && stored.ModelVersion == sent.ModelVersion && stored.Position == sent.Position;
 
-    public static async Task<Results<Ok<FeedbackListResponse>, ValidationProblem, ProblemHttpResult>> ListFeedback(
-        string userId, ClaimsPrincipal caller, FeedbackStore store, RecommenderHost host,
-        int? limit, long? before, CancellationToken cancellationToken)
+    public static async Task<Ok<FeedbackListResponse>> ListFeedback(
+        string userId, [AsParameters] FeedbackPageQuery page, FeedbackStore store, RecommenderHost host, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > 500)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 500"] });
-        }
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
-        var take = limit ?? 100;
-        var events = await store.ListAsync(userId, take, before, cancellationToken);
+        var take = page.Limit ?? 100;
+        var events = await store.ListAsync(userId, take, page.Before, cancellationToken);
         var catalog = host.State.Catalog;
         var items = events.Select(e => new FeedbackItemResponse
         {
@@ -143,12 +92,8 @@ public static class FeedbackApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UndoFeedback(
-        string userId, long feedbackId, ClaimsPrincipal caller, FeedbackStore store, CancellationToken cancellationToken)
+        string userId, long feedbackId, FeedbackStore store, CancellationToken cancellationToken)
     {
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
         return await store.UndoAsync(userId, feedbackId, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feedback not found",

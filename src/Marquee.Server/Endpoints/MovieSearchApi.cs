@@ -11,32 +11,15 @@ public static class MovieSearchApi
 
     public static IEndpointRouteBuilder MapMovieSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/movies/search", Search).WithTags("Catalog").WithName("SearchMovies");
+        app.MapGet("/movies/search", Search).WithTags("Catalog").WithName("SearchMovies").ProducesValidationProblem();
         return app;
     }
 
     /// <summary>Typo-tolerant title search for the "like …" picker: "matirx" finds The Matrix.</summary>
-    public static Results<Ok<MovieSearchResponse>, ValidationProblem> Search(string? q, int? limit, RecommenderHost host)
+    public static Ok<MovieSearchResponse> Search([AsParameters] MovieSearchQuery query, RecommenderHost host)
     {
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            errors.Add("q", "is required: part of a movie title");
-        }
-        else if (q.Length > MaxQueryLength)
-        {
-            errors.Add("q", $"must be at most {MaxQueryLength} characters (got {q.Length})");
-        }
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors.Add("limit", $"must be between 1 and {MaxLimit}");
-        }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The search is not valid");
-        }
         var snapshot = host.State.Snapshot;
-        var hits = snapshot.Content.SearchTitles(q!, limit ?? 10);
-        return TypedResults.Ok(new MovieSearchResponse(q!, hits.Select(h => MovieMapper.ToResponse(snapshot.Catalog.Movies[h.Index])).ToList()));
+        var hits = snapshot.Content.SearchTitles(query.Q!, query.Limit ?? 10);
+        return TypedResults.Ok(new MovieSearchResponse(query.Q!, hits.Select(h => MovieMapper.ToResponse(snapshot.Catalog.Movies[h.Index])).ToList()));
     }
 }

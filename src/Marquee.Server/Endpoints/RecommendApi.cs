@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marquee.Server.Endpoints;
@@ -17,26 +18,21 @@ public static class RecommendApi
     }
 
     public static async Task<Results<Ok<RecommendResponse>, ValidationProblem, ProblemHttpResult>> Recommend(
-        RecommendRequest? request, RecommendService service, RecommenderHost host, MarqueeMetrics metrics, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        RecommendRequest? request, RecommendService service, RecommenderHost host, MarqueeMetrics metrics, ClaimsPrincipal caller,
+        IAuthorizationService authorization, CancellationToken cancellationToken)
     {
+        // Validated before the endpoint ran (the attributes of RecommendRequest); an empty body asks for the defaults.
         request ??= new RecommendRequest();
-        var errors = RecommendService.Validate(request, host.State.Catalog);
-        if (request.UserId is { Length: > FeedbackApi.MaxUserIdLength })
+        // Unknown and existing session ids are answered alike (401 or 403), so ids cannot be probed.
+        if (!string.IsNullOrWhiteSpace(request.UserId) && !RecommendService.IsMovieLensUser(request.UserId)
+            && await authorization.DenyUnlessSameUserAsync(caller, request.UserId) is { } denied)
         {
-            errors.Add("user_id", $"must be at most {FeedbackApi.MaxUserIdLength} characters");
+            return denied;
         }
-        if (errors.Any)
+        if (await service.HistoryAsync(request.UserId, cancellationToken) is not { } history)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The recommendation request is not valid");
-        }
-        var (access, history) = await service.ResolveHistoryAsync(request.UserId, caller.UserId(), cancellationToken);
-        switch (access)
-        {
-            case UserAccess.NotFound:
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",
-                    detail: $"No user '{request.UserId}': use an id from POST /sessions or a MovieLens user id.");
-            case UserAccess.Unauthenticated or UserAccess.Forbidden:
-                return UserGuard.Check(caller, request.UserId!)!;
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",
+                detail: $"No user '{request.UserId}': use an id from POST /sessions or a MovieLens user id.");
         }
         var response = await service.RecommendAsync(request, history, cancellationToken);
         metrics.Recommended(response.Recommender, response.FallbackReason is not null);

@@ -13,7 +13,8 @@ public static class RoomsApi
 {
     public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
     {
-        var rooms = app.MapGroup("/rooms").WithTags("Rooms").WithSession().LimitBody(BodyLimit.Recommend);
+        // Every room endpoint needs a session: 401 without one.
+        var rooms = app.MapGroup("/rooms").WithTags("Rooms").WithSession().RequireAuthorization(MarqueePolicies.Session).LimitBody(BodyLimit.Recommend);
         rooms.MapPost("/", CreateRoom).WithName("CreateRoom").RequireRateLimiting(RateLimits.RoomJoins);
         rooms.MapGet("/{code}", GetRoom).WithName("GetRoom");
         rooms.MapPost("/{code}/members", JoinRoom).WithName("JoinRoom").RequireRateLimiting(RateLimits.RoomJoins);
@@ -27,29 +28,10 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Created<RoomResponse>, ValidationProblem, ProblemHttpResult>> CreateRoom(
-        CreateRoomRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
-        IOptions<RoomOptions> options, CancellationToken cancellationToken)
+        CreateRoomRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
+        CancellationToken cancellationToken)
     {
-        request ??= new CreateRoomRequest();
-        var wish = new RecommendRequest
-        {
-            Query = request.Query, Moods = request.Moods, Genres = request.Genres, ExcludeGenres = request.ExcludeGenres,
-            MinRating = request.MinRating, YearFrom = request.YearFrom, YearTo = request.YearTo, MaxRuntime = request.MaxRuntime,
-        };
-        var errors = RecommendService.Validate(wish, host.State.Catalog);
-        CheckDisplayName(request.DisplayName, options.Value, errors);
-        if (request.MatchRule is { } rule && !MatchRules.Known.Contains(rule))
-        {
-            errors.Add("match_rule", $"must be one of {string.Join(", ", MatchRules.Known)}");
-        }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The room is not valid");
-        }
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var userId = caller.UserId()!;
         var settings = new RoomSettings
         {
             Moods = request.Moods ?? [], Genres = request.Genres ?? [], ExcludeGenres = request.ExcludeGenres ?? [],
@@ -68,24 +50,15 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Created<RoomResponse>, Ok<RoomResponse>, ValidationProblem, ProblemHttpResult>> JoinRoom(
-        string code, JoinRoomRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
+        string code, JoinRoomRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
         RoomEvents events, IOptions<RoomOptions> options, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        CheckDisplayName(request?.DisplayName, options.Value, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The join request is not valid");
-        }
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
         }
-        var joined = await store.JoinAsync(canonical, userId, request!.DisplayName!.Trim(), options.Value.MaxMembers, cancellationToken);
+        var joined = await store.JoinAsync(canonical, userId, request.DisplayName!.Trim(), options.Value.MaxMembers, cancellationToken);
         if (joined.Refusal != RoomRefusal.None)
         {
             return Refused(joined.Refusal, canonical, options.Value);
@@ -99,10 +72,7 @@ public static class RoomsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveRoom(
         string code, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomEvents events, CancellationToken cancellationToken)
     {
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
@@ -121,13 +91,9 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Ok<RoomDeckResponse>, ValidationProblem, ProblemHttpResult>> GetDeck(
-        string code, int? count, ClaimsPrincipal caller, RoomStore store, RoomDeckService deck, RecommenderHost host, RoomEvents events,
-        CancellationToken cancellationToken)
+        string code, [AsParameters] RoomDeckQuery query, ClaimsPrincipal caller, RoomStore store, RoomDeckService deck, RecommenderHost host,
+        RoomEvents events, CancellationToken cancellationToken)
     {
-        if (count is < 1 or > 50)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["count"] = ["must be between 1 and 50"] });
-        }
         var (room, member, problem) = await MemberViewAsync(code, caller, store, cancellationToken);
         if (problem is not null)
         {
@@ -137,7 +103,7 @@ public static class RoomsApi
         {
             return Refused(RoomRefusal.Closed, room.Room.Code, null);
         }
-        var wanted = count ?? 5;
+        var wanted = query.Count ?? 5;
         var (current, dealt, exhausted) = await deck.EnsureCardsAsync(room, member!.MemberNo, wanted, cancellationToken);
         if (dealt)
         {
@@ -155,27 +121,10 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Created<RoomVoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string code, RoomVoteRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomEvents events,
+        string code, RoomVoteRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomEvents events,
         CancellationToken cancellationToken)
     {
-        request ??= new RoomVoteRequest();
-        var errors = new ValidationErrors();
-        if (request.MovieId is null)
-        {
-            errors.Add("movie_id", "is required");
-        }
-        if (request.Vote is not { } vote || !RoomVotes.All.Contains(vote))
-        {
-            errors.Add("vote", $"must be one of {string.Join(", ", RoomVotes.All)}");
-        }
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The vote is not valid");
-        }
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
@@ -209,17 +158,11 @@ public static class RoomsApi
     }
 
     public static async Task<Results<Ok<RoomResponse>, ValidationProblem, ProblemHttpResult>> Choose(
-        string code, RoomChoiceRequest? request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
+        string code, RoomChoiceRequest request, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence,
         RoomEvents events, CancellationToken cancellationToken)
     {
-        if (request?.MovieId is not { } movieId)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["movie_id"] = ["is required"] }, title: "The choice is not valid");
-        }
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var movieId = request.MovieId!.Value;
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
@@ -243,10 +186,7 @@ public static class RoomsApi
         string code, ClaimsPrincipal caller, RoomStore store, RecommenderHost host, RoomPresence presence, RoomEvents events,
         CancellationToken cancellationToken)
     {
-        if (caller.UserId() is not { } userId)
-        {
-            return Unauthenticated();
-        }
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical)
         {
             return NotFound(code);
@@ -265,36 +205,13 @@ public static class RoomsApi
     private static async Task<(RoomSnapshot? Room, RoomMember? Member, ProblemHttpResult? Problem)> MemberViewAsync(
         string code, ClaimsPrincipal caller, RoomStore store, CancellationToken cancellationToken)
     {
-        if (caller.UserId() is not { } userId)
-        {
-            return (null, null, Unauthenticated());
-        }
+        var userId = caller.UserId()!;
         if (RoomStore.NormalizeCode(code) is not { } canonical || await store.GetAsync(canonical, cancellationToken) is not { } room)
         {
             return (null, null, NotFound(code));
         }
         return room.MemberOf(userId) is { } member ? (room, member, null) : (null, null, Refused(RoomRefusal.NotMember, canonical, null));
     }
-
-    private static void CheckDisplayName(string? name, RoomOptions options, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            errors.Add("display_name", "is required: the name the others see");
-        }
-        else if (name.Trim().Length > options.MaxDisplayName)
-        {
-            errors.Add("display_name", $"must be at most {options.MaxDisplayName} characters (got {name.Trim().Length})");
-        }
-        else if (name.Any(char.IsControl))
-        {
-            errors.Add("display_name", "must not contain control characters");
-        }
-    }
-
-    private static ProblemHttpResult Unauthenticated() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-            detail: "Rooms need a session: send Authorization: Bearer <token> from POST /sessions.");
 
     private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Room not found",

@@ -11,33 +11,26 @@ public static class SessionsApi
     {
         var sessions = app.MapGroup("/sessions").WithTags("Sessions").LimitBody(BodyLimit.Small);
         sessions.MapPost("/", CreateSession).WithName("CreateSession").RequireRateLimiting(RateLimits.Sessions);
-        sessions.MapPost("/rotate", RotateToken).WithName("RotateSessionToken").WithSession().LimitWrites();
-        sessions.MapDelete("/current", EndSession).WithName("EndSession").WithSession().LimitWrites();
+        sessions.MapPost("/rotate", RotateToken).WithName("RotateSessionToken").WithSession().RequireAuthorization(MarqueePolicies.Session).LimitWrites();
+        sessions.MapDelete("/current", EndSession).WithName("EndSession").WithSession().RequireAuthorization(MarqueePolicies.Session).LimitWrites();
         return app;
     }
 
     /// <summary>A new token for the caller's user, with a fresh lifetime; the one sent stops working.</summary>
-    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> RotateToken(
+    public static async Task<Ok<SessionResponse>> RotateToken(
         HttpContext context, UserStore users, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        if (context.User.UserId() is not { } userId)
-        {
-            return UserGuard.NoSession();
-        }
+        var userId = context.User.UserId()!;
         var token = await users.RotateAsync(userId, cancellationToken);
         tokens.Forget(BearerToken(context));
         return TypedResults.Ok(new SessionResponse(userId, token));
     }
 
     /// <summary>Logs out: the caller's token stops working (the user's feedback and watchlist stay stored).</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> EndSession(
+    public static async Task<NoContent> EndSession(
         HttpContext context, UserStore users, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        if (context.User.UserId() is not { } userId)
-        {
-            return UserGuard.NoSession();
-        }
-        await users.RevokeAsync(userId, cancellationToken);
+        await users.RevokeAsync(context.User.UserId()!, cancellationToken);
         tokens.Forget(BearerToken(context));
         return TypedResults.NoContent();
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
@@ -11,7 +10,7 @@ public static class WatchlistApi
 {
     public static IEndpointRouteBuilder MapWatchlistApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/users/{userId}/watchlist").WithTags("Watchlist").WithSession().LimitBody(BodyLimit.Small);
+        var group = app.MapGroup("/users/{userId}/watchlist").WithTags("Watchlist").WithSession().RequireAuthorization(MarqueePolicies.SameUser).LimitBody(BodyLimit.Small);
         group.MapGet("/", ListWatchlist).WithName("ListWatchlist");
         group.MapGet("/{movieId:int}", GetWatchlistItem).WithName("GetWatchlistItem");
         group.MapPut("/{movieId:int}", PutWatchlistItem).WithName("PutWatchlistItem").LimitWrites();
@@ -19,13 +18,9 @@ public static class WatchlistApi
         return app;
     }
 
-    public static async Task<Results<Ok<WatchlistResponse>, ProblemHttpResult>> ListWatchlist(
-        string userId, ClaimsPrincipal caller, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
+    public static async Task<Ok<WatchlistResponse>> ListWatchlist(
+        string userId, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
     {
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
         var catalog = host.State.Catalog;
         var entries = await store.ListAsync(userId, cancellationToken);
         return TypedResults.Ok(new WatchlistResponse(userId, entries
@@ -34,12 +29,8 @@ public static class WatchlistApi
     }
 
     public static async Task<Results<Ok<WatchlistItemResponse>, ProblemHttpResult>> GetWatchlistItem(
-        string userId, int movieId, ClaimsPrincipal caller, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
+        string userId, int movieId, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
     {
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
         var entry = await store.GetAsync(userId, movieId, cancellationToken);
         return entry is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not on the watchlist",
@@ -48,15 +39,11 @@ public static class WatchlistApi
     }
 
     public static async Task<Results<Created<WatchlistItemResponse>, Ok<WatchlistItemResponse>, ProblemHttpResult>> PutWatchlistItem(
-        string userId, int movieId, ClaimsPrincipal caller, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
+        string userId, int movieId, WatchlistStore store, RecommenderHost host, CancellationToken cancellationToken)
     {
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
         if (!host.State.Catalog.Contains(movieId))
         {
-            return UserGuard.MovieNotFound(movieId);
+            return CatalogProblems.MovieNotFound(movieId);
         }
         var (entry, created) = await store.PutAsync(userId, movieId, cancellationToken);
         var item = ToItem(entry, host);
@@ -64,12 +51,8 @@ public static class WatchlistApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteWatchlistItem(
-        string userId, int movieId, ClaimsPrincipal caller, WatchlistStore store, CancellationToken cancellationToken)
+        string userId, int movieId, WatchlistStore store, CancellationToken cancellationToken)
     {
-        if (UserGuard.Check(caller, userId) is { } denied)
-        {
-            return denied;
-        }
         return await store.DeleteAsync(userId, movieId, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not on the watchlist",

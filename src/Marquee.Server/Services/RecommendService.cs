@@ -1,5 +1,4 @@
 using System.Globalization;
-using Marquee.Core.Catalog;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
 using Marquee.Server.Contracts;
@@ -7,89 +6,9 @@ using Marquee.Server.Storage;
 
 namespace Marquee.Server.Services;
 
-/// <summary>Outcome of resolving the <c>user_id</c> of a request.</summary>
-public enum UserAccess
-{
-    Allowed,
-    Unauthenticated,
-    Forbidden,
-    NotFound,
-}
-
-/// <summary>Validates a recommend request, resolves the user's history, reads the wish and runs the engine.</summary>
+/// <summary>Resolves the user's history of a (validated) recommend request, reads the wish and runs the engine.</summary>
 public sealed class RecommendService(RecommenderHost host, FeedbackStore feedback, PageRecommender pages)
 {
-    public const int MaxQueryLength = RuleIntentParser.MaxQueryLength;
-    public const int MaxK = 100;
-
-    public static ValidationErrors Validate(RecommendRequest request, MovieCatalog catalog)
-    {
-        var errors = new ValidationErrors();
-        if (request.Query is { Length: > MaxQueryLength })
-        {
-            errors.Add("query", $"must be at most {MaxQueryLength} characters (got {request.Query.Length})");
-        }
-        if (request.K is { } k && k is < 1 or > MaxK)
-        {
-            errors.Add("k", $"must be between 1 and {MaxK}");
-        }
-        if (request.MinRating is { } rating && (double.IsNaN(rating) || rating is < 0.5 or > 5))
-        {
-            errors.Add("min_rating", "must be between 0.5 and 5 (community stars)");
-        }
-        if (request.YearFrom is { } from && from is < 1870 or > 2100)
-        {
-            errors.Add("year_from", "must be a year between 1870 and 2100");
-        }
-        if (request.YearTo is { } to && to is < 1870 or > 2100)
-        {
-            errors.Add("year_to", "must be a year between 1870 and 2100");
-        }
-        if (request is { YearFrom: { } yearFrom, YearTo: { } yearTo } && yearFrom > yearTo)
-        {
-            errors.Add("year_from", $"must not be after year_to ({yearFrom} > {yearTo})");
-        }
-        if (request.MaxRuntime is { } runtime && runtime is < 1 or > 1000)
-        {
-            errors.Add("max_runtime", "must be between 1 and 1000 minutes");
-        }
-        CheckGenres(request.Genres, "genres", catalog, errors);
-        CheckGenres(request.ExcludeGenres, "exclude_genres", catalog, errors);
-        if (request.Recommender is { } kind && ParseKind(kind) is null)
-        {
-            errors.Add("recommender", "must be one of baseline, cf, auto");
-        }
-        if (request.ExcludeMovieIds is { Count: > 1000 })
-        {
-            errors.Add("exclude_movie_ids", "must list at most 1000 movies");
-        }
-        if (request.Moods is { Count: > 20 })
-        {
-            errors.Add("moods", "must list at most 20 moods");
-        }
-        foreach (var mood in request.Moods ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(mood) || IntentVocabulary.Default.FindMood(mood) is null)
-            {
-                var known = string.Join(", ", IntentVocabulary.Default.Moods.Select(m => m.Name));
-                errors.Add("moods", $"unknown mood '{mood}'; known moods (GET /moods): {known}");
-            }
-        }
-        return errors;
-    }
-
-    private static void CheckGenres(IReadOnlyList<string>? genres, string field, MovieCatalog catalog, ValidationErrors errors)
-    {
-        foreach (var genre in genres ?? [])
-        {
-            if (Genres.Normalize(genre ?? "") is null)
-            {
-                var known = string.Join(", ", catalog.GenreCounts.Select(g => g.Genre));
-                errors.Add(field, $"unknown genre '{genre}'; known genres: {known}");
-            }
-        }
-    }
-
     public static RecommenderKind? ParseKind(string value) => value.Trim().ToLowerInvariant() switch
     {
         "auto" => RecommenderKind.Auto,
@@ -98,21 +17,25 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
         _ => null,
     };
 
-    /// <summary>Checks that the caller may use <paramref name="userId"/> and loads that user's history.</summary>
-    public async Task<(UserAccess Access, IReadOnlyList<(int MovieId, float Weight)> History)> ResolveHistoryAsync(
-        string? userId, string? callerUserId, CancellationToken cancellationToken)
+    /// <summary>Imported MovieLens users (numeric ids) are public demo profiles: readable without a token.</summary>
+    public static bool IsMovieLensUser(string userId) => int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// The history of <paramref name="userId"/>, whose session the caller proved unless it is a MovieLens user;
+    /// null for a MovieLens id the data does not have.
+    /// </summary>
+    public async Task<IReadOnlyList<(int MovieId, float Weight)>?> HistoryAsync(string? userId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userId))
         {
-            return (UserAccess.Allowed, []);
+            return [];
         }
         var state = host.State;
         if (int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var movieLensUser))
         {
-            // Imported MovieLens users are public demo profiles: readable without a token.
             if (!state.MovieLensUsers.Contains(movieLensUser))
             {
-                return (UserAccess.NotFound, []);
+                return null;
             }
             var (movies, ratings) = state.MovieLensUsers.Of(movieLensUser);
             var history = new List<(int, float)>(movies.Length);
@@ -120,19 +43,10 @@ public sealed class RecommendService(RecommenderHost host, FeedbackStore feedbac
             {
                 history.Add((movies.Span[i], ratings.Span[i]));
             }
-            return (UserAccess.Allowed, history);
-        }
-        if (callerUserId is null)
-        {
-            // Unknown and existing session ids are answered alike, so ids cannot be probed.
-            return (UserAccess.Unauthenticated, []);
-        }
-        if (!string.Equals(callerUserId, userId, StringComparison.Ordinal))
-        {
-            return (UserAccess.Forbidden, []);
+            return history;
         }
         var actions = await feedback.LatestActionsAsync(userId, cancellationToken);
-        return (UserAccess.Allowed, actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList());
+        return actions.Select(a => (a.MovieId, FeedbackActions.TasteWeight(a.Action))).ToList();
     }
 
     public async Task<RecommendResponse> RecommendAsync(RecommendRequest request, IReadOnlyList<(int MovieId, float Weight)> history,

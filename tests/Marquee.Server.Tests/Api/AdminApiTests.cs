@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Server.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Marquee.Server.Tests.Api;
 
@@ -37,6 +38,34 @@ public sealed class AdminApiTests(TrainedMarqueeFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/admin/models")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/admin/retrain", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_TakeTheKeyAsBearerToken_ForScrapers()
+    {
+        var scraper = factory.CreateClient();
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MarqueeFactory.AdminKey);
+        var wrong = factory.CreateClient();
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "wrong-key");
+
+        Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/metrics")).StatusCode);
+        var refused = await wrong.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("X-Api-Key", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AdminEndpoints_WithoutAConfiguredKey_Return403Disabled()
+    {
+        using var keyless = factory.WithWebHostBuilder(b => b.UseSetting("Marquee:AdminApiKey", ""));
+        var client = keyless.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "anything");
+
+        var response = await client.GetAsync("/admin/models");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Admin API disabled", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

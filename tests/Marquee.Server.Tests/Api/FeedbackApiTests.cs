@@ -92,6 +92,49 @@ public class FeedbackApiTests(MarqueeFactory factory)
     }
 
     [Fact]
+    public async Task PostFeedback_InvalidFields_AreNamedAsTheClientSentThem()
+    {
+        var (client, _) = await factory.CreateSessionClientAsync();
+
+        var response = await client.PostAsJsonAsync("/feedback", new { action = "like", context = new { position = -1, page_id = new string('p', 101) } },
+            MarqueeFactory.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["context.page_id", "context.position", "movie_id", "user_id"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("must not be negative", errors.GetProperty("context.position")[0].GetString());
+        Assert.Equal("is required", errors.GetProperty("user_id")[0].GetString());
+    }
+
+    [Fact]
+    public async Task PostFeedback_EmptyBody_Returns400NamingTheBody()
+    {
+        var (client, _) = await factory.CreateSessionClientAsync();
+
+        var response = await client.PostAsync("/feedback", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("FeedbackRequest", text);
+        Assert.Contains("is required", JsonDocument.Parse(text).RootElement.GetProperty("errors").GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=501")]
+    public async Task ListFeedback_LimitOutOfRange_Returns400NamingLimit(string query)
+    {
+        var (client, userId) = await factory.CreateSessionClientAsync();
+
+        var response = await client.GetAsync($"/users/{userId}/feedback?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("must be between 1 and 500", errors.GetProperty("limit")[0].GetString());
+    }
+
+    [Fact]
     public async Task PostFeedback_SameIdempotencyKeyTwice_StoresOneEvent()
     {
         var (client, userId) = await factory.CreateSessionClientAsync();
