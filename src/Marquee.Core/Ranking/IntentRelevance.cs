@@ -173,8 +173,11 @@ internal sealed class IntentRelevance : IDisposable
     /// on the side of false: any part that could give a signal counts.
     /// </summary>
     public static bool IsNeutral(MovieIntent intent) =>
-        intent is { Genres.Count: 0, Moods.Count: 0, Keywords.Count: 0, Labels.Count: 0, ReferenceMovieIds.Count: 0, ExcludeKeywords.Count: 0,
-            People.Count: 0, Companies.Count: 0, ExcludeCompanies.Count: 0, Languages.Count: 0, Countries.Count: 0, MaxAge: null };
+        intent is
+        {
+            Genres.Count: 0, Moods.Count: 0, Keywords.Count: 0, Labels.Count: 0, ReferenceMovieIds.Count: 0, ExcludeKeywords.Count: 0,
+            People.Count: 0, Companies.Count: 0, ExcludeCompanies.Count: 0, Languages.Count: 0, Countries.Count: 0, MaxAge: null
+        };
 
     /// <summary>The wish names something precise (a person, a studio, a place, a subject, a film): fit outweighs fame.</summary>
     public bool IsPrecise { get; }
