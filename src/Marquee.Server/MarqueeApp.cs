@@ -5,7 +5,7 @@ using Marquee.Server.Auth;
 using Marquee.Server.Endpoints;
 using Marquee.Server.Hubs;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Template;
@@ -79,22 +79,12 @@ public static class MarqueeApp
             .AddAspNetCoreInstrumentation()
             .AddMeter(MarqueeMetrics.MeterName)
             .AddPrometheusExporter());
-        services.AddSingleton(sp =>
+        services.AddMarqueeStorage(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MarqueeOptions>>().Value;
-            var database = new Database(options.Database, options.ArtifactsDir);
-            database.Migrate();
-            return database;
+            return new StorageSettings(options.Database, options.ArtifactsDir, TimeSpan.FromDays(options.SessionTokenDays));
         });
-        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromDays(sp.GetRequiredService<IOptions<MarqueeOptions>>().Value.SessionTokenDays)));
         services.AddSingleton<SessionTokens>();
-        services.AddSingleton<FeedbackStore>();
-        services.AddSingleton<WatchlistStore>();
-        services.AddSingleton<ModelRegistry>();
-        services.AddSingleton<ExperimentStore>();
-        services.AddSingleton<FeedbackAnalytics>();
-        services.AddSingleton<TrainingService>();
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton<RecommenderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderHost>());
@@ -114,7 +104,6 @@ public static class MarqueeApp
         services.AddSingleton<RecommendService>();
         services.AddSingleton<TrainingJobs>();
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<RoomStore>();
         services.AddSingleton<RoomPresence>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<RoomDeckService>();

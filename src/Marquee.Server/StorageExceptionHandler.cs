@@ -1,5 +1,5 @@
 using System.Globalization;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Marquee.Server;

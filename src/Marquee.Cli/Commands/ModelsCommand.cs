@@ -23,7 +23,7 @@ internal static class ModelsCommand
             {
                 try
                 {
-                    var directory = Path.Combine(Marquee.Server.Services.TrainingService.ModelsDirectory(CliEnvironment.ArtifactsDir), wanted);
+                    var directory = Path.Combine(Marquee.Storage.TrainingService.ModelsDirectory(CliEnvironment.ArtifactsDir), wanted);
                     await Marquee.Core.Training.ModelStore.LoadTopNAsync(directory, model.Manifest, cancellationToken);
                 }
                 catch (Marquee.Core.Training.InvalidModelException e)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Marquee.Core.Training;
-using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Cli.Commands;
 
@@ -17,7 +17,7 @@ internal static class TrainCommand
         algorithm.AcceptOnlyFromAmong([.. ModelTrainer.Algorithms]);
         var force = new Option<bool>("--force") { Description = "Train even when the serving model was trained on exactly this data with this algorithm" };
         // What the server's training worker reads back (TrainingWorker): not for people, so not in --help.
-        var outcome = new Option<string?>(TrainingWorker.OutcomeOption) { Hidden = true };
+        var outcome = new Option<string?>(TrainingWorkerOutcome.Option) { Hidden = true };
         var command = new Command("train", "Train on the imported ratings plus stored feedback; promote when it passes the quality gate") { algorithm, force, outcome };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(algorithm)!, cancellationToken, parse.GetValue(force), parse.GetValue(outcome)));
         return command;
@@ -29,7 +29,7 @@ internal static class TrainCommand
         var outcome = await training.TrainAsync(CliEnvironment.DataDir, CliEnvironment.ArtifactsDir, algorithm, Console.Error.WriteLine, cancellationToken, force);
         if (outcomePath is not null)
         {
-            await File.WriteAllTextAsync(outcomePath, System.Text.Json.JsonSerializer.Serialize(TrainingJobs.ToOutcome(outcome)), cancellationToken);
+            await File.WriteAllTextAsync(outcomePath, System.Text.Json.JsonSerializer.Serialize(TrainingWorkerOutcome.From(outcome)), cancellationToken);
         }
         if (outcome.Unchanged)
         {
@@ -43,11 +43,12 @@ internal static class TrainCommand
         return 0;
     }
 
+    /// <summary>The training run and the registry, over the database wired as the server wires it.</summary>
     internal static (TrainingService Training, ModelRegistry Registry) Services()
     {
-        var database = new Database(CliEnvironment.Database, CliEnvironment.ArtifactsDir);
-        database.Migrate();
-        var registry = new ModelRegistry(database, TimeProvider.System);
-        return (new TrainingService(new FeedbackStore(database, TimeProvider.System), registry), registry);
+        var storage = new ServiceCollection()
+            .AddMarqueeStorage(_ => new StorageSettings(CliEnvironment.Database, CliEnvironment.ArtifactsDir))
+            .BuildServiceProvider();
+        return (storage.GetRequiredService<TrainingService>(), storage.GetRequiredService<ModelRegistry>());
     }
 }

@@ -1,5 +1,5 @@
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Marquee.Server.Auth;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marquee.Server.Endpoints;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marquee.Server.Contracts;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marquee.Server.Contracts;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marquee.Server.Endpoints;

@@ -1,7 +1,7 @@
 using Marquee.Server.Auth;
 using Marquee.Server.Contracts;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Marquee.Server.Hubs;

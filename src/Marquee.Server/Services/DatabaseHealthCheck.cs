@@ -1,5 +1,5 @@
 using Dapper;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Marquee.Server.Services;

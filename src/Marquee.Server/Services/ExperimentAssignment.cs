@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 
 namespace Marquee.Server.Services;
 

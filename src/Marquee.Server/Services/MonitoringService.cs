@@ -1,6 +1,6 @@
 using Marquee.Core.Evaluation;
 using Marquee.Server.Contracts;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 
 namespace Marquee.Server.Services;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
 using Marquee.Server.Contracts;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 
 namespace Marquee.Server.Services;
 

@@ -6,7 +6,7 @@ using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
 using Marquee.Core.Semantic;
 using Marquee.Core.Training;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Server.Services;

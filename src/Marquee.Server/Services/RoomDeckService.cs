@@ -4,7 +4,7 @@ using Marquee.Core.Groups;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
 using Marquee.Server.Contracts;
-using Marquee.Server.Storage;
+using Marquee.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Server.Services;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marquee.Server.Contracts;
+using Marquee.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Server.Services;
@@ -38,15 +39,13 @@ public sealed class TrainingJobs(TrainingService training, RecommenderHost host,
         }
     }
 
-    public static TrainingWorkerOutcome ToOutcome(TrainingOutcome outcome) => new(outcome.Manifest.Version, outcome.Promoted, outcome.Decision);
-
     private async Task RunAsync(TrainingJobResponse job, CancellationToken cancellationToken)
     {
         try
         {
             void Log(string line) => logger.LogInformation("Retrain {Job}: {Line}", job.Id, line);
             var outcome = string.IsNullOrWhiteSpace(options.Value.TrainingWorker)
-                ? ToOutcome(await training.TrainAsync(options.Value.DataDir, options.Value.ArtifactsDir, job.Algorithm, Log, cancellationToken))
+                ? TrainingWorkerOutcome.From(await training.TrainAsync(options.Value.DataDir, options.Value.ArtifactsDir, job.Algorithm, Log, cancellationToken))
                 : await TrainingWorker.RunAsync(options.Value, job.Algorithm, Log, cancellationToken);
             if (outcome.Promoted)
             {

@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Marquee.Storage;
 
 namespace Marquee.Server.Services;
-
-/// <summary>What a training run reports back: the version it registered, and whether the quality gate promoted it.</summary>
-public sealed record TrainingWorkerOutcome(
-    [property: JsonPropertyName("model_version")] string ModelVersion,
-    [property: JsonPropertyName("promoted")] bool Promoted,
-    [property: JsonPropertyName("decision")] string Decision);
 
 /// <summary>
 /// Runs <c>marquee train</c> as a separate process for a retrain asked over the admin API: its memory is its own
@@ -20,9 +14,6 @@ public sealed record TrainingWorkerOutcome(
 /// </summary>
 public static class TrainingWorker
 {
-    /// <summary>The <c>train</c> option that writes a <see cref="TrainingWorkerOutcome"/> as JSON to a file.</summary>
-    public const string OutcomeOption = "--outcome";
-
     public static async Task<TrainingWorkerOutcome> RunAsync(MarqueeOptions options, string algorithm, Action<string> log,
         CancellationToken cancellationToken)
     {
@@ -105,7 +96,7 @@ public static class TrainingWorker
         {
             info.ArgumentList.Add(worker);
         }
-        foreach (var arg in new[] { "train", "--algorithm", algorithm, OutcomeOption, outcomePath })
+        foreach (var arg in new[] { "train", "--algorithm", algorithm, TrainingWorkerOutcome.Option, outcomePath })
         {
             info.ArgumentList.Add(arg);
         }

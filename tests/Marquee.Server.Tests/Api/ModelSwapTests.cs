@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Core.Training;
-using Marquee.Server.Storage;
 using Marquee.Server.Tests.Support;
+using Marquee.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Server.Tests.Api;
@@ -17,7 +17,7 @@ public sealed class ModelSwapTests(TrainedMarqueeFactory factory) : IClassFixtur
         var registry = factory.Services.GetRequiredService<ModelRegistry>();
         var host = factory.Services.GetRequiredService<Services.RecommenderHost>();
         var first = (await registry.GetCurrentAsync())!.Version;
-        var training = factory.Services.GetRequiredService<Services.TrainingService>();
+        var training = factory.Services.GetRequiredService<TrainingService>();
         var second = (await training.TrainAsync(factory.DataDir, factory.ArtifactsDir, "als")).Manifest.Version;
 
         using var stop = new CancellationTokenSource();

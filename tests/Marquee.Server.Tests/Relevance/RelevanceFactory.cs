@@ -2,6 +2,7 @@ using Marquee.Core.Artifacts;
 using Marquee.Core.Enrichment;
 using Marquee.Core.Import;
 using Marquee.Core.Semantic;
+using Marquee.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Server.Tests.Relevance;
@@ -28,11 +29,10 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
         await FetchCreditsAsync(data);
         await EmbedAsync(data);
 
-        var database = new Marquee.Server.Storage.Database(DatabasePath, ArtifactsDir);
-        database.Migrate();
-        var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
-        var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
-        await training.TrainAsync(DataDir, ArtifactsDir, "auto");
+        // The same wiring as the server and the CLI (StorageServices).
+        using var storage = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddMarqueeStorage(_ => new Marquee.Storage.StorageSettings(DatabasePath, ArtifactsDir)).BuildServiceProvider();
+        await storage.GetRequiredService<Marquee.Storage.TrainingService>().TrainAsync(DataDir, ArtifactsDir, "auto");
     }
 
     /// <summary>

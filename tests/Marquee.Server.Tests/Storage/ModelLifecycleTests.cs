@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Marquee.Core.Training;
 using Marquee.Server.Services;
-using Marquee.Server.Storage;
 using Marquee.Server.Tests.Support;
+using Marquee.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Server.Tests.Storage;

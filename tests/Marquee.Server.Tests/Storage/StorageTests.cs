@@ -1,6 +1,6 @@
 using Marquee.Core.Training;
-using Marquee.Server.Storage;
 using Marquee.Server.Tests.Support;
+using Marquee.Storage;
 
 namespace Marquee.Server.Tests.Storage;
 

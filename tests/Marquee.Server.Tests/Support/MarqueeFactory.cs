@@ -4,8 +4,10 @@ using System.Text.Json;
 using Marquee.Core.Artifacts;
 using Marquee.Core.Catalog;
 using Marquee.Core.Import;
+using Marquee.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Server.Tests.Support;
 
@@ -75,11 +77,10 @@ public class TrainedMarqueeFactory : MarqueeFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var database = new Marquee.Server.Storage.Database(DatabasePath, ArtifactsDir);
-        database.Migrate();
-        var registry = new Marquee.Server.Storage.ModelRegistry(database, TimeProvider.System);
-        var training = new Marquee.Server.Services.TrainingService(new Marquee.Server.Storage.FeedbackStore(database, TimeProvider.System), registry);
-        await training.TrainAsync(DataDir, ArtifactsDir, "ease");
+        // The same wiring as the server and the CLI (StorageServices).
+        using var storage = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddMarqueeStorage(_ => new Marquee.Storage.StorageSettings(DatabasePath, ArtifactsDir)).BuildServiceProvider();
+        await storage.GetRequiredService<Marquee.Storage.TrainingService>().TrainAsync(DataDir, ArtifactsDir, "ease");
     }
 }
 

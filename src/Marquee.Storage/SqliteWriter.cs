@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>
 /// The one writer of a SQLite database. SQLite takes one write transaction at a time and, with

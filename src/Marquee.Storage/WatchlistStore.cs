@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 public sealed record WatchlistEntry(int MovieId, DateTimeOffset AddedAt);
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Marquee.Core.Training;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 public sealed record RegisteredModel(string Version, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt, bool IsCurrent, ModelManifest Manifest)
 {

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>Swipe counts of one group of feedback (a model version or an experiment arm, over all time or one time bucket).</summary>
 public sealed record SwipeCounts

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>What a room's deck is planned from besides its members: the wish's chips and filters.</summary>
 public sealed record RoomSettings

@@ -3,9 +3,8 @@ using Marquee.Core.Import;
 using Marquee.Core.Interactions;
 using Marquee.Core.Recommenders.RatingPrediction;
 using Marquee.Core.Training;
-using Marquee.Server.Storage;
 
-namespace Marquee.Server.Services;
+namespace Marquee.Storage;
 
 /// <summary>Outcome of one training run.</summary>
 /// <param name="Unchanged">Nothing was trained: the serving model already is what this run would produce; <paramref name="Manifest"/> is its.</param>

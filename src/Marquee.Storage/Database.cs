@@ -4,7 +4,7 @@ using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 public enum DatabaseProvider
 {

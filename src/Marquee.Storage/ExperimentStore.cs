@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>An experiment: sessions split between a control and a candidate model version.</summary>
 public sealed record Experiment(long Id, string Name, string ControlVersion, string CandidateVersion, double CandidateShare,

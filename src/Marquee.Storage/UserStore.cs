@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>
 /// Anonymous users and their bearer tokens. Only a SHA-256 of each token is stored; a token expires after

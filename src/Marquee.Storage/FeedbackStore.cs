@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Marquee.Server.Storage;
+namespace Marquee.Storage;
 
 /// <summary>The swipe vocabulary of the feedback endpoint.</summary>
 public static class FeedbackActions
