@@ -67,27 +67,16 @@ public static class RecommendationEngine
             var checkAttributes = filters.HasAttributeConstraints;
             var count = 0;
             var generated = Generate(snapshot, request, options);
-            if (generated is not null)
+            // Only the generated movies, or the whole catalogue, go through the filters and the ranking below; both
+            // come in ascending catalogue order, so ties break the same way. Catalogue index = position in Movies:
+            // without attribute filters no movie object is touched.
+            var considered = generated?.Slots.Length ?? n;
+            for (var i = 0; i < considered; i++)
             {
-                // Only the generated movies go through the filters and the ranking below; they come in ascending
-                // catalogue order like the full scan's, so ties break the same way.
-                foreach (var index in generated.Slots)
+                var index = generated is null ? i : generated.Slots[i];
+                if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
                 {
-                    if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
-                    {
-                        candidates[count++] = index;
-                    }
-                }
-            }
-            else
-            {
-                // Catalogue index = position in Movies: without attribute filters no movie object is touched.
-                for (var index = 0; index < n; index++)
-                {
-                    if (!excludedMask[index] && (!checkAttributes || filters.AcceptsAttributes(catalog.Movies[index])))
-                    {
-                        candidates[count++] = index;
-                    }
+                    candidates[count++] = index;
                 }
             }
             var candidateSpan = candidates.AsSpan(0, count);
