@@ -120,7 +120,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             }
             // Two checks before a model serves: it was trained on the ratings loaded now (else refused, listed on
             // /health), and it loads and scores (else the last good one or the baseline serves, see LoadServableAsync).
-            var ratingModel = current?.Manifest.RatingModel is { } ratingVersion ? await registry.GetAsync(ratingVersion, cancellationToken) : null;
+            var ratingModel = await RatingModelOfAsync(current?.Manifest, cancellationToken);
             var modelRefusal = current is null ? null : ModelRefusal(current.Manifest, ratingModel?.Manifest);
             _unservable = modelRefusal is null ? null : current!.Version;
             if (modelRefusal is not null)
@@ -129,7 +129,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             }
             var servable = modelRefusal is null ? current : null;
             var (version, personalizer) = await LoadServableAsync(servable, cancellationToken);
-            var ratingPredictor = await LoadRatingPredictorAsync(servable?.Manifest.RatingModel, cancellationToken);
+            var ratingPredictor = servable is null ? null : await LoadRatingPredictorAsync(servable.Manifest.RatingModel, ratingModel, cancellationToken);
             var snapshot = new RecommenderSnapshot(_catalog, new BaselineRecommender(_catalog), version, personalizer, ratingPredictor,
                 _state?.Snapshot.Catalog == _catalog ? _state.Snapshot.Content : null, _semantic);
             _state = new ServingState(snapshot, _movieLensUsers!, modelRefusal is null ? _refusedData : [.. _refusedData, modelRefusal]);
@@ -177,7 +177,8 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
             ?? throw new InvalidOperationException($"experiment model {version} is not registered");
         var personalizer = await LoadPersonalizerAsync(model, cancellationToken);
         var snapshot = new RecommenderSnapshot(main.Catalog, main.Snapshot.Baseline, personalizer is null && model.Algorithm != "baseline" ? "baseline" : version,
-            personalizer, await LoadRatingPredictorAsync(model.Manifest.RatingModel, cancellationToken), main.Snapshot.Content, main.Snapshot.Semantic);
+            personalizer, await LoadRatingPredictorAsync(model.Manifest.RatingModel, await RatingModelOfAsync(model.Manifest, cancellationToken), cancellationToken),
+            main.Snapshot.Content, main.Snapshot.Semantic);
         metrics.ModelLoaded(snapshot.ModelVersion);
         return new ServingState(snapshot, main.MovieLensUsers, main.Refused);
     }
@@ -241,8 +242,15 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         return index;
     }
 
-    /// <summary>The rating model version a top-N model names, loaded and checked; kept across swaps that share it.</summary>
-    private async Task<IRatingPredictor?> LoadRatingPredictorAsync(string? version, CancellationToken cancellationToken)
+    /// <summary>The registry entry of the rating model a top-N manifest names; null when it names none or the registry has no such version.</summary>
+    private async Task<RegisteredModel?> RatingModelOfAsync(ModelManifest? manifest, CancellationToken cancellationToken) =>
+        manifest?.RatingModel is { } version ? await registry.GetAsync(version, cancellationToken) : null;
+
+    /// <summary>
+    /// The rating model <paramref name="version"/> a top-N model names (<paramref name="registered"/>: its registry entry,
+    /// read once by the caller), loaded and checked; kept across swaps that share it.
+    /// </summary>
+    private async Task<IRatingPredictor?> LoadRatingPredictorAsync(string? version, RegisteredModel? registered, CancellationToken cancellationToken)
     {
         if (version is null)
         {
@@ -252,7 +260,7 @@ public sealed class RecommenderHost(IOptions<MarqueeOptions> options, ModelRegis
         {
             return loaded.Predictor;
         }
-        if (await registry.GetAsync(version, cancellationToken) is not { Kind: ModelKind.Rating } registered)
+        if (registered is not { Kind: ModelKind.Rating })
         {
             // A model trained before rating models were registry versions names one in the old rating-models/ folder.
             logger.LogWarning("Rating model {Version} is not a rating version in the registry; cards show no predicted rating until ./marquee train trains one",
