@@ -7,7 +7,8 @@ namespace Marquee.Cli.Tests;
 
 /// <summary>
 /// The README promises two set-up commands. This runs the first one's documented form end to end
-/// (build, import, enrich, train, serve) and the README's API example against it; CI runs the second.
+/// (build, import, enrich, embed, train, serve, with the files the README names) and the README's API example
+/// against it; CI runs the second.
 /// </summary>
 public sealed partial class ReadmeTests
 {
@@ -37,11 +38,7 @@ public sealed partial class ReadmeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[]
-                 {
-                     "./marquee", "up", "--source", SharedData.MlLatestSmall, "--metadata-file", SharedData.MetadataJoin,
-                     "--urls", $"http://127.0.0.1:{port}",
-                 })
+        foreach (var arg in OfflineUpCommand().Append("--urls").Append($"http://127.0.0.1:{port}"))
         {
             info.ArgumentList.Add(arg);
         }
@@ -63,6 +60,23 @@ public sealed partial class ReadmeTests
         Assert.True(items.GetArrayLength() > 0);
         Assert.Contains("<html", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Imported 9,742 movies", up.Output);
+        EmbeddingTestCache.Save(Path.Combine(temp.File("data"), "movie_embeddings.parquet"));
+    }
+
+    [GeneratedRegex(@"```sh\n(?<command>\./marquee up --source .*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex OfflineUpBlock();
+
+    /// <summary>
+    /// The README's <c>./marquee up</c> with files already on the machine, as its words (continuation lines joined),
+    /// with <c>../shared</c> pointing at the shared datasets wherever this checkout has them.
+    /// </summary>
+    private static IEnumerable<string> OfflineUpCommand()
+    {
+        var match = OfflineUpBlock().Match(Readme);
+        Assert.True(match.Success, "the README shows ./marquee up --source with files already on the machine");
+        var words = match.Groups["command"].Value.Replace("\\\n", " ", StringComparison.Ordinal)
+            .Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Select(w => w.StartsWith("../shared/", StringComparison.Ordinal) ? Path.Combine(SharedData.Root, w["../shared/".Length..]) : w);
     }
 
     /// <summary>The JSON body of the README's curl example for POST /recommend.</summary>

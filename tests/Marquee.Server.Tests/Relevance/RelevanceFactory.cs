@@ -36,34 +36,17 @@ public sealed class RelevanceFactory : Support.MarqueeFactory
     }
 
     /// <summary>
-    /// Film vectors as <c>./marquee embed</c> makes them. The job re-embeds only films whose text changed, so the
-    /// vectors of the last run (kept under build_artifacts/test-cache) make this seconds instead of minutes.
+    /// Film vectors as <c>./marquee embed</c> makes them. The job re-embeds only films whose text changed, so starting
+    /// from the vectors the README test or the last run saved (<see cref="EmbeddingTestCache"/>) takes seconds, not minutes.
     /// </summary>
     private static async Task EmbedAsync(DataDirectory data)
     {
-        var cache = Path.Combine(RepositoryRoot(), "build_artifacts", "test-cache", "relevance_movie_embeddings.parquet");
-        if (File.Exists(cache))
-        {
-            File.Copy(cache, data.MovieEmbeddings, overwrite: true);
-        }
+        EmbeddingTestCache.TryRestore(data.MovieEmbeddings);
         using (var embedder = TextEmbedders.Create(TextEmbedders.Default, Environment.ProcessorCount))
         {
             await MovieEmbeddingJob.RunAsync(data, embedder);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
-        File.Copy(data.MovieEmbeddings, cache, overwrite: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Marquee.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Path.GetTempPath();
+        EmbeddingTestCache.Save(data.MovieEmbeddings);
     }
 
     /// <summary>
