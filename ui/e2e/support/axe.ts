@@ -1,8 +1,33 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect } from '@playwright/test';
 
+/**
+ * Waits until no visible element is fading: axe measures colour contrast on what is painted, and a dialog still
+ * fading in reads as low contrast. Only opacity is compared (spinners turn forever and are aria-hidden, which
+ * axe does not check); gives up after a few seconds and lets axe report what it sees.
+ */
+async function waitForFadesToSettle(page: Page) {
+  await page
+    .waitForFunction(
+      async () => {
+        const opacities = () =>
+          Array.from(document.querySelectorAll('body *'))
+            .filter((element) => !element.closest('[aria-hidden="true"]'))
+            .map((element) => getComputedStyle(element).opacity)
+            .join(',');
+        const before = opacities();
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        return before === opacities();
+      },
+      undefined,
+      { timeout: 4_000 },
+    )
+    .catch(() => undefined);
+}
+
 /** Fails with a readable list when axe finds serious or critical WCAG 2.1 AA (or best-practice) problems. */
 export async function expectNoSeriousViolations(page: Page, view: string) {
+  await waitForFadesToSettle(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
