@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Marquee.Core.Intent;
 
 /// <summary>Where an intent came from.</summary>
@@ -9,7 +11,9 @@ public static class IntentSource
 
 /// <summary>
 /// The structured reading of a free-text wish plus mood chips. Hard constraints (excluded genres, years,
-/// runtime) filter candidates; soft ones (genres, moods, keywords, reference movies) rank them.
+/// runtime) filter candidates; soft ones (genres, moods, keywords, reference movies) rank them. It is also the
+/// <c>intent</c> of a <c>/recommend</c> answer, so the schema the API publishes (and the UI's zod schema, held to
+/// it by a test) is this record and nothing written again.
 /// </summary>
 public sealed record MovieIntent
 {
@@ -67,9 +71,11 @@ public sealed record MovieIntent
     public static MovieIntent Empty { get; } = new();
 
     /// <summary>True when nothing in the intent ranks (it may still filter).</summary>
+    [JsonIgnore]
     public bool HasSoftSignals => Genres.Count > 0 || Moods.Count > 0 || Keywords.Count > 0 || Labels.Count > 0 || ReferenceMovieIds.Count > 0
                                   || Languages.Count > 0 || Countries.Count > 0 || People.Count > 0 || Companies.Count > 0 || MaxAge is not null;
 
+    [JsonIgnore]
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null
                            && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0
                            && ExcludeCompanies.Count == 0 && !IncludeShorts;

@@ -16,7 +16,7 @@ namespace Marquee.Server.Tests.Contract;
 public sealed class ApiContractTests(MarqueeFactory factory)
 {
     /// <summary>OpenAPI schemas the UI mirrors property for property (zod schema name in the UI → OpenAPI schema).</summary>
-    private static readonly (string Zod, string OpenApi)[] MirroredSchemas = [("intentSchema", "IntentResponse")];
+    private static readonly (string Zod, string OpenApi)[] MirroredSchemas = [("intentSchema", "MovieIntent")];
 
     private static string ContractPath => Path.Combine(FindRepositoryRoot(), "ui", "src", "lib", "api-contract.json");
 

@@ -77,6 +77,8 @@ export const intentSchema = z.object({
   year_to: nullish(z.number().int()),
   max_runtime: nullish(z.number().int()),
   reference_movie_ids: z.array(z.number().int()).default([]),
+  /** TMDB collections the wish named as a whole ("like Lord of the Rings"): their films are wished too. */
+  franchises: z.array(z.number().int()).default([]),
   keywords: z.array(z.string()).default([]),
   /** Labels films carry (TMDB keywords, MovieLens tags) that the wish named word for word. */
   labels: z.array(z.string()).default([]),
