@@ -56,7 +56,7 @@ public sealed record RankingOptions
     public double LabelTopicShare { get; init; } = 0.75;
 
     /// <summary>Within relevance: weight of free keywords (leftover words found in the catalogue's text).</summary>
-    public double KeywordMatchWeight { get; init; } = 0.6;
+    public double KeywordMatchWeight { get; init; } = 0.375;
 
     /// <summary>Within relevance: weight of similarity to reference titles ("like The Matrix").</summary>
     public double ReferenceMatchWeight { get; init; } = 1.2;
