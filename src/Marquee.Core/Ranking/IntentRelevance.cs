@@ -30,6 +30,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
+    private readonly List<float[]> _subjects;
+    private readonly List<float[]> _otherTopics = [];
 
     /// <param name="k">Films on the page: a precise wish with fewer true matches fills from their neighbours.</param>
     /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
@@ -62,6 +64,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             _labels.Add((label, LabelScore(label)));
         }
+        _subjects = Subjects(candidates);
         References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
         if (References.Count > 0)
         {
@@ -329,23 +332,23 @@ internal sealed class IntentRelevance : IDisposable
             }
             Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
         }
-        if (_topics.Count > 0)
+        if (_otherTopics.Count > 0)
         {
             var topicSum = 0.0;
-            foreach (var (_, score) in _topics)
+            foreach (var score in _otherTopics)
             {
                 topicSum += score[index];
             }
-            Facet(_options.TopicMatchWeight, topicSum / _topics.Count);
+            Facet(_options.TopicMatchWeight, topicSum / _otherTopics.Count);
         }
-        if (_labels.Count > 0)
+        if (_subjects.Count > 0)
         {
             var labelSum = 0.0;
-            foreach (var (_, score) in _labels)
+            foreach (var score in _subjects)
             {
                 labelSum += score[index];
             }
-            Facet(_options.LabelMatchWeight, labelSum / _labels.Count);
+            Facet(_options.LabelMatchWeight, labelSum / _subjects.Count);
         }
         if (_keyword is not null)
         {
@@ -438,6 +441,55 @@ internal sealed class IntentRelevance : IDisposable
         }
         _snapshot.Labels.Evidence(label, evidence);
         return evidence;
+    }
+
+    /// <summary>
+    /// The labels as facets, each joined with the topics read from the same words ("alien invasion" and the aliens
+    /// topic, "dog" and animals): two readings of one phrase are one subject, met by either, so a film about aliens
+    /// invading that no one filed under "alien invasion" is not ranked as if it missed half the wish. The label,
+    /// being the narrower reading, keeps the edge (<see cref="RankingOptions.LabelTopicShare"/>). Topics no label
+    /// covers stay facets of their own.
+    /// </summary>
+    private List<float[]> Subjects(ReadOnlySpan<int> candidates)
+    {
+        var subjects = new List<float[]>(_labels.Count);
+        var joined = new bool[_topics.Count];
+        foreach (var (label, score) in _labels)
+        {
+            var words = " " + QueryText.Normalize(label) + " ";
+            var subject = score;
+            for (var t = 0; t < _topics.Count; t++)
+            {
+                var (topic, topicScore) = _topics[t];
+                if (!topic.Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                joined[t] = true;
+                if (ReferenceEquals(subject, score))
+                {
+                    subject = Rent(_snapshot.Catalog.Count);
+                    foreach (var index in candidates)
+                    {
+                        subject[index] = score[index];
+                    }
+                }
+                var share = (float)_options.LabelTopicShare;
+                foreach (var index in candidates)
+                {
+                    subject[index] = Math.Max(subject[index], share * topicScore[index]);
+                }
+            }
+            subjects.Add(subject);
+        }
+        for (var t = 0; t < _topics.Count; t++)
+        {
+            if (!joined[t])
+            {
+                _otherTopics.Add(_topics[t].Score);
+            }
+        }
+        return subjects;
     }
 
     /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>

@@ -49,8 +49,14 @@ public sealed record RankingOptions
     /// </summary>
     public double LabelMatchWeight { get; init; } = 1.2;
 
+    /// <summary>
+    /// A film about the topic read from a label's own words ("aliens" in "alien invasion") counts as this much of one
+    /// filed under the label: either reading meets the subject, the narrower one fully.
+    /// </summary>
+    public double LabelTopicShare { get; init; } = 0.75;
+
     /// <summary>Within relevance: weight of free keywords (leftover words found in the catalogue's text).</summary>
-    public double KeywordMatchWeight { get; init; } = 0.6;
+    public double KeywordMatchWeight { get; init; } = 0.375;
 
     /// <summary>Within relevance: weight of similarity to reference titles ("like The Matrix").</summary>
     public double ReferenceMatchWeight { get; init; } = 1.2;
@@ -61,7 +67,7 @@ public sealed record RankingOptions
     /// have vectors, and the wish has topics or free words: a wish the parser read completely (moods, genres, years)
     /// gains nothing from meaning, and every film would get some noise.
     /// </summary>
-    public double SemanticMatchWeight { get; init; } = 0.8;
+    public double SemanticMatchWeight { get; init; } = 0.5;
 
     /// <summary>
     /// The semantic match is 0 up to this many standard deviations above the mean cosine over the candidates and
@@ -105,6 +111,12 @@ public sealed record RankingOptions
 
     /// <summary>Weight of the baseline for a wish about a subject (no person, studio, place or film named), no history.</summary>
     public double SubjectBaselineWeight { get; init; } = 0.22;
+
+    /// <summary>
+    /// For a subject wish from someone with no history: popularity times the film's fit to the wish, added to its
+    /// score, so the known films of the subject lead it and a film off the subject gains nothing.
+    /// </summary>
+    public double SubjectPopularityWeight { get; init; } = 0.5;
 
     /// <summary>Weight of "made for children" among the facets when the youngest viewer is a child.</summary>
     public double AudienceMatchWeight { get; init; } = 1.2;

@@ -116,6 +116,9 @@ public static class RecommendationEngine
             var personalWeight = !precise || cfShare > 0 ? options.PersonalWeight
                 : relevance.NamesFilms ? options.PreciseBaselineWeight : options.SubjectBaselineWeight;
             var weightSum = relevanceWeight + personalWeight + qualityWeight;
+            // Among the films that fit a subject, the ones people know come first (a heist wish means the famous
+            // heists): fame counts in proportion to fit, so it never lifts a film off the subject.
+            var fameWithinFit = precise && cfShare == 0 && !relevance.NamesFilms ? options.SubjectPopularityWeight : 0;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
@@ -131,6 +134,7 @@ public static class RecommendationEngine
                 var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
                 score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
+                score += fameWithinFit * popularity[index] * relevance.Total(index);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 if (minRatings > 0 && ratingCounts[index] < minRatings)
                 {
