@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
@@ -267,12 +268,7 @@ internal sealed class RowSolver(int k)
             var c = alpha * weights[n];
             for (var i = 0; i < k; i++)
             {
-                var ci = c * y[i];
-                var rowA = a.Slice(i * k, k);
-                for (var j = 0; j <= i; j++)
-                {
-                    rowA[j] += ci * y[j];
-                }
+                AddScaledLower(a.Slice(i * k, k), y, c * y[i], i + 1);
                 b[i] += (1 + c) * y[i];
             }
         }
@@ -281,6 +277,34 @@ internal sealed class RowSolver(int k)
         for (var i = 0; i < k; i++)
         {
             x[i] = (float)b[i];
+        }
+    }
+
+    /// <summary>
+    /// row[0..count) += scale·y[0..count), each product rounded to float and then added in double as the scalar
+    /// loop did (so fits and fold-ins are bit for bit the same), a SIMD vector at a time: this rank-one update is
+    /// most of a fold-in's work, once per history item. The last vector may run past <paramref name="count"/>
+    /// into the upper triangle, which the Cholesky factorisation never reads.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaledLower(Span<double> row, ReadOnlySpan<float> y, float scale, int count)
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            var half = Vector<double>.Count;
+            var factor = new Vector<float>(scale);
+            for (; j < count && j + width <= row.Length; j += width)
+            {
+                Vector.Widen(new Vector<float>(y[j..]) * factor, out var low, out var high);
+                (new Vector<double>(row[j..]) + low).CopyTo(row[j..]);
+                (new Vector<double>(row[(j + half)..]) + high).CopyTo(row[(j + half)..]);
+            }
+        }
+        for (; j < count; j++)
+        {
+            row[j] += scale * y[j];
         }
     }
 }

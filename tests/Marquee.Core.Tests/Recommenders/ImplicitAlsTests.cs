@@ -1,3 +1,4 @@
+using Marquee.Core.Numerics;
 using Marquee.Core.Recommenders;
 using Marquee.Core.Tests.Support;
 
@@ -12,5 +13,51 @@ public class ImplicitAlsTests
         var model = (AlsModel)new ImplicitAls(new AlsOptions { Factors = 8, Iterations = 5, Alpha = 2, Regularization = 1 }).Fit(matrix);
         ExplanationChecks.PageMatchesOneAtATimeAndSumsToTheScores(model, history: [2, 5, 11, 17], ratings: [5, 4, 0, 2.5f],
             targets: [0, 5, 39, 20, 8], sumTolerance: 1e-3);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(10)]
+    [InlineData(3)]
+    public void ExactFoldIn_VectorisedUpdate_IsBitForBitTheScalarSolve(int k)
+    {
+        // The scalar loop the vectorised rank-one update replaced: fits and served pages must not move.
+        var random = new Random(k);
+        var factors = Enumerable.Range(0, 50 * k).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var gram = ImplicitAls.GramPortable(factors, k);
+        int[] columns = [1, 4, 9, 16, 25, 36, 49, 7];
+        float[] ratings = [5, 4, 3.5f, 1, 2, 4.5f, 3, 0.5f];
+        const float alpha = 4, lambda = 3;
+        var a = new double[k * k];
+        var b = new double[k];
+        for (var i = 0; i < k * k; i++)
+        {
+            a[i] = gram[i];
+        }
+        for (var i = 0; i < k; i++)
+        {
+            a[(i * k) + i] += lambda;
+        }
+        for (var n = 0; n < columns.Length; n++)
+        {
+            var y = factors.AsSpan(columns[n] * k, k);
+            var c = alpha * ratings[n];
+            for (var i = 0; i < k; i++)
+            {
+                var ci = c * y[i];
+                for (var j = 0; j <= i; j++)
+                {
+                    a[(i * k) + j] += ci * y[j];
+                }
+                b[i] += (1 + c) * y[i];
+            }
+        }
+        Cholesky.Factor(a, k);
+        Cholesky.Solve(a, k, b);
+
+        var solved = new float[k];
+        new RowSolver(k).Exact(gram, factors, columns, ratings, alpha, lambda, solved);
+
+        Assert.Equal(b.Select(v => (float)v), solved);
     }
 }
