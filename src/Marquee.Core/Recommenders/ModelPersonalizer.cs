@@ -35,7 +35,7 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             var scores = buffer.AsSpan(0, count);
             model.ScoreHistory(positions, ratings, scores);
-            var slots = SlotsFor(slotOf);
+            var slots = SlotsFor(slotOf).Slots;
             for (var j = 0; j < count; j++)
             {
                 if (slots[j] >= 0)
@@ -93,41 +93,57 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
                 scores.Add(System.Numerics.Tensors.TensorPrimitives.Dot(user, als.ItemFactors.AsSpan(position * als.Factors, als.Factors)));
             }
         }
-        var slotOfPosition = SlotsFor(slotOf);
-        var slots = new int[found.Count];
-        var values = new float[found.Count];
-        var count = 0;
-        for (var i = 0; i < found.Count; i++)
+        var map = SlotsFor(slotOf);
+        var slotOfPosition = map.Slots;
+        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller
+        // slot. Marked in a bitset over the slots and read back in order, which costs a fraction of sorting the few
+        // thousand found.
+        var words = (map.SlotCount + 63) >> 6;
+        var marks = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words));
+        var valueOf = ArrayPool<float>.Shared.Rent(Math.Max(1, map.SlotCount));
+        try
         {
-            if (slotOfPosition[found[i]] is var slot and >= 0)
+            Array.Clear(marks, 0, words);
+            var count = 0;
+            for (var i = 0; i < found.Count; i++)
             {
-                slots[count] = slot;
-                values[count++] = scores[i];
+                if (slotOfPosition[found[i]] is var slot and >= 0 && (marks[slot >> 6] & (1UL << slot)) == 0)
+                {
+                    marks[slot >> 6] |= 1UL << slot;
+                    valueOf[slot] = scores[i];
+                    count++;
+                }
             }
+            var slots = new int[count];
+            var values = new float[count];
+            var at = 0;
+            for (var word = 0; word < words; word++)
+            {
+                for (var bits = marks[word]; bits != 0; bits &= bits - 1)
+                {
+                    var slot = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    slots[at] = slot;
+                    values[at++] = valueOf[slot];
+                }
+            }
+            return new PersonalCandidates(slots, values);
         }
-        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller slot.
-        Array.Sort(slots, values, 0, count);
-        var distinct = 0;
-        for (var i = 0; i < count; i++)
+        finally
         {
-            if (distinct == 0 || slots[i] != slots[distinct - 1])
-            {
-                slots[distinct] = slots[i];
-                values[distinct++] = values[i];
-            }
+            ArrayPool<ulong>.Shared.Return(marks);
+            ArrayPool<float>.Shared.Return(valueOf);
         }
-        return new PersonalCandidates(slots[..distinct], values[..distinct]);
     }
 
     /// <summary>
     /// Model position → caller slot, built once per slot map: a caller (a serving snapshot) passes the same
     /// delegate on every request, and a dictionary lookup per catalogue movie would cost more than scoring.
     /// </summary>
-    private int[] SlotsFor(Func<int, int> slotOf)
+    private SlotMap SlotsFor(Func<int, int> slotOf)
     {
         if (_slots is { } cached && ReferenceEquals(cached.SlotOf, slotOf))
         {
-            return cached.Slots;
+            return cached;
         }
         var movieIds = model.Items.MovieIds;
         var slots = new int[model.Items.Count];
@@ -135,11 +151,13 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             slots[j] = slotOf(movieIds[j]);
         }
-        _slots = new SlotMap(slotOf, slots);
-        return slots;
+        var map = new SlotMap(slotOf, slots, slots.Length == 0 ? 0 : slots.Max() + 1);
+        _slots = map;
+        return map;
     }
 
-    private sealed record SlotMap(Func<int, int> SlotOf, int[] Slots);
+    /// <summary>Model position → caller slot (-1 when the caller has no slot for it); slots run below <paramref name="SlotCount"/>.</summary>
+    private sealed record SlotMap(Func<int, int> SlotOf, int[] Slots, int SlotCount);
 
     public IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2) =>
         ExplainMany(history, [movieId], max)[0];
