@@ -1,4 +1,3 @@
-using System.Buffers;
 using Marquee.Core.Interactions;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
@@ -306,41 +305,65 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         }
         // The user bias is the last half-step of the bias alternation, as for BaselineOnly.
         var userBias = deviation / (_userRegularization + known.Count);
-        // Dense by item (NaN = not rated): neighbour lists are long and walked for every target.
-        var residualOf = ArrayPool<double>.Shared.Rent(_items.Count);
-        residualOf.AsSpan(0, _items.Count).Fill(double.NaN);
-        foreach (var (item, rating) in known)
+        // Dense by item (NaN = not rated): neighbour lists are long and walked for every target. The thread's array
+        // is all NaN between calls, so a call writes and then restores only its history's entries, not the catalogue.
+        var residualOf = ResidualScratch(_items.Count);
+        try
         {
-            residualOf[item] = rating - _mean - userBias - _itemBias[item];
-        }
-        for (var t = 0; t < movieIds.Length; t++)
-        {
-            var item = _items.PositionOf(movieIds[t]);
-            var estimate = _mean + userBias;
-            if (item >= 0)
+            foreach (var (item, rating) in known)
             {
-                estimate += _itemBias[item];
-                var weightSum = 0.0;
-                var weighted = 0.0;
-                var used = 0;
-                for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
+                residualOf[item] = rating - _mean - userBias - _itemBias[item];
+            }
+            for (var t = 0; t < movieIds.Length; t++)
+            {
+                var item = _items.PositionOf(movieIds[t]);
+                var estimate = _mean + userBias;
+                if (item >= 0)
                 {
-                    var residual = residualOf[_neighborItems[n]];
-                    if (!double.IsNaN(residual))
+                    estimate += _itemBias[item];
+                    var weightSum = 0.0;
+                    var weighted = 0.0;
+                    var used = 0;
+                    for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
                     {
-                        weightSum += _neighborSimilarities[n];
-                        weighted += _neighborSimilarities[n] * residual;
-                        used++;
+                        var residual = residualOf[_neighborItems[n]];
+                        if (!double.IsNaN(residual))
+                        {
+                            weightSum += _neighborSimilarities[n];
+                            weighted += _neighborSimilarities[n] * residual;
+                            used++;
+                        }
+                    }
+                    if (weightSum > 0)
+                    {
+                        estimate += weighted / weightSum;
                     }
                 }
-                if (weightSum > 0)
-                {
-                    estimate += weighted / weightSum;
-                }
+                predictions[t] = Math.Clamp((float)estimate, RatingScale.Min, RatingScale.Max);
             }
-            predictions[t] = Math.Clamp((float)estimate, RatingScale.Min, RatingScale.Max);
         }
-        ArrayPool<double>.Shared.Return(residualOf);
+        finally
+        {
+            foreach (var (item, _) in known)
+            {
+                residualOf[item] = double.NaN;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static double[]? t_residualOf;
+
+    /// <summary>This thread's residual-by-item array, at least <paramref name="items"/> long and all NaN.</summary>
+    private static double[] ResidualScratch(int items)
+    {
+        if (t_residualOf is not { } scratch || scratch.Length < items)
+        {
+            scratch = new double[items];
+            Array.Fill(scratch, double.NaN);
+            t_residualOf = scratch;
+        }
+        return scratch;
     }
 
     public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
