@@ -60,4 +60,32 @@ public class ImplicitAlsTests
 
         Assert.Equal(b.Select(v => (float)v), solved);
     }
+
+    [Fact]
+    public void ScoreHistory_ScoredInBlocks_IsBitForBitOneMultiplyAddPerFactor()
+    {
+        // More items than one block, and not a multiple of it, so the blocks and the last partial one are all checked.
+        var matrix = RandomRatings.Matrix(300, 5000, seed: 7);
+        var model = (AlsModel)new ImplicitAls(new AlsOptions { Factors = 8, Iterations = 2, Alpha = 2, Regularization = 1 }).Fit(matrix);
+        int[] history = [3, 1999, 2048, 4096, 4999];
+        float[] ratings = [5, 4, 3, 4.5f, 2];
+        var user = new float[model.Factors];
+        model.FoldIn(history, ratings, user);
+        var expected = new float[model.Items.Count];
+        for (var j = 0; j < expected.Length; j++)
+        {
+            var row = model.ItemFactors.AsSpan(j * model.Factors, model.Factors);
+            var score = row[0] * user[0];
+            for (var f = 1; f < model.Factors; f++)
+            {
+                score = (row[f] * user[f]) + score;
+            }
+            expected[j] = score;
+        }
+
+        var scores = new float[model.Items.Count];
+        model.ScoreHistory(history, ratings, scores);
+
+        Assert.Equal(expected, scores);
+    }
 }
