@@ -305,14 +305,17 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         }
         // The user bias is the last half-step of the bias alternation, as for BaselineOnly.
         var userBias = deviation / (_userRegularization + known.Count);
-        // Dense by item (NaN = not rated): neighbour lists are long and walked for every target. The thread's array
-        // is all NaN between calls, so a call writes and then restores only its history's entries, not the catalogue.
-        var residualOf = ResidualScratch(_items.Count);
+        // Neighbour lists are long and walked for every target, so whether a neighbour was rated is one bit of a
+        // per-thread bitset over the catalogue (8 KB at 62k movies: it stays in the first-level cache), and only the
+        // rated ones read their residual. The bitset is all zero between calls: a call sets and then clears only its
+        // history's bits, never the whole catalogue.
+        var (residualOf, rated) = Scratch(_items.Count);
         try
         {
             foreach (var (item, rating) in known)
             {
                 residualOf[item] = rating - _mean - userBias - _itemBias[item];
+                rated[item >> 6] |= 1UL << item;
             }
             for (var t = 0; t < movieIds.Length; t++)
             {
@@ -326,8 +329,8 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
                     var used = 0;
                     for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
                     {
-                        var residual = residualOf[_neighborItems[n]];
-                        if (!double.IsNaN(residual))
+                        var neighbour = _neighborItems[n];
+                        if ((rated[neighbour >> 6] & (1UL << neighbour)) != 0 && residualOf[neighbour] is var residual && !double.IsNaN(residual))
                         {
                             weightSum += _neighborSimilarities[n];
                             weighted += _neighborSimilarities[n] * residual;
@@ -346,7 +349,7 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         {
             foreach (var (item, _) in known)
             {
-                residualOf[item] = double.NaN;
+                rated[item >> 6] = 0;
             }
         }
     }
@@ -354,16 +357,20 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
     [ThreadStatic]
     private static double[]? t_residualOf;
 
-    /// <summary>This thread's residual-by-item array, at least <paramref name="items"/> long and all NaN.</summary>
-    private static double[] ResidualScratch(int items)
+    [ThreadStatic]
+    private static ulong[]? t_rated;
+
+    /// <summary>This thread's residual-by-item array and its all-zero rated bitset, both covering <paramref name="items"/>.</summary>
+    private static (double[] Residuals, ulong[] Rated) Scratch(int items)
     {
-        if (t_residualOf is not { } scratch || scratch.Length < items)
+        if (t_residualOf is not { } residuals || residuals.Length < items || t_rated is not { } rated)
         {
-            scratch = new double[items];
-            Array.Fill(scratch, double.NaN);
-            t_residualOf = scratch;
+            residuals = new double[items];
+            rated = new ulong[(items + 63) >> 6];
+            t_residualOf = residuals;
+            t_rated = rated;
         }
-        return scratch;
+        return (residuals, rated);
     }
 
     public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
