@@ -35,6 +35,8 @@ public static class ReferenceSimilarity
         var text = ArrayPool<float>.Shared.Rent(count);
         var cf = ArrayPool<float>.Shared.Rent(count);
         var meaning = ArrayPool<float>.Shared.Rent(count);
+        // The CF neighbours of all the references at once: a factor model shares one pass over the catalogue.
+        var neighbours = snapshot.Personalizer?.SimilarMany(references.Select(r => r.MovieId).ToList(), CfNeighbours);
         try
         {
             for (var r = 0; r < references.Count; r++)
@@ -47,7 +49,7 @@ public static class ReferenceSimilarity
                     maxText = Math.Max(maxText, text[index]);
                 }
                 var hasMeaning = FillMeaning(snapshot, reference, candidates, meaning.AsSpan(0, count));
-                var hasCf = FillCf(snapshot, reference.MovieId, cf.AsSpan(0, count));
+                var hasCf = FillCf(snapshot, neighbours?[r], cf.AsSpan(0, count));
                 var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
                 var traits = snapshot.Traits;
                 foreach (var index in candidates)
@@ -169,14 +171,13 @@ public static class ReferenceSimilarity
 
     private static readonly double[] YearClosenessTable = Enumerable.Range(0, 256).Select(apart => Math.Exp(-apart / 15.0)).ToArray();
 
-    private static bool FillCf(RecommenderSnapshot snapshot, int movieId, Span<float> cf)
+    private static bool FillCf(RecommenderSnapshot snapshot, IReadOnlyList<(int MovieId, float Similarity)>? neighbours, Span<float> cf)
     {
         cf.Clear();
-        if (snapshot.Personalizer is not { } personalizer)
+        if (neighbours is null)
         {
             return false;
         }
-        var neighbours = personalizer.Similar(movieId, CfNeighbours);
         var max = 0f;
         foreach (var (_, value) in neighbours)
         {

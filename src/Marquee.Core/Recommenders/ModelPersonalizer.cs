@@ -225,20 +225,76 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         return best.Select(b => (model.Items.MovieIdAt(b.Position), b.Value)).ToList();
     }
 
-    public IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count)
+    public IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count) => SimilarMany([movieId], count)[0];
+
+    /// <summary>
+    /// "People who loved this also loved": per movie, the model's answer for a one-movie, five-star history. A factor
+    /// model scores all of them in one pass over its item factors (a wish whose few matches lend their neighbours asks
+    /// for up to eight per page).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<(int MovieId, float Similarity)>> SimilarMany(IReadOnlyList<int> movieIds, int count)
     {
-        var position = model.Items.PositionOf(movieId);
-        if (position < 0 || model is FixedScoresModel || count <= 0)
+        var result = new IReadOnlyList<(int MovieId, float Similarity)>[movieIds.Count];
+        var positions = new List<int>(movieIds.Count);
+        var asked = new List<int>(movieIds.Count);
+        for (var m = 0; m < movieIds.Count; m++)
         {
-            return [];
+            result[m] = [];
+            var position = model.Items.PositionOf(movieIds[m]);
+            if (position >= 0 && model is not FixedScoresModel && count > 0)
+            {
+                positions.Add(position);
+                asked.Add(m);
+            }
         }
-        var scores = new float[model.Items.Count];
-        // "People who loved this also loved": the model's answer for a one-movie, five-star history.
-        model.ScoreHistory([position], [5f], scores);
-        scores[position] = float.NegativeInfinity;
-        var top = new int[Math.Min(count, scores.Length)];
-        var found = TopK.Select<float>(scores, top);
-        return top[..found].Where(j => scores[j] > 0).Select(j => (model.Items.MovieIdAt(j), scores[j])).ToList();
+        if (positions.Count == 0)
+        {
+            return result;
+        }
+        var items = model.Items.Count;
+        var buffer = ArrayPool<float>.Shared.Rent(positions.Count * items);
+        try
+        {
+            if (model is AlsModel als)
+            {
+                var users = new float[positions.Count * als.Factors];
+                for (var p = 0; p < positions.Count; p++)
+                {
+                    als.FoldIn([positions[p]], [5f], users.AsSpan(p * als.Factors, als.Factors));
+                }
+                als.ScoreUsers(users, buffer.AsSpan(0, positions.Count * items));
+            }
+            else
+            {
+                for (var p = 0; p < positions.Count; p++)
+                {
+                    var scores = buffer.AsSpan(p * items, items);
+                    scores.Clear();
+                    model.ScoreHistory([positions[p]], [5f], scores);
+                }
+            }
+            for (var p = 0; p < positions.Count; p++)
+            {
+                var scores = buffer.AsSpan(p * items, items);
+                scores[positions[p]] = float.NegativeInfinity;
+                var top = new int[Math.Min(count, items)];
+                var found = TopK.Select<float>(scores, top);
+                var similar = new List<(int MovieId, float Similarity)>(found);
+                foreach (var j in top.AsSpan(0, found))
+                {
+                    if (scores[j] > 0)
+                    {
+                        similar.Add((model.Items.MovieIdAt(j), scores[j]));
+                    }
+                }
+                result[asked[p]] = similar;
+            }
+            return result;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
     }
 
     private (int[] Positions, float[] Ratings) Known(IReadOnlyList<(int MovieId, float Weight)> history, float minimum = float.Epsilon)

@@ -88,4 +88,28 @@ public class ImplicitAlsTests
 
         Assert.Equal(expected, scores);
     }
+
+    [Fact]
+    public void SimilarMany_OnePassForSeveralMovies_IsEachMoviesOwnScoring()
+    {
+        var matrix = RandomRatings.Matrix(200, 3000, seed: 9);
+        var model = (AlsModel)new ImplicitAls(new AlsOptions { Factors = 8, Iterations = 2, Alpha = 2, Regularization = 1 }).Fit(matrix);
+        var personalizer = new ModelPersonalizer(model);
+        int[] movieIds = [model.Items.MovieIdAt(5), model.Items.MovieIdAt(700), -1, model.Items.MovieIdAt(2999)];
+
+        var many = personalizer.SimilarMany(movieIds, 40);
+
+        Assert.Empty(many[2]);
+        foreach (var m in new[] { 0, 1, 3 })
+        {
+            var position = model.Items.PositionOf(movieIds[m]);
+            var scores = new float[model.Items.Count];
+            model.ScoreHistory([position], [5f], scores);
+            scores[position] = float.NegativeInfinity;
+            var expected = Enumerable.Range(0, scores.Length).Where(j => scores[j] > 0).OrderByDescending(j => scores[j]).ThenBy(j => j).Take(40)
+                .Select(j => (model.Items.MovieIdAt(j), scores[j])).ToList();
+            Assert.Equal(expected, many[m]);
+            Assert.Equal(expected, personalizer.Similar(movieIds[m], 40));
+        }
+    }
 }
