@@ -32,6 +32,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
     private readonly List<float[]> _otherTopics = [];
+    /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
+    private readonly bool[]?[] _moodTags;
 
     /// <param name="k">Films on the page: a precise wish with fewer true matches fills from their neighbours.</param>
     /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
@@ -44,6 +46,7 @@ internal sealed class IntentRelevance : IDisposable
         var n = snapshot.Catalog.Count;
         _wished = GenreSet.From(intent.Genres);
         Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
+        _moodTags = Moods.Select(m => snapshot.Features.MoodTags(m.Name)).ToArray();
         var freeKeywords = new List<string>();
         foreach (var keyword in intent.Keywords)
         {
@@ -205,13 +208,15 @@ internal sealed class IntentRelevance : IDisposable
     /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),
     /// since "war dramas" means dramas about war, not any drama.
     /// </summary>
-    public double GenreMatch(CatalogMovie movie)
+    public double GenreMatch(CatalogMovie movie) => GenreMatch(movie.GenreMask);
+
+    private double GenreMatch(GenreSet genres)
     {
         if (_wished.IsEmpty)
         {
             return 0;
         }
-        var share = (double)movie.GenreMask.CountShared(_wished) / _wished.Count;
+        var share = (double)genres.CountShared(_wished) / _wished.Count;
         return share * Math.Sqrt(share);
     }
 
@@ -222,16 +227,19 @@ internal sealed class IntentRelevance : IDisposable
     /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
     /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags.
     /// </summary>
-    public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged)
+    public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
+        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, out tagged);
+
+    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, out bool tagged)
     {
-        tagged = _snapshot.Features.MoodTags(mood.Name) is { } tags && tags[movie.Index];
+        tagged = tags is not null && tags[index];
         if (mood.GenreMask.IsEmpty)
         {
             return tagged ? 1 : 0;
         }
         var weight = 0f;
         var avoid = 0f;
-        var bits = movie.GenreMask.Bits;
+        var bits = genreBits;
         while (bits != 0)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -302,7 +310,8 @@ internal sealed class IntentRelevance : IDisposable
     /// </summary>
     private float Combine(int index)
     {
-        var movie = _snapshot.Catalog.Movies[index];
+        // Genres come from the features' flat array: most wishes never need the film's record itself.
+        var genreBits = _snapshot.Features.GenreBits[index];
         var sum = 0.0;
         var weights = 0.0;
         var met = 0.0;
@@ -317,17 +326,18 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (!_wished.IsEmpty)
         {
-            Facet(_options.GenreMatchWeight, GenreMatch(movie));
+            Facet(_options.GenreMatchWeight, GenreMatch(new GenreSet(genreBits)));
         }
         if (Moods.Count > 0)
         {
             var moodSum = 0.0;
             var moodWeights = 0.0;
-            foreach (var mood in Moods)
+            for (var m = 0; m < Moods.Count; m++)
             {
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
+                var mood = Moods[m];
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodMatch(mood, movie, out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, out _);
                 moodWeights += weight;
             }
             Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
@@ -360,19 +370,19 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (_names.HasPeople)
         {
-            Facet(_options.PersonMatchWeight, _names.PersonMatch(movie)?.Score ?? 0);
+            Facet(_options.PersonMatchWeight, _names.PersonMatch(_snapshot.Catalog.Movies[index])?.Score ?? 0);
         }
         if (_names.HasCompanies)
         {
-            Facet(_options.CompanyMatchWeight, _names.CompanyMatch(movie) is null ? 0 : 1);
+            Facet(_options.CompanyMatchWeight, _names.CompanyMatch(_snapshot.Catalog.Movies[index]) is null ? 0 : 1);
         }
         if (_names.HasPlaces)
         {
-            Facet(_options.PlaceMatchWeight, _names.PlaceMatch(movie));
+            Facet(_options.PlaceMatchWeight, _names.PlaceMatch(_snapshot.Catalog.Movies[index]));
         }
         if (_youngAudience)
         {
-            Facet(_options.AudienceMatchWeight, AudienceMatch(movie));
+            Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index]));
         }
         if (_semantic is not null)
         {

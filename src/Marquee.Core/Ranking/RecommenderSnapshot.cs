@@ -13,6 +13,7 @@ public sealed class RecommenderSnapshot
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, ContentIndex> ContentByCatalog = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogNames> NamesByCatalog = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, CatalogLabels> LabelsByCatalog = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MovieCatalog, MovieTraits> TraitsByCatalog = new();
 
     public RecommenderSnapshot(MovieCatalog catalog, BaselineRecommender baseline, string modelVersion,
         IPersonalizer? personalizer = null, IRatingPredictor? ratingPredictor = null, ContentIndex? content = null,
@@ -28,6 +29,7 @@ public sealed class RecommenderSnapshot
         Vocabulary = IntentVocabulary.Default;
         Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
         Labels = LabelsByCatalog.GetValue(catalog, c => new CatalogLabels(c));
+        Traits = TraitsByCatalog.GetValue(catalog, c => new MovieTraits(c));
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
@@ -55,6 +57,8 @@ public sealed class RecommenderSnapshot
     /// <summary>The labels films carry (TMDB keywords, MovieLens tags), by phrase.</summary>
     public CatalogLabels Labels { get; }
     public RankingFeatures Features { get; }
+    /// <summary>What "like X" compares between films (franchise, year, language, leads), flat by catalogue index.</summary>
+    public MovieTraits Traits { get; }
     /// <summary>Newest release year in the catalogue: "recent" counts back from it.</summary>
     public int ReferenceYear { get; }
     /// <summary>Movie id → catalogue index (or -1), the slot map handed to <see cref="IPersonalizer.TryScore"/>.</summary>

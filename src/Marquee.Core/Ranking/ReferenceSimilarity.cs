@@ -35,6 +35,8 @@ public static class ReferenceSimilarity
         var text = ArrayPool<float>.Shared.Rent(count);
         var cf = ArrayPool<float>.Shared.Rent(count);
         var meaning = ArrayPool<float>.Shared.Rent(count);
+        // The CF neighbours of all the references at once: a factor model shares one pass over the catalogue.
+        var neighbours = snapshot.Personalizer?.SimilarMany(references.Select(r => r.MovieId).ToList(), CfNeighbours);
         try
         {
             for (var r = 0; r < references.Count; r++)
@@ -47,15 +49,15 @@ public static class ReferenceSimilarity
                     maxText = Math.Max(maxText, text[index]);
                 }
                 var hasMeaning = FillMeaning(snapshot, reference, candidates, meaning.AsSpan(0, count));
-                var hasCf = FillCf(snapshot, reference.MovieId, cf.AsSpan(0, count));
+                var hasCf = FillCf(snapshot, neighbours?[r], cf.AsSpan(0, count));
                 var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
+                var traits = snapshot.Traits;
                 foreach (var index in candidates)
                 {
-                    var movie = snapshot.Catalog.Movies[index];
-                    var content = Content(reference, movie, maxText > 0 ? text[index] / maxText : 0, hasMeaning ? meaning[index] : null);
+                    var content = Content(traits, reference.Index, index, maxText > 0 ? text[index] / maxText : 0, hasMeaning ? meaning[index] : null);
                     // Co-ratings alone make every favourite a neighbour of every film ("like Toy Story" → Shawshank):
                     // they count fully only for films that also share the reference's kind.
-                    var agreement = 0.3 + (0.7 * GenreJaccard(reference, movie));
+                    var agreement = 0.3 + (0.7 * GenreJaccard(traits.Genres(reference.Index), traits.Genres(index)));
                     var score = (float)(hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index] * agreement) : content);
                     if (r == 0 || score > similarity[index])
                     {
@@ -137,55 +139,45 @@ public static class ReferenceSimilarity
     }
 
     /// <summary>
-    /// Content similarity of two movies in 0–1 given their normalised text similarity: what they are about
-    /// (overview, tags and keywords) first, who made them next, then genres, language and years. Two films of
-    /// one franchise are as similar as films get.
+    /// Content similarity of two movies (by catalogue index) in 0–1 given their normalised text similarity: what they
+    /// are about (overview, tags and keywords) first, who made them next, then genres, language and years. Two films
+    /// of one franchise are as similar as films get.
     /// </summary>
-    internal static double Content(CatalogMovie reference, CatalogMovie movie, double normalisedText, double? meaning = null)
+    internal static double Content(MovieTraits traits, int reference, int movie, double normalisedText, double? meaning = null)
     {
-        if (reference.Details?.CollectionId is { } franchise && movie.Details?.CollectionId == franchise)
+        if (traits.SameCollection(reference, movie))
         {
             return 1;
         }
-        var jaccard = GenreJaccard(reference, movie);
-        var years = reference.ReleaseYear is { } a && movie.ReleaseYear is { } b ? Math.Exp(-Math.Abs(a - b) / 15.0) : 0.3;
-        var language = reference.Details?.OriginalLanguage is { } spoken
-            && string.Equals(spoken, movie.Details?.OriginalLanguage, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * SharedPeople(reference, movie)) + (YearWeight * years)
+        var jaccard = GenreJaccard(traits.Genres(reference), traits.Genres(movie));
+        var years = traits.YearsApart(reference, movie) is { } apart ? YearCloseness(apart) : 0.3;
+        var language = traits.SameLanguage(reference, movie) ? 1 : 0;
+        var content = (GenreWeight * jaccard) + (TextWeight * normalisedText) + (PeopleWeight * traits.SharedPeople(reference, movie)) + (YearWeight * years)
                       + (LanguageWeight * language);
         return meaning is { } close ? ((1 - MeaningWeight) * content) + (MeaningWeight * close) : content;
     }
 
-    private static double GenreJaccard(CatalogMovie reference, CatalogMovie movie)
+    private static double GenreJaccard(GenreSet reference, GenreSet movie)
     {
-        var union = (reference.GenreMask.Bits | movie.GenreMask.Bits) == 0 ? 0 : new GenreSet(reference.GenreMask.Bits | movie.GenreMask.Bits).Count;
-        return union == 0 ? 0 : (double)reference.GenreMask.CountShared(movie.GenreMask) / union;
+        var union = (reference.Bits | movie.Bits) == 0 ? 0 : new GenreSet(reference.Bits | movie.Bits).Count;
+        return union == 0 ? 0 : (double)reference.CountShared(movie) / union;
     }
 
-    /// <summary>1 for a shared director, 0.5 for a shared lead actor or writer, 0 otherwise.</summary>
-    private static double SharedPeople(CatalogMovie reference, CatalogMovie movie)
-    {
-        if (reference.Details is not { } a || movie.Details is not { } b)
-        {
-            return 0;
-        }
-        static bool Shares(IReadOnlyList<CreditedPerson>? x, IReadOnlyList<CreditedPerson>? y, int top) =>
-            x is { Count: > 0 } && y is { Count: > 0 } && x.Take(top).Any(p => y.Take(top).Any(q => string.Equals(p.Name, q.Name, StringComparison.Ordinal)));
-        if (Shares(a.Directors, b.Directors, 3))
-        {
-            return 1;
-        }
-        return Shares(a.Cast, b.Cast, 3) || Shares(a.Writers, b.Writers, 3) ? 0.5 : 0;
-    }
+    /// <summary>
+    /// exp(−years apart / 15), from a table for the gaps films have: this runs once per candidate and reference,
+    /// up to half a million times for a wish whose few matches lend their neighbours.
+    /// </summary>
+    private static double YearCloseness(int apart) => apart < YearClosenessTable.Length ? YearClosenessTable[apart] : Math.Exp(-apart / 15.0);
 
-    private static bool FillCf(RecommenderSnapshot snapshot, int movieId, Span<float> cf)
+    private static readonly double[] YearClosenessTable = Enumerable.Range(0, 256).Select(apart => Math.Exp(-apart / 15.0)).ToArray();
+
+    private static bool FillCf(RecommenderSnapshot snapshot, IReadOnlyList<(int MovieId, float Similarity)>? neighbours, Span<float> cf)
     {
         cf.Clear();
-        if (snapshot.Personalizer is not { } personalizer)
+        if (neighbours is null)
         {
             return false;
         }
-        var neighbours = personalizer.Similar(movieId, CfNeighbours);
         var max = 0f;
         foreach (var (_, value) in neighbours)
         {

@@ -42,6 +42,10 @@ public interface IPersonalizer
 
     /// <summary>Movies most similar to <paramref name="movieId"/> by the model, best first; empty for unknown movies.</summary>
     IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count);
+
+    /// <summary><see cref="Similar"/> for several movies at once; models share a pass over the catalogue across them.</summary>
+    IReadOnlyList<IReadOnlyList<(int MovieId, float Similarity)>> SimilarMany(IReadOnlyList<int> movieIds, int count) =>
+        movieIds.Select(id => Similar(id, count)).ToList();
 }
 
 /// <summary>Predicts the star rating a user would give (shown on cards as "you'd rate it ~4.2").</summary>

@@ -35,7 +35,7 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             var scores = buffer.AsSpan(0, count);
             model.ScoreHistory(positions, ratings, scores);
-            var slots = SlotsFor(slotOf);
+            var slots = SlotsFor(slotOf).Slots;
             for (var j = 0; j < count; j++)
             {
                 if (slots[j] >= 0)
@@ -93,41 +93,57 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
                 scores.Add(System.Numerics.Tensors.TensorPrimitives.Dot(user, als.ItemFactors.AsSpan(position * als.Factors, als.Factors)));
             }
         }
-        var slotOfPosition = SlotsFor(slotOf);
-        var slots = new int[found.Count];
-        var values = new float[found.Count];
-        var count = 0;
-        for (var i = 0; i < found.Count; i++)
+        var map = SlotsFor(slotOf);
+        var slotOfPosition = map.Slots;
+        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller
+        // slot. Marked in a bitset over the slots and read back in order, which costs a fraction of sorting the few
+        // thousand found.
+        var words = (map.SlotCount + 63) >> 6;
+        var marks = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words));
+        var valueOf = ArrayPool<float>.Shared.Rent(Math.Max(1, map.SlotCount));
+        try
         {
-            if (slotOfPosition[found[i]] is var slot and >= 0)
+            Array.Clear(marks, 0, words);
+            var count = 0;
+            for (var i = 0; i < found.Count; i++)
             {
-                slots[count] = slot;
-                values[count++] = scores[i];
+                if (slotOfPosition[found[i]] is var slot and >= 0 && (marks[slot >> 6] & (1UL << slot)) == 0)
+                {
+                    marks[slot >> 6] |= 1UL << slot;
+                    valueOf[slot] = scores[i];
+                    count++;
+                }
             }
+            var slots = new int[count];
+            var values = new float[count];
+            var at = 0;
+            for (var word = 0; word < words; word++)
+            {
+                for (var bits = marks[word]; bits != 0; bits &= bits - 1)
+                {
+                    var slot = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    slots[at] = slot;
+                    values[at++] = valueOf[slot];
+                }
+            }
+            return new PersonalCandidates(slots, values);
         }
-        // Ascending slots, each once (an extra may also sit in an opened cluster): the ranking's ties go to the smaller slot.
-        Array.Sort(slots, values, 0, count);
-        var distinct = 0;
-        for (var i = 0; i < count; i++)
+        finally
         {
-            if (distinct == 0 || slots[i] != slots[distinct - 1])
-            {
-                slots[distinct] = slots[i];
-                values[distinct++] = values[i];
-            }
+            ArrayPool<ulong>.Shared.Return(marks);
+            ArrayPool<float>.Shared.Return(valueOf);
         }
-        return new PersonalCandidates(slots[..distinct], values[..distinct]);
     }
 
     /// <summary>
     /// Model position → caller slot, built once per slot map: a caller (a serving snapshot) passes the same
     /// delegate on every request, and a dictionary lookup per catalogue movie would cost more than scoring.
     /// </summary>
-    private int[] SlotsFor(Func<int, int> slotOf)
+    private SlotMap SlotsFor(Func<int, int> slotOf)
     {
         if (_slots is { } cached && ReferenceEquals(cached.SlotOf, slotOf))
         {
-            return cached.Slots;
+            return cached;
         }
         var movieIds = model.Items.MovieIds;
         var slots = new int[model.Items.Count];
@@ -135,11 +151,13 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         {
             slots[j] = slotOf(movieIds[j]);
         }
-        _slots = new SlotMap(slotOf, slots);
-        return slots;
+        var map = new SlotMap(slotOf, slots, slots.Length == 0 ? 0 : slots.Max() + 1);
+        _slots = map;
+        return map;
     }
 
-    private sealed record SlotMap(Func<int, int> SlotOf, int[] Slots);
+    /// <summary>Model position → caller slot (-1 when the caller has no slot for it); slots run below <paramref name="SlotCount"/>.</summary>
+    private sealed record SlotMap(Func<int, int> SlotOf, int[] Slots, int SlotCount);
 
     public IReadOnlyList<(int MovieId, float Contribution)> Explain(IReadOnlyList<(int MovieId, float Weight)> history, int movieId, int max = 2) =>
         ExplainMany(history, [movieId], max)[0];
@@ -207,20 +225,76 @@ public sealed class ModelPersonalizer(ITopNModel model) : IPersonalizer
         return best.Select(b => (model.Items.MovieIdAt(b.Position), b.Value)).ToList();
     }
 
-    public IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count)
+    public IReadOnlyList<(int MovieId, float Similarity)> Similar(int movieId, int count) => SimilarMany([movieId], count)[0];
+
+    /// <summary>
+    /// "People who loved this also loved": per movie, the model's answer for a one-movie, five-star history. A factor
+    /// model scores all of them in one pass over its item factors (a wish whose few matches lend their neighbours asks
+    /// for up to eight per page).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<(int MovieId, float Similarity)>> SimilarMany(IReadOnlyList<int> movieIds, int count)
     {
-        var position = model.Items.PositionOf(movieId);
-        if (position < 0 || model is FixedScoresModel || count <= 0)
+        var result = new IReadOnlyList<(int MovieId, float Similarity)>[movieIds.Count];
+        var positions = new List<int>(movieIds.Count);
+        var asked = new List<int>(movieIds.Count);
+        for (var m = 0; m < movieIds.Count; m++)
         {
-            return [];
+            result[m] = [];
+            var position = model.Items.PositionOf(movieIds[m]);
+            if (position >= 0 && model is not FixedScoresModel && count > 0)
+            {
+                positions.Add(position);
+                asked.Add(m);
+            }
         }
-        var scores = new float[model.Items.Count];
-        // "People who loved this also loved": the model's answer for a one-movie, five-star history.
-        model.ScoreHistory([position], [5f], scores);
-        scores[position] = float.NegativeInfinity;
-        var top = new int[Math.Min(count, scores.Length)];
-        var found = TopK.Select<float>(scores, top);
-        return top[..found].Where(j => scores[j] > 0).Select(j => (model.Items.MovieIdAt(j), scores[j])).ToList();
+        if (positions.Count == 0)
+        {
+            return result;
+        }
+        var items = model.Items.Count;
+        var buffer = ArrayPool<float>.Shared.Rent(positions.Count * items);
+        try
+        {
+            if (model is AlsModel als)
+            {
+                var users = new float[positions.Count * als.Factors];
+                for (var p = 0; p < positions.Count; p++)
+                {
+                    als.FoldIn([positions[p]], [5f], users.AsSpan(p * als.Factors, als.Factors));
+                }
+                als.ScoreUsers(users, buffer.AsSpan(0, positions.Count * items));
+            }
+            else
+            {
+                for (var p = 0; p < positions.Count; p++)
+                {
+                    var scores = buffer.AsSpan(p * items, items);
+                    scores.Clear();
+                    model.ScoreHistory([positions[p]], [5f], scores);
+                }
+            }
+            for (var p = 0; p < positions.Count; p++)
+            {
+                var scores = buffer.AsSpan(p * items, items);
+                scores[positions[p]] = float.NegativeInfinity;
+                var top = new int[Math.Min(count, items)];
+                var found = TopK.Select<float>(scores, top);
+                var similar = new List<(int MovieId, float Similarity)>(found);
+                foreach (var j in top.AsSpan(0, found))
+                {
+                    if (scores[j] > 0)
+                    {
+                        similar.Add((model.Items.MovieIdAt(j), scores[j]));
+                    }
+                }
+                result[asked[p]] = similar;
+            }
+            return result;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
     }
 
     private (int[] Positions, float[] Ratings) Known(IReadOnlyList<(int MovieId, float Weight)> history, float minimum = float.Epsilon)

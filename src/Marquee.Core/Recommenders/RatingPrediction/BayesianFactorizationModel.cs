@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marquee.Core.Interactions;
 using Marquee.Core.Numerics;
 namespace Marquee.Core.Recommenders.RatingPrediction;
@@ -15,6 +16,11 @@ internal sealed class BayesianFactorizationModel : IRatingModel
     private readonly int _k, _d;
     private readonly double _userNoiseDegrees;
     private readonly SampleSet _samples;
+    /// <summary>
+    /// The samples' movie parameters item-major ([movie][sample][d]): a fold-in reads every sample of each history
+    /// movie, one contiguous block per movie here instead of one scattered row per sample in the sample-major arrays.
+    /// </summary>
+    private readonly float[] _byItem;
 
     public BayesianFactorizationModel(IReadOnlyDictionary<string, string> parameters, ItemIndex items, double mu, int factors,
         double userNoiseDegrees, SampleSet samples, float minRating, float maxRating)
@@ -27,6 +33,16 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         _userNoiseDegrees = userNoiseDegrees;
         _samples = samples;
         RatingScale = (minRating, maxRating);
+        _byItem = new float[samples.ItemValues.Length];
+        var block = samples.Count * _d;
+        for (var sample = 0; sample < samples.Count; sample++)
+        {
+            var values = samples.Items(sample);
+            for (var item = 0; item < items.Count; item++)
+            {
+                values.Slice(item * _d, _d).CopyTo(_byItem.AsSpan((item * block) + (sample * _d), _d));
+            }
+        }
     }
 
     public string Algorithm => BayesianFactorization.AlgorithmName;
@@ -53,8 +69,24 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         }
 
         // Per sample: the history's design rows [1, q_j, 0…] gathered into one padded block, then the
-        // same register-resident Gram kernel as the sampler.
+        // same register-resident Gram kernel as the sampler. The history's and the targets' parameters for all
+        // samples are copied first, one contiguous block per movie: a long history read sample by sample from the
+        // sample-major arrays missed the cache once per movie and sample.
         var n = history.Count;
+        var block = _samples.Count * d;
+        var historyValues = ArrayPool<float>.Shared.Rent(Math.Max(1, n * block));
+        var targetValues = ArrayPool<float>.Shared.Rent(Math.Max(1, targets.Length * block));
+        for (var j = 0; j < n; j++)
+        {
+            _byItem.AsSpan(history[j].Item * block, block).CopyTo(historyValues.AsSpan(j * block, block));
+        }
+        for (var t = 0; t < targets.Length; t++)
+        {
+            if (targets[t] >= 0)
+            {
+                _byItem.AsSpan(targets[t] * block, block).CopyTo(targetValues.AsSpan(t * block, block));
+            }
+        }
         var stride = GramKernel.Stride(d);
         var design = new float[Math.Max(n, 1) * stride];
         var rows = new int[n];
@@ -74,13 +106,12 @@ internal sealed class BayesianFactorizationModel : IRatingModel
         }
         for (var s = 0; s < _samples.Count; s++)
         {
-            var items = _samples.Items(s);
             var itemNoise = _samples.ItemNoise(s);
             var targetSquares = 0.0;
             for (var j = 0; j < n; j++)
             {
                 var (item, rating) = history[j];
-                var q = items.Slice(item * d, d);
+                var q = historyValues.AsSpan((j * block) + (s * d), d);
                 var row = design.AsSpan(j * stride, d);
                 for (var f = 1; f < d; f++)
                 {
@@ -116,7 +147,7 @@ internal sealed class BayesianFactorizationModel : IRatingModel
             }
             for (var t = 0; t < targets.Length; t++)
             {
-                var q = targets[t] >= 0 ? items.Slice(targets[t] * d, d) : _samples.ItemMean(s);
+                var q = targets[t] >= 0 ? targetValues.AsSpan((t * block) + (s * d), d) : _samples.ItemMean(s);
                 var value = _mu + x[0] + q[0];
                 for (var f = 1; f < d; f++)
                 {
@@ -125,6 +156,8 @@ internal sealed class BayesianFactorizationModel : IRatingModel
                 sums[t] += value;
             }
         }
+        ArrayPool<float>.Shared.Return(historyValues);
+        ArrayPool<float>.Shared.Return(targetValues);
         for (var t = 0; t < targets.Length; t++)
         {
             predictions[t] = Math.Clamp((float)(sums[t] / _samples.Count), RatingScale.Min, RatingScale.Max);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Marquee.Core.Interactions;
 
 namespace Marquee.Core.Recommenders.RatingPrediction;
@@ -306,41 +305,72 @@ internal sealed class ItemKnnBaselineModel : IRatingModel
         }
         // The user bias is the last half-step of the bias alternation, as for BaselineOnly.
         var userBias = deviation / (_userRegularization + known.Count);
-        // Dense by item (NaN = not rated): neighbour lists are long and walked for every target.
-        var residualOf = ArrayPool<double>.Shared.Rent(_items.Count);
-        residualOf.AsSpan(0, _items.Count).Fill(double.NaN);
-        foreach (var (item, rating) in known)
+        // Neighbour lists are long and walked for every target, so whether a neighbour was rated is one bit of a
+        // per-thread bitset over the catalogue (8 KB at 62k movies: it stays in the first-level cache), and only the
+        // rated ones read their residual. The bitset is all zero between calls: a call sets and then clears only its
+        // history's bits, never the whole catalogue.
+        var (residualOf, rated) = Scratch(_items.Count);
+        try
         {
-            residualOf[item] = rating - _mean - userBias - _itemBias[item];
-        }
-        for (var t = 0; t < movieIds.Length; t++)
-        {
-            var item = _items.PositionOf(movieIds[t]);
-            var estimate = _mean + userBias;
-            if (item >= 0)
+            foreach (var (item, rating) in known)
             {
-                estimate += _itemBias[item];
-                var weightSum = 0.0;
-                var weighted = 0.0;
-                var used = 0;
-                for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
+                residualOf[item] = rating - _mean - userBias - _itemBias[item];
+                rated[item >> 6] |= 1UL << item;
+            }
+            for (var t = 0; t < movieIds.Length; t++)
+            {
+                var item = _items.PositionOf(movieIds[t]);
+                var estimate = _mean + userBias;
+                if (item >= 0)
                 {
-                    var residual = residualOf[_neighborItems[n]];
-                    if (!double.IsNaN(residual))
+                    estimate += _itemBias[item];
+                    var weightSum = 0.0;
+                    var weighted = 0.0;
+                    var used = 0;
+                    for (var n = _neighborStart[item]; n < _neighborStart[item + 1] && used < _neighbors; n++)
                     {
-                        weightSum += _neighborSimilarities[n];
-                        weighted += _neighborSimilarities[n] * residual;
-                        used++;
+                        var neighbour = _neighborItems[n];
+                        if ((rated[neighbour >> 6] & (1UL << neighbour)) != 0 && residualOf[neighbour] is var residual && !double.IsNaN(residual))
+                        {
+                            weightSum += _neighborSimilarities[n];
+                            weighted += _neighborSimilarities[n] * residual;
+                            used++;
+                        }
+                    }
+                    if (weightSum > 0)
+                    {
+                        estimate += weighted / weightSum;
                     }
                 }
-                if (weightSum > 0)
-                {
-                    estimate += weighted / weightSum;
-                }
+                predictions[t] = Math.Clamp((float)estimate, RatingScale.Min, RatingScale.Max);
             }
-            predictions[t] = Math.Clamp((float)estimate, RatingScale.Min, RatingScale.Max);
         }
-        ArrayPool<double>.Shared.Return(residualOf);
+        finally
+        {
+            foreach (var (item, _) in known)
+            {
+                rated[item >> 6] = 0;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static double[]? t_residualOf;
+
+    [ThreadStatic]
+    private static ulong[]? t_rated;
+
+    /// <summary>This thread's residual-by-item array and its all-zero rated bitset, both covering <paramref name="items"/>.</summary>
+    private static (double[] Residuals, ulong[] Rated) Scratch(int items)
+    {
+        if (t_residualOf is not { } residuals || residuals.Length < items || t_rated is not { } rated)
+        {
+            residuals = new double[items];
+            rated = new ulong[(items + 63) >> 6];
+            t_residualOf = residuals;
+            t_rated = rated;
+        }
+        return (residuals, rated);
     }
 
     public async Task SaveAsync(RatingModelFiles files, CancellationToken cancellationToken = default)
