@@ -1,3 +1,5 @@
+using Marquee.Storage;
+
 namespace Marquee.Server.Contracts;
 
 /// <summary>Online metrics of a group of feedback (a model version, an arm, a time bucket), computed from the stored events.</summary>
@@ -36,6 +38,17 @@ public sealed record ExperimentResponse
     public DateTimeOffset? StoppedAt { get; init; }
     public IReadOnlyList<ArmResponse> Arms { get; init; } = [];
     public RateDifferenceResponse? LikeRateDifference { get; init; }
+
+    /// <summary>The stored experiment as the admin API and the monitoring page show it; arms and their rates are added by monitoring.</summary>
+    public static ExperimentResponse From(Experiment experiment) => new()
+    {
+        Name = experiment.Name,
+        ControlVersion = experiment.ControlVersion,
+        CandidateVersion = experiment.CandidateVersion,
+        CandidateShare = experiment.CandidateShare,
+        StartedAt = experiment.StartedAt,
+        StoppedAt = experiment.StoppedAt,
+    };
 }
 
 /// <summary>Body of <c>PUT /admin/experiment</c>.</summary>

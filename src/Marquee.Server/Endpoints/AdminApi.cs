@@ -141,7 +141,7 @@ public static class AdminApi
                 detail: $"An experiment named '{experimentName}' ran before; its sessions' feedback is on record under that name. Pick another name.");
         }
         await host.ReloadAsync(cancellationToken: cancellationToken);
-        return TypedResults.Ok(ToResponse(started));
+        return TypedResults.Ok(ExperimentResponse.From(started));
     }
 
     public static async Task<Results<Ok<ExperimentResponse>, ProblemHttpResult>> StopExperiment(
@@ -154,18 +154,8 @@ public static class AdminApi
                 detail: "There is no running experiment to stop.");
         }
         await host.ReloadAsync(cancellationToken: cancellationToken);
-        return TypedResults.Ok(ToResponse(stopped));
+        return TypedResults.Ok(ExperimentResponse.From(stopped));
     }
-
-    private static ExperimentResponse ToResponse(Experiment e) => new()
-    {
-        Name = e.Name,
-        ControlVersion = e.ControlVersion,
-        CandidateVersion = e.CandidateVersion,
-        CandidateShare = e.CandidateShare,
-        StartedAt = e.StartedAt,
-        StoppedAt = e.StoppedAt,
-    };
 
     public static ModelResponse ToResponse(RegisteredModel m, string serving) => new()
     {

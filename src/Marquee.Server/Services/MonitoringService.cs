@@ -63,14 +63,8 @@ public sealed class MonitoringService(FeedbackAnalytics analytics, ModelRegistry
         ArmResponse Arm(string arm, string version, ArmRate rate) => new(arm, version,
             Metrics(counts.GetValueOrDefault(arm) ?? new SwipeCounts { Key = arm }, catalogMovies), Finite(rate.StandardError));
         var difference = ArmComparison.Difference(control, candidate);
-        return new ExperimentResponse
+        return ExperimentResponse.From(experiment) with
         {
-            Name = experiment.Name,
-            ControlVersion = experiment.ControlVersion,
-            CandidateVersion = experiment.CandidateVersion,
-            CandidateShare = experiment.CandidateShare,
-            StartedAt = experiment.StartedAt,
-            StoppedAt = experiment.StoppedAt,
             Arms = [Arm(ExperimentAssignment.Control, experiment.ControlVersion, control), Arm(ExperimentAssignment.Candidate, experiment.CandidateVersion, candidate)],
             LikeRateDifference = control.Swipes > 0 && candidate.Swipes > 0
                 ? new RateDifferenceResponse(difference.Estimate, Finite(difference.Low), Finite(difference.High), difference.Confidence)
