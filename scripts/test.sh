@@ -19,7 +19,7 @@ Runs every test Marquee has and ends with one line "N passed, N failed, N skippe
 (Vitest), browser tests (Playwright driving Chromium against the real server) and the hygiene checks
 (dotnet format --verify-no-changes, ESLint, Prettier: scripts/hygiene.sh, which also runs alone). Installs what it needs
 first: chromium, postgresql and libopenblas0-pthread from apt when missing, the UI's npm packages when ui/node_modules is missing
-or stale, dotnet restore. About 15 minutes on 2 cores. Results are kept in build_artifacts/test-results.
+or stale, dotnet restore. About 15 minutes on 2 cores (880 s on a clean clone). Results are kept in build_artifacts/test-results.
 
 For one suite: dotnet test tests/<Project> -c Release --filter ..., or in ui/: npx vitest run <file>,
 npx playwright test <spec>. Formatting and lint alone: scripts/hygiene.sh.
