@@ -27,22 +27,10 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = new DataDirectory(Environment.GetEnvironmentVariable("MARQUEE_DATA_DIR") ?? "data");
-        var artifacts = Environment.GetEnvironmentVariable("MARQUEE_ARTIFACTS_DIR") ?? "build_artifacts";
-        var catalog = MovieCatalog.LoadAsync(data).GetAwaiter().GetResult();
-        var users = new UserRatings(ParquetTables.ReadInteractionsAsync(data.Interactions).GetAwaiter().GetResult());
-        // The newest trained model of the algorithm; the benchmark measures serving, not the registry.
-        var models = Path.Combine(artifacts, "models");
-        var directory = Directory.GetDirectories(models).Order()
-                            .LastOrDefault(d => ModelManifest.ReadAsync(d).GetAwaiter().GetResult() is { Kind: ModelKind.TopN } m && m.Algorithm == Algorithm)
-                        ?? throw new DirectoryNotFoundException($"no trained {Algorithm} model; run ./marquee train --algorithm {Algorithm} first");
-        var manifest = ModelManifest.ReadAsync(directory).GetAwaiter().GetResult();
-        var model = ModelStore.LoadTopNAsync(directory, manifest).GetAwaiter().GetResult();
-        (model as DualEaseModel)?.PrepareForServing();
-        var ratingDirectory = manifest.RatingModel is { } version ? Path.Combine(models, version) : null;
-        var predictor = ratingDirectory is null ? null
-            : ModelStore.LoadRatingAsync(ratingDirectory, ModelManifest.ReadAsync(ratingDirectory).GetAwaiter().GetResult()).GetAwaiter().GetResult();
-        _snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), manifest.Version, new ModelPersonalizer(model), predictor);
+        var served = ServedEngine.Load(Algorithm);
+        _snapshot = served.Snapshot;
+        var catalog = served.Snapshot.Catalog;
+        var users = served.Ratings;
 
         // A MovieLens user with about the mean number of ratings (165), and a session of 20 likes.
         var (movies, ratings) = users.Of(Enumerable.Range(1, 610).First(u => users.Contains(u) && users.Of(u).MovieIds.Length is >= 160 and <= 170));

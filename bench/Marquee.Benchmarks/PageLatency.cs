@@ -30,22 +30,9 @@ public static class PageLatency
 
     public static void Run(int users, string algorithm, string kinds = "both")
     {
-        var data = new DataDirectory(Environment.GetEnvironmentVariable("MARQUEE_DATA_DIR") ?? "data");
-        var artifacts = Environment.GetEnvironmentVariable("MARQUEE_ARTIFACTS_DIR") ?? "build_artifacts";
-        var catalog = MovieCatalog.LoadAsync(data).GetAwaiter().GetResult();
-        var ratings = new UserRatings(ParquetTables.ReadInteractionsAsync(data.Interactions).GetAwaiter().GetResult());
-        var models = Path.Combine(artifacts, "models");
-        var directory = Directory.GetDirectories(models).Order()
-                            .LastOrDefault(d => ModelManifest.ReadAsync(d).GetAwaiter().GetResult() is { Kind: ModelKind.TopN } m && m.Algorithm == algorithm)
-                        ?? throw new DirectoryNotFoundException($"no trained {algorithm} model under {models}");
-        var manifest = ModelManifest.ReadAsync(directory).GetAwaiter().GetResult();
-        var model = ModelStore.LoadTopNAsync(directory, manifest).GetAwaiter().GetResult();
-        (model as DualEaseModel)?.PrepareForServing();
-        var ratingDirectory = manifest.RatingModel is { } version ? Path.Combine(models, version) : null;
-        var predictor = ratingDirectory is null || !Directory.Exists(ratingDirectory) ? null
-            : ModelStore.LoadRatingAsync(ratingDirectory, ModelManifest.ReadAsync(ratingDirectory).GetAwaiter().GetResult()).GetAwaiter().GetResult();
-        var personalizer = new ModelPersonalizer(model);
-        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), manifest.Version, personalizer, predictor);
+        var (snapshot, ratings, manifest, model, predictor) = ServedEngine.Load(algorithm);
+        var catalog = snapshot.Catalog;
+        var personalizer = (ModelPersonalizer)snapshot.Personalizer!;
         // The server builds the candidate index in the background before pages need it (until then pages rank
         // everything): here the clock starts once it is ready.
         for (var wait = 0; wait < 1200 && catalog.Count >= RankingOptions.Default.CandidateGenerationFrom && model is AlsModel
