@@ -21,8 +21,9 @@ public sealed class IntentConcept
     internal IntentConcept(ConceptKind kind, string name, string? label, string? emoji, string? description,
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
-        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings)
+        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null)
     {
+        ReleasedTo = releasedTo;
         Kind = kind;
         Name = name;
         Label = label;
@@ -68,6 +69,12 @@ public sealed class IntentConcept
     internal float[] AvoidByGenreBit { get; }
     /// <summary>Fewer ratings than this and a film cannot be the mood ("hidden gem", "acclaimed" need evidence).</summary>
     public int MinRatings { get; }
+
+    /// <summary>
+    /// For a topic that is a form of its time ("silent film"): every film released up to this year is about it,
+    /// labelled or not; later films only by their labels and text (Modern Times is silent in 1936).
+    /// </summary>
+    public int? ReleasedTo { get; }
     /// <summary>MovieLens user tags that signal the mood.</summary>
     public IReadOnlyList<string> Tags { get; }
     /// <summary>Words and phrases searched in titles, overviews and tags for a topic.</summary>
@@ -463,7 +470,7 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -520,6 +527,7 @@ public sealed class IntentVocabulary
         public double? PopularityBoost { get; init; }
         public Dictionary<string, double>? AvoidGenres { get; init; }
         public int? MinRatings { get; init; }
+        public int? ReleasedTo { get; init; }
     }
 
     private sealed record ErasEntry

@@ -407,6 +407,11 @@ internal sealed class IntentRelevance : IDisposable
         if (topic is not null && _snapshot.Features.Topic(topic.Name) is { } hits)
         {
             hits.CopyTo(evidence);
+            if (topic.ReleasedTo is not null)
+            {
+                // A form of its time is settled by the record (see RankingFeatures): "silent" inside "Jay and Silent Bob" is not it.
+                return evidence;
+            }
             // A film that viewers or TMDB labelled with the topic's own words ("boxing", "feudal japan") is about it,
             // however long its text: search scores alone rank Million Dollar Baby below a film that mentions a boxer.
             foreach (var phrase in topic.Phrases)

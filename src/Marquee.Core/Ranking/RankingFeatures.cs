@@ -107,7 +107,14 @@ public sealed class RankingFeatures
                 continue;
             }
             Array.Clear(scores);
-            content.Evidence(concept.Terms, scores, scratch);
+            if (concept.ReleasedTo is { } lastYear)
+            {
+                EraEvidence(movies, concept.Terms, lastYear, scores);
+            }
+            else
+            {
+                content.Evidence(concept.Terms, scores, scratch);
+            }
             var indices = new List<int>();
             var values = new List<float>();
             for (var i = 0; i < scores.Length; i++)
@@ -119,6 +126,23 @@ public sealed class RankingFeatures
                 }
             }
             _topics[concept.Name] = new TopicHits([.. indices], [.. values]);
+        }
+    }
+
+    /// <summary>
+    /// A form of its time ("silent film") is a matter of record, not of wording: every film of the era has it, a later
+    /// one only when labelled with the form's own name (Modern Times, The Artist). Text mentions do not count here
+    /// (Singin' in the Rain is about the end of silent film, not one).
+    /// </summary>
+    private static void EraEvidence(IReadOnlyList<CatalogMovie> movies, IReadOnlyList<string> terms, int lastYear, float[] scores)
+    {
+        foreach (var movie in movies)
+        {
+            if (movie.ReleaseYear <= lastYear
+                || movie.Tags.Concat(movie.Details?.Keywords ?? []).Any(label => terms.Contains(label.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                scores[movie.Index] = 1;
+            }
         }
     }
 

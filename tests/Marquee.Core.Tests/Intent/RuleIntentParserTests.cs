@@ -336,7 +336,7 @@ public class RuleIntentParserTests
 
     private static readonly IntentParseContext WithLabels = Context with
     {
-        Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "dog", "loneliness"),
+        Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "pet", "loneliness"),
     };
 
     [Fact]
@@ -359,9 +359,39 @@ public class RuleIntentParserTests
     [Fact]
     public void Parse_NarrowWordOfABroadTopic_KeptAsALabel()
     {
-        var intent = Parser.Parse("heartwarming dog movie", WithLabels);
+        var intent = Parser.Parse("a movie about my pet", WithLabels);
         Assert.Contains("animals", intent.Keywords);
-        Assert.Equal(["dog"], intent.Labels);
+        Assert.Equal(["pet"], intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
+    {
+        var intent = Parser.Parse("heartwarming dog movie", WithLabels);
+        Assert.Contains("dogs", intent.Keywords);
+        Assert.DoesNotContain("animals", intent.Keywords);
+        Assert.Contains("feel-good", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("silent films")]
+    [InlineData("películas mudas")]
+    [InlineData("a stummfilm")]
+    public void Parse_SilentFilms_IsAFormNotAYearLimit(string wish)
+    {
+        // Modern Times (1936) is a silent film: a year limit would leave it out; the topic ranks the era and the labelled.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("silent film", intent.Keywords);
+        Assert.Null(intent.YearTo);
+    }
+
+    [Fact]
+    public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
+    {
+        var intent = Parser.Parse("a quiet film about loneliness", WithLabels);
+        Assert.Equal(["quiet"], intent.Moods);
+        Assert.Equal(["loneliness"], intent.Labels);
+        Assert.Empty(intent.Keywords);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Marquee.Core.Catalog;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
+using Marquee.Core.Recommenders;
 
 namespace Marquee.Core.Tests.Ranking;
 
@@ -286,5 +287,28 @@ public class RecommendationEngineTests
         Assert.True(features.SameFranchise(3, 4));
         Assert.False(features.SameFranchise(0, 3));
         Assert.Equal(("star", "trek"), RankingFeatures.FranchiseKey("Star Trek"));
+    }
+
+    [Fact]
+    public void Recommend_SilentFilms_TheEraAndTheLabelledNotFilmsThatMentionTheWord()
+    {
+        var movies = new (int Id, string Title, int Year, string Overview, string? Tag)[]
+        {
+            (1, "General, The", 1926, "A train engineer chases stolen locomotives.", null),
+            (2, "Modern Times", 1936, "The Tramp struggles in the industrial world.", "silent film"),
+            (3, "Singin' in the Rain", 1952, "A silent film star struggles with the coming of sound.", "silent film star"),
+            (4, "Jay and Silent Bob Strike Back", 2001, "Two slackers travel to Hollywood.", "jay and silent bob"),
+            (5, "Heat", 1995, "A detective hunts bank robbers.", null),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, m.Year, ["Comedy"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, 4.0)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = m.Overview }),
+            movies.Where(m => m.Tag is not null).Select(m => new MovieTag(1, m.Id, m.Tag!, 0)));
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Keywords = ["silent film"] }, kind: RecommenderKind.Baseline, k: 2);
+
+        Assert.Equal([1, 2], Ids(result).Order().ToList());
     }
 }
