@@ -386,6 +386,25 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_WitchesAndMagicSchool_TwoSubjectsNotJustTheFantasyGenre()
+    {
+        // "Witches" once read as the Fantasy genre, so every fantasy film fitted half the wish.
+        var intent = Parser.Parse("witches and magic school", WithLabels);
+        Assert.Equal(["witches", "magic school"], intent.Keywords);
+        Assert.Empty(intent.Genres);
+    }
+
+    [Theory]
+    [InlineData("prison break movies")]
+    [InlineData("a jailbreak film")]
+    [InlineData("escape from prison")]
+    public void Parse_PrisonBreak_IsTheEscapeNotAnyPrisonFilm(string wish)
+    {
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["prison escape"], intent.Keywords);
+    }
+
+    [Fact]
     public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
     {
         var intent = Parser.Parse("a quiet film about loneliness", WithLabels);
