@@ -34,7 +34,7 @@ public sealed partial class RuleIntentParser
         private void ResolveLeftovers()
         {
             if (_leftovers.Count == 1 && !_recognised && context.Titles is { } titles
-                && _leftovers[0] is { Negated: false } only
+                && _leftovers[0] is { Negated: false } only && !AfterSubjectMarker(only.Start)
                 && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare)
             {
                 // A query that is just a title ("Heat", "toy story") asks for films like it.
@@ -75,6 +75,17 @@ public sealed partial class RuleIntentParser
                 }
             }
         }
+
+        /// <summary>
+        /// "Movies about twins" names a subject, not the film Twins: a word that follows "about" is what films are
+        /// about, whatever title it also is.
+        /// </summary>
+        private bool AfterSubjectMarker(int at) => at > 0 && SubjectMarkers.Contains(query[at - 1].Text);
+
+        private static readonly HashSet<string> SubjectMarkers = new(StringComparer.Ordinal)
+        {
+            "about", "involving", "featuring", "regarding", "concerning", "sobre", "sur", "uber",
+        };
 
         private bool IsUseful(string text, bool phrase) => context.Lexicon is { } lexicon
             ? lexicon.IsUseful(text)

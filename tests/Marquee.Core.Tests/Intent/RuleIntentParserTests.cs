@@ -164,6 +164,15 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AboutATitleWord_IsASubjectNotThatFilm()
+    {
+        // "Heat" alone asks for films like Heat; "movies about heat" asks for films about it.
+        var intent = Parse("movies about heat");
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Contains("heat", intent.Keywords.Concat(intent.Unused));
+    }
+
+    [Fact]
     public void Parse_SeveralReferences_AreAllKept()
     {
         Assert.Equal([6, 858], Parse("like Heat or The Godfather").ReferenceMovieIds);
@@ -402,6 +411,26 @@ public class RuleIntentParserTests
     {
         var intent = Parser.Parse(wish, WithLabels);
         Assert.Equal(["prison escape"], intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("kung fu movies", "martial arts")]
+    [InlineData("a karate film", "martial arts")]
+    [InlineData("mockumentary", "mockumentary")]
+    public void Parse_FormsAndFightingStyles_AreTopicsNotTheirBroadGenre(string wish, string topic)
+    {
+        // "Kung fu" once read as the Action genre, and "mockumentary" as Comedy: any action film or comedy fitted.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal([topic], intent.Keywords);
+        Assert.Empty(intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_SetIn_IsNoKeyword()
+    {
+        var intent = Parser.Parse("a war movie set in vietnam", WithLabels);
+        Assert.DoesNotContain("set", intent.Keywords);
+        Assert.Contains("War", intent.Genres);
     }
 
     [Fact]
