@@ -25,7 +25,7 @@ public sealed partial class RuleIntentParser
                     used = length + target;
                     return true;
                 }
-                if (meaning.DecadePart is { } part && TryDecade(SkipThe(at + length), out var decade, out var decadeLength))
+                if (meaning.DecadePart is { } part && TryDecade(SkipThe(at + length), out var decade, out var decadeLength, bareNumber: true))
                 {
                     AddRange(decade + part.From, decade + part.To);
                     used = SkipThe(at + length) - at + decadeLength;
@@ -248,13 +248,24 @@ public sealed partial class RuleIntentParser
                    && year is >= 1870 and <= 2100;
         }
 
-        private bool TryDecade(int at, out int start, out int used)
+        /// <param name="bareNumber">
+        /// After a word that introduces a decade ("los años 80", "les années 90", "late 80"), a bare 20–90 is one; "los
+        /// 10 mejores" keeps its number.
+        /// </param>
+        private bool TryDecade(int at, out int start, out int used, bool bareNumber = false)
         {
             start = 0;
             used = 0;
             if (at >= query.Count)
             {
                 return false;
+            }
+            if (bareNumber && query[at].Kind == QueryTokenKind.Number && query[at].Text.Length == 2
+                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare is >= 20 and <= 90 && bare % 10 == 0)
+            {
+                start = 1900 + bare;
+                used = 1;
+                return true;
             }
             if (query[at].Kind == QueryTokenKind.Number && DecadeToken().Match(query[at].Text) is { Success: true } match)
             {
@@ -272,7 +283,8 @@ public sealed partial class RuleIntentParser
                 {
                     return false;
                 }
-                used = 1;
+                // "die 80er Jahre": the German decade takes the word for years after it.
+                used = match.Groups["er"].Success && at + 1 < query.Count && query[at + 1].Text == "jahre" ? 2 : 1;
                 return start is >= 1870 and <= 2100;
             }
             for (var length = Math.Min(vocabulary.Phrases.MaxWords, query.Count - at); length >= 1; length--)

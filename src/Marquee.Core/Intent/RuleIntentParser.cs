@@ -98,7 +98,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         AfterItem,
     }
 
-    [GeneratedRegex(@"^(?<d>\d\d|\d\d\d0)s$")]
+    [GeneratedRegex(@"^(?<d>\d\d|\d\d\d0)(s|(?<er>er))$")]
     private static partial Regex DecadeToken();
 
     [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$")]

@@ -433,6 +433,67 @@ public class RuleIntentParserTests
         Assert.Contains("War", intent.Genres);
     }
 
+    [Theory]
+    [InlineData("películas de ciencia ficción de los 80")]
+    [InlineData("ciencia ficción de los años 80")]
+    [InlineData("science-fiction des années 80")]
+    [InlineData("Science-Fiction der 80er Jahre")]
+    [InlineData("Science-Fiction der Achtziger")]
+    public void Parse_DecadeInSpanishFrenchGerman_IsTheEighties(string wish)
+    {
+        var intent = Parser.Parse(wish, Context);
+        Assert.Equal((1980, 1989), (intent.YearFrom, intent.YearTo));
+        Assert.Contains("Sci-Fi", intent.Genres);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_LosTenBest_KeepsTheNumberNotADecade()
+    {
+        Assert.Null(Parser.Parse("los 10 mejores dramas", Context).YearFrom);
+    }
+
+    [Theory]
+    [InlineData("un film d'horreur pas trop gore")]
+    [InlineData("ein Horrorfilm, nicht zu gory")]
+    [InlineData("una película de terror no muy gore")]
+    public void Parse_NotTooGoryInFrenchGermanSpanish_RulesGoreOut(string wish)
+    {
+        var intent = Parser.Parse(wish, Context);
+        Assert.DoesNotContain("gory", intent.Moods);
+        Assert.Contains("gory", intent.ExcludeKeywords);
+        Assert.Contains("Horror", intent.Genres);
+    }
+
+    [Theory]
+    [InlineData("quelque chose comme Heat")]
+    [InlineData("algo como Heat")]
+    [InlineData("etwas wie Heat")]
+    public void Parse_LikeInFrenchSpanishGerman_IsAReference(string wish)
+    {
+        Assert.Equal([6], Parser.Parse(wish, Context).ReferenceMovieIds);
+    }
+
+    [Theory]
+    [InlineData("Filme über den Zweiten Weltkrieg", "world war ii")]
+    [InlineData("películas de la segunda guerra mundial", "world war ii")]
+    [InlineData("ww1 movies", "world war i")]
+    public void Parse_WorldWars_AreTopicsInEveryLanguage(string wish, string topic)
+    {
+        var intent = Parser.Parse(wish, Context);
+        Assert.Equal([topic], intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_GermanAdjectiveEndings_AreTheSameWord()
+    {
+        // "lustig" inflects: ein lustiger Film, ein lustiges Märchen.
+        var intent = Parser.Parse("ein lustiger Film für Kinder", Context);
+        Assert.Contains("Comedy", intent.Genres);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
     {
