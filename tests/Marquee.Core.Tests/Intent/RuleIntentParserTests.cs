@@ -495,6 +495,36 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_ThrillerThatIsntTooLong_IsARuntimeLimitNotARuledOutWord()
+    {
+        var intent = Parser.Parse("a thriller that isn't too long", Context);
+        Assert.Equal(110, intent.MaxRuntime);
+        Assert.Empty(intent.ExcludeKeywords);
+    }
+
+    [Fact]
+    public void Parse_RomanceThatDoesntEndSadly_RulesOutTheTearjerker()
+    {
+        var intent = Parser.Parse("a romance that doesn't end sadly", Context);
+        Assert.Contains("Romance", intent.Genres);
+        Assert.Contains("tearjerker", intent.ExcludeKeywords);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("something my grandma would enjoy", "cozy")]
+    [InlineData("a crowd pleaser", "feel-good")]
+    [InlineData("an underrated gem from the 70s", "hidden-gem")]
+    public void Parse_EverydayPhrasings_AreMoodsNotSearchedWords(string wish, string mood)
+    {
+        var intent = Parser.Parse(wish, Context);
+        Assert.Equal([mood], intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
     public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
     {
         var intent = Parser.Parse("a quiet film about loneliness", WithLabels);
