@@ -9,9 +9,13 @@ internal static class Diversifier
 {
     /// <param name="pool">Catalogue indices, best score first.</param>
     /// <param name="scores">Score by position in <paramref name="pool"/>.</param>
+    /// <param name="wishedFranchise">
+    /// Whether a film (catalogue index) belongs to a franchise the wish names ("harry potter", "james bond"): those
+    /// siblings are the page asked for, not a franchise crowding it out.
+    /// </param>
     /// <returns>Positions in the pool of the picks, in page order, with their adjusted scores.</returns>
     public static List<(int Position, double Score)> Pick(RecommenderSnapshot snapshot, IReadOnlyList<int> pool,
-        IReadOnlyList<double> scores, int k, RankingOptions options)
+        IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null)
     {
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
@@ -31,7 +35,7 @@ internal static class Diversifier
                 {
                     break;
                 }
-                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], movies[pool[p]].GenreMask, options);
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], movies[pool[p]].GenreMask, options, wishedFranchise?.Invoke(pool[p]) == true);
                 if (adjusted > bestScore)
                 {
                     best = p;
@@ -45,14 +49,14 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        int index, Catalog.GenreSet genres, RankingOptions options)
+        int index, Catalog.GenreSet genres, RankingOptions options, bool wished)
     {
         var siblings = 0;
         var sameMix = 0;
         foreach (var (position, _) in picks)
         {
             var other = pool[position];
-            if (snapshot.Features.SameFranchise(index, other))
+            if (!wished && snapshot.Features.SameFranchise(index, other))
             {
                 siblings++;
             }

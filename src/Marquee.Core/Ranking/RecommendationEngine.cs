@@ -164,7 +164,7 @@ public static class RecommendationEngine
                 }
                 SortPool(pool, poolScores, poolPredictions);
             }
-            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options);
+            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options, WishedFranchise(snapshot, intent));
             // Mood boosts can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
             var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost);
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
@@ -189,6 +189,22 @@ public static class RecommendationEngine
             ArrayPool<bool>.Shared.Return(excludedMask);
             ArrayPool<double>.Shared.Return(scores);
         }
+    }
+
+    /// <summary>
+    /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of the film
+    /// that named it (collections are missing for part of the catalogue). Null when the wish names none.
+    /// </summary>
+    private static Func<int, bool>? WishedFranchise(RecommenderSnapshot snapshot, MovieIntent intent)
+    {
+        if (intent.Franchises.Count == 0)
+        {
+            return null;
+        }
+        var namers = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id))
+            .Where(m => m?.Details?.CollectionId is { } c && intent.Franchises.Contains(c)).Select(m => m!.Index).ToList();
+        return index => snapshot.Catalog.Movies[index].Details?.CollectionId is { } collection && intent.Franchises.Contains(collection)
+                        || namers.Exists(namer => snapshot.Features.SameFranchise(namer, index));
     }
 
     /// <summary>

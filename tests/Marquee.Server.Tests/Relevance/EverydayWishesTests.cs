@@ -133,6 +133,27 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
+    {
+        // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
+        // page's diversity step pushed the films asked for below Narnia.
+        var page = await RecommendAsync(new { query = "harry potter", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()!).ToList();
+        Assert.True(titles.Take(7).All(t => t.StartsWith("Harry Potter", StringComparison.Ordinal)), string.Join(" | ", titles));
+    }
+
+    [Fact]
+    public async Task Recommend_JamesBondMovies_NamesTheFranchiseNotTheSpyTopic()
+    {
+        var page = await RecommendAsync(new { query = "james bond movies", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.NotEmpty(intent.GetProperty("franchises").EnumerateArray());
+        Assert.DoesNotContain("spies", Strings(intent, "keywords"));
+    }
+
+    [Fact]
     public async Task Recommend_TarantinoPage_SaysHowManyTrulyMatchAndFillsWithNeighboursNotTheCanon()
     {
         var page = await RecommendAsync(new { query = "tarantino", k = 20 });
