@@ -524,6 +524,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("an animated film for adults")]
+    [InlineData("animation for grown ups")]
+    public void Parse_AnimatedForAdults_IsAnimationThatIsNotForChildren(string wish)
+    {
+        // "Adults" was a searched word: Snow White came third.
+        var intent = Parser.Parse(wish, Context);
+        Assert.Contains("Animation", intent.Genres);
+        Assert.Equal(["grown-up"], intent.Moods);
+        Assert.Contains("Children", intent.ExcludeGenres);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
     {
