@@ -206,6 +206,25 @@ public sealed class MovieTraits
         return (filmStart, [.. filmLabels], labelStart, labelFilms, weight);
     }
 
+    /// <summary>
+    /// One person both directed and wrote each film (the first three credited of each list): an auteur, whose films
+    /// share a voice. A hired director's do not as much (McTiernan's Die Hard and The Hunt for Red October; Ridley
+    /// Scott's Alien and Gladiator), Jeunet's, the Coens' or Nolan's do.
+    /// </summary>
+    public bool SharedAuteur(int reference, int movie)
+    {
+        var directors = _directors.AsSpan(reference * TopCredits, TopCredits);
+        foreach (var person in directors)
+        {
+            if (person != None && _writers.AsSpan(reference * TopCredits, TopCredits).Contains(person)
+                && _directors.AsSpan(movie * TopCredits, TopCredits).Contains(person) && _writers.AsSpan(movie * TopCredits, TopCredits).Contains(person))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool Meet(int[] credits, int reference, int movie)
     {
         var x = credits.AsSpan(reference * TopCredits, TopCredits);

@@ -20,9 +20,9 @@ public static class ReferenceSimilarity
     private const double YearWeight = 0.1;
     // "Like Amélie" is French before it is anything else: a film in the reference's own language shares its voice.
     private const double LanguageWeight = 0.1;
-    // How far specific evidence closes the gap to 1: a film by Amélie's director, of its kind, gains about 0.15–0.2.
+    // How far specific evidence closes the gap to 1: a film by Amélie's writer-director, of its kind, gains about 0.12.
     private const double EvidenceWeight = 0.4;
-    // A shared rare label is half as strong as a shared director: keywords also name props ("blizzard", "maze").
+    // Shared labels say at most half what a shared writer-director does: keywords also name props ("blizzard", "maze").
     private const double LabelEvidenceShare = 0.5;
     // Summed label weight at which labels say 63% of what they can (see LabelCloseness).
     private const double LabelSaturation = 8.0;
@@ -171,17 +171,19 @@ public static class ReferenceSimilarity
     }
 
     /// <summary>
-    /// Specific evidence (0–1) that a film is like the reference: the same director, or rare labels in common
-    /// (<paramref name="labels"/>, from <see cref="LabelCloseness"/>), either raising it. The content blend averages
-    /// such evidence away: Delicatessen, by Amélie's director and with no keywords, ranked 84th. It counts only as
-    /// far as the films are otherwise of a kind (shared genres, or <paramref name="closeness"/> of meaning or text),
-    /// squared, so a director's film in another register ("like Die Hard" → The Hunt for Red October) gains
-    /// little and Delicatessen (two of three genres) most of it.
+    /// Specific evidence (0–1) that a film is like the reference: the same writer-director (<see cref="MovieTraits.SharedAuteur"/>),
+    /// or rare labels in common (<paramref name="labels"/>, from <see cref="LabelCloseness"/>), either raising it.
+    /// The content blend averages such evidence away: Delicatessen, by Amélie's writer-director and with no keywords,
+    /// ranked 84th. It counts only as far as the films are otherwise of a kind (shared genres, or
+    /// <paramref name="closeness"/> of meaning or text), squared, so an auteur's film in another register gains
+    /// little and Delicatessen (two of three genres) most of it. A hired director's films share less than a voice
+    /// (counting any shared director put The Hunt for Red October in "like Die Hard" over Lethal Weapon); they keep
+    /// the people share of <see cref="Content"/>.
     /// </summary>
     internal static double Evidence(MovieTraits traits, int reference, int movie, double labels, double closeness)
     {
-        var director = traits.SharedPeople(reference, movie) >= 1 ? 1.0 : 0.0;
-        var evidence = 1 - ((1 - (LabelEvidenceShare * labels)) * (1 - director));
+        var auteur = traits.SharedAuteur(reference, movie) ? 1.0 : 0.0;
+        var evidence = 1 - ((1 - (LabelEvidenceShare * labels)) * (1 - auteur));
         var kind = Math.Max(GenreJaccard(traits.Genres(reference), traits.Genres(movie)), closeness);
         return evidence * kind * kind;
     }

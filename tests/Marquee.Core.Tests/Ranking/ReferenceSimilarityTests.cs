@@ -16,27 +16,35 @@ public class ReferenceSimilarityTests
         };
         var details = new[]
         {
-            new MovieDetails { MovieId = 1, Directors = Jeunet }, new MovieDetails { MovieId = 2, Directors = Jeunet },
-            new MovieDetails { MovieId = 3, Directors = Jeunet }, new MovieDetails { MovieId = 4, Directors = [new("Lasse Hallström")] },
+            new MovieDetails { MovieId = 1, Directors = Jeunet, Writers = [new("Guillaume Laurant"), .. Jeunet] },
+            new MovieDetails { MovieId = 2, Directors = Jeunet, Writers = Jeunet },
+            // Directed, not written, by Jeunet: a hired director.
+            new MovieDetails { MovieId = 3, Directors = Jeunet, Writers = [new("Joss Whedon")] },
+            new MovieDetails { MovieId = 4, Directors = [new("Lasse Hallström")], Writers = Jeunet },
         };
         var catalog = new MovieCatalog(movies, [], [], details, []);
         return (new MovieTraits(catalog), id => catalog.Find(id)!.Index);
     }
 
     [Fact]
-    public void Evidence_ADirectorCountsAsFarAsTheFilmsAreOfAKind()
+    public void Evidence_AWriterDirectorCountsAsFarAsTheFilmsAreOfAKind()
     {
         var (traits, at) = Traits();
 
-        // Same director, two of three genres shared: (2/3)² of full evidence, more if the meaning is closer still.
+        Assert.True(traits.SharedAuteur(at(1), at(2)));
+        // Same writer-director, two of three genres shared: (2/3)² of full evidence, more if the meaning is closer still.
         Assert.Equal(4.0 / 9, ReferenceSimilarity.Evidence(traits, at(1), at(2), labels: 0, closeness: 0), 6);
         Assert.Equal(0.81, ReferenceSimilarity.Evidence(traits, at(1), at(2), labels: 0, closeness: 0.9), 6);
-        // Same director, nothing else alike (a horror sequel for "like Amélie"): nothing.
-        Assert.Equal(0, ReferenceSimilarity.Evidence(traits, at(1), at(3), labels: 0, closeness: 0));
-        // Another director: only shared labels count, at half the strength of a director.
+        // The same director hired on another's script, however close the film: no evidence from people.
+        Assert.False(traits.SharedAuteur(at(1), at(3)));
+        Assert.Equal(0, ReferenceSimilarity.Evidence(traits, at(1), at(3), labels: 0, closeness: 1));
+        // The reference's writer-director only writing the other film is no auteur in common either.
+        Assert.False(traits.SharedAuteur(at(1), at(4)));
         Assert.Equal(0, ReferenceSimilarity.Evidence(traits, at(1), at(4), labels: 0, closeness: 1));
+        // Shared labels count at half the strength of an auteur, and only as far as the films are of a kind.
         Assert.Equal(0.5, ReferenceSimilarity.Evidence(traits, at(1), at(4), labels: 1, closeness: 1), 6);
-        // A director and labels together never pass 1.
+        Assert.Equal(0, ReferenceSimilarity.Evidence(traits, at(1), at(3), labels: 1, closeness: 0));
+        // An auteur and labels together never pass 1.
         Assert.Equal(1, ReferenceSimilarity.Evidence(traits, at(1), at(2), labels: 1, closeness: 1), 6);
     }
 
