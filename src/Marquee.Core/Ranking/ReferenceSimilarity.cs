@@ -183,6 +183,10 @@ public static class ReferenceSimilarity
     internal static double Evidence(MovieTraits traits, int reference, int movie, double labels, double closeness)
     {
         var auteur = traits.SharedAuteur(reference, movie) ? 1.0 : 0.0;
+        if (auteur == 0 && labels <= 0)
+        {
+            return 0; // most films, for every reference: no genre sets to compare
+        }
         var evidence = 1 - ((1 - (LabelEvidenceShare * labels)) * (1 - auteur));
         var kind = Math.Max(GenreJaccard(traits.Genres(reference), traits.Genres(movie)), closeness);
         return evidence * kind * kind;
