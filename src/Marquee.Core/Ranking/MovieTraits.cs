@@ -1,10 +1,12 @@
 using Marquee.Core.Catalog;
+using Marquee.Core.Content;
 
 namespace Marquee.Core.Ranking;
 
 /// <summary>
 /// The facts <see cref="ReferenceSimilarity"/> compares between two films, flat by catalogue index: franchise, year,
-/// original language and the first three directors, actors and writers as small integers. A wish whose few true
+/// original language, the first three directors, actors and writers as small integers, and the labels (TMDB keywords
+/// and MovieLens tags) each film carries with how rare each label is. A wish whose few true
 /// matches lend their neighbours compares every candidate with up to eight of them; read from the film records that
 /// was half a million walks through objects and strings, here it is a few array reads.
 /// </summary>
@@ -21,6 +23,13 @@ public sealed class MovieTraits
     private readonly int[] _directors;
     private readonly int[] _cast;
     private readonly int[] _writers;
+    // Labels as two flat lists: each film's label ids (_filmLabels from _filmLabelStart[i]) and each label's films
+    // (_labelFilms from _labelFilmStart[label]), with one weight per label for how much sharing it says.
+    private readonly int[] _filmLabelStart;
+    private readonly int[] _filmLabels;
+    private readonly int[] _labelFilmStart;
+    private readonly int[] _labelFilms;
+    private readonly float[] _labelWeight;
 
     public MovieTraits(MovieCatalog catalog)
     {
@@ -47,7 +56,14 @@ public sealed class MovieTraits
             Credits(details?.Cast, _cast.AsSpan(i * TopCredits, TopCredits), people);
             Credits(details?.Writers, _writers.AsSpan(i * TopCredits, TopCredits), people);
         }
+        (_filmLabelStart, _filmLabels, _labelFilmStart, _labelFilms, _labelWeight) = IndexLabels(catalog);
     }
+
+    /// <summary>
+    /// A label on more than this share of the films that carry labels at all says nothing about a pair of them
+    /// ("murder", "woman director", "duringcreditsstinger"); sharing it counts nothing.
+    /// </summary>
+    public const double CommonLabelShare = CatalogLabels.MaxFilmShare;
 
     /// <summary>Both films belong to one TMDB collection (a franchise).</summary>
     public bool SameCollection(int reference, int movie) => _collection[reference] != None && _collection[reference] == _collection[movie];
@@ -69,6 +85,144 @@ public sealed class MovieTraits
             return 1;
         }
         return Meet(_cast, reference, movie) || Meet(_writers, reference, movie) ? 0.5 : 0;
+    }
+
+    /// <summary>
+    /// How much each film shares the reference's labels, written by catalogue index into <paramref name="sharedByIndex"/>
+    /// (every other film 0): the sum of the weights (see IndexLabels) of the labels both carry. Walks only the films of
+    /// the reference's own labels, not the catalogue.
+    /// </summary>
+    public void SharedLabels(int reference, Span<float> sharedByIndex)
+    {
+        sharedByIndex.Clear();
+        for (var at = _filmLabelStart[reference]; at < _filmLabelStart[reference + 1]; at++)
+        {
+            var label = _filmLabels[at];
+            var weight = _labelWeight[label];
+            if (weight <= 0)
+            {
+                continue;
+            }
+            for (var f = _labelFilmStart[label]; f < _labelFilmStart[label + 1]; f++)
+            {
+                sharedByIndex[_labelFilms[f]] += weight;
+            }
+        }
+        sharedByIndex[reference] = 0;
+    }
+
+    /// <summary>
+    /// Labels indexed both ways, with each label's weight: ln(common / films carrying it), where common is
+    /// <see cref="CommonLabelShare"/> of the films that have labels. Plain IDF makes "murder" (on 5% of them) worth
+    /// half of "magic realism" (0.3%); counted from the common level instead, "magic realism" says 2.9, "cyberpunk"
+    /// 2.2, "dystopia" 0.4 and "murder" nothing, which is how far two films are alike for sharing each. A label
+    /// only one film carries weighs 0 (it cannot be shared).
+    /// </summary>
+    private static (int[] FilmStart, int[] FilmLabels, int[] LabelStart, int[] LabelFilms, float[] Weight) IndexLabels(MovieCatalog catalog)
+    {
+        var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = catalog.Count;
+        var filmStart = new int[count + 1];
+        var filmLabels = new List<int>();
+        var films = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var movie in catalog.Movies)
+        {
+            seen.Clear();
+            // Keywords and tags are one set: "time travel" filed by TMDB and by a viewer is one fact about the film.
+            foreach (var text in movie.Tags.Concat(movie.Details?.Keywords ?? []))
+            {
+                var key = CatalogLabels.Normalize(text);
+                if (key.Length > 0 && Intern(labelIds, key) is var id && seen.Add(id))
+                {
+                    filmLabels.Add(id);
+                }
+            }
+            filmStart[movie.Index + 1] = filmLabels.Count;
+            if (seen.Count > 0)
+            {
+                films.Add(movie.Index);
+            }
+        }
+        var labelCount = labelIds.Count;
+        var labelStart = new int[labelCount + 1];
+        foreach (var label in filmLabels)
+        {
+            labelStart[label + 1]++;
+        }
+        for (var l = 0; l < labelCount; l++)
+        {
+            labelStart[l + 1] += labelStart[l];
+        }
+        var labelFilms = new int[filmLabels.Count];
+        var next = labelStart[..labelCount];
+        for (var i = 0; i < count; i++)
+        {
+            for (var at = filmStart[i]; at < filmStart[i + 1]; at++)
+            {
+                labelFilms[next[filmLabels[at]]++] = i;
+            }
+        }
+        var common = Math.Max(CatalogLabels.MinFilms + 1, CommonLabelShare * films.Count);
+        var weight = new float[labelCount];
+        for (var l = 0; l < labelCount; l++)
+        {
+            var carriers = labelStart[l + 1] - labelStart[l];
+            weight[l] = carriers < 2 ? 0 : (float)Math.Max(0, Math.Log(common / carriers));
+        }
+        // Two labels on exactly the same films are one fact said twice ("journey around the world" and "journey round
+        // the world", "artificial intelligence" and "artificial intelligence (a.i.)" on the same few films): the
+        // second says nothing more, or a pair sharing one idea would count it twice.
+        var firstWithFilms = new Dictionary<int, List<int>>();
+        for (var l = 0; l < labelCount; l++)
+        {
+            if (weight[l] <= 0)
+            {
+                continue;
+            }
+            var carriers = labelFilms.AsSpan(labelStart[l], labelStart[l + 1] - labelStart[l]);
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(carriers));
+            var key = hash.ToHashCode();
+            if (!firstWithFilms.TryGetValue(key, out var same))
+            {
+                firstWithFilms[key] = [l];
+                continue;
+            }
+            var repeated = false;
+            foreach (var other in same)
+            {
+                repeated |= carriers.SequenceEqual(labelFilms.AsSpan(labelStart[other], labelStart[other + 1] - labelStart[other]));
+            }
+            if (repeated)
+            {
+                weight[l] = 0;
+            }
+            else
+            {
+                same.Add(l);
+            }
+        }
+        return (filmStart, [.. filmLabels], labelStart, labelFilms, weight);
+    }
+
+    /// <summary>
+    /// One person both directed and wrote each film (the first three credited of each list): an auteur, whose films
+    /// share a voice. A hired director's do not as much (McTiernan's Die Hard and The Hunt for Red October; Ridley
+    /// Scott's Alien and Gladiator), Jeunet's, the Coens' or Nolan's do.
+    /// </summary>
+    public bool SharedAuteur(int reference, int movie)
+    {
+        var directors = _directors.AsSpan(reference * TopCredits, TopCredits);
+        foreach (var person in directors)
+        {
+            if (person != None && _writers.AsSpan(reference * TopCredits, TopCredits).Contains(person)
+                && _directors.AsSpan(movie * TopCredits, TopCredits).Contains(person) && _writers.AsSpan(movie * TopCredits, TopCredits).Contains(person))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Meet(int[] credits, int reference, int movie)

@@ -52,4 +52,35 @@ public class MovieTraitsTests
         Assert.Equal(0, traits.SharedPeople(At(5), At(1)));
         Assert.Equal(GenreSet.From(["Sci-Fi"]), traits.Genres(At(2)));
     }
+
+    [Fact]
+    public void SharedLabels_WeighRareLabelsOnceAndCommonOnesNothing()
+    {
+        var movies = Enumerable.Range(1, 5).Select(id => new Movie(id, $"Film {id}", 2000, ["Drama"])).ToList();
+        var details = new[]
+        {
+            new MovieDetails { MovieId = 1, Keywords = ["magic realism", "murder", "journey around the world", "journey round the world"] },
+            new MovieDetails { MovieId = 2, Keywords = ["murder"] },
+            new MovieDetails { MovieId = 3, Keywords = ["murder"] },
+            new MovieDetails { MovieId = 4, Keywords = ["journey around the world", "journey round the world"] },
+        };
+        // A viewer's tag and a TMDB keyword for one idea are one label, however written.
+        var tags = new[] { new MovieTag(9, 2, "Magic-Realism", 0), new MovieTag(9, 2, "magic realism", 0) };
+        var catalog = new MovieCatalog(movies, [], [], details, tags);
+        var traits = new MovieTraits(catalog);
+        int At(int movieId) => catalog.Find(movieId)!.Index;
+        var shared = new float[catalog.Count];
+        shared.AsSpan().Fill(7); // stale values from a pooled array are cleared
+
+        traits.SharedLabels(At(1), shared);
+
+        // Four films carry labels, so a label on three of them is common: "murder" says nothing. A label on two says
+        // ln(3 / 2); the two spellings of the journey on the same two films count once.
+        var rare = (float)Math.Log(3.0 / 2);
+        Assert.Equal(rare, shared[At(2)], 5);
+        Assert.Equal(0, shared[At(3)]);
+        Assert.Equal(rare, shared[At(4)], 5);
+        Assert.Equal(0, shared[At(5)]); // no labels at all
+        Assert.Equal(0, shared[At(1)]); // the reference itself
+    }
 }
