@@ -345,7 +345,7 @@ public class RuleIntentParserTests
 
     private static readonly IntentParseContext WithLabels = Context with
     {
-        Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "pet", "loneliness"),
+        Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "pet", "loneliness", "chess"),
     };
 
     [Fact]
@@ -540,18 +540,19 @@ public class RuleIntentParserTests
     [Fact]
     public void Parse_QuietFilmAboutLoneliness_IsAMoodAndASubjectNotAFreeWord()
     {
+        // Loneliness is also a topic (loner, isolation, alienation: Taxi Driver and Moon are not labelled "loneliness").
         var intent = Parser.Parse("a quiet film about loneliness", WithLabels);
         Assert.Equal(["quiet"], intent.Moods);
-        Assert.Equal(["loneliness"], intent.Labels);
-        Assert.Empty(intent.Keywords);
+        Assert.Equal(["loneliness"], intent.Keywords);
+        Assert.Empty(intent.Unused);
     }
 
     [Fact]
     public void Parse_LeftoverWordFilmsAreFiledUnder_BecomesALabelNotAKeyword()
     {
-        var intent = Parser.Parse("a film about loneliness", WithLabels with { Lexicon = new FakeLexicon("loneliness") });
-        Assert.Equal(["loneliness"], intent.Labels);
-        Assert.DoesNotContain("loneliness", intent.Keywords);
+        var intent = Parser.Parse("a film about chess", WithLabels with { Lexicon = new FakeLexicon("chess") });
+        Assert.Equal(["chess"], intent.Labels);
+        Assert.DoesNotContain("chess", intent.Keywords);
     }
 
     [Fact]
