@@ -206,13 +206,21 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>
     /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),
-    /// since "war dramas" means dramas about war, not any drama.
+    /// since "war dramas" means dramas about war, not any drama. A wished form (documentary, animation) is not a
+    /// flavour: a film not of that form meets none of the genres ("true crime documentaries" is not Goodfellas).
     /// </summary>
     public double GenreMatch(CatalogMovie movie) => GenreMatch(movie.GenreMask);
+
+    private static readonly GenreSet Forms = GenreSet.From(["Documentary", "Animation"]);
 
     private double GenreMatch(GenreSet genres)
     {
         if (_wished.IsEmpty)
+        {
+            return 0;
+        }
+        var wishedForms = new GenreSet(_wished.Bits & Forms.Bits);
+        if (!wishedForms.IsEmpty && !genres.Overlaps(wishedForms))
         {
             return 0;
         }

@@ -311,4 +311,14 @@ public class RecommendationEngineTests
 
         Assert.Equal([1, 2], Ids(result).Order().ToList());
     }
+
+    [Fact]
+    public void Recommend_WishedForm_FilmsNotOfThatFormMeetNoneOfTheGenres()
+    {
+        // "An animated drama": Up is both; then animated films, not The Godfather, however well rated a drama it is.
+        var result = Recommend(Plain, new MovieIntent { Genres = ["Animation", "Drama"] }, kind: RecommenderKind.Baseline, k: 2);
+
+        Assert.Equal(17, result.Items[0].Movie.MovieId);
+        Assert.Contains("Animation", result.Items[1].Movie.Genres);
+    }
 }
