@@ -69,6 +69,10 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans) => _titles.ResolveFuzzy(normalizedSpans);
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> DirectorsOf(int movieId) =>
+        _catalog.Find(movieId)?.Details?.Directors?.Select(d => d.Name).ToList() ?? [];
+
     /// <summary>
     /// Typo-tolerant title search for pickers: "matirx" finds The Matrix, "toy sto" finds Toy Story.
     /// Ranked by how well the title matches, then by how many people rated the movie.

@@ -112,6 +112,8 @@ public enum PhraseRole
     YearRangeStart = 1 << 9,
     RuntimeUpper = 1 << 10,
     RuntimeLower = 1 << 11,
+    /// <summary>"By the director of", "du réalisateur de": the title after it names a director, not a film to be like.</summary>
+    DirectorOfTrigger = 1 << 12,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -196,6 +198,7 @@ public sealed class IntentVocabulary
         AddRole(file.Fillers, PhraseRole.Filler);
         AddRole(file.Negators, PhraseRole.Negator);
         AddRole(file.ReferenceTriggers, PhraseRole.ReferenceTrigger);
+        AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
         AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
@@ -484,6 +487,7 @@ public sealed class IntentVocabulary
         public List<string> NegationBreakers { get; init; } = [];
         public List<string> NegationContinuers { get; init; } = [];
         public List<string> ReferenceTriggers { get; init; } = [];
+        public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();

@@ -34,9 +34,47 @@ public sealed partial class RuleIntentParser
             }
         }
 
-        private bool TryReference(int start, bool exactOnly, out int used)
+        /// <summary>
+        /// "Something by the director of Inception": the title names its directors as people of the wish (not a film
+        /// to be like). Falls back to nothing when the catalogue does not know who directed it.
+        /// </summary>
+        private bool TryDirectorOf(int start, out int used)
         {
             used = 0;
+            if (context.Titles is not { } titles || !ResolveTitle(start, exactOnly: false, out var match, out var length))
+            {
+                return false;
+            }
+            var directors = titles.DirectorsOf(match.MovieId);
+            if (directors.Count == 0)
+            {
+                return false;
+            }
+            foreach (var director in directors)
+            {
+                builder.AddPerson(director);
+            }
+            _recognised = true;
+            used = length;
+            return true;
+        }
+
+        private bool TryReference(int start, bool exactOnly, out int used)
+        {
+            if (!ResolveTitle(start, exactOnly, out var match, out used))
+            {
+                return false;
+            }
+            builder.AddReference(match.MovieId, match.Franchise);
+            _recognised = true;
+            return true;
+        }
+
+        /// <summary>The title starting at <paramref name="start"/>: the longest exact one, else (unless exact only) the closest by typo distance.</summary>
+        private bool ResolveTitle(int start, bool exactOnly, out TitleMatch match, out int used)
+        {
+            used = 0;
+            match = null!;
             var titles = context.Titles!;
             if (start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
             {
@@ -53,16 +91,15 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                if (titles.ResolveExact(query.Text(start, length)) is not { } match)
+                if (titles.ResolveExact(query.Text(start, length)) is not { } exact)
                 {
                     continue;
                 }
-                if (AllKnownWords(start, length) && !(match.IsFullTitle && match.RatingCount >= MinRatingsForCommonWordTitle))
+                if (AllKnownWords(start, length) && !(exact.IsFullTitle && exact.RatingCount >= MinRatingsForCommonWordTitle))
                 {
                     continue;
                 }
-                builder.AddReference(match.MovieId, match.Franchise);
-                _recognised = true;
+                match = exact;
                 used = length;
                 return true;
             }
@@ -85,8 +122,8 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            builder.AddReference(best.Match.MovieId);
-            _recognised = true;
+            // A typo'd title names one film, never its franchise.
+            match = best.Match with { Franchise = null };
             used = lengths[best.Span];
             return true;
         }

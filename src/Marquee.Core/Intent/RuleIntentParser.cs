@@ -20,6 +20,9 @@ public interface ITitleResolver
     /// with the position of the span that matched; null when none is close enough.
     /// </summary>
     (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans);
+
+    /// <summary>Who directed the movie, as the catalogue credits them ("by the director of Inception"); empty when unknown.</summary>
+    IReadOnlyList<string> DirectorsOf(int movieId) => [];
 }
 
 /// <summary>Tells whether a leftover word is worth searching for (implemented by the content index).</summary>
@@ -176,6 +179,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         {
             _recognised |= meaning.Concept is not null || meaning.Era is not null || meaning.RuntimeMax is not null
                            || meaning.Language is not null || meaning.MaxAge is not null || meaning.IncludesShorts;
+            if (meaning.Has(PhraseRole.DirectorOfTrigger) && TryDirectorOf(at + length, out var directorLength))
+            {
+                return length + directorLength;
+            }
             if (meaning.Has(PhraseRole.ReferenceTrigger) && TryReferences(at + length, out var referenceLength))
             {
                 return length + referenceLength;

@@ -311,6 +311,9 @@ public class RuleIntentParserTests
             .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
             .FirstOrDefault();
 
+        // Heat is Michael Mann's; the other fakes have no credits.
+        public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
+
         private static string[] Keys(string title)
         {
             var full = QueryText.Normalize(title);
@@ -535,6 +538,25 @@ public class RuleIntentParserTests
         Assert.Equal(["grown-up"], intent.Moods);
         Assert.Contains("Children", intent.ExcludeGenres);
         Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("something by the director of Heat")]
+    [InlineData("a thriller from the same director as heat")]
+    [InlineData("un film du réalisateur de Heat")]
+    public void Parse_ByTheDirectorOfATitle_NamesTheDirectorNotTheFilm(string wish)
+    {
+        var intent = Parser.Parse(wish, Context);
+        Assert.Equal(["Michael Mann"], intent.People);
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_DirectorOfAFilmWithoutCredits_IsNotAnInventedPerson()
+    {
+        var intent = Parser.Parse("by the director of The Godfather", Context);
+        Assert.Empty(intent.People);
     }
 
     [Fact]
