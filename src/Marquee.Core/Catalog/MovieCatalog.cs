@@ -59,6 +59,12 @@ public sealed class CatalogMovie
     public string? BackdropUrl { get; }
     /// <summary>Distinct MovieLens user tags, most used first.</summary>
     public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>
+    /// What the film is filed under: its MovieLens tags, then its TMDB keywords. One set of labels: "time travel"
+    /// filed by a viewer and by TMDB is one fact about the film.
+    /// </summary>
+    public IEnumerable<string> Labels => Tags.Concat(Details?.Keywords ?? []);
 }
 
 /// <summary>The movie catalogue served by the API, built from the rows an import wrote (<c>MovieCatalog.LoadAsync</c>, in

@@ -38,7 +38,7 @@ public sealed class CatalogLabels : ILabelLexicon
         var films = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var movie in catalog.Movies)
         {
-            foreach (var label in movie.Tags.Concat(movie.Details?.Keywords ?? []))
+            foreach (var label in movie.Labels)
             {
                 var key = Normalize(label);
                 if (key.Length == 0)
@@ -124,7 +124,7 @@ public sealed class CatalogLabels : ILabelLexicon
     {
         var key = Normalize(phrase);
         string? containing = null;
-        foreach (var label in movie.Tags.Concat(movie.Details?.Keywords ?? []))
+        foreach (var label in movie.Labels)
         {
             var normalized = Normalize(label);
             if (normalized == key)

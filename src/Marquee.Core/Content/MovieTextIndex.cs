@@ -53,7 +53,7 @@ internal sealed class MovieTextIndex
                     document.Add(new TextField(OverviewField, overview, Field.Store.NO));
                 }
                 // TMDB keywords ("time loop", "submarine") are curated labels, as telling as the users' tags.
-                foreach (var tag in movie.Tags.Concat(movie.Details?.Keywords ?? []))
+                foreach (var tag in movie.Labels)
                 {
                     document.Add(new TextField(TagsField, tag, Field.Store.NO));
                 }

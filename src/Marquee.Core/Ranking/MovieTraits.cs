@@ -129,8 +129,7 @@ public sealed class MovieTraits
         foreach (var movie in catalog.Movies)
         {
             seen.Clear();
-            // Keywords and tags are one set: "time travel" filed by TMDB and by a viewer is one fact about the film.
-            foreach (var text in movie.Tags.Concat(movie.Details?.Keywords ?? []))
+            foreach (var text in movie.Labels)
             {
                 var key = CatalogLabels.Normalize(text);
                 if (key.Length > 0 && Intern(labelIds, key) is var id && seen.Add(id))

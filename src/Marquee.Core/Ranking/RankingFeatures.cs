@@ -136,10 +136,10 @@ public sealed class RankingFeatures
     /// </summary>
     private static void EraEvidence(IReadOnlyList<CatalogMovie> movies, IReadOnlyList<string> terms, int lastYear, float[] scores)
     {
+        var names = terms.Select(CatalogLabels.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var movie in movies)
         {
-            if (movie.ReleaseYear <= lastYear
-                || movie.Tags.Concat(movie.Details?.Keywords ?? []).Any(label => terms.Contains(label.Trim(), StringComparer.OrdinalIgnoreCase)))
+            if (movie.ReleaseYear <= lastYear || movie.Labels.Any(label => names.Contains(CatalogLabels.Normalize(label))))
             {
                 scores[movie.Index] = 1;
             }
