@@ -114,6 +114,8 @@ public enum PhraseRole
     RuntimeLower = 1 << 11,
     /// <summary>"By the director of", "du réalisateur de": the title after it names a director, not a film to be like.</summary>
     DirectorOfTrigger = 1 << 12,
+    /// <summary>"About", "involving": the word after it is what films are about, even when it is also a title.</summary>
+    SubjectMarker = 1 << 13,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -199,6 +201,7 @@ public sealed class IntentVocabulary
         AddRole(file.Negators, PhraseRole.Negator);
         AddRole(file.ReferenceTriggers, PhraseRole.ReferenceTrigger);
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
+        AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
         AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
@@ -488,6 +491,7 @@ public sealed class IntentVocabulary
         public List<string> NegationContinuers { get; init; } = [];
         public List<string> ReferenceTriggers { get; init; } = [];
         public List<string> DirectorOfTriggers { get; init; } = [];
+        public List<string> SubjectMarkers { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();

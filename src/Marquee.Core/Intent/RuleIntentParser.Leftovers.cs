@@ -77,15 +77,11 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
-        /// "Movies about twins" names a subject, not the film Twins: a word that follows "about" is what films are
-        /// about, whatever title it also is.
+        /// "Movies about twins" names a subject, not the film Twins: a word that follows a subject marker ("about") is
+        /// what films are about, whatever title it also is.
         /// </summary>
-        private bool AfterSubjectMarker(int at) => at > 0 && SubjectMarkers.Contains(query[at - 1].Text);
-
-        private static readonly HashSet<string> SubjectMarkers = new(StringComparer.Ordinal)
-        {
-            "about", "involving", "featuring", "regarding", "concerning", "sobre", "sur", "uber",
-        };
+        private bool AfterSubjectMarker(int at) =>
+            at > 0 && vocabulary.Phrases.TryGetExact(query.Span(at - 1, 1), out var meaning) && meaning.Has(PhraseRole.SubjectMarker);
 
         private bool IsUseful(string text, bool phrase) => context.Lexicon is { } lexicon
             ? lexicon.IsUseful(text)

@@ -263,7 +263,7 @@ public sealed partial class RuleIntentParser
             if (bareNumber && query[at].Kind == QueryTokenKind.Number && query[at].Text.Length == 2
                 && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare is >= 20 and <= 90 && bare % 10 == 0)
             {
-                start = 1900 + bare;
+                start = DecadeOfTwoDigits(bare);
                 used = 1;
                 return true;
             }
@@ -276,8 +276,7 @@ public sealed partial class RuleIntentParser
                 }
                 else if (digits % 10 == 0)
                 {
-                    // "20s" is the 1920s until the catalogue reaches the 2020s.
-                    start = 2000 + digits <= context.ReferenceYear ? 2000 + digits : 1900 + digits;
+                    start = DecadeOfTwoDigits(digits);
                 }
                 else
                 {
@@ -298,6 +297,9 @@ public sealed partial class RuleIntentParser
             }
             return false;
         }
+
+        /// <summary>"20s" (or "los 20") is the 1920s until the catalogue reaches the 2020s.</summary>
+        private int DecadeOfTwoDigits(int digits) => 2000 + digits <= context.ReferenceYear ? 2000 + digits : 1900 + digits;
 
         /// <summary>"8 year old", "8-year-old", "5 yo", "10 años", "8 ans", "6 jahre": the age of a viewer.</summary>
         private bool TryAge(int at, out int used)

@@ -41,7 +41,7 @@ public sealed partial class RuleIntentParser
         private bool TryDirectorOf(int start, out int used)
         {
             used = 0;
-            if (context.Titles is not { } titles || !ResolveTitle(start, exactOnly: false, out var match, out var length))
+            if (context.Titles is not { } titles || ResolveTitle(start, exactOnly: false, out var length) is not { } match)
             {
                 return false;
             }
@@ -61,7 +61,7 @@ public sealed partial class RuleIntentParser
 
         private bool TryReference(int start, bool exactOnly, out int used)
         {
-            if (!ResolveTitle(start, exactOnly, out var match, out used))
+            if (ResolveTitle(start, exactOnly, out used) is not { } match)
             {
                 return false;
             }
@@ -70,15 +70,17 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
-        /// <summary>The title starting at <paramref name="start"/>: the longest exact one, else (unless exact only) the closest by typo distance.</summary>
-        private bool ResolveTitle(int start, bool exactOnly, out TitleMatch match, out int used)
+        /// <summary>
+        /// The title starting at <paramref name="start"/>: the longest exact one, else (unless exact only) the closest by
+        /// typo distance; null when none. <paramref name="used"/> receives its length in tokens.
+        /// </summary>
+        private TitleMatch? ResolveTitle(int start, bool exactOnly, out int used)
         {
             used = 0;
-            match = null!;
             var titles = context.Titles!;
             if (start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
             {
-                return false;
+                return null;
             }
             var maxLength = 0;
             while (start + maxLength < query.Count && maxLength < 12 && query[start + maxLength].Kind != QueryTokenKind.Break)
@@ -99,13 +101,12 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                match = exact;
                 used = length;
-                return true;
+                return exact;
             }
             if (exactOnly)
             {
-                return false;
+                return null;
             }
             var spans = new List<string>();
             var lengths = new List<int>();
@@ -120,12 +121,11 @@ public sealed partial class RuleIntentParser
             }
             if (spans.Count == 0 || titles.ResolveFuzzy(spans) is not { } best)
             {
-                return false;
+                return null;
             }
-            // A typo'd title names one film, never its franchise.
-            match = best.Match with { Franchise = null };
             used = lengths[best.Span];
-            return true;
+            // A typo'd title names one film, never its franchise.
+            return best.Match with { Franchise = null };
         }
 
         private bool AllKnownWords(int start, int length)
