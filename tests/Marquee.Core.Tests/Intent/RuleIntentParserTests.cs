@@ -376,6 +376,16 @@ public class RuleIntentParserTests
         Assert.Equal(["pet"], intent.Labels);
     }
 
+    [Theory]
+    [InlineData("deserted island survival")]
+    [InlineData("shipwrecked and marooned")]
+    [InlineData("una película de náufragos en una isla desierta")]
+    public void Parse_Castaways_AreASubjectOfTheirOwn(string wish)
+    {
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("castaways", intent.Keywords);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {
