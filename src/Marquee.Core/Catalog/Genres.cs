@@ -39,6 +39,17 @@ public static class Genres
     public static string? Normalize(string raw) =>
         Canonical.TryGetValue(raw.Trim(), out var canonical) ? canonical : null;
 
+    /// <summary>
+    /// The MovieLens genre a TMDB genre names, or null where MovieLens has none (History, Music, TV Movie: a film about
+    /// music is not a musical).
+    /// </summary>
+    public static string? FromTmdb(string tmdbGenre) => tmdbGenre.Trim() switch
+    {
+        "Science Fiction" => "Sci-Fi",
+        "Family" => "Children",
+        var name => Normalize(name) is { } genre && genre != ScreenFormat ? genre : null,
+    };
+
     /// <summary>Splits a pipe-separated MovieLens genre list into canonical, distinct names.</summary>
     public static IReadOnlyList<string> ParseList(ReadOnlySpan<char> pipeSeparated)
     {

@@ -19,6 +19,7 @@ public sealed class CatalogMovie
         Details = details;
         Tags = tags;
         GenreMask = GenreSet.From(movie.Genres);
+        TmdbGenreMask = GenreSet.From((details?.TmdbGenres ?? []).Select(Catalog.Genres.FromTmdb).OfType<string>());
         ReleaseYear = movie.Year ?? details?.ReleaseDate?.Year;
         var (main, alternates) = MovieTitle.SplitAlternates(movie.Title);
         Title = details?.Title is { Length: > 0 } display ? display : main;
@@ -48,6 +49,11 @@ public sealed class CatalogMovie
     public int? ReleaseYear { get; }
     public IReadOnlyList<string> Genres => Movie.Genres;
     public GenreSet GenreMask { get; }
+    /// <summary>
+    /// The film's TMDB genres in MovieLens terms: a second opinion where MovieLens files fewer genres (Gravity and
+    /// The Grey are thrillers to TMDB, not to MovieLens). Empty without TMDB details.
+    /// </summary>
+    public GenreSet TmdbGenreMask { get; }
     public int RatingCount { get; }
     /// <summary>Mean community rating on the 0.5–5 scale; null when nobody rated the movie.</summary>
     public double? RatingMean { get; }

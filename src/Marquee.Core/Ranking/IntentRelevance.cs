@@ -206,39 +206,51 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>
     /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),
-    /// since "war dramas" means dramas about war, not any drama. A wished form (documentary, animation) is not a
-    /// flavour: a film not of that form meets none of the genres ("true crime documentaries" is not Goodfellas).
+    /// since "war dramas" means dramas about war, not any drama. A wished genre only TMDB files the film under counts
+    /// <see cref="TmdbGenreCredit"/> of one MovieLens files it under (The Grey is a thriller to TMDB alone). A wished
+    /// form (documentary, animation) is not a flavour: a film not of that form meets none of the genres ("true crime
+    /// documentaries" is not Goodfellas).
     /// </summary>
-    public double GenreMatch(CatalogMovie movie) => GenreMatch(movie.GenreMask);
+    public double GenreMatch(CatalogMovie movie) => GenreMatch(movie.GenreMask, movie.TmdbGenreMask);
+
+    /// <summary>MovieLens's genres are the ones people rated by and filter on; TMDB's are a second, looser opinion.</summary>
+    private const double TmdbGenreCredit = 0.75;
 
     private static readonly GenreSet Forms = GenreSet.From(["Documentary", "Animation"]);
 
-    private double GenreMatch(GenreSet genres)
+    private double GenreMatch(GenreSet genres, GenreSet tmdbGenres)
     {
         if (_wished.IsEmpty)
         {
             return 0;
         }
+        var either = new GenreSet(genres.Bits | tmdbGenres.Bits);
         var wishedForms = new GenreSet(_wished.Bits & Forms.Bits);
-        if (!wishedForms.IsEmpty && !genres.Overlaps(wishedForms))
+        if (!wishedForms.IsEmpty && !either.Overlaps(wishedForms))
         {
             return 0;
         }
-        var share = (double)genres.CountShared(_wished) / _wished.Count;
+        var shared = genres.CountShared(_wished);
+        var tmdbOnly = either.CountShared(_wished) - shared;
+        var share = (shared + (TmdbGenreCredit * tmdbOnly)) / _wished.Count;
         return share * Math.Sqrt(share);
     }
 
+    /// <summary>The wished genres the film is filed under, by MovieLens first, then by TMDB.</summary>
     public IReadOnlyList<string> WishedGenresOf(CatalogMovie movie) =>
-        movie.Genres.Where(g => _wished.Overlaps(GenreSet.From([g]))).ToList();
+        movie.Genres.Concat((movie.Details?.TmdbGenres ?? []).Select(Genres.FromTmdb).OfType<string>())
+            .Where(g => _wished.Overlaps(GenreSet.From([g]))).Distinct().ToList();
 
     /// <summary>
     /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
-    /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags.
+    /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags. A genre only TMDB
+    /// files the film under fits at <see cref="TmdbGenreCredit"/>; it never works against a mood (TMDB files generously,
+    /// and a second opinion should not outvote the first).
     /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
-        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, out tagged);
+        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, out tagged);
 
-    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, out bool tagged)
+    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, uint tmdbGenreBits, out bool tagged)
     {
         tagged = tags is not null && tags[index];
         if (mood.GenreMask.IsEmpty)
@@ -253,6 +265,13 @@ internal sealed class IntentRelevance : IDisposable
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
             weight = Math.Max(weight, mood.WeightByGenreBit[bit]);
             avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
+            bits &= bits - 1;
+        }
+        bits = tmdbGenreBits & ~genreBits;
+        while (bits != 0)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            weight = Math.Max(weight, (float)(TmdbGenreCredit * mood.WeightByGenreBit[bit]));
             bits &= bits - 1;
         }
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
@@ -334,7 +353,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (!_wished.IsEmpty)
         {
-            Facet(_options.GenreMatchWeight, GenreMatch(new GenreSet(genreBits)));
+            Facet(_options.GenreMatchWeight, GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index])));
         }
         if (Moods.Count > 0)
         {
@@ -345,7 +364,7 @@ internal sealed class IntentRelevance : IDisposable
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
                 var mood = Moods[m];
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], out _);
                 moodWeights += weight;
             }
             Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);

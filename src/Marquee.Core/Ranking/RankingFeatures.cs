@@ -25,6 +25,7 @@ public sealed class RankingFeatures
     private readonly float[] _quality;
     private readonly float[] _popularity;
     private readonly uint[] _genreBits;
+    private readonly uint[] _tmdbGenreBits;
     private readonly uint[] _genreCombinations;
     private readonly int[] _genreCombinationOf;
     private readonly int[] _ratingCounts;
@@ -54,10 +55,12 @@ public sealed class RankingFeatures
         }
         var logMax = Math.Log(1 + maxCount);
         _genreBits = new uint[movies.Count];
+        _tmdbGenreBits = new uint[movies.Count];
         _ratingCounts = new int[movies.Count];
         foreach (var movie in movies)
         {
             _genreBits[movie.Index] = movie.GenreMask.Bits;
+            _tmdbGenreBits[movie.Index] = movie.TmdbGenreMask.Bits;
             _ratingCounts[movie.Index] = movie.RatingCount;
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
@@ -187,6 +190,8 @@ public sealed class RankingFeatures
 
     /// <summary>Each movie's genres as <see cref="Catalog.GenreSet"/> bits, by catalogue index (hot loops skip the object).</summary>
     public ReadOnlySpan<uint> GenreBits => _genreBits;
+    /// <summary>By catalogue index: <see cref="CatalogMovie.TmdbGenreMask"/>.</summary>
+    public ReadOnlySpan<uint> TmdbGenreBits => _tmdbGenreBits;
 
     /// <summary>
     /// The distinct genre combinations of the catalogue (about a thousand for tens of thousands of movies), as

@@ -321,4 +321,77 @@ public class RecommendationEngineTests
         Assert.Equal(17, result.Items[0].Movie.MovieId);
         Assert.Contains("Animation", result.Items[1].Movie.Genres);
     }
+
+    [Fact]
+    public void Recommend_WishedGenre_TmdbsGenresCountAsASecondOpinion()
+    {
+        // MovieLens files The Grey under Action and Drama only; TMDB also calls it a thriller. For "a thriller" it
+        // ranks above a drama that is no thriller to anyone, and below the film MovieLens itself files as one.
+        var movies = new (int Id, string Title, string Genres, string[] Tmdb, double Mean)[]
+        {
+            (1, "Notting Hill", "Comedy|Drama|Romance", ["Romance", "Comedy", "Drama"], 4.2),
+            (2, "Heat", "Action|Crime|Thriller", ["Action", "Crime", "Thriller"], 3.8),
+            (3, "Grey, The", "Action|Drama", ["Action", "Drama", "Thriller"], 3.6),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, Genres.ParseList(m.Genres))).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, TmdbGenres = m.Tmdb }), []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Thriller"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal([2, 3, 1], Ids(result));
+        Assert.Contains("Matches Thriller", result.Items[1].Reasons);
+    }
+
+    [Fact]
+    public void Genres_FromTmdb_MapsTheNamesMovieLensHasAndNoOthers()
+    {
+        Assert.Equal("Sci-Fi", Genres.FromTmdb("Science Fiction"));
+        Assert.Equal("Children", Genres.FromTmdb("Family"));
+        Assert.Equal("Thriller", Genres.FromTmdb("Thriller"));
+        Assert.Null(Genres.FromTmdb("Music"));
+        Assert.Null(Genres.FromTmdb("History"));
+        Assert.Null(Genres.FromTmdb("TV Movie"));
+    }
+
+    [Fact]
+    public void Recommend_Subject_ReportedScoresStayBelowOneAndKeepThePageOrder()
+    {
+        // Fame within a subject lifts raw scores above 1; reported, ten films were all "1.000" with no order to read.
+        var result = Recommend(Plain, new MovieIntent { Keywords = ["heist"] }, kind: RecommenderKind.Baseline, k: 5);
+
+        Assert.All(result.Items, item => Assert.InRange(item.Score, 0, 1));
+        Assert.True(result.Items[0].Score < 1, $"top score {result.Items[0].Score}");
+        Assert.Equal(result.Items.Select(i => i.Score).OrderDescending(), result.Items.Select(i => i.Score));
+    }
+
+    [Fact]
+    public void Recommend_SurvivalAndCastaways_AnIslandAloneIsNeither()
+    {
+        // "island" was a survival term: Mission: Impossible II and Shutter Island (keyworded "island") were survival
+        // thrillers. Castaways are a subject of their own, and a story of survival is not any film set on an island.
+        var movies = new (int Id, string Title, string Overview, string Tag)[]
+        {
+            (1, "Cast Away", "A courier washes up alone on a tiny island.", "deserted island"),
+            (2, "Grey, The", "Oil workers struggle to survive after a plane crash in Alaska.", "survival"),
+            (3, "Shutter Island", "A marshal investigates a hospital for the criminally insane.", "island"),
+            (4, "Lord of the Flies", "Schoolboys crash land on a deserted island.", "boys"),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama", "Thriller"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = m.Overview }),
+            movies.Select(m => new MovieTag(1, m.Id, m.Tag, 0)));
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var survival = Recommend(snapshot, new MovieIntent { Keywords = ["survival"] }, kind: RecommenderKind.Baseline, k: 4);
+        var castaways = Recommend(snapshot, new MovieIntent { Keywords = ["castaways"] }, kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal(2, survival.Items[0].Movie.MovieId);
+        Assert.DoesNotContain(survival.Items.Single(i => i.Movie.MovieId == 3).Reasons, r => r.Contains("survival"));
+        Assert.Equal([1, 4], Ids(castaways).Take(2).Order().ToList());
+        Assert.DoesNotContain(castaways.Items.Single(i => i.Movie.MovieId == 3).Reasons, r => r.Contains("castaways"));
+    }
 }
