@@ -46,6 +46,10 @@ public sealed record MovieIntent
     public bool IncludeShorts { get; init; }
     public IReadOnlyList<int> ReferenceMovieIds { get; init; } = [];
     /// <summary>
+    /// Films the wish names as known rather than wished ("something by the director of Inception"): left off the page.
+    /// </summary>
+    public IReadOnlyList<int> ExcludeMovieIds { get; init; } = [];
+    /// <summary>
     /// Franchises (TMDB collection ids) the wish names as a whole ("like Lord of the Rings"): their films are
     /// wished themselves, not left out as the reference films are.
     /// </summary>
@@ -78,5 +82,5 @@ public sealed record MovieIntent
     [JsonIgnore]
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null
                            && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0
-                           && ExcludeCompanies.Count == 0 && !IncludeShorts;
+                           && ExcludeCompanies.Count == 0 && ExcludeMovieIds.Count == 0 && !IncludeShorts;
 }

@@ -14,6 +14,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
     private readonly List<int> _franchises = [];
+    private readonly List<int> _excludedMovies = [];
     private readonly List<string> _keywords = [];
     private readonly List<string> _labels = [];
     private readonly List<string> _unused = [];
@@ -114,6 +115,15 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     public void AddUnused(string word) => AddDistinct(_unused, word);
 
     public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
+
+    /// <summary>A film the wish names as known, not wished (see <see cref="MovieIntent.ExcludeMovieIds"/>).</summary>
+    public void ExcludeMovie(int movieId)
+    {
+        if (!_excludedMovies.Contains(movieId))
+        {
+            _excludedMovies.Add(movieId);
+        }
+    }
 
     /// <summary>A film the wish is "like"; with a franchise, the franchise's films are wished themselves.</summary>
     public void AddReference(int movieId, int? franchise = null)
@@ -253,6 +263,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
             Franchises = [.. _franchises],
+            ExcludeMovieIds = _excludedMovies.Where(id => !_references.Contains(id)).ToList(),
             Keywords = [.. _keywords],
             Labels = [.. _labels],
             Unused = [.. _unused],

@@ -36,7 +36,8 @@ public sealed partial class RuleIntentParser
 
         /// <summary>
         /// "Something by the director of Inception": the title names its directors as people of the wish (not a film
-        /// to be like). Falls back to nothing when the catalogue does not know who directed it.
+        /// to be like), and the film itself as one the person knows. Falls back to nothing when the catalogue does not
+        /// know who directed it.
         /// </summary>
         private bool TryDirectorOf(int start, out int used)
         {
@@ -54,6 +55,7 @@ public sealed partial class RuleIntentParser
             {
                 builder.AddPerson(director);
             }
+            builder.ExcludeMovie(match.MovieId);
             _recognised = true;
             used = length;
             return true;

@@ -26,7 +26,7 @@ public static class RecommendationEngine
         var n = catalog.Count;
         var intent = request.Intent;
 
-        var excluded = new HashSet<int>(request.Filters.ExcludeMovieIds);
+        var excluded = new HashSet<int>(request.Filters.ExcludeMovieIds.Concat(intent.ExcludeMovieIds));
         foreach (var (movieId, _) in request.History)
         {
             excluded.Add(movieId);

@@ -560,6 +560,8 @@ public class RuleIntentParserTests
         Assert.Equal(["Michael Mann"], intent.People);
         Assert.Empty(intent.ReferenceMovieIds);
         Assert.Empty(intent.Keywords);
+        // The person knows Heat: it is not one of the films to suggest.
+        Assert.Equal([6], intent.ExcludeMovieIds);
     }
 
     [Fact]

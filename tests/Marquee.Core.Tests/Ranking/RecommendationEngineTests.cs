@@ -394,4 +394,14 @@ public class RecommendationEngineTests
         Assert.Equal([1, 4], Ids(castaways).Take(2).Order().ToList());
         Assert.DoesNotContain(castaways.Items.Single(i => i.Movie.MovieId == 3).Reasons, r => r.Contains("castaways"));
     }
+
+    [Fact]
+    public void Recommend_FilmTheWishNamesAsKnown_IsLeftOffThePage()
+    {
+        // "By the director of Heat": Michael Mann's films, not Heat itself.
+        var result = Recommend(Plain, new MovieIntent { Keywords = ["heist"], ExcludeMovieIds = [6] }, kind: RecommenderKind.Baseline, k: 19);
+
+        Assert.DoesNotContain(6, Ids(result));
+        Assert.Contains(20, Ids(result));
+    }
 }

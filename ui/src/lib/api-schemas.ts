@@ -84,6 +84,8 @@ export const intentSchema = z.object({
   labels: z.array(z.string()).default([]),
   /** Moods, topics or words the wish ruled out ("not gory"). */
   exclude_keywords: z.array(z.string()).default([]),
+  /** Films the wish named as known, not wished ("by the director of Inception"): left off the page. */
+  exclude_movie_ids: z.array(z.number().int()).default([]),
   /** Words of the wish the server could not use. */
   unused: z.array(z.string()).default([]),
   min_runtime: nullish(z.number().int()),
