@@ -404,4 +404,15 @@ public class RecommendationEngineTests
         Assert.DoesNotContain(6, Ids(result));
         Assert.Contains(20, Ids(result));
     }
+
+    [Fact]
+    public void Recommend_DateNight_IsRomanceFirst_NotAnyGoodComedy()
+    {
+        // A date film is a love story; a comedy with no romance (Airplane!, Clerks) comes after the romantic comedies.
+        var result = Recommend(Plain, new MovieIntent { Moods = ["date-night"] }, kind: RecommenderKind.Baseline, k: 10);
+        var ids = Ids(result);
+
+        Assert.True(ids.IndexOf(13) > ids.IndexOf(10), string.Join(", ", ids));
+        Assert.True(ids.IndexOf(13) > ids.IndexOf(11), string.Join(", ", ids));
+    }
 }
