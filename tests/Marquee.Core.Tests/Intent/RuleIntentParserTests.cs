@@ -386,6 +386,18 @@ public class RuleIntentParserTests
         Assert.Contains("castaways", intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("ein spannender Krimi", "thrilling")]
+    [InlineData("ein düsterer Film", "dark")]
+    [InlineData("etwas Nachdenkliches", "thought-provoking")]
+    [InlineData("ein bewegender Film", "tearjerker")]
+    public void Parse_GermanAdjective_InAnyOfItsEndings_IsTheMood(string wish, string mood)
+    {
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {
