@@ -245,12 +245,16 @@ internal sealed class IntentRelevance : IDisposable
     /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
     /// against it most (Pulp Fiction is a comedy, but not a cozy one). Tag-only moods count by tags. A genre only TMDB
     /// files the film under fits at <see cref="TmdbGenreCredit"/>; it never works against a mood (TMDB files generously,
-    /// and a second opinion should not outvote the first).
+    /// and a second opinion should not outvote the first). A genre the wish itself asks for says little about the
+    /// mood (<see cref="WishedGenreMoodShare"/>): in "mind-bending sci-fi" every candidate is sci-fi, and Back to the
+    /// Future fit the mood as fully as Inception by that genre alone.
     /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
-        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, out tagged);
+        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits, out tagged);
 
-    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, uint tmdbGenreBits, out bool tagged)
+    private const float WishedGenreMoodShare = 0.6f;
+
+    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, uint tmdbGenreBits, uint wishedBits, out bool tagged)
     {
         tagged = tags is not null && tags[index];
         if (mood.GenreMask.IsEmpty)
@@ -263,7 +267,8 @@ internal sealed class IntentRelevance : IDisposable
         while (bits != 0)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            weight = Math.Max(weight, mood.WeightByGenreBit[bit]);
+            var share = (wishedBits & (1u << bit)) != 0 ? WishedGenreMoodShare : 1f;
+            weight = Math.Max(weight, share * mood.WeightByGenreBit[bit]);
             avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
             bits &= bits - 1;
         }
@@ -271,7 +276,8 @@ internal sealed class IntentRelevance : IDisposable
         while (bits != 0)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            weight = Math.Max(weight, (float)(TmdbGenreCredit * mood.WeightByGenreBit[bit]));
+            var share = (wishedBits & (1u << bit)) != 0 ? WishedGenreMoodShare : 1f;
+            weight = Math.Max(weight, (float)(TmdbGenreCredit * share * mood.WeightByGenreBit[bit]));
             bits &= bits - 1;
         }
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
@@ -364,7 +370,7 @@ internal sealed class IntentRelevance : IDisposable
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
                 var mood = Moods[m];
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, out _);
                 moodWeights += weight;
             }
             Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);

@@ -415,4 +415,25 @@ public class RecommendationEngineTests
         Assert.True(ids.IndexOf(13) > ids.IndexOf(10), string.Join(", ", ids));
         Assert.True(ids.IndexOf(13) > ids.IndexOf(11), string.Join(", ", ids));
     }
+
+    [Fact]
+    public void Recommend_MoodOfAWishedGenre_FitsByWhatTheFilmIsBeyondThatGenre()
+    {
+        // "Mind-bending sci-fi": every candidate is science fiction, so being sci-fi says little about the mind-bending;
+        // the mystery-thriller is the better fit than the better-rated sci-fi comedy.
+        var movies = new (int Id, string Title, string Genres, double Mean)[]
+        {
+            (1, "Back to the Future", "Adventure|Comedy|Sci-Fi", 4.0),
+            (2, "Twelve Monkeys", "Mystery|Sci-Fi|Thriller", 3.9),
+            (3, "Battlefield Earth", "Action|Sci-Fi", 1.5),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1990, Genres.ParseList(m.Genres))).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 150, m.Mean)), [], [], []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Sci-Fi"], Moods = ["mind-bending"] }, kind: RecommenderKind.Baseline, k: 2);
+
+        Assert.Equal([2, 1], Ids(result));
+    }
 }
