@@ -436,4 +436,13 @@ public class RecommendationEngineTests
 
         Assert.Equal([2, 1], Ids(result));
     }
+
+    [Fact]
+    public void Recommend_Tearjerker_IsNotAnyAcclaimedCrimeDrama()
+    {
+        // "A movie to make me cry" put The Godfather: Part II second: a drama, but a crime saga, not a weepie.
+        var ids = Ids(Recommend(Plain, new MovieIntent { Moods = ["tearjerker"] }, kind: RecommenderKind.Baseline, k: 10));
+
+        Assert.True(ids.IndexOf(18) < ids.IndexOf(7), string.Join(", ", ids));
+    }
 }
