@@ -43,6 +43,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>Viewers this young or younger make it a family pick.</summary>
     public const int FamilyAge = 12;
 
+    /// <summary>The mood a teenage audience implies (13 to 17).</summary>
+    public const string TeenMood = "teen-friendly";
+
+    /// <summary>The youngest viewer the teen mood assumes when no age is given: no film certified for adults only.</summary>
+    public const int TeenAge = 15;
+
     public void WishGenre(string genre)
     {
         AddDistinct(_genres, genre);
@@ -213,10 +219,22 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <param name="referenceYear">Newest release year of the catalogue; "recent" counts back from it.</param>
     public MovieIntent Build(int referenceYear, string source = IntentSource.Rules)
     {
+        if (_maxAge is null && _moods.Contains(TeenMood))
+        {
+            // The "For teens" chip is an audience too: Pulp Fiction topped it.
+            _maxAge = TeenAge;
+        }
         if (_maxAge <= FamilyAge && Vocabulary.Find(FamilyMood) is { Kind: ConceptKind.Mood } family)
         {
             // "with my 8-year-old" is a family evening even when the word "family" is not said.
             Apply(family);
+        }
+        else if (_maxAge is > FamilyAge and < 18 && Vocabulary.Find(TeenMood) is { Kind: ConceptKind.Mood } teen)
+        {
+            // "With my 14-year-old", "a family movie night with teenagers": adventures and comedies teenagers enjoy,
+            // not the children's films of the family mood (its ruled-out genres stand).
+            _moods.Remove(FamilyMood);
+            Apply(teen);
         }
         var yearFrom = Max(_rangeFrom, _boundFrom);
         var yearTo = Min(_rangeTo, _boundTo);

@@ -398,6 +398,28 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie to watch with my 14 year old", 14)]
+    [InlineData("family movie night with teenagers", 15)]
+    [InlineData("for teens", 15)]
+    public void Parse_TeenageAudience_IsTheTeenMoodNotChildrensFilms(string wish, int age)
+    {
+        // Teenagers are not the family mood's audience (Toy Story, The Lion King); "for teens" alone is an audience too.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("teen-friendly", intent.Moods);
+        Assert.DoesNotContain("family", intent.Moods);
+        Assert.Equal(age, intent.MaxAge);
+    }
+
+    [Fact]
+    public void Parse_ChildAudience_IsStillTheFamilyMood()
+    {
+        var intent = Parser.Parse("something to watch with my 8-year-old", WithLabels);
+        Assert.Contains("family", intent.Moods);
+        Assert.DoesNotContain("teen-friendly", intent.Moods);
+        Assert.Equal(8, intent.MaxAge);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {
