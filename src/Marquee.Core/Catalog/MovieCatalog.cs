@@ -19,7 +19,8 @@ public sealed class CatalogMovie
         Details = details;
         Tags = tags;
         GenreMask = GenreSet.From(movie.Genres);
-        TmdbGenreMask = GenreSet.From((details?.TmdbGenres ?? []).Select(Catalog.Genres.FromTmdb).OfType<string>());
+        TmdbGenres = (details?.TmdbGenres ?? []).Select(Catalog.Genres.FromTmdb).OfType<string>().Distinct().ToList();
+        TmdbGenreMask = GenreSet.From(TmdbGenres);
         ReleaseYear = movie.Year ?? details?.ReleaseDate?.Year;
         var (main, alternates) = MovieTitle.SplitAlternates(movie.Title);
         Title = details?.Title is { Length: > 0 } display ? display : main;
@@ -50,9 +51,11 @@ public sealed class CatalogMovie
     public IReadOnlyList<string> Genres => Movie.Genres;
     public GenreSet GenreMask { get; }
     /// <summary>
-    /// The film's TMDB genres in MovieLens terms: a second opinion where MovieLens files fewer genres (Gravity and
-    /// The Grey are thrillers to TMDB, not to MovieLens). Empty without TMDB details.
+    /// The film's TMDB genres in MovieLens terms, in TMDB's order: a second opinion where MovieLens files fewer genres
+    /// (Gravity and The Grey are thrillers to TMDB, not to MovieLens). Empty without TMDB details.
     /// </summary>
+    public IReadOnlyList<string> TmdbGenres { get; }
+    /// <summary><see cref="TmdbGenres"/> as bits.</summary>
     public GenreSet TmdbGenreMask { get; }
     public int RatingCount { get; }
     /// <summary>Mean community rating on the 0.5–5 scale; null when nobody rated the movie.</summary>

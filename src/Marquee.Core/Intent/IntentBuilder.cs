@@ -123,24 +123,15 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     public void ExcludeKeyword(string keyword) => AddDistinct(_excludedKeywords, keyword);
 
     /// <summary>A film the wish names as known, not wished (see <see cref="MovieIntent.ExcludeMovieIds"/>).</summary>
-    public void ExcludeMovie(int movieId)
-    {
-        if (!_excludedMovies.Contains(movieId))
-        {
-            _excludedMovies.Add(movieId);
-        }
-    }
+    public void ExcludeMovie(int movieId) => AddDistinct(_excludedMovies, movieId);
 
     /// <summary>A film the wish is "like"; with a franchise, the franchise's films are wished themselves.</summary>
     public void AddReference(int movieId, int? franchise = null)
     {
-        if (!_references.Contains(movieId))
+        AddDistinct(_references, movieId);
+        if (franchise is { } id)
         {
-            _references.Add(movieId);
-        }
-        if (franchise is { } id && !_franchises.Contains(id))
-        {
-            _franchises.Add(id);
+            AddDistinct(_franchises, id);
         }
     }
 
@@ -292,6 +283,14 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static void AddDistinct(List<int> list, int value)
+    {
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
 
     private static void AddDistinct(List<string> list, string value)
     {

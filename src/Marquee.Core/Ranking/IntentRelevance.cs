@@ -238,8 +238,7 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>The wished genres the film is filed under, by MovieLens first, then by TMDB.</summary>
     public IReadOnlyList<string> WishedGenresOf(CatalogMovie movie) =>
-        movie.Genres.Concat((movie.Details?.TmdbGenres ?? []).Select(Genres.FromTmdb).OfType<string>())
-            .Where(g => _wished.Overlaps(GenreSet.From([g]))).Distinct().ToList();
+        movie.Genres.Concat(movie.TmdbGenres).Where(g => _wished.Overlaps(GenreSet.From([g]))).Distinct().ToList();
 
     /// <summary>
     /// Mood fit: the best-fitting genre, plus a bonus for the mood's MovieLens tags, minus the genre that works
@@ -263,21 +262,21 @@ internal sealed class IntentRelevance : IDisposable
         }
         var weight = 0f;
         var avoid = 0f;
-        var bits = genreBits;
+        var bits = genreBits | tmdbGenreBits;
         while (bits != 0)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            var share = (wishedBits & (1u << bit)) != 0 ? WishedGenreMoodShare : 1f;
-            weight = Math.Max(weight, share * mood.WeightByGenreBit[bit]);
-            avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
-            bits &= bits - 1;
-        }
-        bits = tmdbGenreBits & ~genreBits;
-        while (bits != 0)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            var share = (wishedBits & (1u << bit)) != 0 ? WishedGenreMoodShare : 1f;
-            weight = Math.Max(weight, (float)(TmdbGenreCredit * share * mood.WeightByGenreBit[bit]));
+            var mask = 1u << bit;
+            var share = (wishedBits & mask) != 0 ? WishedGenreMoodShare : 1f;
+            if ((genreBits & mask) != 0)
+            {
+                weight = Math.Max(weight, share * mood.WeightByGenreBit[bit]);
+                avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
+            }
+            else
+            {
+                weight = Math.Max(weight, (float)(TmdbGenreCredit * share * mood.WeightByGenreBit[bit]));
+            }
             bits &= bits - 1;
         }
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
