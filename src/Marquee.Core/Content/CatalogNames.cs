@@ -93,7 +93,7 @@ public sealed class CatalogNames : INameResolver
             var ranked = group.OrderByDescending(c => c.Value.Films).ToList();
             var best = ranked[0].Value;
             var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
-            if (surname.Length >= 4 && best.Films >= 2 && best.Films >= 2 * runnerUp && IsFree(surname, everyday, vocabulary)
+            if (surname.Length >= 4 && best.Films >= 2 && best.Films >= 2 * runnerUp && IsFree(surname, everyday, vocabulary, catalog)
                 && !_byKey.ContainsKey(surname))
             {
                 _byKey[surname] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
@@ -122,7 +122,7 @@ public sealed class CatalogNames : INameResolver
         foreach (var (key, (name, films)) in companyKeys)
         {
             var single = !key.Contains(' ', StringComparison.Ordinal);
-            if (films >= 2 && !_byKey.ContainsKey(key) && (!single || IsFree(key, everyday, vocabulary, allowConcepts: true)))
+            if (films >= 2 && !_byKey.ContainsKey(key) && (!single || IsFree(key, everyday, vocabulary, catalog, allowConcepts: true)))
             {
                 // The key itself is what a film's companies are matched by ("marvel" finds every Marvel company).
                 _byKey[key] = new NamedEntity(NamedEntityKind.Company, [key]);
@@ -229,18 +229,43 @@ public sealed class CatalogNames : INameResolver
         return length > 0;
     }
 
-    private static bool IsFree(string word, Dictionary<string, int> everyday, IntentVocabulary vocabulary, bool allowConcepts = false)
+    private static bool IsFree(string word, Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog,
+        bool allowConcepts = false)
     {
-        if (everyday.GetValueOrDefault(word) > MaxEverydayUses)
+        var known = vocabulary.Phrases.TryGet(word, out var meaning);
+        // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading.
+        var studio = allowConcepts && known && meaning.Concept is not null && meaning.Roles == PhraseRole.None && meaning.Language is null;
+        if (known && !studio)
         {
             return false;
         }
-        if (!vocabulary.Phrases.TryGet(word, out var meaning))
+        // Such a studio is no everyday word as long as overviews write it as a name: "Disney" is in 22, "disney" in none
+        // ("not disney" read as "not for the family" before).
+        return (studio ? LowercaseUses(catalog, word) : everyday.GetValueOrDefault(word)) <= MaxEverydayUses;
+    }
+
+    /// <summary>In how many overviews the word is written in lowercase, as an everyday word is (not "Disney", "Pixar").</summary>
+    private static int LowercaseUses(MovieCatalog catalog, string word)
+    {
+        var count = 0;
+        foreach (var movie in catalog.Movies)
         {
-            return true;
+            if (movie.Details?.Overview is not { } overview)
+            {
+                continue;
+            }
+            for (var at = overview.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = overview.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + word.Length;
+                if (char.IsLower(overview[at]) && (at == 0 || !char.IsLetter(overview[at - 1])) && (end == overview.Length || !char.IsLetter(overview[end])))
+                {
+                    count++;
+                    break;
+                }
+            }
         }
-        // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading.
-        return allowConcepts && meaning.Concept is not null && meaning.Roles == PhraseRole.None && meaning.Language is null;
+        return count;
     }
 
     /// <summary>In how many films' titles and overviews each word appears.</summary>

@@ -53,7 +53,6 @@ public sealed class CatalogNameMatch
 
     public bool HasPeople { get; }
     public bool HasCompanies { get; }
-    public bool ExcludesCompanies => _excluded.Count > 0;
     public bool HasPlaces => _languages.Count > 0 || _countries.Count > 0;
 
     /// <summary>The best credit a named person has on the film, or null.</summary>

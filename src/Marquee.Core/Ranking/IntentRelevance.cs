@@ -25,6 +25,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
+    private readonly float[]? _ruledOut;
     private readonly CatalogNameMatch _names;
     private readonly bool _youngAudience;
     private readonly float[]? _semantic;
@@ -81,16 +82,9 @@ internal sealed class IntentRelevance : IDisposable
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
         _youngAudience = intent.MaxAge <= Intent.IntentBuilder.FamilyAge;
-        if (_names.ExcludesCompanies)
+        if (intent.ExcludeCompanies.Count > 0)
         {
-            _excluded ??= Rent(n);
-            foreach (var index in candidates)
-            {
-                if (_names.IsExcluded(snapshot.Catalog.Movies[index]))
-                {
-                    _excluded[index] = 1;
-                }
-            }
+            _ruledOut = RuledOutStudios(intent.ExcludeCompanies, candidates);
         }
         if (queryEmbedding is not null && snapshot.Semantic is { } semantic && queryEmbedding.Length == semantic.Dimensions
             && RecommendationEngine.UsesQueryEmbedding(intent) && candidates.Length > 0)
@@ -171,6 +165,43 @@ internal sealed class IntentRelevance : IDisposable
         }
     }
 
+    /// <summary>
+    /// A studio the person rules out ("a superhero movie that isn't Marvel") is its whole world, not only its production
+    /// credits: films labelled with its name ("marvel comic": Fox's X-Men and Deadpool, which no dump credits to Marvel)
+    /// and the rest of those films' TMDB collections (an X-Men sequel that carries neither).
+    /// </summary>
+    private float[] RuledOutStudios(IReadOnlyList<string> studios, ReadOnlySpan<int> candidates)
+    {
+        var movies = _snapshot.Catalog.Movies;
+        var n = _snapshot.Catalog.Count;
+        var labelled = Rent(n);
+        foreach (var studio in studios)
+        {
+            _snapshot.Labels.Evidence(studio, labelled);
+        }
+        var franchises = new HashSet<int>();
+        foreach (var movie in movies)
+        {
+            if (_names.IsExcluded(movie) || labelled[movie.Index] > 0)
+            {
+                labelled[movie.Index] = 1;
+                if (movie.Details?.CollectionId is { } collection)
+                {
+                    franchises.Add(collection);
+                }
+            }
+        }
+        var ruledOut = Rent(n);
+        foreach (var index in candidates)
+        {
+            if (labelled[index] > 0 || (movies[index].Details?.CollectionId is { } collection && franchises.Contains(collection)))
+            {
+                ruledOut[index] = 1;
+            }
+        }
+        return ruledOut;
+    }
+
     public bool HasSignals { get; }
 
     /// <summary>
@@ -203,6 +234,9 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>0–1: how strongly the movie matches something the person ruled out.</summary>
     public float Excluded(int index) => _excluded?[index] ?? 0;
+
+    /// <summary>1 when a studio the wish rules out made the film (see <see cref="RuledOutStudios"/>), else 0.</summary>
+    public float RuledOut(int index) => _ruledOut?[index] ?? 0;
 
     /// <summary>
     /// (shared / wished)^1.5: with two genres wished, a film with both (1) clearly beats one with either (0.35),

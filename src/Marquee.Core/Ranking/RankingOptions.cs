@@ -139,6 +139,12 @@ public sealed record RankingOptions
     /// <summary>Score taken off a movie that matches an excluded mood, topic or word ("not gory").</summary>
     public double ExcludedKeywordPenalty { get; init; } = 0.3;
 
+    /// <summary>
+    /// Score taken off a film of a studio the wish rules out ("not Marvel"): a matter of record, not of wording, so
+    /// such a film comes only when nothing else is left.
+    /// </summary>
+    public double RuledOutStudioPenalty { get; init; } = 1.0;
+
     /// <summary>Score taken off a film with fewer ratings than an active mood needs (see <c>min_ratings</c>).</summary>
     public double TooFewRatingsPenalty { get; init; } = 0.5;
 

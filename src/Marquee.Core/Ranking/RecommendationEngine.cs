@@ -136,6 +136,7 @@ public static class RecommendationEngine
                 score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
                 score += fameWithinFit * popularity[index] * relevance.Total(index);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
+                score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
                 if (minRatings > 0 && ratingCounts[index] < minRatings)
                 {
                     score -= options.TooFewRatingsPenalty;

@@ -396,6 +396,34 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
+    {
+        // "A superhero movie that isn't Marvel": The Avengers is Marvel's by credit; X-Men only by its "marvel comic"
+        // keyword (Fox produced it); X2 by neither, but it is X-Men's sequel. The Dark Knight is what is left.
+        var movies = new (int Id, string Title, string Company, string Keyword, int? Collection, double Mean)[]
+        {
+            (1, "Avengers, The", "Marvel Studios", "superhero", null, 4.4),
+            (2, "X-Men", "20th Century Fox", "marvel comic", 748, 4.3),
+            (3, "X2: X-Men United", "20th Century Fox", "superhero", 748, 4.2),
+            (4, "Dark Knight, The", "DC Comics", "superhero", null, 3.6),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2005, ["Action"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails
+            {
+                MovieId = m.Id, Overview = "Heroes with powers fight a villain.", ProductionCompanies = [m.Company], Keywords = [m.Keyword],
+                CollectionId = m.Collection,
+            }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Keywords = ["superheroes"], ExcludeCompanies = ["marvel"] }, kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal(4, result.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
     public void Recommend_FilmTheWishNamesAsKnown_IsLeftOffThePage()
     {
         // "By the director of Heat": Michael Mann's films, not Heat itself.

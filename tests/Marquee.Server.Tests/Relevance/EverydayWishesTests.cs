@@ -44,6 +44,29 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AnimatedFilmsNotDisney_RulesOutTheStudioNotFamilyFilms()
+    {
+        // "disney" is also a family-mood word; ruled out, it read "not for the family" and kept The Little Mermaid.
+        var page = await RecommendAsync(new { query = "animated films not disney", k = 20 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Contains("disney", Strings(intent, "exclude_companies"));
+        Assert.Empty(Strings(intent, "exclude_keywords"));
+        var items = Items(page);
+        Assert.True(Count(items, "Animation") >= 18);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 2081 or 97913 or 364 or 588); // Little Mermaid, Wreck-It Ralph, Lion King, Aladdin
+    }
+
+    [Fact]
+    public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
+    {
+        var page = await RecommendAsync(new { query = "a superhero movie that isn't marvel", k = 30 });
+
+        // The Avengers (produced by Marvel), X-Men and Kick-Ass 2 (keyworded "marvel comic", produced by others).
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 89745 or 3793 or 104241);
+    }
+
+    [Fact]
     public async Task Recommend_NotJustExplosions_IsAWarWishThatRulesOutActionSpectacle()
     {
         var page = await RecommendAsync(new { query = "war movie about the human cost, not just explosions", k = 10 });
