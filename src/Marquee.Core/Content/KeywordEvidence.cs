@@ -130,6 +130,11 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
                 {
                     clause = new TermQuery(new Term(MovieTextIndex.TextFields[f], terms[0]));
                 }
+                else if (MovieTextIndex.TextFields[f] == MovieTextIndex.TagsField)
+                {
+                    // Tags are labels, each its own: "war crimes" is one, not "mafia war" and "organized crime" on one film.
+                    clause = Phrase(MovieTextIndex.TextFields[f], terms, slop: 2);
+                }
                 else
                 {
                     // The phrase counts most; its words apart still count a little ("travels back in time").

@@ -41,6 +41,31 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void Evidence_MultiWordTerm_IsOneLabelNotWordsOfTwo()
+    {
+        // "war crimes" found The Godfather, keyworded "mafia war" and "organized crime", as if it were labelled so.
+        var movies = new[]
+        {
+            new Core.Catalog.Movie(1, "The Godfather", 1972, ["Crime"]), new Core.Catalog.Movie(2, "Men at War", 1990, ["War"]),
+            new Core.Catalog.Movie(3, "Farm Life", 2000, ["Drama"]),
+        };
+        var details = new[]
+        {
+            new Core.Catalog.MovieDetails { MovieId = 1, Keywords = ["mafia war", "organized crime"] },
+            new Core.Catalog.MovieDetails { MovieId = 2, Keywords = ["war crimes"] },
+            new Core.Catalog.MovieDetails { MovieId = 3, Keywords = ["farm"] },
+        };
+        var catalog = new Core.Catalog.MovieCatalog(movies, [], [], details, []);
+        var index = ContentIndex.Build(catalog);
+        var evidence = new float[catalog.Count];
+
+        index.Evidence(["war crimes"], evidence, new float[catalog.Count]);
+
+        Assert.Equal(1f, evidence[catalog.Find(2)!.Index]);
+        Assert.True(evidence[catalog.Find(1)!.Index] < 1f);
+    }
+
+    [Fact]
     public void TagHits_MatchTagsOnly()
     {
         var hits = Index.TagHits(["scary"]);
