@@ -387,6 +387,22 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("war movie about the human cost, not just explosions")]
+    [InlineData("anti-war films")]
+    [InlineData("the horrors of war")]
+    [InlineData("ein Antikriegsfilm")]
+    [InlineData("una película antibélica")]
+    [InlineData("un film anti-guerre")]
+    public void Parse_TheCostOfWar_IsTheAntiWarSubjectNotTheWordsHumanAndCost(string wish)
+    {
+        var intent = Parse(wish);
+
+        Assert.Contains("anti-war", intent.Keywords);
+        Assert.DoesNotContain("human", intent.Keywords);
+        Assert.DoesNotContain("cost", intent.Keywords);
+    }
+
+    [Theory]
     [InlineData("ein spannender Krimi", "thrilling")]
     [InlineData("ein düsterer Film", "dark")]
     [InlineData("etwas Nachdenkliches", "thought-provoking")]

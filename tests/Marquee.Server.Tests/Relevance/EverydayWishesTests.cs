@@ -74,8 +74,13 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         var intent = page.GetProperty("intent");
         Assert.DoesNotContain("action-packed", Strings(intent, "moods"));
         Assert.Contains("action-packed", Strings(intent, "exclude_keywords"));
+        // "the human cost" is the anti-war subject (Paths of Glory, Platoon, Grave of the Fireflies), not the words
+        // "human" and "cost" (which found Duck Soup and a 5★-from-one-rating Battle for Sevastopol).
+        Assert.Contains("anti-war", Strings(intent, "keywords"));
+        Assert.DoesNotContain("human", Strings(intent, "keywords"));
         var items = Items(page);
         Assert.True(Count(items, "War") >= 7);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 1256 or 140627); // Duck Soup, Battle for Sevastopol
         Assert.DoesNotContain(items, i => i.GetProperty("title").GetString()!.Contains("Transformers", StringComparison.Ordinal));
     }
 
