@@ -396,6 +396,28 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_NotGory_BodyHorrorAndChainsawsAreGore()
+    {
+        // "A horror movie that isn't gory" listed The Thing ("body horror") and Army of Darkness ("chain saw").
+        var movies = new (int Id, string Title, string Keyword, double Mean)[]
+        {
+            (1, "Thing, The", "body horror", 4.4),
+            (2, "Army of Darkness", "chain saw", 4.3),
+            (3, "Others, The", "haunted house", 3.7),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1990, ["Horror"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "Something stalks the living.", Keywords = [m.Keyword] }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Horror"], ExcludeKeywords = ["gory"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal(3, result.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
     public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
     {
         // "A superhero movie that isn't Marvel": The Avengers is Marvel's by credit; X-Men only by its "marvel comic"
