@@ -49,6 +49,8 @@ export function Poster({ movie, className, size = 'tile', titleOnTop = false, ea
 
 // Long titles step down so that the title card never runs into the details laid over the poster.
 function cardTitleSize(title: string): string {
+  // "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb" in four big lines reached the card's own title.
+  if (title.length > 48) return 'line-clamp-3 text-2xl sm:text-3xl';
   if (title.length > 32) return 'line-clamp-4 text-3xl sm:text-4xl';
   if (title.length > 18) return 'line-clamp-3 text-4xl sm:text-[2.6rem]';
   return 'line-clamp-3 text-4xl sm:text-5xl';
