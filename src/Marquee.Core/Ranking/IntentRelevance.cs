@@ -174,17 +174,18 @@ internal sealed class IntentRelevance : IDisposable
     {
         var movies = _snapshot.Catalog.Movies;
         var n = _snapshot.Catalog.Count;
-        var labelled = Rent(n);
+        // The studio's own films: labelled with its name (any label evidence), then credited to it.
+        var studioFilms = Rent(n);
         foreach (var studio in studios)
         {
-            _snapshot.Labels.Evidence(studio, labelled);
+            _snapshot.Labels.Evidence(studio, studioFilms);
         }
         var franchises = new HashSet<int>();
         foreach (var movie in movies)
         {
-            if (_names.IsExcluded(movie) || labelled[movie.Index] > 0)
+            if (_names.IsExcluded(movie) || studioFilms[movie.Index] > 0)
             {
-                labelled[movie.Index] = 1;
+                studioFilms[movie.Index] = 1;
                 if (movie.Details?.CollectionId is { } collection)
                 {
                     franchises.Add(collection);
@@ -194,7 +195,7 @@ internal sealed class IntentRelevance : IDisposable
         var ruledOut = Rent(n);
         foreach (var index in candidates)
         {
-            if (labelled[index] > 0 || (movies[index].Details?.CollectionId is { } collection && franchises.Contains(collection)))
+            if (studioFilms[index] > 0 || (movies[index].Details?.CollectionId is { } collection && franchises.Contains(collection)))
             {
                 ruledOut[index] = 1;
             }
@@ -232,10 +233,10 @@ internal sealed class IntentRelevance : IDisposable
 
     public float Total(int index) => _total[index];
 
-    /// <summary>0–1: how strongly the movie matches something the person ruled out.</summary>
+    /// <summary>0–1: how strongly the movie matches a mood, topic or word the person ruled out.</summary>
     public float Excluded(int index) => _excluded?[index] ?? 0;
 
-    /// <summary>1 when a studio the wish rules out made the film (see <see cref="RuledOutStudios"/>), else 0.</summary>
+    /// <summary>1 when the film is of a studio the wish rules out (its credit, its label or their collection: <see cref="RuledOutStudios"/>), else 0.</summary>
     public float RuledOut(int index) => _ruledOut?[index] ?? 0;
 
     /// <summary>
