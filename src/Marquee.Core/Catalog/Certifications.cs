@@ -25,6 +25,10 @@ public static class Certifications
         return table.TryGetValue(certification.Trim(), out var age) ? age : null;
     }
 
+    /// <summary>"PG" in either scheme: admitted at any age, with a parent's guidance.</summary>
+    public static bool AsksParentalGuidance(string? certification) =>
+        string.Equals(certification?.Trim(), "PG", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether a viewer of <paramref name="age"/> may watch the film; unknown certifications admit everyone.</summary>
     public static bool Admits(CatalogMovie movie, int age) =>
         MinimumAge(movie.Details?.Certification, movie.Details?.CertificationCountry) is not { } minimum || minimum <= age;

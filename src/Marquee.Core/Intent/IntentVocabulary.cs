@@ -279,6 +279,7 @@ public sealed class IntentVocabulary
             MeaningOf(phrase).IncludesShorts = true;
         }
         AgeUnits = Table(file.AgeUnits);
+        AgeViewers = Table(file.AgeViewers);
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
@@ -320,6 +321,9 @@ public sealed class IntentVocabulary
     public PhraseTable<int> NumberWords { get; }
     /// <summary>What follows a number that is an age: "8 year old", "5 ans", "10 años".</summary>
     public PhraseTable<bool> AgeUnits { get; }
+
+    /// <summary>Who the age is of ("8 year old daughter"): part of the age, not a subject to search for.</summary>
+    public PhraseTable<bool> AgeViewers { get; }
     /// <summary>Film languages and countries the parser knows, in file order.</summary>
     public IReadOnlyList<LanguageConcept> Languages => _languages;
 
@@ -500,6 +504,7 @@ public sealed class IntentVocabulary
         public List<LanguageEntry> Languages { get; init; } = [];
         public List<AudienceEntry> Audiences { get; init; } = [];
         public List<string> AgeUnits { get; init; } = [];
+        public List<string> AgeViewers { get; init; } = [];
     }
 
     private sealed record LanguageEntry

@@ -301,7 +301,7 @@ public sealed partial class RuleIntentParser
         /// <summary>"20s" (or "los 20") is the 1920s until the catalogue reaches the 2020s.</summary>
         private int DecadeOfTwoDigits(int digits) => 2000 + digits <= context.ReferenceYear ? 2000 + digits : 1900 + digits;
 
-        /// <summary>"8 year old", "8-year-old", "5 yo", "10 años", "8 ans", "6 jahre": the age of a viewer.</summary>
+        /// <summary>"8 year old", "8-year-old son", "5 yo", "10 años", "8 ans", "6 jahre": the age of a viewer.</summary>
         private bool TryAge(int at, out int used)
         {
             used = 0;
@@ -323,7 +323,13 @@ public sealed partial class RuleIntentParser
             {
                 builder.LimitAge(age);
             }
-            used = next + unitLength - at;
+            next += unitLength;
+            // "my 4 year old daughter" is the viewer: "daughter" is not a subject to search for.
+            if (vocabulary.AgeViewers.TryMatch(query, next, out _, out var viewerLength))
+            {
+                next += viewerLength;
+            }
+            used = next - at;
             return true;
         }
 

@@ -1,9 +1,13 @@
+using Marquee.Core.Catalog;
+
 namespace Marquee.Core.Ranking;
 
 /// <summary>
 /// Picks the page from a pool ranked by score so that one franchise or one genre mix does not fill it:
 /// greedily, each pick is the best score after penalties for franchise siblings (same title stem) and
-/// near-identical genre sets already picked.
+/// near-identical genre sets already picked. Genres the wish itself asks for do not count towards a mix: on a page
+/// for a five-year-old every film is an animated children's film, and telling Finding Nemo apart from Toy Story by
+/// those two genres pushed both below It's a Wonderful Life.
 /// </summary>
 internal static class Diversifier
 {
@@ -13,9 +17,10 @@ internal static class Diversifier
     /// Whether a film (catalogue index) belongs to a franchise the wish names ("harry potter", "james bond"): those
     /// siblings are the page asked for, not a franchise crowding it out.
     /// </param>
+    /// <param name="askedGenres">The genres the wish is made of (see <see cref="IntentRelevance.AskedGenres"/>), left out when genre mixes are compared.</param>
     /// <returns>Positions in the pool of the picks, in page order, with their adjusted scores.</returns>
     public static List<(int Position, double Score)> Pick(RecommenderSnapshot snapshot, IReadOnlyList<int> pool,
-        IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null)
+        IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null, GenreSet askedGenres = default)
     {
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
@@ -35,7 +40,8 @@ internal static class Diversifier
                 {
                     break;
                 }
-                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], movies[pool[p]].GenreMask, options, wishedFranchise?.Invoke(pool[p]) == true);
+                var mix = new GenreSet(movies[pool[p]].GenreMask.Bits & ~askedGenres.Bits);
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], mix, askedGenres, options, wishedFranchise?.Invoke(pool[p]) == true);
                 if (adjusted > bestScore)
                 {
                     best = p;
@@ -49,7 +55,7 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        int index, Catalog.GenreSet genres, RankingOptions options, bool wished)
+        int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
     {
         var siblings = 0;
         var sameMix = 0;
@@ -60,8 +66,8 @@ internal static class Diversifier
             {
                 siblings++;
             }
-            var otherGenres = snapshot.Catalog.Movies[other].GenreMask;
-            var union = new Catalog.GenreSet(genres.Bits | otherGenres.Bits).Count;
+            var otherGenres = new GenreSet(snapshot.Catalog.Movies[other].GenreMask.Bits & ~askedGenres.Bits);
+            var union = new GenreSet(genres.Bits | otherGenres.Bits).Count;
             if (union > 0 && (double)genres.CountShared(otherGenres) / union >= 0.75)
             {
                 sameMix++;

@@ -28,6 +28,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _ruledOut;
     private readonly CatalogNameMatch _names;
     private readonly bool _youngAudience;
+    private readonly int? _viewerAge;
     private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
@@ -82,6 +83,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
         _youngAudience = intent.MaxAge <= Intent.IntentBuilder.FamilyAge;
+        _viewerAge = intent.MaxAge;
         if (intent.ExcludeCompanies.Count > 0)
         {
             _ruledOut = RuledOutStudios(intent.ExcludeCompanies, candidates);
@@ -223,6 +225,15 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>The wish names people, studios, places or films: which films fit is a matter of record, not of fame.</summary>
     public bool NamesFilms => _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _reference is not null;
     public IReadOnlyList<IntentConcept> Moods { get; }
+
+    /// <summary>
+    /// The genres every film of the page is expected to share, so that they tell nothing about its variety: those the
+    /// wish names ("war movie", "comédie française"), and children's films and animation when the viewer is a child.
+    /// </summary>
+    public GenreSet AskedGenres => _youngAudience ? new GenreSet(_wished.Bits | ChildrensFilms.Bits) : _wished;
+
+    private static readonly GenreSet ChildrensFilms = GenreSet.From(["Children", "Animation"]);
+
     public IReadOnlyList<CatalogMovie> References { get; }
     /// <summary>Extra quality weight requested by moods such as "classic" or "acclaimed".</summary>
     public double QualityBoost { get; }
@@ -341,18 +352,37 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>
     /// Made for children: a G/PG/U certificate or MovieLens's Children genre or TMDB's Family genre 1;
-    /// animation alone 0.5 (much of it is not for children: anime, South Park).
+    /// animation alone 0.5 (much of it is not for children: anime, South Park). For a young child
+    /// (<see cref="YoungChildAge"/> or under) "for children" narrows to what small children watch: a live-action film
+    /// counts three quarters, and a PG certificate (parental guidance) 85%; "a movie for my 5 year old" opened on
+    /// It's a Wonderful Life, a 130-minute drama about a man on a bridge.
     /// </summary>
-    public static double AudienceMatch(CatalogMovie movie)
+    public static double AudienceMatch(CatalogMovie movie, int? age = null)
     {
         var details = movie.Details;
         var family = movie.Genres.Contains("Children") || details?.TmdbGenres?.Contains("Family") == true;
-        if (Certifications.MinimumAge(details?.Certification, details?.CertificationCountry) is { } age)
+        var animated = movie.Genres.Contains("Animation");
+        double match;
+        if (Certifications.MinimumAge(details?.Certification, details?.CertificationCountry) is { } minimum)
         {
-            return age == 0 && family ? 1 : age == 0 ? 0.7 : 0;
+            match = minimum == 0 && family ? 1 : minimum == 0 ? 0.7 : 0;
         }
-        return family ? 1 : movie.Genres.Contains("Animation") ? 0.5 : 0;
+        else
+        {
+            match = family ? 1 : animated ? 0.5 : 0;
+        }
+        if (age <= YoungChildAge)
+        {
+            match *= (animated ? 1 : LiveActionForYoungChild) * (Certifications.AsksParentalGuidance(details?.Certification) ? ParentalGuidanceForYoungChild : 1);
+        }
+        return match;
     }
+
+    /// <summary>Viewers this young or younger watch what is made for small children (see <see cref="AudienceMatch"/>).</summary>
+    public const int YoungChildAge = 7;
+
+    private const double LiveActionForYoungChild = 0.75;
+    private const double ParentalGuidanceForYoungChild = 0.85;
 
     /// <summary>People, studios, languages and countries of the wish, matched against a film's record.</summary>
     public CatalogNameMatch Names => _names;
@@ -449,7 +479,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (_youngAudience)
         {
-            Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index]));
+            Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index], _viewerAge));
         }
         if (_semantic is not null)
         {

@@ -436,6 +436,19 @@ public class RuleIntentParserTests
         Assert.Equal(8, intent.MaxAge);
     }
 
+    [Theory]
+    [InlineData("something for my 4 year old daughter", 4)]
+    [InlineData("my 7 year old twins want a movie", 7)]
+    [InlineData("a film for my 6-year-old son", 6)]
+    public void Parse_ChildsAge_NamesTheViewerNotASubject(string wish, int age)
+    {
+        // "daughter" once fell through as a word to search for, and the page was films about daughters (Hook, Freaky Friday).
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(age, intent.MaxAge);
+        Assert.Contains("family", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {

@@ -445,6 +445,48 @@ public class RecommendationEngineTests
         Assert.Equal(4, result.Items[0].Movie.MovieId);
     }
 
+    private static RecommenderSnapshot ChildrensShelf()
+    {
+        // Equally rated family films: three animated children's comedies, an animated fantasy, and a live-action
+        // family drama rated PG (It's a Wonderful Life is Children|Drama|Fantasy|Romance in MovieLens).
+        var movies = new (int Id, string Title, string[] Genres, string Certification)[]
+        {
+            (1, "Toy Story", ["Adventure", "Animation", "Children", "Comedy"], "G"),
+            (2, "Aladdin", ["Adventure", "Animation", "Children", "Comedy"], "G"),
+            (3, "Finding Nemo", ["Adventure", "Animation", "Children", "Comedy"], "G"),
+            (4, "My Neighbor Totoro", ["Animation", "Children", "Fantasy"], "G"),
+            (5, "It's a Wonderful Life", ["Children", "Drama", "Fantasy", "Romance"], "PG"),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1990, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 100, 4.0)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Certification = m.Certification, CertificationCountry = "US" }),
+            []);
+        return new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+    }
+
+    [Fact]
+    public void Recommend_ForAYoungChild_AnimatedFilmsMadeForAllAgesComeBeforeALiveActionDrama()
+    {
+        var snapshot = ChildrensShelf();
+
+        var young = Ids(Recommend(snapshot, new MovieIntent { Moods = ["family"], MaxAge = 5 }, kind: RecommenderKind.Baseline, k: 5));
+
+        Assert.Equal(5, young[^1]);
+    }
+
+    [Fact]
+    public void Recommend_ForAChild_ChildrensFilmsDoNotCountAsSameness()
+    {
+        // All three animated comedies share Adventure|Animation|Children|Comedy; for a child that is the page asked
+        // for, so the genre-mix penalty must not let the live-action drama in before the third of them.
+        var snapshot = ChildrensShelf();
+
+        var page = Ids(Recommend(snapshot, new MovieIntent { Moods = ["family"], MaxAge = 5 }, kind: RecommenderKind.Baseline, k: 4));
+
+        Assert.Equal([1, 2, 3, 4], page.Order());
+    }
+
     [Fact]
     public void Recommend_FilmTheWishNamesAsKnown_IsLeftOffThePage()
     {

@@ -44,6 +44,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ForMyFourYearOldDaughter_AnimatedFilmsForSmallChildren_NotFilmsAboutDaughters()
+    {
+        // "daughter" once became a subject (Hook, Freaky Friday), and a five-year-old's page held It's a Wonderful Life.
+        var page = await RecommendAsync(new { query = "something for my 4 year old daughter", k = 10 });
+
+        Assert.Equal(4, page.GetProperty("intent").GetProperty("max_age").GetInt32());
+        Assert.Empty(Strings(page.GetProperty("intent"), "keywords"));
+        var items = Items(page);
+        Assert.True(Count(items, "Animation") >= 9, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 953 or 3489 or 6593); // It's a Wonderful Life, Hook, Freaky Friday
+    }
+
+    [Fact]
     public async Task Recommend_AnimatedFilmsNotDisney_RulesOutTheStudioNotFamilyFilms()
     {
         // "disney" is also a family-mood word; ruled out, it read "not for the family" and kept The Little Mermaid.
