@@ -186,6 +186,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             {
                 AddDistinct(_excludedLanguages, ruledOut);
             }
+            // "Nothing with subtitles", "not foreign": ruling out every other language wishes for this one.
+            if (language.NotLanguage is { } only)
+            {
+                AddDistinct(_languages, only);
+            }
             return;
         }
         if (language.Language is { } wished)

@@ -631,6 +631,13 @@ internal sealed class IntentRelevance : IDisposable
         return scores;
     }
 
+    /// <summary>The genres the wish names, and those its moods are made of (the scary mood's Horror).</summary>
+    private GenreSet MoodAndWishedGenres => new(Moods.Aggregate(_wished.Bits, (bits, mood) => bits | GenreSet.From(
+        mood.GenreWeights.Where(g => g.Value >= DefiningGenreWeight).Select(g => g.Key)).Bits));
+
+    // A mood's defining genres: the scary mood weighs Horror 1.0, the family mood Children 1.0 and Animation 0.95.
+    private const double DefiningGenreWeight = 0.9;
+
     private float[] Excluded(IReadOnlyList<string> keywords, ReadOnlySpan<int> candidates)
     {
         var n = _snapshot.Catalog.Count;
@@ -641,9 +648,10 @@ internal sealed class IntentRelevance : IDisposable
             var concept = _snapshot.Vocabulary.Find(keyword);
             if (concept?.Kind == ConceptKind.Mood && _snapshot.Features.MoodTags(concept.Name) is { } tags)
             {
-                // A ruled-out mood whose genres the wish asks for ("a horror movie that isn't gory") rules out the
-                // films tagged so, not the genre: by genre alone it would push out the very films asked for.
-                var byGenre = !concept.GenreMask.IsEmpty && concept.GenreMask.CountShared(_wished) == 0;
+                // A ruled-out mood whose genres the wish asks for ("a horror movie that isn't gory", "a scary movie
+                // that isn't too gory") rules out the films tagged so, not the genre: by genre alone it would push
+                // out the very films asked for.
+                var byGenre = !concept.GenreMask.IsEmpty && concept.GenreMask.CountShared(MoodAndWishedGenres) == 0;
                 foreach (var index in candidates)
                 {
                     if (tags[index])

@@ -449,6 +449,39 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("nothing with subtitles")]
+    [InlineData("i don't want to read subtitles")]
+    [InlineData("not foreign")]
+    public void Parse_NoSubtitles_WishesForEnglish(string wish)
+    {
+        // "Nothing with subtitles" once read "with subtitles" alone and ruled English out: a page of Amélie and Seven Samurai.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["en"], intent.Languages);
+        Assert.Empty(intent.ExcludeLanguages);
+    }
+
+    [Theory]
+    [InlineData("un thriller psychologique")]
+    [InlineData("un thriller psicológico")]
+    [InlineData("ein psychologischer Thriller")]
+    public void Parse_PsychologicalThriller_InFrenchSpanishGerman_IsTheSubjectNotAnUnusedWord(string wish)
+    {
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("Thriller", intent.Genres);
+        Assert.Contains("mental illness", intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_AFilmToFallAsleepTo_IsCozy_NotFilmsAboutSleep()
+    {
+        // "fall asleep" as words found A Nightmare on Elm Street and The Slumber Party Massacre.
+        var intent = Parser.Parse("a good movie to fall asleep to", WithLabels);
+        Assert.Contains("cozy", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {

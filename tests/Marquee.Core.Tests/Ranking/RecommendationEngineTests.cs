@@ -418,6 +418,29 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_ScaryButNotGory_KeepsHorrorAndRulesOutOnlyTheGore()
+    {
+        // "A scary movie that isn't too gory": the gory mood's genre is the scary mood's own, so only the films tagged
+        // gory leave; ruling out its genre put The Usual Suspects and Inception on top.
+        var movies = new (int Id, string Title, string[] Genres, string Keyword, double Mean)[]
+        {
+            (1, "Thing, The", ["Horror", "Sci-Fi"], "body horror", 4.4),
+            (2, "Usual Suspects, The", ["Crime", "Mystery"], "heist", 4.3),
+            (3, "Others, The", ["Horror", "Mystery"], "haunted house", 3.9),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1995, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "Nothing is what it seems.", Keywords = [m.Keyword] }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Moods = ["scary"], ExcludeKeywords = ["gory"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal(3, result.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
     public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
     {
         // "A superhero movie that isn't Marvel": The Avengers is Marvel's by credit; X-Men only by its "marvel comic"
