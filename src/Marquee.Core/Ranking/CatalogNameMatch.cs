@@ -64,21 +64,41 @@ public sealed class CatalogNameMatch
     /// <summary>Whether a studio the person ruled out made the film.</summary>
     public bool IsExcluded(CatalogMovie movie) => _excluded.Contains(movie.Index);
 
-    /// <summary>Original language wished 1, a wished production country 0.8, spoken in a wished language 0.3.</summary>
+    /// <summary>
+    /// How much the film is of the wished place: its original language wished and (when the wish names countries) made
+    /// in one of them 1; a wished production country 0.8; the wished language made elsewhere 0.5 ("british" is English,
+    /// but an American film is not British); a wished country only as a co-producer of a film in another language 0.4
+    /// (The Ring and Silent Hill, English-language films with Japanese money, are not Japanese horror); spoken in a
+    /// wished language 0.3.
+    /// </summary>
     public double PlaceMatch(CatalogMovie movie)
     {
         if (movie.Details is not { } details)
         {
             return 0;
         }
-        if (details.OriginalLanguage is { } language && _languages.Contains(language))
+        var country = details.ProductionCountries?.Any(_countries.Contains) == true;
+        var madeSomewhereKnown = details.ProductionCountries is { Count: > 0 };
+        if (details.OriginalLanguage is { } language)
         {
-            return 1;
+            if (_languages.Contains(language))
+            {
+                return country || _countries.Count == 0 || !madeSomewhereKnown ? 1 : LanguageMadeElsewhere;
+            }
+            if (country)
+            {
+                return _languages.Count > 0 ? CoProducerOnly : CountryMatch;
+            }
         }
-        if (details.ProductionCountries?.Any(_countries.Contains) == true)
+        else if (country)
         {
-            return 0.8;
+            return CountryMatch;
         }
-        return details.SpokenLanguages?.Any(_languages.Contains) == true ? 0.3 : 0;
+        return details.SpokenLanguages?.Any(_languages.Contains) == true ? SpokenOnly : 0;
     }
+
+    private const double CountryMatch = 0.8;
+    private const double LanguageMadeElsewhere = 0.5;
+    private const double CoProducerOnly = 0.4;
+    private const double SpokenOnly = 0.3;
 }

@@ -474,6 +474,17 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_FrenchNewWave_IsTheMovementsYearsInFrench_NotFilmsAboutWaves()
+    {
+        // "wave" as a label found Riding Giants and San Andreas.
+        var intent = Parser.Parse("french new wave", WithLabels);
+        Assert.Equal((1958, 1972), (intent.YearFrom, intent.YearTo));
+        Assert.Contains("fr", intent.Languages);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
     public void Parse_AFilmToFallAsleepTo_IsCozy_NotFilmsAboutSleep()
     {
         // "fall asleep" as words found A Nightmare on Elm Street and The Slumber Party Massacre.

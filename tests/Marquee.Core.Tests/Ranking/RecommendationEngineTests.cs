@@ -440,6 +440,28 @@ public class RecommendationEngineTests
         Assert.Equal(3, result.Items[0].Movie.MovieId);
     }
 
+    [Theory]
+    [InlineData("ja", "JP", 1)] // "japanese horror": Ringu before The Ring, an American remake with Japanese money
+    [InlineData("en", "GB", 1)] // "british horror": The Descent before an American film in English
+    public void Recommend_AWishedPlace_IsWhereTheFilmIsFromNotAnyCoProducerOrSharedLanguage(string language, string country, int expected)
+    {
+        var movies = new (int Id, string Title, string Language, string[] Countries, double Mean)[]
+        {
+            (1, "Home-grown", language, [country], 3.6),
+            (2, "Made abroad in English", "en", language == "en" ? ["US"] : ["US", country], 4.4),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2002, ["Horror"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, OriginalLanguage = m.Language, ProductionCountries = m.Countries }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Horror"], Languages = [language], Countries = [country] }, kind: RecommenderKind.Baseline, k: 2);
+
+        Assert.Equal(expected, result.Items[0].Movie.MovieId);
+    }
+
     [Fact]
     public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
     {
