@@ -66,6 +66,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public TitleMatch? ResolveExact(string normalizedSpan) => _titles.ResolveExact(normalizedSpan);
 
+    /// <inheritdoc/>
+    public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) => _titles.FranchiseOf(movieId, franchise, name);
+
     /// <inheritdoc />
     public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans) => _titles.ResolveFuzzy(normalizedSpans);
 

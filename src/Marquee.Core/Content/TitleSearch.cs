@@ -33,6 +33,42 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         return new TitleMatch(movie.MovieId, movie.Title, 1, best.Value.Level == 0, movie.RatingCount);
     }
 
+    /// <summary>
+    /// The movie and its franchise: the films of its TMDB collection, and (where collections are missing) those whose
+    /// title shares its main title (see <see cref="SharesStem"/>).
+    /// </summary>
+    public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null)
+    {
+        if (_catalog.Find(movieId) is not { } movie)
+        {
+            return [movieId];
+        }
+        var collection = franchise ?? movie.Details?.CollectionId;
+        var stems = new[] { MainTitle(movie.Title), QueryText.Normalize(name) }.Where(s => s.Length > 0).Distinct().ToList();
+        return _catalog.Movies
+            .Where(m => m.MovieId == movieId || (collection is not null && m.Details?.CollectionId == collection)
+                        || stems.Exists(stem => SharesStem(MainTitle(m.Title), stem)))
+            .Select(m => m.MovieId)
+            .ToList();
+    }
+
+    private static string MainTitle(string title)
+    {
+        var bracket = title.IndexOf(" (", StringComparison.Ordinal);
+        return QueryText.Normalize(bracket > 0 ? title[..bracket] : title);
+    }
+
+    /// <summary>
+    /// The title begins with the stem as whole words ("star wars episode i"), or, for a stem of two words or more,
+    /// holds it ("rogue one a star wars story"); one word inside another title ("up", "heat") says nothing.
+    /// </summary>
+    private static bool SharesStem(string title, string stem)
+    {
+        var padded = " " + title + " ";
+        return padded.StartsWith(" " + stem + " ", StringComparison.Ordinal)
+               || (stem.Contains(' ', StringComparison.Ordinal) && padded.Contains(" " + stem + " ", StringComparison.Ordinal));
+    }
+
     /// <inheritdoc cref="ITitleResolver.ResolveFuzzy"/>
     public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans)
     {

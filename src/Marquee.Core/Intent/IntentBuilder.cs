@@ -13,6 +13,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _impliedExclusions = [];
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
+
+    /// <summary>The films the wish is like so far ("like The Matrix"): "but not the sequels" refers to them.</summary>
+    public IReadOnlyList<int> References => _references;
     private readonly List<int> _franchises = [];
     private readonly List<int> _excludedMovies = [];
     private readonly List<string> _keywords = [];
@@ -132,6 +135,22 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         if (franchise is { } id)
         {
             AddDistinct(_franchises, id);
+        }
+    }
+
+    /// <summary>
+    /// A franchise the wish rules out ("but not Star Wars", "not the sequels"): its films are known, not wished, even
+    /// when "like Harry Potter" first named the franchise as a whole.
+    /// </summary>
+    public void RuleOutFranchise(IEnumerable<int> members, int? franchise)
+    {
+        foreach (var member in members)
+        {
+            ExcludeMovie(member);
+        }
+        if (franchise is { } id)
+        {
+            _franchises.Remove(id);
         }
     }
 

@@ -283,6 +283,7 @@ public sealed class IntentVocabulary
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
+        FranchiseWords = Table(file.FranchiseWords);
         YearSuffixAfter = Table(eras.SuffixAfter);
         YearSuffixBefore = Table(eras.SuffixBefore);
         RangeJoiners = Table(eras.RangeJoiners);
@@ -312,6 +313,9 @@ public sealed class IntentVocabulary
     public PhraseTable<bool> NegationBreakers { get; }
     public PhraseTable<bool> NegationContinuers { get; }
     public PhraseTable<bool> ReferenceBlockers { get; }
+
+    /// <summary>Words for a reference's own franchise when ruled out: "like The Matrix but not the sequels".</summary>
+    public PhraseTable<bool> FranchiseWords { get; }
     public PhraseTable<bool> YearSuffixAfter { get; }
     public PhraseTable<bool> YearSuffixBefore { get; }
     public PhraseTable<bool> RangeJoiners { get; }
@@ -497,6 +501,7 @@ public sealed class IntentVocabulary
         public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
+        public List<string> FranchiseWords { get; init; } = [];
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();
         public RuntimeEntry Runtime { get; init; } = new();

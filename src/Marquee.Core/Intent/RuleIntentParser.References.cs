@@ -61,6 +61,57 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
+        /// <summary>
+        /// A film ruled out by name, or the references' own franchise ruled out by a word for it: "like Star Wars but
+        /// not Star Wars" wants Star Wars's kind without its episodes, "like The Matrix but not the sequels" without
+        /// Reloaded and Revolutions. The franchise's films are known and not wished.
+        /// </summary>
+        private bool TryRuledOutFranchise(int start, out int used)
+        {
+            used = 0;
+            if (context.Titles is not { } titles)
+            {
+                return false;
+            }
+            List<TitleMatch> ruledOut;
+            if (builder.References.Count > 0 && vocabulary.FranchiseWords.TryMatch(query, start, out _, out var wordLength))
+            {
+                ruledOut = builder.References.Select(id => new TitleMatch(id, "", 1, true, 0)).ToList(); // their own franchises
+                used = wordLength;
+            }
+            else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match)
+            {
+                ruledOut = [match with { Title = query.Text(start, titleLength) }];
+                used = titleLength;
+            }
+            else
+            {
+                return false;
+            }
+            foreach (var match in ruledOut)
+            {
+                builder.RuleOutFranchise(titles.FranchiseOf(match.MovieId, match.Franchise, match.Title), match.Franchise);
+            }
+            _negation = Negation.AfterItem;
+            _recognised = true;
+            return true;
+        }
+
+        /// <summary>A franchise named as a whole ("harry potter", "james bond"), even in words the vocabulary also knows.</summary>
+        private TitleMatch? ResolveFranchise(int start, out int used)
+        {
+            used = 0;
+            for (var length = Math.Min(query.Count - start, 6); length >= 2; length--)
+            {
+                if (context.Titles!.ResolveExact(query.Text(start, length)) is { Franchise: not null } franchise)
+                {
+                    used = length;
+                    return franchise;
+                }
+            }
+            return null;
+        }
+
         private bool TryReference(int start, bool exactOnly, out int used)
         {
             if (ResolveTitle(start, exactOnly, out used) is not { } match)

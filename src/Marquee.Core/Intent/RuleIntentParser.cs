@@ -23,6 +23,13 @@ public interface ITitleResolver
 
     /// <summary>Who directed the movie, as the catalogue credits them ("by the director of Inception"); empty when unknown.</summary>
     IReadOnlyList<string> DirectorsOf(int movieId) => [];
+
+    /// <summary>
+    /// The movie and the rest of its franchise ("like Star Wars but not Star Wars", "not the sequels"), or of the
+    /// TMDB collection <paramref name="franchise"/> and the titles holding <paramref name="name"/> when the wish named
+    /// one as a whole ("not harry potter").
+    /// </summary>
+    IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) => [movieId];
 }
 
 /// <summary>Tells whether a leftover word is worth searching for (implemented by the content index).</summary>
@@ -158,6 +165,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 if (TryName(i, out var nameLength))
                 {
                     i += nameLength;
+                    continue;
+                }
+                if (_negation == Negation.Active && TryRuledOutFranchise(i, out var franchiseLength))
+                {
+                    i += franchiseLength;
                     continue;
                 }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))

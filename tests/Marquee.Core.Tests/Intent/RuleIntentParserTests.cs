@@ -314,6 +314,12 @@ public class RuleIntentParserTests
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
 
+        // A franchise here is the titles that begin with the film's own: The Matrix and The Matrix Reloaded.
+        public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) =>
+            movies.FirstOrDefault(m => m.Id == movieId) is { Title: { } title }
+                ? movies.Where(m => m.Title.StartsWith(title, StringComparison.Ordinal)).Select(m => m.Id).ToList()
+                : [movieId];
+
         private static string[] Keys(string title)
         {
             var full = QueryText.Normalize(title);
@@ -434,6 +440,31 @@ public class RuleIntentParserTests
         Assert.Contains("family", intent.Moods);
         Assert.DoesNotContain("teen-friendly", intent.Moods);
         Assert.Equal(8, intent.MaxAge);
+    }
+
+    [Theory]
+    [InlineData("like the matrix but not the sequels")]
+    [InlineData("something like the matrix but not the matrix")]
+    [InlineData("like the matrix, no sequels")]
+    public void Parse_LikeAFilmButNotItsFranchise_RulesOutTheFranchise(string query)
+    {
+        // "Like Star Wars but not Star Wars" read "star" as a word to avoid and "wars" as a label: Casablanca and The Hurt Locker.
+        var intent = Parse(query);
+
+        Assert.Equal([2571], intent.ReferenceMovieIds);
+        Assert.Equal([6365], intent.ExcludeMovieIds);
+        Assert.Empty(intent.ExcludeKeywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_AGenreButNotAFilm_RulesOutTheFilm()
+    {
+        var intent = Parse("a comedy but not toy story");
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Equal([1, 3114], intent.ExcludeMovieIds);
+        Assert.Empty(intent.ReferenceMovieIds);
     }
 
     [Theory]

@@ -57,6 +57,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_LikeStarWarsButNotStarWars_ItsKindWithoutItsEpisodesOrSpinOffs()
+    {
+        var page = await RecommendAsync(new { query = "movies like star wars but not star wars", k = 10 });
+
+        Assert.Equal([260], page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        var items = Items(page);
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.DoesNotContain(items, i => i.GetProperty("title").GetString()!.Contains("Star Wars", StringComparison.Ordinal)
+                                          || i.GetProperty("movie_id").GetInt32() is 1196 or 1210);
+        Assert.True(Count(items, "Sci-Fi") >= 8, titles);
+    }
+
+    [Fact]
     public async Task Recommend_AnimatedFilmsNotDisney_RulesOutTheStudioNotFamilyFilms()
     {
         // "disney" is also a family-mood word; ruled out, it read "not for the family" and kept The Little Mermaid.
