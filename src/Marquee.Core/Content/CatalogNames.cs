@@ -233,8 +233,10 @@ public sealed class CatalogNames : INameResolver
         bool allowConcepts = false)
     {
         var known = vocabulary.Phrases.TryGet(word, out var meaning);
-        // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading.
-        var studio = allowConcepts && known && meaning.Concept is not null && meaning.Roles == PhraseRole.None && meaning.Language is null;
+        // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading. A concept named for the
+        // word itself is what the word means, though: "paris" is the topic Paris, not Paris Filmes.
+        var studio = allowConcepts && known && meaning.Concept is { } concept && !string.Equals(concept.Name, word, StringComparison.OrdinalIgnoreCase)
+                     && meaning.Roles == PhraseRole.None && meaning.Language is null;
         if (known && !studio)
         {
             return false;

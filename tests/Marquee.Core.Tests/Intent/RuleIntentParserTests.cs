@@ -524,6 +524,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a movie with a strong female lead")]
+    [InlineData("female led action")]
+    [InlineData("una película con una mujer fuerte")]
+    public void Parse_StrongFemaleLead_IsOneSubject_NotThreeWords(string wish)
+    {
+        // "strong", "female" and "lead" as words found Bullets Over Broadway and Barbarella.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("strong female lead", intent.Keywords);
+        Assert.DoesNotContain("strong", intent.Keywords);
+        Assert.DoesNotContain("lead", intent.Keywords);
+    }
+
     [Fact]
     public void Parse_DogMovie_IsAboutDogsNotAnyAnimal()
     {

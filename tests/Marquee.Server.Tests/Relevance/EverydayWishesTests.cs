@@ -70,6 +70,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_MoviesSetInParis_IsThePlaceNotAStudioNamedParis()
+    {
+        // "paris" was read as a production company (its overviews always capitalise it, as they do a studio's name):
+        // Belle de Jour, Contempt, 8½.
+        var page = await RecommendAsync(new { query = "movies set in paris", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(Strings(intent, "companies"));
+        Assert.Contains("paris", Strings(intent, "keywords"));
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(4973, ids); // Amélie
+        Assert.Contains(86882, ids); // Midnight in Paris
+    }
+
+    [Fact]
     public async Task Recommend_AnimatedFilmsNotDisney_RulesOutTheStudioNotFamilyFilms()
     {
         // "disney" is also a family-mood word; ruled out, it read "not for the family" and kept The Little Mermaid.
