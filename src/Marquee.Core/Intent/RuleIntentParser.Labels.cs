@@ -36,7 +36,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 var phrase = query.Text(at, length);
-                if (labels.IsLabel(phrase))
+                if (labels.IsLabel(phrase) && !IsEra(at, length))
                 {
                     builder.AddLabel(phrase);
                     _labelEnd = at + length;
@@ -62,6 +62,13 @@ public sealed partial class RuleIntentParser
                 builder.AddLabel(word);
             }
         }
+
+        /// <summary>
+        /// The words are a named era ("black and white", "golden age"): the years say it, and as a label they would rank
+        /// the few films tagged so (Dr. Strangelove, Some Like It Hot) above the horror films of "black and white horror".
+        /// </summary>
+        private bool IsEra(int at, int length) =>
+            vocabulary.Phrases.TryMatch(query, at, out var meaning, out var matched) && matched == length && meaning.Era is not null;
 
         private bool IsFunctionWord(int at) =>
             query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1

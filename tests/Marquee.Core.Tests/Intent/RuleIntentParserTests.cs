@@ -358,6 +358,20 @@ public class RuleIntentParserTests
     };
 
     [Fact]
+    public void Parse_NamedEra_IsTheYears_NotALabel()
+    {
+        // As a label, "black and white" ranked the few films tagged so (Dr. Strangelove, Some Like It Hot) among the
+        // horror films of "black and white horror".
+        var context = Context with { Labels = new FakeLabels("black and white", "golden age") };
+
+        var intent = Parser.Parse("black and white horror", context);
+
+        Assert.Equal(["Horror"], intent.Genres);
+        Assert.Equal(1965, intent.YearTo);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
     public void Parse_LabelThatIsAlsoAGenrePhrase_KeepsBothTheGenreAndTheLabel()
     {
         var intent = Parser.Parse("a slow-burn psychological thriller", WithLabels);
