@@ -357,6 +357,29 @@ public class RuleIntentParserTests
         Labels = new FakeLabels("psychological thriller", "alien invasion", "heist gone wrong", "pet", "loneliness", "chess"),
     };
 
+    [Theory]
+    [InlineData("guilty pleasure", "chill")]
+    [InlineData("some mindless fun", "chill")]
+    public void Parse_EverydayIdiomForAnEasyWatch_IsTheMood_NotItsWords(string wish, string mood)
+    {
+        // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac.
+        var intent = Parse(wish);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("something new")]
+    [InlineData("any new movies?")]
+    public void Parse_SomethingNew_IsRecentFilms(string wish)
+    {
+        var intent = Parse(wish);
+
+        Assert.NotNull(intent.YearFrom);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_NamedEra_IsTheYears_NotALabel()
     {
