@@ -17,6 +17,13 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
+            // A longer phrase of the vocabulary starting here is what the words mean: "nouvelle vague" is the era, not
+            // a studio whose name begins with "nouvelle".
+            if (vocabulary.Phrases.TryMatch(query, at, out _, out var phraseLength) && phraseLength > used)
+            {
+                used = 0;
+                return false;
+            }
             var negated = _negation == Negation.Active;
             foreach (var name in entity.Names)
             {

@@ -84,6 +84,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(86882, ids); // Midnight in Paris
     }
 
+    [Theory]
+    [InlineData("french new wave")]
+    [InlineData("la nouvelle vague")]
+    public async Task Recommend_NewWave_IsTheMovementsYears_NotAStudioOrWaves(string wish)
+    {
+        // "la nouvelle vague" read a production company whose name begins with "Nouvelle"; "french new wave" the label "wave".
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(Strings(intent, "companies"));
+        Assert.Empty(Strings(intent, "labels"));
+        Assert.Equal(1958, intent.GetProperty("year_from").GetInt32());
+        Assert.All(Items(page), i => Assert.InRange(i.GetProperty("year").GetInt32(), 1958, 1972));
+    }
+
     [Fact]
     public async Task Recommend_AnimatedFilmsNotDisney_RulesOutTheStudioNotFamilyFilms()
     {
