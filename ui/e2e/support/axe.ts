@@ -2,9 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect } from '@playwright/test';
 
 /**
- * Waits until no visible element is fading: axe measures colour contrast on what is painted, and a dialog still
- * fading in reads as low contrast. Only opacity is compared (spinners turn forever and are aria-hidden, which
- * axe does not check); gives up after a few seconds and lets axe report what it sees.
+ * Waits until no visible element is fading or changing colour: axe measures colour contrast on what is painted, and
+ * a dialog still fading in, or a button still blending to its colour, reads as low contrast (the match celebration,
+ * measured mid-transition on a loaded machine: #9b4957 on #171721). Opacity and colours are compared (spinners turn
+ * forever and are aria-hidden, which axe does not check); gives up after a few seconds and lets axe report what it sees.
  */
 async function waitForFadesToSettle(page: Page) {
   await page
@@ -13,7 +14,10 @@ async function waitForFadesToSettle(page: Page) {
         const opacities = () =>
           Array.from(document.querySelectorAll('body *'))
             .filter((element) => !element.closest('[aria-hidden="true"]'))
-            .map((element) => getComputedStyle(element).opacity)
+            .map((element) => {
+              const style = getComputedStyle(element);
+              return `${style.opacity} ${style.color} ${style.backgroundColor}`;
+            })
             .join(',');
         const before = opacities();
         await new Promise((resolve) => setTimeout(resolve, 120));
