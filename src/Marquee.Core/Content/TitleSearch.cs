@@ -45,11 +45,21 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         }
         var collection = franchise ?? movie.Details?.CollectionId;
         var stems = new[] { MainTitle(movie.Title), QueryText.Normalize(name) }.Where(s => s.Length > 0).Distinct().ToList();
-        return _catalog.Movies
-            .Where(m => m.MovieId == movieId || (collection is not null && m.Details?.CollectionId == collection)
-                        || stems.Exists(stem => SharesStem(MainTitle(m.Title), stem)))
-            .Select(m => m.MovieId)
-            .ToList();
+        var members = new List<int>();
+        foreach (var m in _catalog.Movies)
+        {
+            if (m.MovieId == movieId || (collection is not null && m.Details?.CollectionId == collection))
+            {
+                members.Add(m.MovieId);
+                continue;
+            }
+            var main = MainTitle(m.Title);
+            if (stems.Exists(stem => SharesStem(main, stem)))
+            {
+                members.Add(m.MovieId);
+            }
+        }
+        return members;
     }
 
     private static string MainTitle(string title)

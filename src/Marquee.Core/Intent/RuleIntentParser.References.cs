@@ -73,24 +73,25 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            List<TitleMatch> ruledOut;
+            // Each film ruled out with the franchise the wish named and the words it used, when it named one.
+            List<(int MovieId, int? Franchise, string? Name)> ruledOut;
             if (builder.References.Count > 0 && vocabulary.FranchiseWords.TryMatch(query, start, out _, out var wordLength))
             {
-                ruledOut = builder.References.Select(id => new TitleMatch(id, "", 1, true, 0)).ToList(); // their own franchises
+                ruledOut = [.. builder.References.Select(id => (id, (int?)null, (string?)null))];
                 used = wordLength;
             }
             else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match)
             {
-                ruledOut = [match with { Title = query.Text(start, titleLength) }];
+                ruledOut = [(match.MovieId, match.Franchise, query.Text(start, titleLength))];
                 used = titleLength;
             }
             else
             {
                 return false;
             }
-            foreach (var match in ruledOut)
+            foreach (var (movieId, franchise, name) in ruledOut)
             {
-                builder.RuleOutFranchise(titles.FranchiseOf(match.MovieId, match.Franchise, match.Title), match.Franchise);
+                builder.RuleOutFranchise(titles.FranchiseOf(movieId, franchise, name), franchise);
             }
             _negation = Negation.AfterItem;
             _recognised = true;

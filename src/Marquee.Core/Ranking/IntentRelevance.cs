@@ -27,7 +27,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _excluded;
     private readonly float[]? _ruledOut;
     private readonly CatalogNameMatch _names;
-    private readonly bool _youngAudience;
+    /// <summary>The youngest viewer's age the wish names ("my 5 year old"), or null.</summary>
     private readonly int? _viewerAge;
     private readonly float[]? _semantic;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
@@ -82,7 +82,6 @@ internal sealed class IntentRelevance : IDisposable
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
-        _youngAudience = intent.MaxAge <= Intent.IntentBuilder.FamilyAge;
         _viewerAge = intent.MaxAge;
         if (intent.ExcludeCompanies.Count > 0)
         {
@@ -101,7 +100,7 @@ internal sealed class IntentRelevance : IDisposable
         }
 
         HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _labels.Count > 0 || _keyword is not null || _reference is not null
-                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _youngAudience || _semantic is not null;
+                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || YoungAudience || _semantic is not null;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -230,7 +229,9 @@ internal sealed class IntentRelevance : IDisposable
     /// The genres every film of the page is expected to share, so that they tell nothing about its variety: those the
     /// wish names ("war movie", "comédie française"), and children's films and animation when the viewer is a child.
     /// </summary>
-    public GenreSet AskedGenres => _youngAudience ? new GenreSet(_wished.Bits | ChildrensFilms.Bits) : _wished;
+    private bool YoungAudience => _viewerAge <= Intent.IntentBuilder.FamilyAge;
+
+    public GenreSet AskedGenres => YoungAudience ? new GenreSet(_wished.Bits | ChildrensFilms.Bits) : _wished;
 
     private static readonly GenreSet ChildrensFilms = GenreSet.From(["Children", "Animation"]);
 
@@ -477,7 +478,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             Facet(_options.PlaceMatchWeight, _names.PlaceMatch(_snapshot.Catalog.Movies[index]));
         }
-        if (_youngAudience)
+        if (YoungAudience)
         {
             Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index], _viewerAge));
         }
