@@ -48,8 +48,7 @@ internal static class Explanations
         }
         if (relevance.ReferenceMatch(movie.Index) is ({ } reference, > 0.25f))
         {
-            var shared = movie.Genres.Where(reference.Genres.Contains).Take(3).ToList();
-            reasons.Add(shared.Count > 0 ? $"Like {reference.Title}: {string.Join(", ", shared)}" : $"Like {reference.Title}");
+            reasons.Add(LikeReasons.For(snapshot, reference, movie) ?? $"Like {reference.Title}");
         }
         var wished = relevance.WishedGenresOf(movie);
         if (wished.Count > 0)

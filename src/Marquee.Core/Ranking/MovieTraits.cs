@@ -30,6 +30,10 @@ public sealed class MovieTraits
     private readonly int[] _labelFilmStart;
     private readonly int[] _labelFilms;
     private readonly float[] _labelWeight;
+    // Each label's key (normalised: "sci fi", "coen brother") and the words it was first written in ("Coen Brothers").
+    private readonly string[] _labelKeys;
+    private readonly string[] _labelNames;
+    private readonly string[] _people;
 
     public MovieTraits(MovieCatalog catalog)
     {
@@ -56,7 +60,8 @@ public sealed class MovieTraits
             Credits(details?.Cast, _cast.AsSpan(i * TopCredits, TopCredits), people);
             Credits(details?.Writers, _writers.AsSpan(i * TopCredits, TopCredits), people);
         }
-        (_filmLabelStart, _filmLabels, _labelFilmStart, _labelFilms, _labelWeight) = IndexLabels(catalog);
+        _people = Names(people);
+        (_filmLabelStart, _filmLabels, _labelFilmStart, _labelFilms, _labelWeight, _labelKeys, _labelNames) = IndexLabels(catalog);
     }
 
     /// <summary>
@@ -118,9 +123,10 @@ public sealed class MovieTraits
     /// 2.2, "dystopia" 0.4 and "murder" nothing, which is how far two films are alike for sharing each. A label
     /// only one film carries weighs 0 (it cannot be shared).
     /// </summary>
-    private static (int[] FilmStart, int[] FilmLabels, int[] LabelStart, int[] LabelFilms, float[] Weight) IndexLabels(MovieCatalog catalog)
+    private static (int[] FilmStart, int[] FilmLabels, int[] LabelStart, int[] LabelFilms, float[] Weight, string[] Keys, string[] Names) IndexLabels(MovieCatalog catalog)
     {
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = new List<string>();
         var count = catalog.Count;
         var filmStart = new int[count + 1];
         var filmLabels = new List<int>();
@@ -134,6 +140,10 @@ public sealed class MovieTraits
                 var key = CatalogLabels.Normalize(text);
                 if (key.Length > 0 && Intern(labelIds, key) is var id && seen.Add(id))
                 {
+                    if (id == written.Count)
+                    {
+                        written.Add(text.Trim());
+                    }
                     filmLabels.Add(id);
                 }
             }
@@ -202,7 +212,7 @@ public sealed class MovieTraits
                 same.Add(l);
             }
         }
-        return (filmStart, [.. filmLabels], labelStart, labelFilms, weight);
+        return (filmStart, [.. filmLabels], labelStart, labelFilms, weight, Names(labelIds), [.. written]);
     }
 
     /// <summary>
@@ -224,7 +234,66 @@ public sealed class MovieTraits
         return false;
     }
 
-    private static bool Meet(int[] credits, int reference, int movie)
+    /// <summary>
+    /// What two films have in common that a person recognises, for a card's reason (<see cref="LikeReasons"/>): the
+    /// same series, a director or lead of both, and the rarest labels both carry, rarest first. A label counts from
+    /// <see cref="DistinctiveLabelWeight"/> ("cyberpunk" yes, "dystopia" no), one inside another counts once
+    /// ("heist" within "heist movie"), and a label that only repeats a shared name (the tag "quentin tarantino") not at all.
+    /// </summary>
+    public SharedTraits Shared(int reference, int movie, int maxLabels = 2)
+    {
+        var director = MetName(_directors, reference, movie);
+        var lead = director is null ? MetName(_cast, reference, movie) : null;
+        var nameWords = CatalogLabels.Normalize(director ?? lead ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var labels = new List<int>();
+        var theirs = _filmLabels.AsSpan(_filmLabelStart[movie], _filmLabelStart[movie + 1] - _filmLabelStart[movie]);
+        for (var a = _filmLabelStart[reference]; a < _filmLabelStart[reference + 1]; a++)
+        {
+            var label = _filmLabels[a];
+            if (_labelWeight[label] >= DistinctiveLabelWeight && theirs.Contains(label) && !GenreLabels.Contains(_labelKeys[label])
+                && !_labelKeys[label].Split(' ').All(nameWords.Contains))
+            {
+                labels.Add(label);
+            }
+        }
+        var shown = new List<int>(maxLabels);
+        foreach (var label in labels.OrderByDescending(l => _labelWeight[l]).ThenBy(l => _labelKeys[l], StringComparer.Ordinal))
+        {
+            if (shown.Count == maxLabels)
+            {
+                break;
+            }
+            if (!shown.Any(other => SaySame(_labelKeys[other], _labelKeys[label])))
+            {
+                shown.Add(label);
+            }
+        }
+        return new SharedTraits(SameCollection(reference, movie), director, lead, shown.Select(l => _labelNames[l]).ToList());
+    }
+
+    /// <summary>Label weight (see IndexLabels) from which sharing a label is worth saying: carried by no more than about 2% of labelled films.</summary>
+    public const float DistinctiveLabelWeight = 1f;
+
+    // A label that names a genre ("thriller", "sci-fi") says no more than the genres on the card.
+    private static readonly HashSet<string> GenreLabels = [.. Catalog.Genres.All.Select(CatalogLabels.Normalize)];
+
+    /// <summary>
+    /// Two labels say one thing when one holds the other's words ("toy" in "toy comes to life") or they share half
+    /// their words ("parent child relationship" and "parent kid relationship").
+    /// </summary>
+    private static bool SaySame(string a, string b)
+    {
+        var x = a.Split(' ');
+        var y = b.Split(' ');
+        var shared = x.Count(y.Contains);
+        return shared == Math.Min(x.Length, y.Length) || shared * 2 >= x.Union(y).Count();
+    }
+
+    private static bool Meet(int[] credits, int reference, int movie) => Met(credits, reference, movie) != None;
+
+    private string? MetName(int[] credits, int reference, int movie) => Met(credits, reference, movie) is var person and not None ? _people[person] : null;
+
+    private static int Met(int[] credits, int reference, int movie)
     {
         var x = credits.AsSpan(reference * TopCredits, TopCredits);
         var y = credits.AsSpan(movie * TopCredits, TopCredits);
@@ -232,10 +301,20 @@ public sealed class MovieTraits
         {
             if (person != None && y.Contains(person))
             {
-                return true;
+                return person;
             }
         }
-        return false;
+        return None;
+    }
+
+    private static string[] Names(Dictionary<string, int> ids)
+    {
+        var names = new string[ids.Count];
+        foreach (var (name, id) in ids)
+        {
+            names[id] = name;
+        }
+        return names;
     }
 
     private static void Credits(IReadOnlyList<CreditedPerson>? credited, Span<int> ids, Dictionary<string, int> people)
@@ -256,3 +335,10 @@ public sealed class MovieTraits
         return id;
     }
 }
+
+/// <summary>What a film shares with a reference film (<see cref="MovieTraits.Shared"/>).</summary>
+/// <param name="SameSeries">Both belong to one TMDB collection.</param>
+/// <param name="Director">A director of both, if any.</param>
+/// <param name="Lead">A lead actor of both, when they share no director.</param>
+/// <param name="Labels">The rarest labels both carry, rarest first.</param>
+public sealed record SharedTraits(bool SameSeries, string? Director, string? Lead, IReadOnlyList<string> Labels);

@@ -35,14 +35,12 @@ public static class CatalogApi
             .Select(s => MovieMapper.ToResponse(s.Movie) with
             {
                 Score = Math.Round(s.Similarity, 4),
-                Reasons = SharedGenres(movie, s.Movie) is { Length: > 0 } shared ? [$"Like {movie.Title}: {shared}"] : [$"Fans of {movie.Title} love it too"],
+                Reasons = [LikeReasons.For(snapshot, movie, s.Movie) ?? $"Fans of {movie.Title} love it too"],
             })
             .ToList();
         var method = snapshot.Personalizer is { } personalizer ? $"{personalizer.Algorithm}+content" : "content";
         return TypedResults.Ok(new SimilarMoviesResponse(id, method, items));
     }
-
-    private static string SharedGenres(CatalogMovie a, CatalogMovie b) => string.Join(", ", a.Genres.Intersect(b.Genres));
 
     public static Results<Ok<MovieDetailResponse>, ProblemHttpResult> GetMovie(int id, RecommenderHost host) =>
         host.State.Catalog.Find(id) is { } movie

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marquee.Core.Catalog;
 using Marquee.Server.Tests.Support;
 
 namespace Marquee.Server.Tests.Relevance;
@@ -214,6 +215,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(5952, ids);
         Assert.Contains(7153, ids);
         Assert.DoesNotContain(2116, page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public async Task Recommend_LikeAFilm_EachCardSaysWhatItShares_NotOnlyGenresEverySciFiFilmHas()
+    {
+        // Every card once read "Like The Matrix: Action, Sci-Fi, Thriller", true of Transformers as much.
+        var page = await RecommendAsync(new { query = "like the matrix", k = 10 });
+
+        var reasons = Items(page).SelectMany(i => Strings(i, "reasons").Where(r => r.StartsWith("Like The Matrix: ", StringComparison.Ordinal))).ToList();
+        var specific = reasons.Where(r => !r["Like The Matrix: ".Length..].Split(", ").All(Genres.All.Contains)).ToList();
+        Assert.True(specific.Count >= 8, string.Join(" | ", reasons));
+        Assert.Contains(reasons, r => r.Contains("also by Lana Wachowski", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("virtual reality", StringComparison.Ordinal));
     }
 
     [Fact]
