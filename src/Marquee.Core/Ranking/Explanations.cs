@@ -95,6 +95,8 @@ internal static class Explanations
                 reasons.Add(TaggedOrMentioned(movie, string.Join(", ", words), words));
             }
         }
+        // A wished label and the topic or word it came from can say one thing twice ("About time loop").
+        reasons = [.. reasons.Distinct(StringComparer.Ordinal)];
         if (reasons.Count >= options.MaxReasons)
         {
             reasons.RemoveRange(options.MaxReasons - 1, reasons.Count - (options.MaxReasons - 1));
@@ -115,9 +117,39 @@ internal static class Explanations
         mood.QualityBoost > 0 && movie.RatingCount >= mood.MinRatings && snapshot.Features.Quality[movie.Index] >= 0.75f
         && (mood.PopularityBoost >= 0 || snapshot.Features.Popularity[movie.Index] <= 0.6f);
 
+    /// <summary>
+    /// Where the film meets a wished topic or word: a tag or keyword holding one of its terms ("Matches 'survival':
+    /// 'struggle for survival'"), else its story ("Matches 'loneliness': in the story"); the name alone when the
+    /// match was a word's stem or a synonym the search found.
+    /// </summary>
     private static string TaggedOrMentioned(CatalogMovie movie, string name, IReadOnlyList<string> terms)
     {
         var tag = movie.Tags.FirstOrDefault(t => terms.Any(term => t.Contains(term, StringComparison.OrdinalIgnoreCase)));
-        return tag is not null ? $"Matches '{name}': tagged '{tag}'" : $"Matches '{name}'";
+        if (tag is not null)
+        {
+            return $"Matches '{name}': tagged '{tag}'";
+        }
+        // The longest term first: an anti-war film's "anti war", not the "war" of its "war crimes".
+        var keyword = terms.OrderByDescending(t => t.Length)
+            .Select(term => movie.Details?.Keywords?.FirstOrDefault(k => ContainsWord(k, term))).FirstOrDefault(k => k is not null);
+        if (keyword is not null)
+        {
+            return string.Equals(keyword, name, StringComparison.OrdinalIgnoreCase) ? $"About {keyword}" : $"Matches '{name}': '{keyword}'";
+        }
+        var story = $"{movie.Details?.Overview} {movie.Details?.Tagline}";
+        return terms.Any(term => ContainsWord(story, term)) ? $"Matches '{name}': in the story" : $"Matches '{name}'";
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]) || text[end] == 's'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

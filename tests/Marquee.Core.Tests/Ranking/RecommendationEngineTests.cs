@@ -170,6 +170,8 @@ public class RecommendationEngineTests
         var result = Recommend(Plain, new MovieIntent { Keywords = ["balloons"] }, k: 1);
 
         Assert.Equal(17, result.Items[0].Movie.MovieId);
+        // Not tagged with it, so the card says where the word is: "Matches 'balloons'" alone said nothing.
+        Assert.Contains("Matches 'balloons': in the story", result.Items[0].Reasons);
     }
 
     [Fact]

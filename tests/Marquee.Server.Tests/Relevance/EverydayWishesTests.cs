@@ -231,6 +231,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_TimeLoopMovies_EachCardSaysWhereItMeetsTheWishOnce()
+    {
+        var page = await RecommendAsync(new { query = "time loop movies", k = 10 });
+
+        var items = Items(page);
+        Assert.All(items, i => Assert.Equal(Strings(i, "reasons").Distinct().Count(), Strings(i, "reasons").Count));
+        var groundhogDay = items.Single(i => i.GetProperty("movie_id").GetInt32() == 1265);
+        Assert.Contains("About time loop", Strings(groundhogDay, "reasons"));
+        // A card whose reason is the wish's name alone ("Matches 'time loop'") says nothing the person did not type.
+        Assert.True(items.Count(i => Strings(i, "reasons").Contains("Matches 'time loop'")) <= 2, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
