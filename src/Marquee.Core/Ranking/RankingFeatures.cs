@@ -36,6 +36,7 @@ public sealed class RankingFeatures
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
+    private readonly float[] _communityStars;
     private readonly Dictionary<string, TopicHits> _topics;
 
     public RankingFeatures(MovieCatalog catalog, BaselineRecommender baseline, ContentIndex content, IntentVocabulary vocabulary)
@@ -44,6 +45,7 @@ public sealed class RankingFeatures
         _quality = new float[movies.Count];
         _popularity = new float[movies.Count];
         var damped = QualityEvidence(catalog, baseline);
+        _communityStars = damped;
         var low = float.MaxValue;
         var high = float.MinValue;
         var maxCount = 0;
@@ -181,6 +183,12 @@ public sealed class RankingFeatures
         }
         return quality;
     }
+
+    /// <summary>
+    /// The quality prior in stars (damped MovieLens mean with TMDB votes as evidence): what the community says a
+    /// person who has told Marquee nothing will think of the film.
+    /// </summary>
+    public ReadOnlySpan<float> CommunityStars => _communityStars;
 
     /// <summary>Quality prior (damped MovieLens mean with TMDB votes as evidence) rescaled to 0–1 over the catalogue.</summary>
     public ReadOnlySpan<float> Quality => _quality;

@@ -94,6 +94,14 @@ public sealed record RankingOptions
     /// <summary>Subtracted from such a film's score: it appears only when the pool has nothing better.</summary>
     public double DislikedPredictionPenalty { get; init; } = 1.0;
 
+    /// <summary>
+    /// For a person without a prediction of their own: the quality prior (damped, in stars) below which the community
+    /// says the film disappoints, penalised like <see cref="DislikedPrediction"/>. Lower than that line because the
+    /// prior is shrunk towards the mean: a film a few people rated low is unknown, not disliked (Godzilla 1985, 1.5★
+    /// from 2 ratings, stays; Speed 2, 1.6★ from 19, goes).
+    /// </summary>
+    public double CommunityDislikedStars { get; init; } = 2.75;
+
     /// <summary>Weight of quality on a page drawn from a person's likes alone (no wish): a tie-breaker there.</summary>
     public double TasteQualityWeight { get; init; } = 0.04;
 

@@ -128,6 +128,10 @@ public static class RecommendationEngine
             var qualityBoost = relevance.QualityBoost;
             var popularityBoost = relevance.PopularityBoost;
             var ratingCounts = snapshot.Features.RatingCounts;
+            var communityStars = snapshot.Features.CommunityStars;
+            // With no prediction of this person's own, the community's verdict stands in: a film most who saw it
+            // disliked comes only when nothing better is left (Disaster Movie, 0.8★, was fourth for "disaster movies").
+            var judgedByCommunity = snapshot.RatingPredictor is null || request.RatedHistory.Count == 0;
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
@@ -140,6 +144,10 @@ public static class RecommendationEngine
                 if (minRatings > 0 && ratingCounts[index] < minRatings)
                 {
                     score -= options.TooFewRatingsPenalty;
+                }
+                if (judgedByCommunity && communityStars[index] < options.CommunityDislikedStars)
+                {
+                    score -= options.DislikedPredictionPenalty;
                 }
                 scoreSpan[c] = score;
             }

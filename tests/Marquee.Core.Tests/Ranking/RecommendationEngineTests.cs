@@ -165,6 +165,25 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_FilmTheCommunityDisliked_ComesOnlyWhenNothingBetterIsLeft_UnlessThePersonsOwnPredictionSaysOtherwise()
+    {
+        TestCatalog.Entry[] flop = [new(21, "Heist Flop", 1997, "Crime|Thriller", 1.6, 60, "A bank heist goes nowhere.", "heist", 120)];
+        var heist = new MovieIntent { Keywords = ["heist"] };
+
+        var anonymous = Recommend(TestCatalog.Snapshot(extra: flop), heist, k: 3);
+        var everything = Recommend(TestCatalog.Snapshot(extra: flop), heist, k: 21);
+        var known = Recommend(TestCatalog.Snapshot(predictor: new FakeRatingPredictor(4.26f), extra: flop), heist, k: 3, history: [(7, 5f)]);
+
+        // Heat and Ocean's Eleven, then a film that is no heist at all before the one 60 people rated 1.6★.
+        Assert.Equal([6, 20], Ids(anonymous).Take(2).Order());
+        Assert.DoesNotContain(21, Ids(anonymous));
+        // Every other film comes first, but for the sequels the page's diversity step sets back further still.
+        Assert.All(Ids(everything).SkipWhile(id => id != 21).Skip(1), id => Assert.Contains(id, new[] { 2, 3, 5 }));
+        // A person whose own predicted rating is good gets it with the other heists.
+        Assert.Contains(21, Ids(known));
+    }
+
+    [Fact]
     public void Recommend_FreeKeyword_FindsTheMovieThatMentionsIt()
     {
         var result = Recommend(Plain, new MovieIntent { Keywords = ["balloons"] }, k: 1);

@@ -34,19 +34,20 @@ public static class TestCatalog
         new(20, "Ocean's Eleven", 2001, "Crime|Thriller", 3.8, 119, "A thief plans a casino heist with eleven accomplices.", "heist", 116),
     ];
 
-    public static MovieCatalog Catalog()
+    public static MovieCatalog Catalog(IReadOnlyList<Entry>? extra = null)
     {
-        var movies = Entries.Select(e => new Movie(e.Id, MovieTitle.Parse($"{e.Title} ({e.Year})").Title, e.Year, Genres.ParseList(e.Genres))).ToList();
-        var stats = Entries.Select(e => new MovieStats(e.Id, e.Count, e.Mean));
-        var details = Entries.Select(e => new MovieDetails { MovieId = e.Id, Overview = e.Overview, RuntimeMinutes = e.Runtime });
-        var tags = Entries.Where(e => e.Tags is not null)
+        var entries = extra is null ? Entries : [.. Entries, .. extra];
+        var movies = entries.Select(e => new Movie(e.Id, MovieTitle.Parse($"{e.Title} ({e.Year})").Title, e.Year, Genres.ParseList(e.Genres))).ToList();
+        var stats = entries.Select(e => new MovieStats(e.Id, e.Count, e.Mean));
+        var details = entries.Select(e => new MovieDetails { MovieId = e.Id, Overview = e.Overview, RuntimeMinutes = e.Runtime });
+        var tags = entries.Where(e => e.Tags is not null)
             .SelectMany(e => e.Tags!.Split('|').Select(t => new MovieTag(1, e.Id, t, 0)));
         return new MovieCatalog(movies, stats, [], details, tags);
     }
 
-    public static RecommenderSnapshot Snapshot(IPersonalizer? personalizer = null, IRatingPredictor? predictor = null)
+    public static RecommenderSnapshot Snapshot(IPersonalizer? personalizer = null, IRatingPredictor? predictor = null, IReadOnlyList<Entry>? extra = null)
     {
-        var catalog = Catalog();
+        var catalog = Catalog(extra);
         return new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test", personalizer, predictor);
     }
 }
