@@ -11,6 +11,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _genres = [];
     private readonly List<string> _excludedGenres = [];
     private readonly List<string> _impliedExclusions = [];
+    // Moods ruled out, with the genres each rules out: kept apart until Build, since "scary but not too scary"
+    // wishes the mood in moderation and rules out nothing.
+    private readonly List<IntentConcept> _negatedMoods = [];
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
 
@@ -103,10 +106,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
                 }
                 break;
             case ConceptKind.Mood:
-                foreach (var genre in concept.NegatedExcludeGenres)
-                {
-                    AddDistinct(_impliedExclusions, genre);
-                }
+                _negatedMoods.Add(concept);
                 AddDistinct(_excludedKeywords, concept.Name);
                 break;
             case ConceptKind.Topic:
@@ -267,7 +267,8 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             (yearFrom, yearTo) = (Min(from, to), Max(from, to));
         }
         var excluded = new List<string>(_excludedGenres);
-        foreach (var genre in _impliedExclusions)
+        var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres);
+        foreach (var genre in _impliedExclusions.Concat(ruledOutByMoods))
         {
             if (!_genres.Contains(genre))
             {

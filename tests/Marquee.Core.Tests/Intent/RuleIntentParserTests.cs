@@ -70,6 +70,28 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("scary", intent.Moods);
     }
 
+    [Theory]
+    [InlineData("something scary but not too scary for teens")]
+    [InlineData("not too scary, but scary")]
+    public void Parse_MoodWishedAndNegated_IsTheMoodInModeration_NotItsGenreRuledOut(string query)
+    {
+        // Once read as "no horror at all": City of God and Inception for a teenager who wanted a fright.
+        var intent = Parse(query);
+
+        Assert.Contains("scary", intent.Moods);
+        Assert.DoesNotContain("Horror", intent.ExcludeGenres);
+    }
+
+    [Theory]
+    [InlineData("a dystopian future")]
+    [InlineData("películas distópicas")]
+    [InlineData("des films dystopiques")]
+    public void Parse_Dystopia_IsTheSubjectNotJustSciFi(string query)
+    {
+        // "dystopian" was a synonym of Sci-Fi: the page was Star Wars, Eternal Sunshine and Back to the Future.
+        Assert.Contains("dystopia", Parse(query).Keywords);
+    }
+
     [Fact]
     public void Parse_WishedGenre_BeatsTheExclusionANegatedMoodImplies()
     {

@@ -244,6 +244,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_DisasterMovies_AreDisasterFilms_NotFilmsWithAnAsteroidInThem_NorOnesTheCommunityPanned()
+    {
+        // The topic once searched its props: The Empire Strikes Back ("asteroid") and The Return of the King
+        // ("volcano") sat among Disaster Movie (0.8★) and Speed 2 (1.6★ from 19 ratings).
+        var page = await RecommendAsync(new { query = "disaster movies", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(1196, ids);
+        Assert.DoesNotContain(7153, ids);
+        Assert.DoesNotContain(61348, ids);
+        Assert.DoesNotContain(1556, ids);
+        Assert.True(ids.Count(id => id is 736 or 1917 or 8361 or 150 or 2013) >= 4, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
