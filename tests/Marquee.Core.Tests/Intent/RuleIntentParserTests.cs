@@ -83,6 +83,28 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a foreign film that's not too depressing")]
+    [InlineData("what's good tonight")]
+    [InlineData("there's a movie about it")]
+    public void Parse_Contractions_AreFunctionWords_NeverKeywords(string query)
+    {
+        // "that's" became the keyword "thats": a page of whatever films' overviews said "that's".
+        var intent = Parse(query);
+
+        Assert.DoesNotContain(intent.Keywords, k => k is "thats" or "whats" or "theres");
+        Assert.DoesNotContain(intent.Unused, k => k is "thats" or "whats" or "theres");
+    }
+
+    [Fact]
+    public void Parse_Halloween_IsTheHolidaysFilms_SoAChildsHalloweenIsNotAHorrorWishRuledOut()
+    {
+        var intent = Parse("halloween movies for kids");
+
+        Assert.Contains("halloween", intent.Keywords);
+        Assert.DoesNotContain("scary", intent.Moods);
+    }
+
+    [Theory]
     [InlineData("a dystopian future")]
     [InlineData("películas distópicas")]
     [InlineData("des films dystopiques")]

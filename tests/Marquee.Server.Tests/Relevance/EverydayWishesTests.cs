@@ -259,6 +259,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_HalloweenMoviesForKids_AreHalloweenFilmsForChildren_NotJustFamilyFilms()
+    {
+        // "halloween" read as the scary mood, whose Horror a child's wish rules out: Toy Story and The Lion King.
+        var page = await RecommendAsync(new { query = "halloween movies for kids", k = 10 });
+
+        var items = Items(page);
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 551);
+        Assert.True(items.Take(5).Count(i => Strings(i, "reasons").Any(r => r.Contains("halloween", StringComparison.Ordinal))) >= 3, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
