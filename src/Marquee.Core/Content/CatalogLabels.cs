@@ -81,6 +81,10 @@ public sealed class CatalogLabels : ILabelLexicon
         return films.Length >= MinFilms || key.Count(c => c == ' ') + 1 >= SpecificLabelWords;
     }
 
+    /// <inheritdoc />
+    public bool Carries(int movieId, string phrase) =>
+        _catalog.Find(movieId) is { } movie && _films.TryGetValue(Normalize(phrase), out var films) && Array.BinarySearch(films, movie.Index) >= 0;
+
     /// <summary>Films carrying exactly this label (0 when it is none).</summary>
     public int FilmCount(string phrase) => _films.TryGetValue(Normalize(phrase), out var films) ? films.Length : 0;
 

@@ -116,6 +116,8 @@ public enum PhraseRole
     DirectorOfTrigger = 1 << 12,
     /// <summary>"About", "involving": the word after it is what films are about, even when it is also a title.</summary>
     SubjectMarker = 1 << 13,
+    /// <summary>"Movies", "films": after a word films are filed under, that word names a kind ("volcano movies"), not the film Volcano.</summary>
+    KindNoun = 1 << 14,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -202,6 +204,7 @@ public sealed class IntentVocabulary
         AddRole(file.ReferenceTriggers, PhraseRole.ReferenceTrigger);
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
         AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
+        AddRole(file.KindNouns, PhraseRole.KindNoun);
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
         AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
@@ -500,6 +503,7 @@ public sealed class IntentVocabulary
         public List<string> ReferenceTriggers { get; init; } = [];
         public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
+        public List<string> KindNouns { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];
         public List<ConceptEntry> Concepts { get; init; } = [];

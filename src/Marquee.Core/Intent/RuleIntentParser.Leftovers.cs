@@ -35,7 +35,8 @@ public sealed partial class RuleIntentParser
         {
             if (_leftovers.Count == 1 && !_recognised && context.Titles is { } titles
                 && _leftovers[0] is { Negated: false } only && !AfterSubjectMarker(only.Start)
-                && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare)
+                && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare
+                && !(only.Length == 1 && bare.Franchise is null && NamesItsOwnKind(bare.MovieId, only.Start)))
             {
                 // A query that is just a title ("Heat", "toy story") asks for films like it.
                 builder.AddReference(bare.MovieId, bare.Franchise);
@@ -82,6 +83,20 @@ public sealed partial class RuleIntentParser
         /// </summary>
         private bool AfterSubjectMarker(int at) =>
             at > 0 && vocabulary.Phrases.TryGetExact(query.Span(at - 1, 1), out var meaning) && meaning.Has(PhraseRole.SubjectMarker);
+
+        /// <summary>
+        /// "Volcano movies" names films of a kind, not the film Volcano: a title that is its own film's subject (Volcano
+        /// is filed under "volcano", Gladiator under "gladiator") and a label of other films too, followed by "movies"
+        /// or "films". "Matrix movies" and "heat movies" stay the films: neither is filed under its own title word; so
+        /// do franchises and titles of several words ("toy story movies").
+        /// </summary>
+        private bool NamesItsOwnKind(int movieId, int at)
+        {
+            var after = at + 1;
+            var words = query.Text(at, 1);
+            return after < query.Count && vocabulary.Phrases.TryGetExact(query.Span(after, 1), out var meaning) && meaning.Has(PhraseRole.KindNoun)
+                   && context.Labels is { } labels && labels.IsLabel(words) && labels.Carries(movieId, words);
+        }
 
         private bool IsUseful(string text, bool phrase) => context.Lexicon is { } lexicon
             ? lexicon.IsUseful(text)

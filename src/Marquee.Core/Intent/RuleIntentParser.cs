@@ -44,6 +44,9 @@ public interface ILabelLexicon
 {
     /// <summary>True when enough films, but not too many, carry this phrase as a label ("psychological thriller").</summary>
     bool IsLabel(string phrase);
+
+    /// <summary>True when the film carries this phrase as one of its own labels (Volcano is filed under "volcano").</summary>
+    bool Carries(int movieId, string phrase);
 }
 
 /// <summary>What the parser needs to know about the catalogue it parses for.</summary>

@@ -82,6 +82,24 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("Horror", intent.ExcludeGenres);
     }
 
+    [Fact]
+    public void Parse_TitleThatIsItsOwnSubject_BeforeMovies_IsTheKind_OtherTitlesStayTheFilm()
+    {
+        // "volcano movies" once meant "like Volcano": Dante's Peak, then Speed and Heat.
+        var titles = new FakeTitles((1, "Volcano", 40), (6, "Heat", 102), (2571, "The Matrix", 278));
+        var labels = new FakeLabels("volcano", "heat", "matrix") { Carried = [(1, "volcano")] };
+        var context = Context with { Titles = titles, Labels = labels };
+
+        var volcano = Parser.Parse("volcano movies", context);
+        Assert.Empty(volcano.ReferenceMovieIds);
+        Assert.Contains("volcano", volcano.Labels);
+        // Heat is not filed under "heat", nor The Matrix under "matrix": those wishes are the films.
+        Assert.Equal([6], Parser.Parse("heat movies", context).ReferenceMovieIds);
+        Assert.Equal([2571], Parser.Parse("matrix movies", context).ReferenceMovieIds);
+        // The bare title alone is still the film.
+        Assert.Equal([1], Parser.Parse("volcano", context).ReferenceMovieIds);
+    }
+
     [Theory]
     [InlineData("a foreign film that's not too depressing")]
     [InlineData("what's good tonight")]
@@ -846,7 +864,12 @@ public class RuleIntentParserTests
 
     private sealed class FakeLabels(params string[] labels) : ILabelLexicon
     {
+        /// <summary>Which film carries which of the labels (by default none).</summary>
+        public (int MovieId, string Label)[] Carried { get; init; } = [];
+
         public bool IsLabel(string phrase) => labels.Contains(phrase) || labels.Contains(phrase[..^1]);
+
+        public bool Carries(int movieId, string phrase) => Carried.Contains((movieId, phrase));
     }
 
     private sealed class FakeLexicon(params string[] known) : IKeywordLexicon
