@@ -131,7 +131,7 @@ public static class RecommendationEngine
             var communityStars = snapshot.Features.CommunityStars;
             // With no prediction of this person's own, the community's verdict stands in: a film most who saw it
             // disliked comes only when nothing better is left (Disaster Movie, 0.8★, was fourth for "disaster movies").
-            var judgedByCommunity = snapshot.RatingPredictor is null || request.RatedHistory.Count == 0;
+            var judgedByCommunity = !HasOwnPredictions(snapshot, request);
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
@@ -338,9 +338,13 @@ public static class RecommendationEngine
         }
     }
 
+    /// <summary>Whether a rating model can predict this person's own stars: it is loaded and they have rated films.</summary>
+    private static bool HasOwnPredictions(RecommenderSnapshot snapshot, RecommendationRequest request) =>
+        snapshot.RatingPredictor is not null && request.RatedHistory.Count > 0;
+
     private static double?[]? Predict(RecommenderSnapshot snapshot, RecommendationRequest request, List<CatalogMovie> movies)
     {
-        if (snapshot.RatingPredictor is not { } predictor || request.RatedHistory.Count == 0 || movies.Count == 0)
+        if (!HasOwnPredictions(snapshot, request) || snapshot.RatingPredictor is not { } predictor || movies.Count == 0)
         {
             return null;
         }
