@@ -33,6 +33,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private int? _maxRuntime;
     private int? _minRuntime;
     private int? _maxAge;
+    private int? _assumedAge;
     private bool _includeShorts;
     private readonly List<string> _languages = [];
     private readonly List<string> _countries = [];
@@ -188,9 +189,17 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         _minRuntime = _minRuntime is { } existing ? Math.Max(existing, minMinutes) : minMinutes;
     }
 
-    /// <summary>The youngest viewer's age; several keep the youngest.</summary>
-    public void LimitAge(int age)
+    /// <summary>
+    /// The youngest viewer's age; several keep the youngest. An <paramref name="assumed"/> age ("the whole family")
+    /// applies only when the wish states none ("a family movie night with teenagers" is for teenagers).
+    /// </summary>
+    public void LimitAge(int age, bool assumed = false)
     {
+        if (assumed)
+        {
+            _assumedAge = _assumedAge is { } guess ? Math.Min(guess, age) : age;
+            return;
+        }
         _maxAge = _maxAge is { } existing ? Math.Min(existing, age) : age;
     }
 
@@ -234,6 +243,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <param name="referenceYear">Newest release year of the catalogue; "recent" counts back from it.</param>
     public MovieIntent Build(int referenceYear, string source = IntentSource.Rules)
     {
+        _maxAge ??= _assumedAge;
         if (_maxAge is null && _moods.Contains(TeenMood))
         {
             // The "For teens" chip is an audience too: Pulp Fiction topped it.

@@ -134,6 +134,10 @@ public sealed class PhraseMeaning
     public LanguageConcept? Language { get; internal set; }
     /// <summary>The age of the youngest viewer the phrase implies ("kids" → 10, "toddler" → 4).</summary>
     public int? MaxAge { get; internal set; }
+    /// <summary>
+    /// <see cref="MaxAge"/> is a guess ("the whole family" has children of some age): an age the wish states wins.
+    /// </summary>
+    public bool AgeAssumed { get; internal set; }
     /// <summary>The phrase asks for short films ("shorts", "court métrage").</summary>
     public bool IncludesShorts { get; internal set; }
     /// <summary>First year of the decade a word names ("eighties" → 1980).</summary>
@@ -205,6 +209,7 @@ public sealed class IntentVocabulary
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
         AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
         AddRole(file.KindNouns, PhraseRole.KindNoun);
+        VerdictLabels = file.VerdictLabels;
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
         AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
@@ -275,6 +280,7 @@ public sealed class IntentVocabulary
             foreach (var phrase in audience.Phrases)
             {
                 MeaningOf(phrase).MaxAge = audience.MaxAge;
+                MeaningOf(phrase).AgeAssumed = audience.Assumed;
             }
         }
         foreach (var phrase in file.Runtime.Shorts)
@@ -313,6 +319,13 @@ public sealed class IntentVocabulary
     public IReadOnlyList<IntentConcept> Moods { get; }
 
     public PhraseTable<PhraseMeaning> Phrases { get; } = new();
+
+    /// <summary>
+    /// Labels that judge a film or say where someone listed it ("imdb top 250", "great acting", "in netflix queue")
+    /// rather than what it is: two films sharing one are no more alike.
+    /// </summary>
+    public IReadOnlyList<string> VerdictLabels { get; }
+
     public PhraseTable<bool> NegationBreakers { get; }
     public PhraseTable<bool> NegationContinuers { get; }
     public PhraseTable<bool> ReferenceBlockers { get; }
@@ -504,6 +517,7 @@ public sealed class IntentVocabulary
         public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
         public List<string> KindNouns { get; init; } = [];
+        public List<string> VerdictLabels { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];
         public List<ConceptEntry> Concepts { get; init; } = [];
@@ -529,6 +543,7 @@ public sealed class IntentVocabulary
     {
         public string Name { get; init; } = "";
         public int MaxAge { get; init; }
+        public bool Assumed { get; init; }
         public List<string> Phrases { get; init; } = [];
     }
 

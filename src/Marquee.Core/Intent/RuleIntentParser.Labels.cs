@@ -36,7 +36,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 var phrase = query.Text(at, length);
-                if (labels.IsLabel(phrase) && !IsEra(at, length))
+                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length))
                 {
                     builder.AddLabel(phrase);
                     _labelEnd = at + length;
@@ -69,6 +69,16 @@ public sealed partial class RuleIntentParser
         /// </summary>
         private bool IsEra(int at, int length) =>
             vocabulary.Phrases.TryMatch(query, at, out var meaning, out var matched) && matched == length && meaning.Era is not null;
+
+        /// <summary>
+        /// The words are a genre's own name ("science fiction", "film noir"): the genre says it, and as a label they would
+        /// rank the few films that also carry their genre as a keyword (Timecop, The Butterfly Effect) first. A kind of a
+        /// genre ("psychological thriller") is a label.
+        /// </summary>
+        private bool IsGenreName(int at, int length) => GenreNames.Contains(query.Text(at, length));
+
+        // MovieLens's genre names and TMDB's name for Sci-Fi, in the wish's normalised words.
+        private static readonly HashSet<string> GenreNames = [.. Catalog.Genres.All.Append("Science Fiction").Select(QueryText.Normalize)];
 
         private bool IsFunctionWord(int at) =>
             query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1

@@ -80,7 +80,8 @@ public sealed partial class RuleIntentParser
                 ruledOut = [.. builder.References.Select(id => (id, (int?)null, (string?)null))];
                 used = wordLength;
             }
-            else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match)
+            else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match
+                     && !IsTopicWord(start, titleLength))
             {
                 ruledOut = [(match.MovieId, match.Franchise, query.Text(start, titleLength))];
                 used = titleLength;
@@ -97,6 +98,13 @@ public sealed partial class RuleIntentParser
             _recognised = true;
             return true;
         }
+
+        /// <summary>
+        /// One word that is both a film and a subject is the subject when ruled out: "a sci-fi movie without aliens"
+        /// wants no aliens, not no Alien films. A title of more words ("jurassic park") is the films.
+        /// </summary>
+        private bool IsTopicWord(int start, int titleLength) =>
+            titleLength == 1 && vocabulary.Phrases.TryMatch(query, start, out var meaning, out _) && meaning.Concept is { Kind: ConceptKind.Topic };
 
         /// <summary>A franchise named as a whole ("harry potter", "james bond"), even in words the vocabulary also knows.</summary>
         private TitleMatch? ResolveFranchise(int start, out int used)

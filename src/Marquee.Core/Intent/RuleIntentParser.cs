@@ -205,7 +205,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             if (meaning.MaxAge is { } age && _negation == Negation.Off)
             {
                 // "kids" is an audience as well as a mood: both apply.
-                builder.LimitAge(age);
+                builder.LimitAge(age, meaning.AgeAssumed);
             }
             if (meaning.IncludesShorts && _negation == Negation.Off)
             {

@@ -35,7 +35,11 @@ public sealed class MovieTraits
     private readonly string[] _labelNames;
     private readonly string[] _people;
 
-    public MovieTraits(MovieCatalog catalog)
+    /// <param name="verdictLabels">
+    /// Labels that judge rather than describe (<see cref="Intent.IntentVocabulary.VerdictLabels"/>): sharing one says
+    /// nothing (Fight Club and Gladiator are both "imdb top 250", and Fight Club was on "like Gladiator" for it).
+    /// </param>
+    public MovieTraits(MovieCatalog catalog, IEnumerable<string>? verdictLabels = null)
     {
         var count = catalog.Count;
         _collection = new int[count];
@@ -61,7 +65,7 @@ public sealed class MovieTraits
             Credits(details?.Writers, _writers.AsSpan(i * TopCredits, TopCredits), people);
         }
         _people = Names(people);
-        (_filmLabelStart, _filmLabels, _labelFilmStart, _labelFilms, _labelWeight, _labelKeys, _labelNames) = IndexLabels(catalog);
+        (_filmLabelStart, _filmLabels, _labelFilmStart, _labelFilms, _labelWeight, _labelKeys, _labelNames) = IndexLabels(catalog, verdictLabels);
     }
 
     /// <summary>
@@ -121,10 +125,11 @@ public sealed class MovieTraits
     /// <see cref="CommonLabelShare"/> of the films that have labels. Plain IDF makes "murder" (on 5% of them) worth
     /// half of "magic realism" (0.3%); counted from the common level instead, "magic realism" says 2.9, "cyberpunk"
     /// 2.2, "dystopia" 0.4 and "murder" nothing, which is how far two films are alike for sharing each. A label
-    /// only one film carries weighs 0 (it cannot be shared).
+    /// only one film carries weighs 0 (it cannot be shared), and so does a verdict.
     /// </summary>
-    private static (int[] FilmStart, int[] FilmLabels, int[] LabelStart, int[] LabelFilms, float[] Weight, string[] Keys, string[] Names) IndexLabels(MovieCatalog catalog)
+    private static (int[] FilmStart, int[] FilmLabels, int[] LabelStart, int[] LabelFilms, float[] Weight, string[] Keys, string[] Names) IndexLabels(MovieCatalog catalog, IEnumerable<string>? verdictLabels)
     {
+        var verdicts = (verdictLabels ?? []).Select(CatalogLabels.Normalize).ToHashSet(StringComparer.Ordinal);
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var written = new List<string>();
         var count = catalog.Count;
@@ -178,6 +183,13 @@ public sealed class MovieTraits
         {
             var carriers = labelStart[l + 1] - labelStart[l];
             weight[l] = carriers < 2 ? 0 : (float)Math.Max(0, Math.Log(common / carriers));
+        }
+        foreach (var verdict in verdicts)
+        {
+            if (labelIds.TryGetValue(verdict, out var l))
+            {
+                weight[l] = 0;
+            }
         }
         // Two labels on exactly the same films are one fact said twice ("journey around the world" and "journey round
         // the world", "artificial intelligence" and "artificial intelligence (a.i.)" on the same few films): the

@@ -29,7 +29,7 @@ public sealed class RecommenderSnapshot
         Vocabulary = IntentVocabulary.Default;
         Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
         Labels = LabelsByCatalog.GetValue(catalog, c => new CatalogLabels(c));
-        Traits = TraitsByCatalog.GetValue(catalog, c => new MovieTraits(c));
+        Traits = TraitsByCatalog.GetValue(catalog, c => new MovieTraits(c, IntentVocabulary.Default.VerdictLabels));
         Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;

@@ -456,6 +456,66 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("un film de science-fiction")]
+    [InlineData("science fiction movies")]
+    [InlineData("film noir")]
+    public void Parse_GenresOwnName_IsTheGenreNotALabel(string wish)
+    {
+        // As a label, "science fiction" put Timecop and The Butterfly Effect (TMDB keyword "science fiction") first.
+        var context = Context with { Labels = new FakeLabels("science fiction", "film noir", "psychological thriller") };
+
+        var intent = Parser.Parse(wish, context);
+
+        Assert.Single(intent.Genres);
+        Assert.Empty(intent.Labels);
+        // A kind of a genre is still a label.
+        Assert.Equal(["psychological thriller"], Parser.Parse("a psychological thriller", context).Labels);
+    }
+
+    [Fact]
+    public void Parse_RuledOutWordThatIsBothATitleAndASubject_IsTheSubject()
+    {
+        // "without aliens" ruled out Alien and Aliens and kept Star Wars's aliens.
+        var titles = new FakeTitles((1214, "Alien", 146), (1200, "Aliens", 126), (480, "Jurassic Park", 238));
+        var context = Context with { Titles = titles };
+
+        var intent = Parser.Parse("a sci-fi movie without aliens", context);
+
+        Assert.Empty(intent.ExcludeMovieIds);
+        Assert.Contains("aliens", intent.ExcludeKeywords);
+        // A title of more words is the films.
+        Assert.Equal([480], Parser.Parse("dinosaur movies but not jurassic park", context).ExcludeMovieIds);
+    }
+
+    [Theory]
+    [InlineData("for a kid who loves dinosaurs")]
+    [InlineData("my daughter likes dinosaurs")]
+    [InlineData("my son is obsessed with dinosaurs")]
+    public void Parse_WhatAChildLikes_IsTheSubjectForAChild(string wish)
+    {
+        // "loves" was searched as a label: Aladdin and Pocahontas, "About loves".
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("loves", "likes", "daughter", "son") });
+
+        Assert.Equal(["dinosaurs"], intent.Keywords);
+        Assert.Contains("family", intent.Moods);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("something for the whole family")]
+    [InlineData("family movie night")]
+    [InlineData("pour toute la famille")]
+    public void Parse_TheWholeFamily_IsAFamilyPickEveryAgeCanWatch(string wish)
+    {
+        // Ghost in the Shell (animated, for adults) was on "something for the whole family".
+        var intent = Parse(wish);
+
+        Assert.Contains("family", intent.Moods);
+        Assert.Equal(12, intent.MaxAge);
+    }
+
     [Fact]
     public void Parse_LabelThatIsAlsoAGenrePhrase_KeepsBothTheGenreAndTheLabel()
     {

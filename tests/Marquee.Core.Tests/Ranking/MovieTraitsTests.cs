@@ -83,4 +83,27 @@ public class MovieTraitsTests
         Assert.Equal(0, shared[At(5)]); // no labels at all
         Assert.Equal(0, shared[At(1)]); // the reference itself
     }
+
+    [Fact]
+    public void SharedLabels_CountNoVerdict()
+    {
+        // Fight Club was on "like Gladiator" for the tag both carry, "imdb top 250".
+        var movies = Enumerable.Range(1, 3).Select(id => new Movie(id, $"Film {id}", 2000, ["Drama"])).ToList();
+        var tags = new[]
+        {
+            new MovieTag(9, 1, "imdb top 250", 0), new MovieTag(9, 1, "roman empire", 0),
+            new MovieTag(9, 2, "IMDB Top 250", 0), new MovieTag(9, 3, "Roman Empire", 0),
+        };
+        var catalog = new MovieCatalog(movies, [], [], [], tags);
+        int At(int movieId) => catalog.Find(movieId)!.Index;
+        var plain = new float[catalog.Count];
+        var judged = new float[catalog.Count];
+
+        new MovieTraits(catalog).SharedLabels(At(1), plain);
+        new MovieTraits(catalog, ["imdb top 250"]).SharedLabels(At(1), judged);
+
+        Assert.True(plain[At(2)] > 0); // without the list, the verdict counts as much as the subject
+        Assert.Equal(0, judged[At(2)]);
+        Assert.Equal(plain[At(3)], judged[At(3)]);
+    }
 }

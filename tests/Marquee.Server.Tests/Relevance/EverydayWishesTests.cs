@@ -270,6 +270,41 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_LikeGladiator_IsNotTheFilmsThatShareAVerdict()
+    {
+        // Fight Club was tenth, "Like Gladiator: imdb top 250": a tag that judges both films, not one that describes them.
+        var page = await RecommendAsync(new { query = "movies like gladiator", k = 10 });
+
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 2959);
+        Assert.DoesNotContain(items.SelectMany(i => Strings(i, "reasons")), r => r.Contains("imdb top 250", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 2728); // Spartacus
+    }
+
+    [Fact]
+    public async Task Recommend_SomethingForTheWholeFamily_IsNotAnimationForAdults()
+    {
+        // Ghost in the Shell was tenth: animated, and the family mood's Animation fit it.
+        var page = await RecommendAsync(new { query = "something for the whole family", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(741, ids);
+        Assert.Contains(1, ids);
+        Assert.Equal(12, page.GetProperty("intent").GetProperty("max_age").GetInt32());
+    }
+
+    [Fact]
+    public async Task Recommend_ForAKidWhoLovesDinosaurs_IsDinosaurFilmsForChildren()
+    {
+        // "loves" was searched as a label: Aladdin, Back to the Future and Pocahontas, "About loves".
+        var page = await RecommendAsync(new { query = "for a kid who loves dinosaurs", k = 10 });
+
+        var items = Items(page);
+        Assert.DoesNotContain(items.SelectMany(i => Strings(i, "reasons")), r => r.Contains("loves", StringComparison.Ordinal));
+        Assert.True(items.Take(5).Count(i => Strings(i, "reasons").Any(r => r.Contains("dinosaurs", StringComparison.Ordinal))) >= 4, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
