@@ -81,7 +81,7 @@ public sealed partial class RuleIntentParser
                 used = wordLength;
             }
             else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match
-                     && !IsTopicWord(start, titleLength))
+                     && !IsVocabularyWord(start, titleLength))
             {
                 ruledOut = [(match.MovieId, match.Franchise, query.Text(start, titleLength))];
                 used = titleLength;
@@ -100,11 +100,12 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
-        /// One word that is both a film and a subject is the subject when ruled out: "a sci-fi movie without aliens"
-        /// wants no aliens, not no Alien films. A title of more words ("jurassic park") is the films.
+        /// One word that is both a film and something the vocabulary knows is that meaning when ruled out: "a sci-fi
+        /// movie without aliens" wants no aliens, not no Alien films, and "a feel good movie that isn't a kids movie"
+        /// no children's films, not no Kids (1995). A title of more words ("jurassic park") is the films.
         /// </summary>
-        private bool IsTopicWord(int start, int titleLength) =>
-            titleLength == 1 && vocabulary.Phrases.TryMatch(query, start, out var meaning, out _) && meaning.Concept is { Kind: ConceptKind.Topic };
+        private bool IsVocabularyWord(int start, int titleLength) =>
+            titleLength == 1 && vocabulary.Phrases.TryMatch(query, start, out var meaning, out _) && meaning.Concept is not null;
 
         /// <summary>A franchise named as a whole ("harry potter", "james bond"), even in words the vocabulary also knows.</summary>
         private TitleMatch? ResolveFranchise(int start, out int used)

@@ -504,6 +504,52 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("películas mexicanas", "MX")]
+    [InlineData("des comédies italiennes", "IT")]
+    [InlineData("películas coreanas", "KR")]
+    public void Parse_PluralNationalities_NameTheCountry(string wish, string country)
+    {
+        // "películas mexicanas" was the canon: only the singular forms were known.
+        var intent = Parse(wish);
+
+        Assert.Contains(country, intent.Countries);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_MyTeenageSon_IsATeenAudienceNotHighSchoolFilms()
+    {
+        var intent = Parser.Parse("a movie my teenage son will like", WithLabels);
+
+        Assert.Equal(15, intent.MaxAge);
+        Assert.Contains("teen-friendly", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_WithMyParents_IsAComfortablePickNotFilmsAboutParents()
+    {
+        // "parents" was a label: Honey, I Shrunk the Kids and Get Out ("parents-in-law").
+        var intent = Parser.Parse("something to watch with my parents", WithLabels with { Labels = new FakeLabels("parents") });
+
+        Assert.Contains("cozy", intent.Moods);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_NotAKidsMovie_RulesOutChildrensFilms()
+    {
+        // Finding Nemo, Up and Toy Story 2 were on "a feel good movie that isn't a kids movie": Kids (1995) was ruled out.
+        var intent = Parser.Parse("a feel good movie that isn't a kids movie", Context with { Titles = new FakeTitles((175, "Kids", 40)) });
+
+        Assert.Contains("feel-good", intent.Moods);
+        Assert.DoesNotContain("family", intent.Moods);
+        Assert.Contains("Children", intent.ExcludeGenres);
+        Assert.Empty(intent.ExcludeMovieIds);
+        Assert.Null(intent.MaxAge);
+    }
+
+    [Theory]
     [InlineData("something for the whole family")]
     [InlineData("family movie night")]
     [InlineData("pour toute la famille")]

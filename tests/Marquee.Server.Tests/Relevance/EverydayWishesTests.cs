@@ -305,6 +305,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_FeelGoodButNotAKidsMovie_HasNoChildrensFilm()
+    {
+        // "isn't a kids movie" ruled out the film Kids (1995) and kept Finding Nemo, Up and Toy Story 2.
+        var page = await RecommendAsync(new { query = "a feel good movie that isn't a kids movie", k = 10 });
+
+        var items = Items(page);
+        Assert.Equal(10, items.Count);
+        Assert.DoesNotContain(items, i => Strings(i, "genres").Contains("Children"));
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
