@@ -79,7 +79,7 @@ internal static class Explanations
         {
             if (score >= 0.45f)
             {
-                reasons.Add(TaggedOrMentioned(movie, topic.Name, topic.Terms));
+                reasons.Add(TaggedOrMentioned(movie, SaidAs(topic, request.WishText), topic.Terms));
             }
         }
         foreach (var label in relevance.LabelsOf(movie.Index))
@@ -97,6 +97,9 @@ internal static class Explanations
         }
         // A wished label and the topic or word it came from can say one thing twice ("About time loop").
         reasons = [.. reasons.Distinct(StringComparer.Ordinal)];
+        // A topic found by a synonym ("Matches 'con artist'") says less than the label of the same words beside it.
+        reasons.RemoveAll(r => r.StartsWith("Matches '", StringComparison.Ordinal) && r.EndsWith('\'')
+                               && reasons.Contains($"About {r["Matches '".Length..^1]}"));
         if (reasons.Count >= options.MaxReasons)
         {
             reasons.RemoveRange(options.MaxReasons - 1, reasons.Count - (options.MaxReasons - 1));
@@ -116,6 +119,29 @@ internal static class Explanations
     private static bool Qualifies(RecommenderSnapshot snapshot, IntentConcept mood, CatalogMovie movie) =>
         mood.QualityBoost > 0 && movie.RatingCount >= mood.MinRatings && snapshot.Features.Quality[movie.Index] >= 0.75f
         && (mood.PopularityBoost >= 0 || snapshot.Features.Popularity[movie.Index] <= 0.6f);
+
+    /// <summary>
+    /// The topic in the words the wish used for it: "a movie about a con artist" reads "Matches 'con artist'", not the
+    /// topic's name "heist", which the person never said. The name when the wish says it, or used a phrase only in
+    /// another spelling ("distópicas") or no text at all.
+    /// </summary>
+    private static string SaidAs(IntentConcept topic, string? wishText)
+    {
+        if (string.IsNullOrWhiteSpace(wishText))
+        {
+            return topic.Name;
+        }
+        // Lower case, hyphens and apostrophes as the phrases write them, accents kept: a phrase is shown only as typed.
+        var said = $" {string.Join(' ', wishText.ToLowerInvariant().Replace('-', ' ').Replace("'", "", StringComparison.Ordinal)
+            .Replace("\u2019", "", StringComparison.Ordinal).Split(Separators, StringSplitOptions.RemoveEmptyEntries))} ";
+        if (said.Contains($" {topic.Name} ", StringComparison.Ordinal))
+        {
+            return topic.Name;
+        }
+        return topic.Phrases.Where(phrase => said.Contains($" {phrase} ", StringComparison.Ordinal)).MaxBy(phrase => phrase.Length) ?? topic.Name;
+    }
+
+    private static readonly char[] Separators = [' ', ',', '.', '!', '?', ';', ':', '"', '(', ')'];
 
     /// <summary>
     /// Where the film meets a wished topic or word: a tag or keyword holding one of its terms ("Matches 'survival':

@@ -27,6 +27,7 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             History = request.History,
             RatedHistory = AsStars(request.History),
             QueryEmbedding = wish.QueryEmbedding,
+            WishText = request.Wish.Text,
         });
         if (reader.LlmEnabled && request.Wish.HasText
             && await reader.ExplainAsync(request.Wish.Text, Explained(result.Items), budget, cancellationToken) is { } lines)
@@ -52,7 +53,7 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
     private async Task<ReadWish> ReadAsync(RecommenderSnapshot snapshot, Wish wish, IReadOnlySet<int> excludeMovieIds, LlmBudget budget,
         CancellationToken cancellationToken)
     {
-        var intent = await reader.ReadAsync(wish, snapshot.Vocabulary, snapshot.ParseContext, budget, cancellationToken);
+        var intent = WithReferencesAudience(snapshot, await reader.ReadAsync(wish, snapshot.Vocabulary, snapshot.ParseContext, budget, cancellationToken));
         var filters = new RecommendationFilters
         {
             // Genres picked as filters are a must; genres read from the text only rank.
@@ -69,6 +70,26 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             : null;
         return new ReadWish(intent, filters, embedding);
     }
+
+    /// <summary>
+    /// "Like" a children's film keeps its audience: when every reference is one, the genres the family mood rules out
+    /// (Horror, War, Film-Noir) are ruled out too, unless the wish asks for them. "More movies like Finding Nemo" had
+    /// Jaws eighth, for the shark they share.
+    /// </summary>
+    private static MovieIntent WithReferencesAudience(RecommenderSnapshot snapshot, MovieIntent intent)
+    {
+        if (intent.ReferenceMovieIds.Count == 0 || snapshot.Vocabulary.Find(IntentBuilder.FamilyMood) is not { } family
+            || !intent.ReferenceMovieIds.All(id => snapshot.Catalog.Find(id)?.Genres.Contains(ChildrensGenre) == true))
+        {
+            return intent;
+        }
+        var ruledOut = family.ExcludeGenres
+            .Where(g => !intent.Genres.Contains(g) && !intent.Moods.Any(m => snapshot.Vocabulary.Find(m)?.GenreWeights.ContainsKey(g) == true))
+            .Except(intent.ExcludeGenres).ToList();
+        return ruledOut.Count == 0 ? intent : intent with { ExcludeGenres = [.. intent.ExcludeGenres, .. ruledOut] };
+    }
+
+    private const string ChildrensGenre = "Children";
 
     /// <summary>
     /// Star ratings for the rating model. History weights are stars already (a MovieLens user's own, a session's

@@ -30,6 +30,8 @@ public sealed record RecommendationRequest
     /// when there is no text, no film vectors, or the model is not loaded yet: ranking then goes without it.
     /// </summary>
     public float[]? QueryEmbedding { get; init; }
+    /// <summary>The wish as the person typed it, if any: a card names a topic in the person's own words.</summary>
+    public string? WishText { get; init; }
 }
 
 public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? PredictedRating, IReadOnlyList<string> Reasons);

@@ -164,6 +164,22 @@ public class RecommendationEngineTests
         Assert.Contains(result.Items[0].Reasons, r => r.Contains("'heist'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("a movie about a con artist", "con artist")]
+    [InlineData("Bank-Robbery films", "bank robbery")]
+    [InlineData("heist movies", "heist")]
+    [InlineData(null, "heist")]
+    public void Recommend_Topic_IsNamedInTheWordsOfTheWish(string? wish, string said)
+    {
+        // "a movie about a con artist" read "Matches 'heist'" on every card: a word the person never said.
+        var result = RecommendationEngine.Recommend(Plain, new RecommendationRequest
+        {
+            Intent = new MovieIntent { Keywords = ["heist"] }, K = 2, WishText = wish,
+        });
+
+        Assert.All(result.Items, item => Assert.Contains(item.Reasons, r => r.StartsWith($"Matches '{said}'", StringComparison.Ordinal) || r == $"About {said}"));
+    }
+
     [Fact]
     public void Recommend_FilmTheCommunityDisliked_ComesOnlyWhenNothingBetterIsLeft_UnlessThePersonsOwnPredictionSaysOtherwise()
     {

@@ -316,6 +316,29 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_LikeAChildrensFilm_KeepsItsAudience_UnlessTheWishAsksOtherwise()
+    {
+        // "more movies like finding nemo" had Jaws eighth, for the shark they share.
+        var page = await RecommendAsync(new { query = "more movies like finding nemo", k = 10 });
+        var scary = await RecommendAsync(new { query = "like finding nemo but scary", k = 10 });
+
+        Assert.DoesNotContain(Items(page), i => Strings(i, "genres").Contains("Horror"));
+        Assert.Contains("Horror", Strings(page.GetProperty("intent"), "exclude_genres"));
+        Assert.Contains(Items(scary), i => i.GetProperty("movie_id").GetInt32() == 1387);
+    }
+
+    [Fact]
+    public async Task Recommend_AConArtist_CardsSayTheWordsOfTheWish()
+    {
+        // Every card read "Matches 'heist'": the topic's name, a word the person never said.
+        var page = await RecommendAsync(new { query = "a movie about a con artist", k = 10 });
+
+        var reasons = Items(page).SelectMany(i => Strings(i, "reasons")).ToList();
+        Assert.DoesNotContain(reasons, r => r.StartsWith("Matches 'heist'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("con artist", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Recommend_HarryPotter_IsTheFilmsOfTheFranchiseNotMagicSchoolsAround()
     {
         // "Harry Potter" once read as the topic magic school (Carrie came third), and the franchise penalty of the
