@@ -249,8 +249,8 @@ public sealed partial class RuleIntentParser
         }
 
         /// <param name="bareNumber">
-        /// After a word that introduces a decade ("los años 80", "les années 90", "late 80"), a bare 20–90 is one; "los
-        /// 10 mejores" keeps its number.
+        /// After a word that introduces a decade ("los años 80", "les années 90", "late 80"), a bare 20–90 or a year
+        /// ending in 0 ("les années 2000") is one; "los 10 mejores" keeps its number.
         /// </param>
         private bool TryDecade(int at, out int start, out int used, bool bareNumber = false)
         {
@@ -260,12 +260,22 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            if (bareNumber && query[at].Kind == QueryTokenKind.Number && query[at].Text.Length == 2
-                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare is >= 20 and <= 90 && bare % 10 == 0)
+            if (bareNumber && query[at].Kind == QueryTokenKind.Number
+                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare % 10 == 0)
             {
-                start = DecadeOfTwoDigits(bare);
-                used = 1;
-                return true;
+                // "los años 80", and "les années 2000": the whole decade, not the year 2000.
+                if (query[at].Text.Length == 2 && bare is >= 20 and <= 90)
+                {
+                    start = DecadeOfTwoDigits(bare);
+                    used = 1;
+                    return true;
+                }
+                if (query[at].Text.Length == 4 && bare is >= 1880 and <= 2090)
+                {
+                    start = bare;
+                    used = 1;
+                    return true;
+                }
             }
             if (query[at].Kind == QueryTokenKind.Number && DecadeToken().Match(query[at].Text) is { Success: true } match)
             {

@@ -111,7 +111,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         AfterItem,
     }
 
-    [GeneratedRegex(@"^(?<d>\d\d|\d\d\d0)(s|(?<er>er))$")]
+    [GeneratedRegex(@"^(?<d>\d\d|\d\d\d0)(s|(?<er>ern?))$")]
     private static partial Regex DecadeToken();
 
     [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$")]
@@ -211,12 +211,16 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 builder.IncludeShorts();
             }
-            if (meaning.Language is { } language && meaning.Concept is null)
+            if (meaning.Language is { } language)
             {
+                // "anime" is Japanese as well as animation: the language applies, then the genre below.
                 var negated = _negation == Negation.Active;
                 builder.ApplyLanguage(language, negated);
-                _negation = negated ? Negation.AfterItem : Negation.Off;
-                return length;
+                if (meaning.Concept is null)
+                {
+                    _negation = negated ? Negation.AfterItem : Negation.Off;
+                    return length;
+                }
             }
             if (meaning.Concept is { } concept)
             {

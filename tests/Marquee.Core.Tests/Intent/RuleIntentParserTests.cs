@@ -516,6 +516,43 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("an anime")]
+    [InlineData("cyberpunk anime")]
+    [InlineData("animes tristes")]
+    public void Parse_Anime_IsJapaneseAnimation(string wish)
+    {
+        // "an anime" was any animation: Toy Story and The Lion King.
+        var intent = Parse(wish);
+
+        Assert.Contains("Animation", intent.Genres);
+        Assert.Contains("ja", intent.Languages);
+    }
+
+    [Theory]
+    [InlineData("una película corta", "a short movie")]
+    [InlineData("ein kurzer Film", "a short film")]
+    [InlineData("Filme aus den 80ern", "movies from the 80s")]
+    [InlineData("une comédie romantique des années 2000", "a romantic comedy from the 2000s")]
+    [InlineData("películas clásicas", "classic movies")]
+    [InlineData("un film culte", "a cult film")]
+    [InlineData("una película de acción sin violencia", "an action movie without violence")]
+    [InlineData("ein Actionfilm ohne Gewalt", "an action movie without violence")]
+    public void Parse_WishInSpanishFrenchOrGerman_MeansWhatItsEnglishDoes(string wish, string english)
+    {
+        // Each once fell back to the canon or a searched word: "corta", "80ern", "culte" and "violencia" were unknown,
+        // and "les années 2000" was the year 2000 alone.
+        var read = Parse(wish);
+        var expected = Parse(english);
+
+        Assert.Equal(expected.Genres.Order(), read.Genres.Order());
+        Assert.Equal(expected.Moods.Order(), read.Moods.Order());
+        Assert.Equal(expected.ExcludeKeywords.Order(), read.ExcludeKeywords.Order());
+        Assert.Equal((expected.YearFrom, expected.YearTo, expected.MaxRuntime), (read.YearFrom, read.YearTo, read.MaxRuntime));
+        Assert.Empty(read.Unused);
+        Assert.Empty(read.Keywords);
+    }
+
     [Fact]
     public void Parse_MyTeenageSon_IsATeenAudienceNotHighSchoolFilms()
     {
