@@ -554,6 +554,25 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_WhereThePersonWillWatch_IsNotTheSubject()
+    {
+        // "something light and funny for a long flight" ranked Flight and Flightplan ("About flight").
+        var intent = Parser.Parse("something light and funny for a long flight", WithLabels with { Labels = new FakeLabels("flight") });
+
+        Assert.Contains("funny", intent.Moods);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+        Assert.Null(intent.MinRuntime);
+    }
+
+    [Fact]
+    public void Parse_ASlowFilm_IsTheQuietMoodNotASearchedWord()
+    {
+        Assert.Contains("quiet", Parse("a slow, beautiful film").Moods);
+        Assert.Contains("slow-burn", Parse("a slow burn thriller").Moods);
+    }
+
+    [Fact]
     public void Parse_MyTeenageSon_IsATeenAudienceNotHighSchoolFilms()
     {
         var intent = Parser.Parse("a movie my teenage son will like", WithLabels);
