@@ -50,6 +50,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>Viewers this young or younger make it a family pick.</summary>
     public const int FamilyAge = 12;
 
+    private const string ScaryMood = "scary";
+
+    /// <summary>The topic a scary wish for a child becomes.</summary>
+    private const string ChildrensScare = "halloween";
+
     /// <summary>The mood a teenage audience implies (13 to 17).</summary>
     public const string TeenMood = "teen-friendly";
 
@@ -253,6 +258,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         {
             // "with my 8-year-old" is a family evening even when the word "family" is not said.
             Apply(family);
+            // A child's scary is Halloween's, ghosts and pumpkins: the scary mood's horror is ruled out for them, and
+            // "a spooky movie for kids" was the family page with nothing spooky on it.
+            if (_moods.Remove(ScaryMood) && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } halloween)
+            {
+                Apply(halloween);
+            }
         }
         else if (_maxAge is > FamilyAge and < 18 && Vocabulary.Find(TeenMood) is { Kind: ConceptKind.Mood } teen)
         {

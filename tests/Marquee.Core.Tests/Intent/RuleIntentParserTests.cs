@@ -572,6 +572,21 @@ public class RuleIntentParserTests
         Assert.Contains("slow-burn", Parse("a slow burn thriller").Moods);
     }
 
+    [Theory]
+    [InlineData("a spooky movie for kids")]
+    [InlineData("something creepy for my 9 year old")]
+    public void Parse_ScaryForAChild_IsHalloweenNotHorror(string wish)
+    {
+        // The scary mood's Horror is ruled out for a child, and the page was the family page with nothing spooky on it.
+        var intent = Parse(wish);
+
+        Assert.Contains("family", intent.Moods);
+        Assert.DoesNotContain("scary", intent.Moods);
+        Assert.Contains("halloween", intent.Keywords);
+        // A teenager's scary is still the mood.
+        Assert.Contains("scary", Parse("something scary for my 14 year old").Moods);
+    }
+
     [Fact]
     public void Parse_MyTeenageSon_IsATeenAudienceNotHighSchoolFilms()
     {
