@@ -260,22 +260,14 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            if (bareNumber && query[at].Kind == QueryTokenKind.Number
-                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare % 10 == 0)
+            // "los años 80", and "les années 2000": the whole decade, not the year 2000.
+            if (bareNumber && query[at].Kind == QueryTokenKind.Number && query[at].Text.Length is 2 or 4
+                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && bare % 10 == 0
+                && (query[at].Text.Length == 2 ? bare is >= 20 and <= 90 : bare is >= 1880 and <= 2090))
             {
-                // "los años 80", and "les années 2000": the whole decade, not the year 2000.
-                if (query[at].Text.Length == 2 && bare is >= 20 and <= 90)
-                {
-                    start = DecadeOfTwoDigits(bare);
-                    used = 1;
-                    return true;
-                }
-                if (query[at].Text.Length == 4 && bare is >= 1880 and <= 2090)
-                {
-                    start = bare;
-                    used = 1;
-                    return true;
-                }
+                start = query[at].Text.Length == 2 ? DecadeOfTwoDigits(bare) : bare;
+                used = 1;
+                return true;
             }
             if (query[at].Kind == QueryTokenKind.Number && DecadeToken().Match(query[at].Text) is { Success: true } match)
             {
