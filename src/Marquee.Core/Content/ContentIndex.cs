@@ -73,6 +73,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans) => _titles.ResolveFuzzy(normalizedSpans);
 
     /// <inheritdoc />
+    public int? CollectionOf(int movieId) => _catalog.Find(movieId)?.Details?.CollectionId;
+
+    /// <inheritdoc />
     public IReadOnlyList<string> DirectorsOf(int movieId) =>
         _catalog.Find(movieId)?.Details?.Directors?.Select(d => d.Name).ToList() ?? [];
 

@@ -293,6 +293,17 @@ public sealed class IntentVocabulary
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
         FranchiseWords = Table(file.FranchiseWords);
+        SeriesOpeners = Table(file.SeriesOpeners);
+        SeriesConnectors = Table(file.SeriesConnectors);
+        SeriesNouns = new PhraseTable<bool>();
+        foreach (var phrase in file.SeriesNouns.Plural)
+        {
+            SeriesNouns.Set(phrase, false);
+        }
+        foreach (var phrase in file.SeriesNouns.Series)
+        {
+            SeriesNouns.Set(phrase, true);
+        }
         YearSuffixAfter = Table(eras.SuffixAfter);
         YearSuffixBefore = Table(eras.SuffixBefore);
         RangeJoiners = Table(eras.RangeJoiners);
@@ -332,6 +343,18 @@ public sealed class IntentVocabulary
 
     /// <summary>Words for a reference's own franchise when ruled out: "like The Matrix but not the sequels".</summary>
     public PhraseTable<bool> FranchiseWords { get; }
+
+    /// <summary>What opens a wish for a whole series: "all the", "the whole" (in "all the toy story movies").</summary>
+    public PhraseTable<bool> SeriesOpeners { get; }
+
+    /// <summary>What joins a series noun to the title after it: "las películas de harry potter", "les films de star wars".</summary>
+    public PhraseTable<bool> SeriesConnectors { get; }
+
+    /// <summary>
+    /// What closes one: plural kind nouns ("toy story movies", false) and words that can only mean a series ("the
+    /// godfather trilogy", true).
+    /// </summary>
+    public PhraseTable<bool> SeriesNouns { get; }
     public PhraseTable<bool> YearSuffixAfter { get; }
     public PhraseTable<bool> YearSuffixBefore { get; }
     public PhraseTable<bool> RangeJoiners { get; }
@@ -520,6 +543,9 @@ public sealed class IntentVocabulary
         public List<string> VerdictLabels { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];
+        public List<string> SeriesOpeners { get; init; } = [];
+        public List<string> SeriesConnectors { get; init; } = [];
+        public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();
         public RuntimeEntry Runtime { get; init; } = new();
@@ -590,6 +616,12 @@ public sealed class IntentVocabulary
         public int? From { get; init; }
         public int? To { get; init; }
         public int? FromOffset { get; init; }
+    }
+
+    private sealed record SeriesNounsEntry
+    {
+        public List<string> Plural { get; init; } = [];
+        public List<string> Series { get; init; } = [];
     }
 
     private sealed record RuntimeEntry

@@ -35,6 +35,63 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
+        /// A wish that is one series by name: "toy story movies", "all the back to the future films", "the godfather
+        /// trilogy". Read word by word these were the label "toy", the word "back" and Sci-Fi, or a search for
+        /// "godfather trilogy"; they name a film and ask for its whole TMDB collection, the film included. A title
+        /// made of words the vocabulary knows ("alien movies") is a subject unless the wish says "the" or "all the"
+        /// or a word that only a series takes ("the alien franchise"), and so is a one-word title filed under its own
+        /// word ("volcano movies"); a film without a collection is left to the rest of the parser ("heat movies" are
+        /// films like Heat).
+        /// </summary>
+        private bool TryWholeSeries()
+        {
+            if (context.Titles is null)
+            {
+                return false;
+            }
+            var end = query.Count;
+            while (end > 0 && query[end - 1].Kind == QueryTokenKind.Break)
+            {
+                end--;
+            }
+            var opener = vocabulary.SeriesOpeners.TryMatch(query, 0, out _, out var openerLength) ? openerLength : 0;
+            // The series noun first, as Spanish, French and German say it: "todas las películas de harry potter".
+            if (vocabulary.SeriesNouns.TryMatch(query, opener, out var leadingSeries, out var leadingLength))
+            {
+                var title = opener + leadingLength;
+                if (vocabulary.SeriesConnectors.TryMatch(query, title, out _, out var connector))
+                {
+                    title += connector;
+                }
+                return title < end && TrySeriesTitle(title, end, opener > 0 || leadingSeries);
+            }
+            for (var close = 1; close < end; close++)
+            {
+                if (vocabulary.SeriesNouns.TryMatch(query, close, out var onlySeries, out var nounLength) && close + nounLength == end)
+                {
+                    // The longest reading first: "the godfather" is a title as it stands.
+                    return TrySeriesTitle(0, close, opener > 0 || onlySeries)
+                           || (opener > 0 && opener < close && TrySeriesTitle(opener, close, said: true));
+                }
+            }
+            return false;
+        }
+
+        /// <param name="said">The wish says it means a series ("the", "all the", "trilogy"), so a title of vocabulary words counts.</param>
+        private bool TrySeriesTitle(int start, int end, bool said)
+        {
+            if (context.Titles!.ResolveExact(query.Text(start, end - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
+                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection
+                || (!said && (AllKnownWords(start, end - start) || (end - start == 1 && NamesItsOwnKind(match.MovieId, start)))))
+            {
+                return false;
+            }
+            builder.AddReference(match.MovieId, collection);
+            _recognised = true;
+            return true;
+        }
+
+        /// <summary>
         /// "Something by the director of Inception": the title names its directors as people of the wish (not a film
         /// to be like), and the film itself as one the person knows. Falls back to nothing when the catalogue does not
         /// know who directed it.
@@ -122,6 +179,67 @@ public sealed partial class RuleIntentParser
             return null;
         }
 
+        /// <summary>
+        /// "Something like breaking bad", "like stranger things": after "like", words the catalogue has no title for and
+        /// nothing else reads are a title it does not hold (a series, a film it lacks), not subjects. Read word by
+        /// word they were the label "bad" (Pulp Fiction for "bad ass") and the word "breaking"; said back whole
+        /// ("couldn't use: breaking bad"), the page is the rest of the wish. One word keeps its reading ("like the
+        /// office" is films about offices).
+        /// </summary>
+        private bool TryUnknownTitle(int start, out int used)
+        {
+            used = 0;
+            if (context.Lexicon is null || start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
+            {
+                return false;
+            }
+            var end = start;
+            var last = start;
+            var words = 0;
+            while (end < query.Count && query[end].Kind is not (QueryTokenKind.Break or QueryTokenKind.Joiner)
+                   && !vocabulary.NegationBreakers.TryMatch(query, end, out _, out _))
+            {
+                if (vocabulary.Phrases.TryMatch(query, end, out var meaning, out var length))
+                {
+                    // Function words belong inside a title ("game of thrones"); a word that means something ends it.
+                    if (!meaning.Has(PhraseRole.Filler) || meaning.Concept is not null || meaning.Era is not null || meaning.Language is not null
+                        || meaning.MaxAge is not null || meaning.Has(PhraseRole.Negator) || meaning.Has(PhraseRole.SubjectMarker))
+                    {
+                        break;
+                    }
+                    end += length;
+                    continue;
+                }
+                if (query[end].Kind is QueryTokenKind.Word or QueryTokenKind.Number)
+                {
+                    words++;
+                    last = end + 1;
+                }
+                end++;
+            }
+            if (words < 2)
+            {
+                return false;
+            }
+            // Kept whole either way: a phrase the catalogue files or writes ("game of thrones" in a tag) finds those
+            // films, and one it does not know is said back.
+            var text = query.Text(start, last - start);
+            if (context.Labels?.IsLabel(text) == true)
+            {
+                builder.AddLabel(text);
+            }
+            else if (IsUseful(text, phrase: true))
+            {
+                builder.AddKeyword(text);
+            }
+            else
+            {
+                builder.AddUnused(text);
+            }
+            used = last - start;
+            return true;
+        }
+
         private bool TryReference(int start, bool exactOnly, out int used)
         {
             if (ResolveTitle(start, exactOnly, out used) is not { } match)
@@ -156,7 +274,7 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                if (titles.ResolveExact(query.Text(start, length)) is not { } exact)
+                if (titles.ResolveExact(query.Text(start, length)) is not { } exact || ContinuesTitle(start + length))
                 {
                     continue;
                 }
@@ -176,7 +294,7 @@ public sealed partial class RuleIntentParser
             for (var length = Math.Min(maxLength, 8); length >= 1; length--)
             {
                 var span = query.Text(start, length);
-                if (span.Length >= 4 && !AllKnownWords(start, length))
+                if (span.Length >= 4 && !AllKnownWords(start, length) && !ContinuesTitle(start + length))
                 {
                     spans.Add(span);
                     lengths.Add(length);
@@ -190,6 +308,14 @@ public sealed partial class RuleIntentParser
             // A typo'd title names one film, never its franchise.
             return best.Match with { Franchise = null };
         }
+
+        /// <summary>
+        /// The title read so far goes on: "of" then a word nothing reads ("like game of thrones" is not The Game and a
+        /// search for "thrones").
+        /// </summary>
+        private bool ContinuesTitle(int at) =>
+            at + 1 < query.Count && query[at].Text == "of" && query[at + 1].Kind == QueryTokenKind.Word
+            && !vocabulary.Phrases.TryMatch(query, at + 1, out _, out _);
 
         private bool AllKnownWords(int start, int length)
         {

@@ -21,6 +21,9 @@ public interface ITitleResolver
     /// </summary>
     (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans);
 
+    /// <summary>The TMDB collection (franchise) the movie belongs to, if any: "toy story movies" wants all of it.</summary>
+    int? CollectionOf(int movieId) => null;
+
     /// <summary>Who directed the movie, as the catalogue credits them ("by the director of Inception"); empty when unknown.</summary>
     IReadOnlyList<string> DirectorsOf(int movieId) => [];
 
@@ -130,6 +133,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
 
         public void Execute()
         {
+            if (TryWholeSeries())
+            {
+                return;
+            }
             var i = 0;
             while (i < query.Count)
             {
@@ -198,7 +205,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return length + directorLength;
             }
-            if (meaning.Has(PhraseRole.ReferenceTrigger) && TryReferences(at + length, out var referenceLength))
+            if (meaning.Has(PhraseRole.ReferenceTrigger) && (TryReferences(at + length, out var referenceLength) || TryUnknownTitle(at + length, out referenceLength)))
             {
                 return length + referenceLength;
             }

@@ -351,6 +351,93 @@ public class RuleIntentParserTests
         Assert.Equal(["Horror"], Parse("no horror").ExcludeGenres);
     }
 
+    [Theory]
+    [InlineData("toy story movies", 1, 10194)]
+    [InlineData("the toy story films", 1, 10194)]
+    [InlineData("all the matrix movies", 2571, 2344)]
+    [InlineData("the godfather trilogy", 858, 230)]
+    [InlineData("las películas de toy story", 1, 10194)]
+    [InlineData("les films de la matrice", 0, 0)]
+    [InlineData("the alien franchise", 1214, 8091)]
+    [InlineData("the alien movies", 1214, 8091)]
+    public void Parse_ASeriesByName_IsTheFilmAndItsWholeCollection(string query, int named, int collection)
+    {
+        var intent = Parse(query);
+
+        if (named == 0)
+        {
+            Assert.Empty(intent.Franchises); // no title there: nothing is made up
+            return;
+        }
+        Assert.Equal([named], intent.ReferenceMovieIds);
+        Assert.Equal([collection], intent.Franchises);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("alien movies")] // a subject the vocabulary knows, unless the wish says "the" or "franchise"
+    [InlineData("heat movies")] // a film of no collection: films like it, as before
+    [InlineData("movies like the matrix")]
+    public void Parse_NotASeriesWish_KeepsItsOtherReading(string query)
+    {
+        Assert.Empty(Parse(query).Franchises);
+    }
+
+    [Theory]
+    [InlineData("something like breaking bad", "breaking bad")]
+    [InlineData("something like game of thrones", "game of thrones")]
+    [InlineData("something like peaky blinders but funny", "peaky blinders")]
+    public void Parse_LikeATitleTheCatalogueLacks_IsSaidBackWhole_NotSplitIntoSubjects(string query, string title)
+    {
+        // Read word by word, "breaking bad" was the label "bad" (Pulp Fiction for "bad ass"), and "game of thrones"
+        // The Game with a search for "thrones".
+        var titles = new FakeTitles((1625, "The Game", 80), (2571, "The Matrix", 278));
+        var intent = Parser.Parse(query, Context with { Titles = titles });
+
+        Assert.Equal([title], intent.Unused);
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("like the matrix but funnier", 2571)]
+    [InlineData("un film comme the matrix mais plus drôle", 2571)]
+    [InlineData("una película como the matrix pero más divertida", 2571)]
+    public void Parse_ButBetweenAReferenceAndAMood_IsAFunctionWord_NotAnUnusedWord(string query, int reference)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal([reference], intent.ReferenceMovieIds);
+        Assert.True(intent.Moods.Contains("funny") || intent.Genres.Contains("Comedy"));
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("a horror movie that's not too scary")]
+    [InlineData("una película de terror que no dé mucho miedo")]
+    [InlineData("un film d'horreur pas trop effrayant")]
+    [InlineData("ein Horrorfilm, der nicht zu gruselig ist")]
+    public void Parse_HorrorThatIsNotTooScary_ReadsTheSameInEveryLanguage(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal(["Horror"], intent.Genres);
+        Assert.Contains("scary", intent.ExcludeKeywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("un film comme the matrix mais plus sombre")]
+    [InlineData("una película más oscura")]
+    public void Parse_DarkInFrenchAndSpanish_IsTheDarkMood(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains("dark", intent.Moods);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_EmptyQuery_IsEmptyIntent()
     {
@@ -372,6 +459,9 @@ public class RuleIntentParserTests
             .OrderBy(m => m.Distance).ThenBy(m => m.Span).ThenByDescending(m => m.Movie.Ratings)
             .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
             .FirstOrDefault();
+
+        // The Matrix, Toy Story, The Godfather and Alien begin collections; Heat and Jumanji belong to none.
+        public int? CollectionOf(int movieId) => movieId switch { 2571 or 6365 => 2344, 1 or 3114 => 10194, 858 => 230, 1214 => 8091, _ => null };
 
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];

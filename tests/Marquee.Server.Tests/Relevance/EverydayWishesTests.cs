@@ -359,6 +359,37 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain("spies", Strings(intent, "keywords"));
     }
 
+    [Theory]
+    [InlineData("toy story movies", 1, new[] { 1, 3114, 78499 })]
+    [InlineData("all the back to the future films", 1270, new[] { 1270, 2011, 2012 })]
+    [InlineData("the godfather trilogy", 858, new[] { 858, 1221, 2023 })]
+    [InlineData("todas las películas de toy story", 1, new[] { 1, 3114, 78499 })]
+    [InlineData("the alien franchise", 1214, new[] { 1214, 1200, 1320 })]
+    public async Task Recommend_ASeriesByName_IsTheWholeSeriesFirst_NotItsTitleWordsAsSubjects(string wish, int named, int[] members)
+    {
+        // These were the label "toy" (The Lego Movie, Jingle All the Way), the word "back" and Sci-Fi (Men in Black 3),
+        // and a text search for "godfather trilogy" that left Part II and III off the page.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal([named], intent.GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Single(intent.GetProperty("franchises").EnumerateArray());
+        Assert.Empty(Strings(intent, "labels"));
+        Assert.Empty(Strings(intent, "keywords"));
+        var firstIds = Items(page).Take(members.Length + 1).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.All(members, id => Assert.Contains(id, firstIds));
+    }
+
+    [Fact]
+    public async Task Recommend_AlienMovies_StayFilmsAboutAliens_AWordTheVocabularyKnowsNeedsTheToBeTheSeries()
+    {
+        var page = await RecommendAsync(new { query = "alien movies", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(intent.GetProperty("franchises").EnumerateArray());
+        Assert.Contains("aliens", Strings(intent, "keywords"));
+    }
+
     [Fact]
     public async Task Recommend_TarantinoPage_SaysHowManyTrulyMatchAndFillsWithNeighboursNotTheCanon()
     {
