@@ -24,6 +24,10 @@ public sealed partial class RuleIntentParser
             {
                 return;
             }
+            if (TryRelationship(at, labels))
+            {
+                return;
+            }
             var words = 0;
             while (at + words < query.Count && words < MaxLabelWords && query[at + words].Kind == QueryTokenKind.Word)
             {
@@ -44,6 +48,33 @@ public sealed partial class RuleIntentParser
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// Two people side by side or joined by "and" ("a father and son", "mother-daughter", "brothers and sisters") name
+        /// the relationship TMDB files films under ("father son relationship", on 96 films), not the label "father"
+        /// (Daddy Day Care, Daddy's Home).
+        /// </summary>
+        private bool TryRelationship(int at, ILabelLexicon labels)
+        {
+            var second = at + 1;
+            if (second < query.Count && (query[second].Kind == QueryTokenKind.Joiner || query[second].Text is "and" or "&"))
+            {
+                second++;
+            }
+            if (second >= query.Count || query[at].Kind != QueryTokenKind.Word || query[second].Kind != QueryTokenKind.Word)
+            {
+                return false;
+            }
+            var phrase = $"{query[at].Text} {query[second].Text} relationship";
+            if (!labels.IsLabel(phrase))
+            {
+                return false;
+            }
+            builder.AddLabel(phrase);
+            _labelEnd = second + 1;
+            _recognised = true;
+            return true;
         }
 
         /// <summary>

@@ -438,6 +438,31 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("films about a father and son", "father son relationship")]
+    [InlineData("a mother-daughter story", "mother daughter relationship")]
+    [InlineData("a father son movie", "father son relationship")]
+    public void Parse_TwoPeopleOfAFamily_AreTheRelationshipFilmsAreFiledUnder(string query, string label)
+    {
+        // "films about a father and son" was the label "father": Daddy Day Care and Daddy's Home.
+        var labels = new FakeLabels("father son relationship", "mother daughter relationship", "father", "mother");
+        var intent = Parser.Parse(query, Context with { Labels = labels });
+
+        Assert.Equal([label], intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_Slasher_IsTheSlasherSubject_NotEveryHorrorFilm()
+    {
+        // "a slasher from the 80s" was Horror of the 80s: The Shining, Aliens, The Thing.
+        var intent = Parse("a slasher from the 80s");
+
+        Assert.Equal(["slashers"], intent.Keywords);
+        Assert.Empty(intent.Genres);
+        Assert.Equal(1980, intent.YearFrom);
+    }
+
     [Fact]
     public void Parse_EmptyQuery_IsEmptyIntent()
     {
