@@ -463,6 +463,36 @@ public class RuleIntentParserTests
         Assert.Equal(1980, intent.YearFrom);
     }
 
+    [Theory]
+    [InlineData("something to watch with friends")]
+    [InlineData("a horror movie to watch with my friends")]
+    [InlineData("una película para ver con amigos")]
+    public void Parse_WithFriends_IsWhoWatches_NotFilmsAboutFriends(string query)
+    {
+        // "with friends" searched the label "friends" ("About friends" on Cloverfield and Grown Ups).
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels("friends", "friendship") });
+
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_NoSexScenes_RulesOutTheSteamyMood_NotOnlyTheWordSex()
+    {
+        Assert.Equal(["steamy"], Parse("a film with no sex scenes").ExcludeKeywords);
+        Assert.Equal(["steamy"], Parse("a romantic movie without sex scenes").ExcludeKeywords);
+    }
+
+    [Fact]
+    public void Parse_SoBadItsGood_IsTheCultTaste_NotTheLabelBad()
+    {
+        var intent = Parser.Parse("a so bad it's good movie", WithLabels with { Labels = new FakeLabels("bad", "good") });
+
+        Assert.Equal(["quirky"], intent.Moods);
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_EmptyQuery_IsEmptyIntent()
     {
