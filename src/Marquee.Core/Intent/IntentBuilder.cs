@@ -121,6 +121,13 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
     }
 
+    /// <summary>
+    /// The wish names what films are about or whose they are: a subject, a film, a person, a studio, a genre. "A girl
+    /// who wants to be a dancer" is about dancing once "dancer" is read; the girl is only who it follows.
+    /// </summary>
+    public bool HasSubject => _keywords.Count > 0 || _labels.Count > 0 || _references.Count > 0 || _people.Count > 0
+                              || _companies.Count > 0 || _genres.Count > 0 || _franchises.Count > 0;
+
     public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
 
     /// <summary>A label the catalogue gives films, named word for word in the wish (see <see cref="MovieIntent.Labels"/>).</summary>

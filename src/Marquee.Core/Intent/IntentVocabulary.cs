@@ -294,6 +294,7 @@ public sealed class IntentVocabulary
         ReferenceBlockers = Table(file.ReferenceBlockers);
         FranchiseWords = Table(file.FranchiseWords);
         SeriesOpeners = Table(file.SeriesOpeners);
+        Protagonists = Table(file.Protagonists);
         SeriesConnectors = Table(file.SeriesConnectors);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
@@ -343,6 +344,12 @@ public sealed class IntentVocabulary
 
     /// <summary>Words for a reference's own franchise when ruled out: "like The Matrix but not the sequels".</summary>
     public PhraseTable<bool> FranchiseWords { get; }
+
+    /// <summary>
+    /// Words for who a story follows ("boy", "woman"): a subject only when the wish names no other ("a boy and his
+    /// horse" is about a horse).
+    /// </summary>
+    public PhraseTable<bool> Protagonists { get; }
 
     /// <summary>What opens a wish for a whole series: "all the", "the whole" (in "all the toy story movies").</summary>
     public PhraseTable<bool> SeriesOpeners { get; }
@@ -544,6 +551,7 @@ public sealed class IntentVocabulary
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];
         public List<string> SeriesOpeners { get; init; } = [];
+        public List<string> Protagonists { get; init; } = [];
         public List<string> SeriesConnectors { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];

@@ -42,6 +42,7 @@ public sealed partial class RuleIntentParser
                 builder.AddReference(bare.MovieId, bare.Franchise);
                 return;
             }
+            var protagonists = new List<string>();
             foreach (var (start, length, negated) in _leftovers)
             {
                 var words = new List<string>(length);
@@ -59,7 +60,11 @@ public sealed partial class RuleIntentParser
                 }
                 foreach (var word in words)
                 {
-                    if (!negated && context.Labels?.IsLabel(word) == true)
+                    if (!negated && vocabulary.Protagonists.TryGetExact(word, out _))
+                    {
+                        protagonists.Add(word);
+                    }
+                    else if (!negated && context.Labels?.IsLabel(word) == true)
                     {
                         // A word films are filed under ("loneliness", "chess") names those films, not every overview that uses it.
                         builder.AddLabel(word);
@@ -75,14 +80,38 @@ public sealed partial class RuleIntentParser
                     }
                 }
             }
+            // "A boy and his horse", "a girl who wants to be a dancer": the person is who the story follows, a subject
+            // only when the wish names nothing else ("movies about a girl"). As labels they put Toy Story first.
+            if (!builder.HasSubject)
+            {
+                foreach (var word in protagonists)
+                {
+                    if (context.Labels?.IsLabel(word) == true)
+                    {
+                        builder.AddLabel(word);
+                    }
+                    else if (IsUseful(word, phrase: false))
+                    {
+                        Keyword(word, negated: false);
+                    }
+                }
+            }
         }
 
         /// <summary>
         /// "Movies about twins" names a subject, not the film Twins: a word that follows a subject marker ("about") is
         /// what films are about, whatever title it also is.
         /// </summary>
-        private bool AfterSubjectMarker(int at) =>
-            at > 0 && vocabulary.Phrases.TryGetExact(query.Span(at - 1, 1), out var meaning) && meaning.Has(PhraseRole.SubjectMarker);
+        private bool AfterSubjectMarker(int at)
+        {
+            // "About an artist" as well as "about twins": an article between is still the subject's own.
+            var before = at - 1;
+            while (before > 0 && query[before].Text is "a" or "an" or "the")
+            {
+                before--;
+            }
+            return before >= 0 && vocabulary.Phrases.TryGetExact(query.Span(before, 1), out var meaning) && meaning.Has(PhraseRole.SubjectMarker);
+        }
 
         /// <summary>
         /// "Volcano movies" names films of a kind, not the film Volcano: a title that is its own film's subject (Volcano

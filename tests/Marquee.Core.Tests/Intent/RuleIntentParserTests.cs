@@ -493,6 +493,31 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("a story about a boy and his dog", new[] { "dogs" }, new string[0])]
+    [InlineData("a movie about a girl who plays chess", new string[0], new[] { "chess" })]
+    [InlineData("movies about a girl", new string[0], new[] { "girl" })]
+    public void Parse_WhoTheStoryFollows_IsASubjectOnlyWhenTheWishNamesNoOther(string query, string[] keywords, string[] labels)
+    {
+        // "a story about a boy and his horse" searched the label "boy" and put Toy Story first.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels("boy", "girl", "chess") });
+
+        Assert.Equal(keywords, intent.Keywords);
+        Assert.Equal(labels, intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_AboutAnArticleAndATitleWord_IsTheSubject_NotTheFilm()
+    {
+        // "a film about an artist" was films like The Artist (2011).
+        var titles = new FakeTitles((89904, "The Artist", 40));
+        var intent = Parser.Parse("a film about an artist", WithLabels with { Titles = titles, Labels = new FakeLabels("artist") });
+
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Equal(["artist"], intent.Labels);
+        Assert.Equal([89904], Parser.Parse("the artist", WithLabels with { Titles = titles, Labels = new FakeLabels("artist") }).ReferenceMovieIds);
+    }
+
     [Fact]
     public void Parse_EmptyQuery_IsEmptyIntent()
     {
