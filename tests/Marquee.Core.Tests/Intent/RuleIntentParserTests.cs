@@ -518,6 +518,27 @@ public class RuleIntentParserTests
         Assert.Equal([89904], Parser.Parse("the artist", WithLabels with { Titles = titles, Labels = new FakeLabels("artist") }).ReferenceMovieIds);
     }
 
+    [Theory]
+    [InlineData("una película de amor triste", "Romance")]
+    [InlineData("un film d'amour", "Romance")]
+    [InlineData("un bon film policier", "Crime")]
+    [InlineData("algo para ver en familia este fin de semana", null)]
+    [InlineData("je veux un film qui fait rire", null)]
+    [InlineData("etwas Lustiges für heute Abend", "Comedy")]
+    [InlineData("quiero una película de acción con mucha adrenalina", "Action")]
+    public void Parse_EverydaySpanishFrenchGerman_LeavesNoWordUnreadOrSearched(string query, string? genre)
+    {
+        // "de amor" was the keyword "amor", "un bon film" the keyword "bon", "heute Abend" two unused words.
+        var intent = Parse(query);
+
+        Assert.Empty(intent.Unused);
+        Assert.Empty(intent.Keywords);
+        if (genre is not null)
+        {
+            Assert.Contains(genre, intent.Genres);
+        }
+    }
+
     [Fact]
     public void Parse_EmptyQuery_IsEmptyIntent()
     {
