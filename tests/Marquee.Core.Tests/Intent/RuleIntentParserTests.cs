@@ -484,6 +484,19 @@ public class RuleIntentParserTests
         Assert.Equal(["steamy"], Parse("a romantic movie without sex scenes").ExcludeKeywords);
     }
 
+    [Theory]
+    [InlineData("a guys night movie", "action-packed")]
+    [InlineData("a movie for a sleepover", "teen-friendly")]
+    public void Parse_AnEveningNamedForWhoIsThere_IsItsKindOfFilm(string query, string mood)
+    {
+        // "a guys night movie" searched "guys" (Date and Switch, 2.0★ from 1 rating); "sleepover" was unused.
+        var intent = Parse(query);
+
+        Assert.Equal([mood], intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_SoBadItsGood_IsTheCultTaste_NotTheLabelBad()
     {
