@@ -111,9 +111,11 @@ public sealed class CatalogNames : INameResolver
             }
             var candidates = new List<string> { key, string.Join(' ', words) };
             candidates.AddRange(words.Where(w => w.Length >= 5 && !w.All(char.IsDigit)));
+            var acronyms = Acronyms(name);
+            candidates.AddRange(acronyms);
             foreach (var candidate in candidates.Distinct())
             {
-                if (candidate.Length >= 4 && companyKeys.GetValueOrDefault(candidate).Films < films)
+                if ((candidate.Length >= 4 || acronyms.Contains(candidate)) && companyKeys.GetValueOrDefault(candidate).Films < films)
                 {
                     companyKeys[candidate] = (name, films);
                 }
@@ -122,7 +124,10 @@ public sealed class CatalogNames : INameResolver
         foreach (var (key, (name, films)) in companyKeys)
         {
             var single = !key.Contains(' ', StringComparison.Ordinal);
-            if (films >= 2 && !_byKey.ContainsKey(key) && (!single || IsFree(key, everyday, vocabulary, catalog, allowConcepts: true)))
+            // An acronym ("DC", "A24") is a name wherever overviews write it in capitals ("Washington, DC" is not "dc").
+            var free = key.Length < 4 ? LowercaseUses(catalog, key) <= MaxEverydayUses && !vocabulary.Phrases.TryGet(key, out _)
+                : IsFree(key, everyday, vocabulary, catalog, allowConcepts: true);
+            if (films >= 2 && !_byKey.ContainsKey(key) && (!single || free))
             {
                 // The key itself is what a film's companies are matched by ("marvel" finds every Marvel company).
                 _byKey[key] = new NamedEntity(NamedEntityKind.Company, [key]);
@@ -245,6 +250,15 @@ public sealed class CatalogNames : INameResolver
         // ("not disney" read as "not for the family" before).
         return (studio ? LowercaseUses(catalog, word) : everyday.GetValueOrDefault(word)) <= MaxEverydayUses;
     }
+
+    /// <summary>
+    /// The short capitalised words of a company's name ("DC" of DC Comics, "A24", "MGM"), normalised: too short to be
+    /// keys by length, but as a company writes them they are names, not words.
+    /// </summary>
+    private static List<string> Acronyms(string name) =>
+        [.. name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length is >= 2 and <= 3 && w.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && w.Any(char.IsAsciiLetter))
+            .Select(QueryText.Normalize)];
 
     /// <summary>In how many overviews the word is written in lowercase, as an everyday word is (not "Disney", "Pixar").</summary>
     private static int LowercaseUses(MovieCatalog catalog, string word)

@@ -14,6 +14,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     // Moods ruled out, with the genres each rules out: kept apart until Build, since "scary but not too scary"
     // wishes the mood in moderation and rules out nothing.
     private readonly List<IntentConcept> _negatedMoods = [];
+    // Kinds within a genre ruled out ("space", "gangster"): with their genre wished ("sci-fi but not space") they rule
+    // out the kind, as a topic, not the genre asked for; alone ("no space movies") the genre.
+    private readonly List<IntentConcept> _negatedKinds = [];
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
 
@@ -105,6 +108,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     {
         switch (concept.Kind)
         {
+            case ConceptKind.Genre when concept.Terms.Count > 0:
+                // A kind within a genre ("space" within Sci-Fi): which it rules out is settled in Build.
+                _negatedKinds.Add(concept);
+                break;
             case ConceptKind.Genre:
                 foreach (var genre in concept.GenreWeights.Keys)
                 {
@@ -278,6 +285,20 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // not the children's films of the family mood (its ruled-out genres stand).
             _moods.Remove(FamilyMood);
             Apply(teen);
+        }
+        foreach (var kind in _negatedKinds)
+        {
+            if (kind.GenreWeights.Keys.Any(_genres.Contains))
+            {
+                AddDistinct(_excludedKeywords, kind.Name);
+            }
+            else
+            {
+                foreach (var genre in kind.GenreWeights.Keys)
+                {
+                    AddDistinct(_excludedGenres, genre);
+                }
+            }
         }
         var yearFrom = Max(_rangeFrom, _boundFrom);
         var yearTo = Min(_rangeTo, _boundTo);

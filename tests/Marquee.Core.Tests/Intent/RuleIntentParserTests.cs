@@ -498,6 +498,29 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AKindOfAGenreRuledOut_RulesOutTheKindWhenTheGenreIsWished_TheGenreWhenAlone()
+    {
+        var within = Parse("sci-fi but not space");
+        Assert.Equal(["Sci-Fi"], within.Genres);
+        Assert.Empty(within.ExcludeGenres);
+        Assert.Equal(["space"], within.ExcludeKeywords);
+
+        Assert.Equal(["Sci-Fi"], Parse("no space movies").ExcludeGenres);
+        Assert.Equal(["gangster"], Parse("a crime movie but not gangsters").ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("films directed by women")]
+    [InlineData("a thriller by a female director")]
+    public void Parse_DirectedByWomen_IsTheFilmsTmdbFilesSo_NotFilmsAboutWomen(string query)
+    {
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels("women") });
+
+        Assert.Equal(["women directors"], intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
     public void Parse_SoBadItsGood_IsTheCultTaste_NotTheLabelBad()
     {
         var intent = Parser.Parse("a so bad it's good movie", WithLabels with { Labels = new FakeLabels("bad", "good") });

@@ -380,6 +380,33 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(members, id => Assert.Contains(id, firstIds));
     }
 
+    [Theory]
+    [InlineData("a24 horror", "a24", "A24")]
+    [InlineData("a dc movie", "dc", "DC ")]
+    public async Task Recommend_AStudioKnownByItsAcronym_IsTheStudio(string wish, string company, string creditedAs)
+    {
+        // "a24" was an unused word (the horror canon), "dc" a search that found Washington, DC (The Naked Gun 2½).
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.Equal([company], Strings(page.GetProperty("intent"), "companies"));
+        var items = Items(page);
+        Assert.True(items.Take(5).All(i => Strings(i, "reasons").Any(r => r.StartsWith("From " + creditedAs, StringComparison.Ordinal))), page.ToString());
+    }
+
+    [Fact]
+    public async Task Recommend_SciFiButNotSpace_IsSciFiWithoutItsSpaceFilms_NotEverythingButSciFi()
+    {
+        // "space" is a kind of Sci-Fi: ruled out, it ruled out Sci-Fi itself, and the page was The Shawshank Redemption.
+        var page = await RecommendAsync(new { query = "sci-fi but not space", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal(["Sci-Fi"], Strings(intent, "genres"));
+        Assert.Empty(Strings(intent, "exclude_genres"));
+        var items = Items(page);
+        Assert.Equal(10, Count(items, "Sci-Fi"));
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 260 or 1196 or 1210 or 924 or 1200);
+    }
+
     [Fact]
     public async Task Recommend_AlienMovies_StayFilmsAboutAliens_AWordTheVocabularyKnowsNeedsTheToBeTheSeries()
     {
