@@ -40,6 +40,8 @@ public sealed record MovieIntent
     public IReadOnlyList<string> Companies { get; init; } = [];
     /// <summary>Production companies ruled out ("a superhero movie that isn't Marvel").</summary>
     public IReadOnlyList<string> ExcludeCompanies { get; init; } = [];
+    /// <summary>People ruled out ("a comedy without Jim Carrey"): films they direct or star in are left for last.</summary>
+    public IReadOnlyList<string> ExcludePeople { get; init; } = [];
     /// <summary>Age of the youngest viewer ("with my 8-year-old" → 8): certified-older films are left out.</summary>
     public int? MaxAge { get; init; }
     /// <summary>Short films (under 40 minutes) are wanted; otherwise they are left out.</summary>
@@ -82,5 +84,5 @@ public sealed record MovieIntent
     [JsonIgnore]
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null
                            && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0
-                           && ExcludeCompanies.Count == 0 && ExcludeMovieIds.Count == 0 && !IncludeShorts;
+                           && ExcludeCompanies.Count == 0 && ExcludePeople.Count == 0 && ExcludeMovieIds.Count == 0 && !IncludeShorts;
 }

@@ -44,6 +44,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _people = [];
     private readonly List<string> _companies = [];
     private readonly List<string> _excludedCompanies = [];
+    private readonly List<string> _excludedPeople = [];
 
     public IntentVocabulary Vocabulary { get; } = vocabulary;
 
@@ -256,6 +257,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     public void AddPerson(string name) => AddDistinct(_people, name);
 
+    /// <summary>A person the wish rules out ("without jim carrey", "but not nolan").</summary>
+    public void ExcludePerson(string name) => AddDistinct(_excludedPeople, name);
+
     public void AddCompany(string name, bool negated) => AddDistinct(negated ? _excludedCompanies : _companies, name);
 
     /// <summary>Resolves conflicts and produces the intent.</summary>
@@ -342,6 +346,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             People = [.. _people],
             Companies = [.. _companies],
             ExcludeCompanies = _excludedCompanies.Where(c => !_companies.Contains(c)).ToList(),
+            ExcludePeople = _excludedPeople.Where(p => !_people.Contains(p)).ToList(),
             MaxAge = _maxAge,
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],

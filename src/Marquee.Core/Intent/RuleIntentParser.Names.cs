@@ -31,7 +31,11 @@ public sealed partial class RuleIntentParser
                 {
                     builder.AddCompany(name, negated);
                 }
-                else if (!negated)
+                else if (negated)
+                {
+                    builder.ExcludePerson(name);
+                }
+                else
                 {
                     builder.AddPerson(name);
                 }

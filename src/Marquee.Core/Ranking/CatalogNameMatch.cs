@@ -14,6 +14,7 @@ public sealed class CatalogNameMatch
     private readonly Dictionary<int, PersonCredit> _people = [];
     private readonly Dictionary<int, string> _companies = [];
     private readonly HashSet<int> _excluded = [];
+    private readonly HashSet<int> _excludedPeople = [];
     private readonly HashSet<string> _languages;
     private readonly HashSet<string> _countries;
 
@@ -43,6 +44,13 @@ public sealed class CatalogNameMatch
                 _excluded.Add(index);
             }
         }
+        foreach (var person in intent.ExcludePeople)
+        {
+            foreach (var credit in names.FilmsOf(person))
+            {
+                _excludedPeople.Add(credit.Index);
+            }
+        }
         HasPeople = intent.People.Count > 0;
         HasCompanies = intent.Companies.Count > 0;
         _languages = intent.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +71,9 @@ public sealed class CatalogNameMatch
 
     /// <summary>Whether a studio the person ruled out made the film.</summary>
     public bool IsExcluded(CatalogMovie movie) => _excluded.Contains(movie.Index);
+
+    /// <summary>Whether a person the wish ruled out directed, wrote or leads the film.</summary>
+    public bool IsByExcludedPerson(int index) => _excludedPeople.Contains(index);
 
     /// <summary>
     /// How much the film is of the wished place: its original language wished and (when the wish names countries) made

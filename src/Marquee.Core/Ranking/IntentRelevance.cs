@@ -83,7 +83,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
         _viewerAge = intent.MaxAge;
-        if (intent.ExcludeCompanies.Count > 0)
+        if (intent.ExcludeCompanies.Count > 0 || intent.ExcludePeople.Count > 0)
         {
             _ruledOut = RuledOutStudios(intent.ExcludeCompanies, candidates);
         }
@@ -196,7 +196,9 @@ internal sealed class IntentRelevance : IDisposable
         var ruledOut = Rent(n);
         foreach (var index in candidates)
         {
-            if (studioFilms[index] > 0 || (movies[index].Details?.CollectionId is { } collection && franchises.Contains(collection)))
+            // A person ruled out takes only their own films: "without Daniel Craig" keeps the other Bonds.
+            if (studioFilms[index] > 0 || _names.IsByExcludedPerson(index)
+                || (movies[index].Details?.CollectionId is { } collection && franchises.Contains(collection)))
             {
                 ruledOut[index] = 1;
             }
@@ -215,7 +217,8 @@ internal sealed class IntentRelevance : IDisposable
         intent is
         {
             Genres.Count: 0, Moods.Count: 0, Keywords.Count: 0, Labels.Count: 0, ReferenceMovieIds.Count: 0, ExcludeKeywords.Count: 0,
-            People.Count: 0, Companies.Count: 0, ExcludeCompanies.Count: 0, Languages.Count: 0, Countries.Count: 0, MaxAge: null
+            People.Count: 0, Companies.Count: 0, ExcludeCompanies.Count: 0, ExcludePeople.Count: 0, Languages.Count: 0, Countries.Count: 0,
+            MaxAge: null
         };
 
     /// <summary>The wish names something precise (a person, a studio, a place, a subject, a film): fit outweighs fame.</summary>
@@ -248,7 +251,10 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>0–1: how strongly the movie matches a mood, topic or word the person ruled out.</summary>
     public float Excluded(int index) => _excluded?[index] ?? 0;
 
-    /// <summary>1 when the film is of a studio the wish rules out (its credit, its label or their collection: <see cref="RuledOutStudios"/>), else 0.</summary>
+    /// <summary>
+    /// 1 when the film is of a studio the wish rules out (its credit, its label or their collection: <see cref="RuledOutStudios"/>)
+    /// or by a person it rules out (their credit only), else 0.
+    /// </summary>
     public float RuledOut(int index) => _ruledOut?[index] ?? 0;
 
     /// <summary>

@@ -148,8 +148,8 @@ public sealed record RankingOptions
     public double ExcludedKeywordPenalty { get; init; } = 0.3;
 
     /// <summary>
-    /// Score taken off a film of a studio the wish rules out ("not Marvel"): a matter of record, not of wording, so
-    /// such a film comes only when nothing else is left.
+    /// Score taken off a film of a studio or person the wish rules out ("not Marvel", "without Jim Carrey"): a matter
+    /// of record, not of wording, so such a film comes only when nothing else is left.
     /// </summary>
     public double RuledOutStudioPenalty { get; init; } = 1.0;
 

@@ -520,6 +520,20 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("a comedy without jim carrey")]
+    [InlineData("a comedy, but not jim carrey")]
+    [InlineData("una comedia sin jim carrey")]
+    public void Parse_APersonRuledOut_IsExcluded_NotDropped(string query)
+    {
+        // The name was read and dropped when ruled out: the page was the comedy canon, with him or without.
+        var intent = Parser.Parse(query, Context with { Names = new FakeNames("jim carrey", "Jim Carrey") });
+
+        Assert.Equal(["Jim Carrey"], intent.ExcludePeople);
+        Assert.Empty(intent.People);
+        Assert.Equal(["Comedy"], intent.Genres);
+    }
+
     [Fact]
     public void Parse_SoBadItsGood_IsTheCultTaste_NotTheLabelBad()
     {
@@ -1274,6 +1288,17 @@ public class RuleIntentParserTests
         public bool IsLabel(string phrase) => labels.Contains(phrase) || labels.Contains(phrase[..^1]);
 
         public bool Carries(int movieId, string phrase) => Carried.Contains((movieId, phrase));
+    }
+
+    /// <summary>One person, found where the query spells them (normalised, space-separated).</summary>
+    private sealed class FakeNames(string spelled, string name) : INameResolver
+    {
+        public bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length)
+        {
+            entity = new NamedEntity(NamedEntityKind.Person, [name]);
+            length = spelled.Split(' ').Length;
+            return start + length <= query.Count && query.Text(start, length) == spelled;
+        }
     }
 
     private sealed class FakeLexicon(params string[] known) : IKeywordLexicon

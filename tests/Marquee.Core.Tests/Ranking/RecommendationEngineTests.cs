@@ -527,6 +527,30 @@ public class RecommendationEngineTests
         Assert.Equal(4, result.Items[0].Movie.MovieId);
     }
 
+    [Fact]
+    public void Recommend_APersonRuledOut_LeavesTheirFilmsForLast_NotTheirSeriesWithoutThem()
+    {
+        // "A comedy without Jim Carrey": his films come only when nothing else is left; a sequel he is not in stays.
+        var movies = new (int Id, string Title, string Lead, int? Collection, double Mean)[]
+        {
+            (1, "Mask, The", "Jim Carrey", null, 4.4),
+            (2, "Ace Ventura: Pet Detective", "Jim Carrey", 3167, 4.3),
+            (3, "Ace Ventura Jr.", "Josh Flitter", 3167, 3.8),
+            (4, "Groundhog Day", "Bill Murray", null, 3.6),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1994, ["Comedy"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Cast = [new CreditedPerson(m.Lead)], CollectionId = m.Collection }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Comedy"], ExcludePeople = ["Jim Carrey"] }, kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal([3, 4], result.Items.Take(2).Select(i => i.Movie.MovieId).Order());
+        Assert.Equal([1, 2], result.Items.Skip(2).Select(i => i.Movie.MovieId).Order());
+    }
+
     private static RecommenderSnapshot ChildrensShelf()
     {
         // Equally rated family films: three animated children's comedies, an animated fantasy, and a live-action

@@ -394,6 +394,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AComedyWithoutJimCarrey_RulesHimOut()
+    {
+        // The name was read and dropped: the page was the comedy canon, with him or without.
+        var page = await RecommendAsync(new { query = "a comedy without jim carrey", k = 20 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal(["Jim Carrey"], Strings(intent, "exclude_people"));
+        Assert.Equal(["Comedy"], Strings(intent, "genres"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 344 or 367 or 231 or 1485 or 1682); // Ace Ventura, The Mask, Dumb and Dumber, Liar Liar, The Truman Show
+    }
+
+    [Fact]
     public async Task Recommend_SciFiButNotSpace_IsSciFiWithoutItsSpaceFilms_NotEverythingButSciFi()
     {
         // "space" is a kind of Sci-Fi: ruled out, it ruled out Sci-Fi itself, and the page was The Shawshank Redemption.

@@ -96,6 +96,8 @@ export const intentSchema = z.object({
   people: z.array(z.string()).default([]),
   companies: z.array(z.string()).default([]),
   exclude_companies: z.array(z.string()).default([]),
+  /** People the wish ruled out ("without Jim Carrey"). */
+  exclude_people: z.array(z.string()).default([]),
   max_age: nullish(z.number().int()),
   /** Short films are wanted (otherwise the server leaves them out). */
   include_shorts: z.boolean().default(false),

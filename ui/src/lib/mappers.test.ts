@@ -267,6 +267,7 @@ describe('intent', () => {
       people: ['Wes Anderson'],
       companies: ['ghibli'],
       exclude_companies: ['marvel'],
+      exclude_people: ['Jim Carrey'],
       languages: ['ko'],
       countries: ['KR'],
       max_age: 8,
@@ -276,6 +277,7 @@ describe('intent', () => {
       people: ['Wes Anderson'],
       companies: ['ghibli'],
       excludeCompanies: ['marvel'],
+      excludePeople: ['Jim Carrey'],
       languages: ['ko'],
       countries: ['KR'],
       maxAge: 8,
@@ -283,7 +285,14 @@ describe('intent', () => {
     });
     expect(isIntentEmpty(intent)).toBe(false);
     expect(isIntentEmpty(mapIntent({ source: 'rules', max_age: 5 }))).toBe(false);
-    expect(mapIntent({ source: 'rules' })).toMatchObject({ people: [], languages: [], maxAge: null, minRuntime: null });
+    expect(mapIntent({ source: 'rules' })).toMatchObject({
+      people: [],
+      excludePeople: [],
+      languages: [],
+      maxAge: null,
+      minRuntime: null,
+    });
+    expect(isIntentEmpty(mapIntent({ source: 'rules', exclude_people: ['Jim Carrey'] }))).toBe(false);
   });
 });
 

@@ -247,6 +247,7 @@ export interface UIIntent {
   people: string[];
   companies: string[];
   excludeCompanies: string[];
+  excludePeople: string[];
   /** Age of the youngest viewer ("with my 8-year-old"). */
   maxAge: number | null;
 }
@@ -272,6 +273,7 @@ export function mapIntent(intent: ApiIntent | null): UIIntent | null {
     people: intent.people ?? [],
     companies: intent.companies ?? [],
     excludeCompanies: intent.exclude_companies ?? [],
+    excludePeople: intent.exclude_people ?? [],
     maxAge: intent.max_age ?? null,
   };
 }
@@ -296,6 +298,7 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
       intent.people.length === 0 &&
       intent.companies.length === 0 &&
       intent.excludeCompanies.length === 0 &&
+      intent.excludePeople.length === 0 &&
       intent.maxAge === null)
   );
 }

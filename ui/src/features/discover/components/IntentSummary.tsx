@@ -21,6 +21,11 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
     ...references.map((title) => ({ key: `like-${title}`, label: `like ${title}` })),
     ...intent.people.map((person) => ({ key: `person-${person}`, label: person })),
     ...intent.companies.map((company) => ({ key: `studio-${company}`, label: company })),
+    ...intent.excludePeople.map((person) => ({
+      key: `not-person-${person}`,
+      label: `not ${person}`,
+      tone: 'exclude' as const,
+    })),
     ...intent.excludeCompanies.map((company) => ({
       key: `not-studio-${company}`,
       label: `not ${company}`,
