@@ -180,7 +180,7 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
-        /// "Something like breaking bad", "like stranger things": after "like", words the catalogue has no title for and
+        /// "Something like breaking bad", "like peaky blinders": after "like", words the catalogue has no title for and
         /// nothing else reads are a title it does not hold (a series, a film it lacks), not subjects. Read word by
         /// word they were the label "bad" (Pulp Fiction for "bad ass") and the word "breaking"; said back whole
         /// ("couldn't use: breaking bad"), the page is the rest of the wish. One word keeps its reading ("like the
@@ -221,8 +221,8 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            // Kept whole either way: a phrase the catalogue files or writes ("game of thrones" in a tag) finds those
-            // films, and one it does not know is said back.
+            // Kept whole either way: a phrase the catalogue files or writes finds those films (a tag naming the series),
+            // and one it does not know is said back.
             var text = query.Text(start, last - start);
             if (context.Labels?.IsLabel(text) == true)
             {

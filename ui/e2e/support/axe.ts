@@ -5,7 +5,9 @@ import { type Page, expect } from '@playwright/test';
  * Waits until no visible element is fading or changing colour: axe measures colour contrast on what is painted, and
  * a dialog still fading in, or a button still blending to its colour, reads as low contrast (the match celebration,
  * measured mid-transition on a loaded machine: #9b4957 on #171721). Opacity and colours are compared (spinners turn
- * forever and are aria-hidden, which axe does not check); gives up after a few seconds and lets axe report what it sees.
+ * forever and are aria-hidden, which axe does not check); gives up after eight seconds and lets axe report what it
+ * sees. Four were once too few on a clean-clone run of every suite (three browsers and the server on two cores): the
+ * room's vote buttons behind the match celebration were still blending when axe measured them.
  */
 async function waitForFadesToSettle(page: Page) {
   await page
@@ -24,7 +26,7 @@ async function waitForFadesToSettle(page: Page) {
         return before === opacities();
       },
       undefined,
-      { timeout: 4_000 },
+      { timeout: 8_000 },
     )
     .catch(() => undefined);
 }
