@@ -21,9 +21,11 @@ public sealed class IntentConcept
     internal IntentConcept(ConceptKind kind, string name, string? label, string? emoji, string? description,
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
-        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null)
+        double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
+        IReadOnlyList<string>? avoidTags = null)
     {
         ReleasedTo = releasedTo;
+        AvoidTags = avoidTags ?? [];
         Kind = kind;
         Name = name;
         Label = label;
@@ -77,6 +79,11 @@ public sealed class IntentConcept
     public int? ReleasedTo { get; }
     /// <summary>MovieLens user tags that signal the mood.</summary>
     public IReadOnlyList<string> Tags { get; }
+    /// <summary>
+    /// Tags and keywords that work against a mood whatever the genres say: American Beauty is a comedy and a romance,
+    /// and its adultery and midlife crisis make it nobody's cozy Sunday film.
+    /// </summary>
+    public IReadOnlyList<string> AvoidTags { get; }
     /// <summary>Words and phrases searched in titles, overviews and tags for a topic.</summary>
     public IReadOnlyList<string> Terms { get; }
     /// <summary>Genres a mood rules out ("cozy" is never Horror) unless the person asks for them.</summary>
@@ -530,7 +537,7 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -597,6 +604,7 @@ public sealed class IntentVocabulary
         public double? QualityBoost { get; init; }
         public double? PopularityBoost { get; init; }
         public Dictionary<string, double>? AvoidGenres { get; init; }
+        public List<string>? AvoidTags { get; init; }
         public int? MinRatings { get; init; }
         public int? ReleasedTo { get; init; }
     }

@@ -36,6 +36,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<float[]> _otherTopics = [];
     /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
     private readonly bool[]?[] _moodTags;
+    private readonly byte[]?[] _moodAvoidTags;
 
     /// <param name="k">Films on the page: a precise wish with fewer true matches fills from their neighbours.</param>
     /// <param name="queryEmbedding">The wish's text embedded by the model of <see cref="RecommenderSnapshot.Semantic"/>, or null.</param>
@@ -49,6 +50,7 @@ internal sealed class IntentRelevance : IDisposable
         _wished = GenreSet.From(intent.Genres);
         Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
         _moodTags = Moods.Select(m => snapshot.Features.MoodTags(m.Name)).ToArray();
+        _moodAvoidTags = Moods.Select(m => snapshot.Features.MoodAvoidTags(m.Name)).ToArray();
         var freeKeywords = new List<string>();
         foreach (var keyword in intent.Keywords)
         {
@@ -302,11 +304,15 @@ internal sealed class IntentRelevance : IDisposable
     /// Future fit the mood as fully as Inception by that genre alone.
     /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
-        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits, out tagged);
+        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), _snapshot.Features.MoodAvoidTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits, out tagged);
 
     private const float WishedGenreMoodShare = 0.6f;
 
-    private static double MoodFit(IntentConcept mood, bool[]? tags, int index, uint genreBits, uint tmdbGenreBits, uint wishedBits, out bool tagged)
+    /// <summary>How far tags that work against a mood (<see cref="IntentConcept.AvoidTags"/>) take a film from it: as far as a thriller is from cozy.</summary>
+    private const float AvoidTagWeight = 0.6f;
+
+    private static double MoodFit(IntentConcept mood, bool[]? tags, byte[]? avoidTags, int index, uint genreBits, uint tmdbGenreBits, uint wishedBits,
+        out bool tagged)
     {
         tagged = tags is not null && tags[index];
         if (mood.GenreMask.IsEmpty)
@@ -331,6 +337,11 @@ internal sealed class IntentRelevance : IDisposable
                 weight = Math.Max(weight, (float)(TmdbGenreCredit * share * mood.WeightByGenreBit[bit]));
             }
             bits &= bits - 1;
+        }
+        if (avoidTags is not null && avoidTags[index] > 0)
+        {
+            // One such tag may be a subplot (Silver Linings Playbook's infidelity); two are what the film is.
+            avoid = Math.Max(avoid, avoidTags[index] >= 2 ? AvoidTagWeight : AvoidTagWeight / 4);
         }
         return Math.Clamp((0.85 * weight) + (tagged ? 0.3 : 0) - avoid, 0, 1);
     }
@@ -441,7 +452,7 @@ internal sealed class IntentRelevance : IDisposable
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
                 var mood = Moods[m];
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, out _);
                 moodWeights += weight;
             }
             Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);

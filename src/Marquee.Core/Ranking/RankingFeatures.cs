@@ -36,6 +36,7 @@ public sealed class RankingFeatures
     private readonly int[] _franchiseFirst;
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
+    private readonly Dictionary<string, byte[]> _moodAvoidTags;
     private readonly float[] _communityStars;
     private readonly Dictionary<string, TopicHits> _topics;
 
@@ -96,9 +97,14 @@ public sealed class RankingFeatures
         }
 
         _moodTags = new Dictionary<string, bool[]>(StringComparer.OrdinalIgnoreCase);
+        _moodAvoidTags = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var mood in vocabulary.Moods)
         {
             _moodTags[mood.Name] = content.TagHits(mood.Tags);
+            if (mood.AvoidTags.Count > 0)
+            {
+                _moodAvoidTags[mood.Name] = AvoidTagCounts(content, mood.AvoidTags);
+            }
         }
 
         // Topics are a fixed vocabulary: search each once here instead of on every request.
@@ -218,6 +224,29 @@ public sealed class RankingFeatures
 
     /// <summary>Whether the movie at a catalogue index carries one of the mood's tags; null for unknown moods.</summary>
     public bool[]? MoodTags(string mood) => _moodTags.GetValueOrDefault(mood);
+
+    /// <summary>
+    /// How many of the tags that work against the mood the movie at a catalogue index carries (capped at 255); null
+    /// when the mood names none.
+    /// </summary>
+    public byte[]? MoodAvoidTags(string mood) => _moodAvoidTags.GetValueOrDefault(mood);
+
+    private static byte[] AvoidTagCounts(ContentIndex content, IReadOnlyList<string> tags)
+    {
+        var counts = new byte[content.Count];
+        foreach (var tag in tags)
+        {
+            var hits = content.TagHits([tag]);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                if (hits[i] && counts[i] < byte.MaxValue)
+                {
+                    counts[i]++;
+                }
+            }
+        }
+        return counts;
+    }
 
     /// <summary>BM25 hits of a vocabulary concept's search terms (topics, "gangster", ...); null when it has none.</summary>
     public TopicHits? Topic(string concept) => _topics.GetValueOrDefault(concept);

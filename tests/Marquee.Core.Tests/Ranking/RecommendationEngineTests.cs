@@ -477,6 +477,31 @@ public class RecommendationEngineTests
         Assert.Equal(3, result.Items[0].Movie.MovieId);
     }
 
+    [Fact]
+    public void Recommend_LightMood_PutsAFilmWhoseKeywordsWorkAgainstItBelowAGentleOne()
+    {
+        // "A cozy movie" opened on American Beauty: a comedy and a romance by its genres, and a dark comedy of adultery
+        // and a failing marriage by its keywords. One such keyword alone is a subplot, and costs little.
+        var movies = new (int Id, string Title, string[] Keywords, double Mean)[]
+        {
+            (1, "American Beauty", ["dark comedy", "adultery", "dysfunctional marriage", "suburbia"], 4.3),
+            (2, "Silver Linings Playbook", ["infidelity", "dancing", "friendship"], 4.0),
+            (3, "Notting Hill", ["bookshop", "falling in love"], 3.6),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1999, ["Comedy", "Romance"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "Life in a small town.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var cozy = Ids(Recommend(snapshot, new MovieIntent { Moods = ["cozy"] }, kind: RecommenderKind.Baseline, k: 3));
+        var romantic = Ids(Recommend(snapshot, new MovieIntent { Moods = ["romantic"] }, kind: RecommenderKind.Baseline, k: 3));
+
+        Assert.Equal([2, 3, 1], cozy);
+        Assert.Equal(1, romantic[0]); // a mood that names nothing against it ranks the films as before
+    }
+
     [Theory]
     [InlineData("ja", "JP", 1)] // "japanese horror": Ringu before The Ring, an American remake with Japanese money
     [InlineData("en", "GB", 1)] // "british horror": The Descent before an American film in English
