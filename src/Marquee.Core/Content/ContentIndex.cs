@@ -53,6 +53,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public bool IsUseful(string phrase) => _keywords.IsUseful(phrase);
 
+    /// <inheritdoc />
+    public bool IsCommonWord(string word) => _keywords.IsCommonWord(word);
+
     // ---- content similarity ----------------------------------------------------------------------------------
 
     /// <summary>

@@ -108,6 +108,16 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         return total > 0 && total <= limit;
     }
 
+    /// <summary>Overviews that must use a word before it counts as a word people spell correctly, not a typo.</summary>
+    private const int CommonWordDocuments = 5;
+
+    /// <inheritdoc cref="Intent.IKeywordLexicon.IsCommonWord"/>
+    public bool IsCommonWord(string word)
+    {
+        var terms = _index.Prose.Terms(MovieTextIndex.OverviewField, word);
+        return terms.Count == 0 || terms.All(term => _index.Reader.DocFreq(new Term(MovieTextIndex.OverviewField, term)) >= CommonWordDocuments);
+    }
+
     private BooleanQuery? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
     {
         var query = new BooleanQuery();

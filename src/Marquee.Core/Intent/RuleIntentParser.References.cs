@@ -282,25 +282,37 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
+                // A longer typo'd title wins over a short exact one inside it ("toy storey" is Toy Story, not The Toy).
+                if (!exactOnly && ResolveFuzzy(start, maxLength, length, out var longerUsed) is { } longer)
+                {
+                    used = longerUsed;
+                    return longer;
+                }
                 used = length;
                 return exact;
             }
-            if (exactOnly)
-            {
-                return null;
-            }
+            return exactOnly ? null : ResolveFuzzy(start, maxLength, 0, out used);
+        }
+
+        /// <summary>
+        /// The closest title by typo distance over the spans starting at <paramref name="start"/> longer than
+        /// <paramref name="longerThan"/> tokens; <paramref name="used"/> receives the winning span's length in tokens.
+        /// </summary>
+        private TitleMatch? ResolveFuzzy(int start, int maxLength, int longerThan, out int used)
+        {
+            used = 0;
             var spans = new List<string>();
             var lengths = new List<int>();
-            for (var length = Math.Min(maxLength, 8); length >= 1; length--)
+            for (var length = Math.Min(maxLength, 8); length > longerThan; length--)
             {
                 var span = query.Text(start, length);
-                if (span.Length >= 4 && !AllKnownWords(start, length) && !ContinuesTitle(start + length))
+                if (span.Length >= 4 && !AllKnownWords(start, length) && !AllCommonWords(start, length) && !ContinuesTitle(start + length))
                 {
                     spans.Add(span);
                     lengths.Add(length);
                 }
             }
-            if (spans.Count == 0 || titles.ResolveFuzzy(spans) is not { } best)
+            if (spans.Count == 0 || context.Titles!.ResolveFuzzy(spans) is not { } best)
             {
                 return null;
             }
@@ -316,6 +328,23 @@ public sealed partial class RuleIntentParser
         private bool ContinuesTitle(int at) =>
             at + 1 < query.Count && query[at].Text == "of" && query[at + 1].Kind == QueryTokenKind.Word
             && !vocabulary.Phrases.TryMatch(query, at + 1, out _, out _);
+
+        /// <summary>Every word is spelled as the catalogue's prose spells it often: nothing there is a typo to correct.</summary>
+        private bool AllCommonWords(int start, int length)
+        {
+            if (context.Lexicon is not { } lexicon)
+            {
+                return false;
+            }
+            for (var i = start; i < start + length; i++)
+            {
+                if (query[i].Kind is QueryTokenKind.Word && !lexicon.IsCommonWord(query[i].Text))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         private bool AllKnownWords(int start, int length)
         {

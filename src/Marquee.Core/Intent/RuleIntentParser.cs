@@ -40,6 +40,12 @@ public interface IKeywordLexicon
 {
     /// <summary>True when the word or phrase occurs in the catalogue's text but is not so common that it says nothing.</summary>
     bool IsUseful(string phrase);
+
+    /// <summary>
+    /// True when the word is one the catalogue's own prose uses often (or a word that analysis drops, like "the"): a
+    /// correctly spelled word, not a typo of a title ("the crown" is not a misspelt The Crow; "forest gump" is Forrest Gump).
+    /// </summary>
+    bool IsCommonWord(string word) => false;
 }
 
 /// <summary>The labels the catalogue gives its films (TMDB keywords, MovieLens tags), looked up by phrase.</summary>

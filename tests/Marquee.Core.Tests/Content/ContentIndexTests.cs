@@ -85,6 +85,21 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void IsCommonWord_IsAWordManyOverviewsUse_NotOneOnlyATitleSpells()
+    {
+        // Five kings lose their crowns; only one overview says "matrix". "The" is dropped by analysis, so it is no typo either.
+        var kings = Enumerable.Range(0, 5)
+            .Select(i => new TestCatalog.Entry(900 + i, $"King {i}", 1990, "Drama", 3.5, 10, "A king loses his crown."))
+            .ToList();
+        var index = ContentIndex.Build(TestCatalog.Catalog(kings));
+
+        Assert.True(index.IsCommonWord("crown"));
+        Assert.True(index.IsCommonWord("the"));
+        Assert.False(index.IsCommonWord("matrix"));
+        Assert.False(index.IsCommonWord("matirx"));
+    }
+
+    [Fact]
     public void ResolveExact_MatchesWithOrWithoutTheArticle()
     {
         Assert.Equal(4, Index.ResolveExact("the matrix")!.MovieId);

@@ -225,6 +225,20 @@ public class RuleIntentParserTests
         Assert.Equal([movieId], Parse(query).ReferenceMovieIds);
     }
 
+    [Theory]
+    [InlineData("something like the crown", null)] // a word spelled right is not a typo of The Crow
+    [InlineData("something like the crwo", 353)]
+    [InlineData("like forest gump", 356)] // "forest" is a common word, "gump" is not: one typo to correct
+    [InlineData("like toy storey", 1)] // the longer typo'd title wins over The Toy inside it
+    [InlineData("like the toy", 4929)]
+    public void Parse_TypoTolerantTitles_CorrectOnlyWhatIsMisspelt(string query, int? movieId)
+    {
+        var titles = new FakeTitles((353, "The Crow", 100), (356, "Forrest Gump", 329), (1, "Toy Story", 215), (4929, "The Toy", 4));
+        var context = new IntentParseContext(2018, titles, new SpellingLexicon("crown", "forest", "toy", "like", "something"));
+
+        Assert.Equal(movieId is { } id ? [id] : [], Parser.Parse(query, context).ReferenceMovieIds);
+    }
+
     [Fact]
     public void Parse_AboutATitleWord_IsASubjectNotThatFilm()
     {
@@ -1304,5 +1318,13 @@ public class RuleIntentParserTests
     private sealed class FakeLexicon(params string[] known) : IKeywordLexicon
     {
         public bool IsUseful(string phrase) => known.Contains(phrase);
+    }
+
+    /// <summary>A lexicon that knows which words the catalogue's prose uses often (and "the", which analysis drops).</summary>
+    private sealed class SpellingLexicon(params string[] common) : IKeywordLexicon
+    {
+        public bool IsUseful(string phrase) => common.Contains(phrase);
+
+        public bool IsCommonWord(string word) => word == "the" || common.Contains(word);
     }
 }
