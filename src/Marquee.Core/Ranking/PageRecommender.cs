@@ -39,7 +39,7 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
                     .ToList(),
             };
         }
-        return new RecommendationPage(result, wish.Intent, Notice(result.TrueMatches, request.Wish));
+        return new RecommendationPage(result, wish.Intent, Notice(result, request.Wish));
     }
 
     private static List<ExplainedMovie> Explained(IReadOnlyList<RecommendedMovie> items) => items
@@ -112,9 +112,17 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
         return rated;
     }
 
-    private static string? Notice(int? trueMatches, Wish wish) => trueMatches is { } matches && wish.HasText
-        ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{wish.Text!.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
-        : null;
+    private static string? Notice(RecommendationResult result, Wish wish)
+    {
+        if (result.UnknownReferences is [var first, ..] unknown)
+        {
+            var names = unknown.Count == 1 ? first : string.Join(", ", unknown.Take(unknown.Count - 1)) + " and " + unknown[^1];
+            return $"Marquee knows too little about {names} to tell which films are like {(unknown.Count == 1 ? "it" : "them")}: no genres, story or ratings to go on.";
+        }
+        return result.TrueMatches is { } matches && wish.HasText
+            ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{wish.Text!.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
+            : null;
+    }
 }
 
 /// <summary>A wish as read: the intent that ranks, the filters that must hold and the text's vector (null without one).</summary>

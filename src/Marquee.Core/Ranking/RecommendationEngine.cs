@@ -189,7 +189,8 @@ public static class RecommendationEngine
                 var reasons = Explanations.For(snapshot, request, movie, relevance, because?[i] ?? [], affinity, options);
                 items.Add(new RecommendedMovie(movie, Math.Round(Math.Clamp(picks[i].Score / scale, 0, 1), 4), predictions?[i], reasons));
             }
-            return new RecommendationResult(recommender, fallback, items, cfShare, relevance.TrueMatches);
+            var unknown = relevance.References.Where(r => !ReferenceSimilarity.Knows(snapshot, r)).Select(r => r.Title).ToList();
+            return new RecommendationResult(recommender, fallback, items, cfShare, relevance.TrueMatches, unknown.Count > 0 ? unknown : null);
         }
         finally
         {

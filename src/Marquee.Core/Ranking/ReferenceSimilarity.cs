@@ -88,6 +88,18 @@ public static class ReferenceSimilarity
         }
     }
 
+    /// <summary>Fewer ratings than this and a film's co-ratings say nothing about what it is like.</summary>
+    public const int MinRatingsToKnowByCoRatings = 5;
+
+    /// <summary>
+    /// Whether the catalogue knows enough about a film to tell what is like it: genres, a story or labels, a vector,
+    /// or enough ratings for co-ratings to mean something. Black Mirror (a series MovieLens lists with no genre, no
+    /// overview and one rating) has none: "something like black mirror" then ranked the favourites, and said nothing.
+    /// </summary>
+    public static bool Knows(RecommenderSnapshot snapshot, CatalogMovie movie) =>
+        movie.Genres.Count > 0 || movie.TmdbGenres.Count > 0 || !string.IsNullOrWhiteSpace(movie.Details?.Overview) || movie.Labels.Any()
+        || snapshot.Semantic?.Has(movie.Index) == true || movie.RatingCount >= MinRatingsToKnowByCoRatings;
+
     /// <summary>
     /// How close in meaning each candidate's text is to the reference's (embedding cosine), rescaled from the
     /// candidates' mean (0) to the closest (1); false when either side has no vector.

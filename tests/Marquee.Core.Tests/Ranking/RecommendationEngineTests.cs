@@ -478,6 +478,19 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_LikeAFilmWithNothingToGoOn_NamesItAsUnknown()
+    {
+        // No genres, no story, no labels and one rating: nothing says what is like it. The Matrix is known.
+        var snapshot = TestCatalog.Snapshot(extra: [new TestCatalog.Entry(500, "Black Mirror", 2011, "(no genres listed)", 4.0, 1)]);
+
+        var unknown = Recommend(snapshot, new MovieIntent { ReferenceMovieIds = [500, 4] }, kind: RecommenderKind.Baseline, k: 3);
+        var known = Recommend(snapshot, new MovieIntent { ReferenceMovieIds = [4] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal(["Black Mirror"], unknown.UnknownReferences);
+        Assert.Null(known.UnknownReferences);
+    }
+
+    [Fact]
     public void Recommend_LightMood_PutsAFilmWhoseKeywordsWorkAgainstItBelowAGentleOne()
     {
         // "A cozy movie" opened on American Beauty: a comedy and a romance by its genres, and a dark comedy of adultery

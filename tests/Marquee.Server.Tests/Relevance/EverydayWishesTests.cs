@@ -441,6 +441,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
+    {
+        // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
+        var page = await RecommendAsync(new { query = "something like black mirror", k = 10 });
+
+        Assert.Equal([176601], page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.StartsWith("Marquee knows too little about Black Mirror", page.GetProperty("notice").GetString());
+        var known = await RecommendAsync(new { query = "something like the matrix", k = 10 });
+        Assert.Equal(JsonValueKind.Null, known.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
     public async Task Recommend_SessionThatLikedAnimatedMusicals_NoCardPredictedToDisappoint()
     {
         var (client, userId) = await factory.CreateSessionClientAsync();
