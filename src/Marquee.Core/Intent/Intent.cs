@@ -34,6 +34,11 @@ public sealed record MovieIntent
     public IReadOnlyList<string> Countries { get; init; } = [];
     /// <summary>Original languages ruled out ("foreign" rules out English, "not french" French).</summary>
     public IReadOnlyList<string> ExcludeLanguages { get; init; } = [];
+    /// <summary>
+    /// Production countries ruled out (ISO 3166-1; "not american" → US): films made there are left out, unless made
+    /// in another language than the country's own (Crouching Tiger, Hidden Dragon has American money and is Chinese).
+    /// </summary>
+    public IReadOnlyList<string> ExcludeCountries { get; init; } = [];
     /// <summary>People named in the wish (directors, cast, writers), as the catalogue spells them.</summary>
     public IReadOnlyList<string> People { get; init; } = [];
     /// <summary>Production companies named in the wish ("Studio Ghibli").</summary>
@@ -83,6 +88,6 @@ public sealed record MovieIntent
 
     [JsonIgnore]
     public bool IsEmpty => !HasSoftSignals && ExcludeGenres.Count == 0 && ExcludeKeywords.Count == 0 && YearFrom is null
-                           && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0
+                           && YearTo is null && MaxRuntime is null && MinRuntime is null && ExcludeLanguages.Count == 0 && ExcludeCountries.Count == 0
                            && ExcludeCompanies.Count == 0 && ExcludePeople.Count == 0 && ExcludeMovieIds.Count == 0 && !IncludeShorts;
 }

@@ -41,6 +41,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _languages = [];
     private readonly List<string> _countries = [];
     private readonly List<string> _excludedLanguages = [];
+    private readonly List<string> _excludedCountries = [];
     private readonly List<string> _people = [];
     private readonly List<string> _companies = [];
     private readonly List<string> _excludedCompanies = [];
@@ -230,6 +231,14 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     {
         if (negated)
         {
+            if (language.RuledOutByCountry)
+            {
+                foreach (var country in language.Countries)
+                {
+                    AddDistinct(_excludedCountries, country);
+                }
+                return;
+            }
             if (language.Language is { } ruledOut)
             {
                 AddDistinct(_excludedLanguages, ruledOut);
@@ -343,6 +352,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             Languages = [.. _languages],
             Countries = [.. _countries],
             ExcludeLanguages = _excludedLanguages.Where(l => !_languages.Contains(l)).ToList(),
+            ExcludeCountries = _excludedCountries.Where(c => !_countries.Contains(c)).ToList(),
             People = [.. _people],
             Companies = [.. _companies],
             ExcludeCompanies = _excludedCompanies.Where(c => !_companies.Contains(c)).ToList(),

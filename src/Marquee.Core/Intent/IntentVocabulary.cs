@@ -100,7 +100,12 @@ public sealed class IntentConcept
 /// Where films come from or what they are spoken in ("korean", "en français", "no subtitles"): an original
 /// language (ISO 639-1), production countries (ISO 3166-1), or a language films should not be in ("foreign").
 /// </summary>
-public sealed record LanguageConcept(string Name, string? Language, IReadOnlyList<string> Countries, string? NotLanguage);
+/// <param name="RuledOutByCountry">
+/// Negated, the concept rules out where films are made, not a language: "not american" names no language at all, and
+/// "not british" is not "not in English" (English is also the language of American films). True for a concept without
+/// a language, and for one country's share of a language other concepts speak too (British, Mexican).
+/// </param>
+public sealed record LanguageConcept(string Name, string? Language, IReadOnlyList<string> Countries, string? NotLanguage, bool RuledOutByCountry = false);
 
 /// <summary>What a phrase means to the parser. One phrase may play several parts ("from": a filler, or "from 1995").</summary>
 [Flags]
@@ -265,14 +270,24 @@ public sealed class IntentVocabulary
             }
         }
 
+        var speakers = file.Languages.Where(e => e.Language is not null).GroupBy(e => e.Language!).ToDictionary(g => g.Key, g => g.Count());
         foreach (var entry in file.Languages)
         {
-            var language = new LanguageConcept(entry.Name, entry.Language, entry.Countries ?? [], entry.NotLanguage);
+            var countries = entry.Countries ?? [];
+            var byCountry = countries.Count > 0 && (entry.Language is null || (countries.Count == 1 && speakers[entry.Language] > 1));
+            var language = new LanguageConcept(entry.Name, entry.Language, countries, entry.NotLanguage, byCountry);
             if (language.Language is null && language.Countries.Count == 0 && language.NotLanguage is null)
             {
                 throw new InvalidDataException($"vocabulary: language '{entry.Name}' names no language or country");
             }
             _languages.Add(language);
+            if (language.Language is { } spoken)
+            {
+                foreach (var country in countries)
+                {
+                    AddLanguageOf(country, spoken);
+                }
+            }
             foreach (var phrase in entry.Phrases)
             {
                 MeaningOf(phrase).Language = language;
@@ -383,6 +398,23 @@ public sealed class IntentVocabulary
     public PhraseTable<bool> AgeViewers { get; }
     /// <summary>Film languages and countries the parser knows, in file order.</summary>
     public IReadOnlyList<LanguageConcept> Languages => _languages;
+
+    private readonly Dictionary<string, HashSet<string>> _languagesOfCountry = new(StringComparer.Ordinal);
+
+    private void AddLanguageOf(string country, string language)
+    {
+        if (!_languagesOfCountry.TryGetValue(country, out var languages))
+        {
+            _languagesOfCountry[country] = languages = new HashSet<string>(StringComparer.Ordinal);
+        }
+        languages.Add(language);
+    }
+
+    /// <summary>The languages the vocabulary says a country makes its films in (ISO 3166-1 → ISO 639-1; "CA" → en, fr); empty when it names none.</summary>
+    public IReadOnlySet<string> LanguagesOf(string country) =>
+        _languagesOfCountry.TryGetValue(country, out var languages) ? languages : EmptyLanguages;
+
+    private static readonly HashSet<string> EmptyLanguages = [];
 
     /// <summary>The concept with this canonical name (any kind), or null.</summary>
     public IntentConcept? Find(string name) => _byName.GetValueOrDefault(name.Trim());

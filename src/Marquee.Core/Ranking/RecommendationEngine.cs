@@ -47,6 +47,8 @@ public static class RecommendationEngine
             ExcludeShorts = request.Filters.ExcludeShorts || !intent.IncludeShorts,
             MaxAge = request.Filters.MaxAge ?? intent.MaxAge,
             ExcludeLanguages = request.Filters.ExcludeLanguages.Count > 0 ? request.Filters.ExcludeLanguages : intent.ExcludeLanguages.ToHashSet(),
+            ExcludeCountries = request.Filters.ExcludeCountries.Count > 0 ? request.Filters.ExcludeCountries
+                : intent.ExcludeCountries.Distinct().ToDictionary(country => country, snapshot.Vocabulary.LanguagesOf),
         };
 
         var candidates = ArrayPool<int>.Shared.Rent(Math.Max(1, n));

@@ -22,12 +22,18 @@ public sealed record RecommendationFilters
     public int? MaxAge { get; init; }
     /// <summary>Original languages that fail (ISO 639-1); films of unknown language pass.</summary>
     public IReadOnlySet<string> ExcludeLanguages { get; init; } = new HashSet<string>();
+    /// <summary>
+    /// Production countries that fail (ISO 3166-1), each with the languages it makes its films in: a film made there
+    /// fails unless its original language is none of them (American money in a Chinese film leaves it Chinese). Films
+    /// of unknown countries pass.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ExcludeCountries { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
     public IReadOnlySet<int> ExcludeMovieIds { get; init; } = new HashSet<int>();
 
     /// <summary>Whether any constraint other than the excluded ids is set (most requests have none).</summary>
     public bool HasAttributeConstraints =>
         !AnyGenres.IsEmpty || !ExcludeGenres.IsEmpty || MinRating is not null || YearFrom is not null || YearTo is not null || MaxRuntime is not null
-        || MinRuntime is not null || ExcludeShorts || MaxAge is not null || ExcludeLanguages.Count > 0;
+        || MinRuntime is not null || ExcludeShorts || MaxAge is not null || ExcludeLanguages.Count > 0 || ExcludeCountries.Count > 0;
 
     public bool Accepts(CatalogMovie movie) => AcceptsAttributes(movie) && !ExcludeMovieIds.Contains(movie.MovieId);
 
@@ -70,10 +76,26 @@ public sealed record RecommendationFilters
         {
             return false;
         }
+        if (ExcludeCountries.Count > 0 && movie.Details?.ProductionCountries is { Count: > 0 } countries && IsFromExcludedCountry(countries, movie.Details.OriginalLanguage))
+        {
+            return false;
+        }
         if (MinRuntime is { } shortest && (movie.RuntimeMinutes is not { } length || length < shortest))
         {
             return false;
         }
         return MaxRuntime is not { } max || (movie.RuntimeMinutes is { } runtime && runtime <= max);
+    }
+
+    private bool IsFromExcludedCountry(IReadOnlyList<string> countries, string? language)
+    {
+        foreach (var country in countries)
+        {
+            if (ExcludeCountries.TryGetValue(country, out var spoken) && (language is null || spoken.Count == 0 || spoken.Contains(language)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

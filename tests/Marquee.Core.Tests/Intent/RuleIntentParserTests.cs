@@ -226,6 +226,20 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a horror movie that isn't american", new[] { "US" }, new string[0])]
+    [InlineData("comedies not from hollywood", new[] { "US" }, new string[0])]
+    [InlineData("not british comedies", new[] { "GB" }, new string[0])] // the UK, not every film in English
+    [InlineData("a thriller that's not in english", new string[0], new[] { "en" })]
+    [InlineData("nothing french", new string[0], new[] { "fr" })] // a language of its own: French films wherever made
+    public void Parse_NegatedPlace_RulesOutACountryOrALanguage(string query, string[] countries, string[] languages)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal(countries, intent.ExcludeCountries);
+        Assert.Equal(languages, intent.ExcludeLanguages);
+    }
+
+    [Theory]
     [InlineData("something like the crown", null)] // a word spelled right is not a typo of The Crow
     [InlineData("something like the crwo", 353)]
     [InlineData("like forest gump", 356)] // "forest" is a common word, "gump" is not: one typo to correct

@@ -478,6 +478,29 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_ACountryRuledOut_LeavesOutItsFilms_ButNotAFilmOfAnotherLanguageItPaidFor()
+    {
+        var movies = new (int Id, string Title, string Language, string[] Countries)[]
+        {
+            (1, "The Shining", "en", ["US"]),
+            (2, "Notting Hill", "en", ["GB", "US"]),
+            (3, "Crouching Tiger, Hidden Dragon", "zh", ["TW", "US"]),
+            (4, "Let the Right One In", "sv", ["SE"]),
+            (5, "Unknown Origins", "en", []),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, 4.0)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, OriginalLanguage = m.Language, ProductionCountries = m.Countries }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { ExcludeCountries = ["US"] }, kind: RecommenderKind.Baseline, k: 5);
+
+        Assert.Equal([3, 4, 5], Ids(result).Order().ToList());
+    }
+
+    [Fact]
     public void Recommend_LikeAFilmWithNothingToGoOn_NamesItAsUnknown()
     {
         // No genres, no story, no labels and one rating: nothing says what is like it. The Matrix is known.

@@ -441,6 +441,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AHorrorMovieThatIsNotAmerican_HasNoAmericanFilm()
+    {
+        // "Not american" was read as nothing: The Silence of the Lambs, The Shining and Alien opened the page.
+        var page = await RecommendAsync(new { query = "a horror movie that isn't american", k = 10 });
+
+        Assert.Equal(["US"], Strings(page.GetProperty("intent"), "exclude_countries"));
+        var items = Items(page);
+        Assert.Equal(10, items.Count);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 593 or 1258 or 1214 or 1219);
+        Assert.True(Count(items, "Horror") >= 8, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.

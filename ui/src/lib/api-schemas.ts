@@ -93,6 +93,8 @@ export const intentSchema = z.object({
   /** Original languages the wish ruled out ("foreign" rules out English). */
   exclude_languages: z.array(z.string()).default([]),
   countries: z.array(z.string()).default([]),
+  /** Production countries the wish ruled out ("not american" rules out US). */
+  exclude_countries: z.array(z.string()).default([]),
   people: z.array(z.string()).default([]),
   companies: z.array(z.string()).default([]),
   exclude_companies: z.array(z.string()).default([]),

@@ -270,10 +270,14 @@ describe('intent', () => {
       exclude_people: ['Jim Carrey'],
       languages: ['ko'],
       countries: ['KR'],
+      exclude_languages: ['en'],
+      exclude_countries: ['US'],
       max_age: 8,
       min_runtime: 180,
     });
     expect(intent).toMatchObject({
+      excludeLanguages: ['en'],
+      excludeCountries: ['US'],
       people: ['Wes Anderson'],
       companies: ['ghibli'],
       excludeCompanies: ['marvel'],
@@ -293,6 +297,8 @@ describe('intent', () => {
       minRuntime: null,
     });
     expect(isIntentEmpty(mapIntent({ source: 'rules', exclude_people: ['Jim Carrey'] }))).toBe(false);
+    expect(isIntentEmpty(mapIntent({ source: 'rules', exclude_countries: ['US'] }))).toBe(false);
+    expect(mapIntent({ source: 'rules' })).toMatchObject({ excludeLanguages: [], excludeCountries: [] });
   });
 });
 

@@ -244,6 +244,9 @@ export interface UIIntent {
   /** Original languages wished (ISO 639-1) and production countries (ISO 3166-1). */
   languages: string[];
   countries: string[];
+  /** Original languages ("foreign" rules out English) and production countries ("not american") ruled out. */
+  excludeLanguages: string[];
+  excludeCountries: string[];
   people: string[];
   companies: string[];
   excludeCompanies: string[];
@@ -270,6 +273,8 @@ export function mapIntent(intent: ApiIntent | null): UIIntent | null {
     minRuntime: intent.min_runtime ?? null,
     languages: intent.languages ?? [],
     countries: intent.countries ?? [],
+    excludeLanguages: intent.exclude_languages ?? [],
+    excludeCountries: intent.exclude_countries ?? [],
     people: intent.people ?? [],
     companies: intent.companies ?? [],
     excludeCompanies: intent.exclude_companies ?? [],
@@ -295,6 +300,8 @@ export function isIntentEmpty(intent: UIIntent | null): boolean {
       intent.minRuntime === null &&
       intent.languages.length === 0 &&
       intent.countries.length === 0 &&
+      intent.excludeLanguages.length === 0 &&
+      intent.excludeCountries.length === 0 &&
       intent.people.length === 0 &&
       intent.companies.length === 0 &&
       intent.excludeCompanies.length === 0 &&

@@ -38,6 +38,12 @@ export function IntentSummary({ intent }: { intent: UIIntent | null }) {
       ? intent.languages.map((code) => languageName(code) ?? code)
       : intent.countries.map((code) => countryName(code) ?? code);
   chips.push(...places.map((place) => ({ key: `place-${place}`, label: place })));
+  // "Foreign" rules out English unless English is wished ("no subtitles" wishes it).
+  const ruledOutPlaces = [
+    ...intent.excludeLanguages.map((code) => `not in ${languageName(code) ?? code}`),
+    ...intent.excludeCountries.map((code) => `not from ${countryName(code) ?? code}`),
+  ];
+  chips.push(...ruledOutPlaces.map((place) => ({ key: `not-place-${place}`, label: place, tone: 'exclude' as const })));
   if (intent.maxAge !== null) chips.push({ key: 'age', label: `for age ${intent.maxAge}` });
   if (intent.minRuntime !== null) chips.push({ key: 'min-runtime', label: `over ${intent.minRuntime} min` });
   const years = yearsLabel(intent.yearFrom, intent.yearTo);
