@@ -69,7 +69,9 @@ public sealed class WishReader
             var answer = await WithinBudgetAsync("intent", budget, token => parser.ParseAsync(text, context, token), cancellationToken);
             if (answer is { Intent: { } intent })
             {
-                return WithChips(intent, chips.Build(context.ReferenceYear));
+                var rules = new IntentBuilder(vocabulary);
+                _rules.ParseInto(text, context, rules);
+                return WithChips(WithRulesOnlyParts(intent, rules.Build(context.ReferenceYear)), chips.Build(context.ReferenceYear));
             }
             if (answer is { Problem: { } problem })
             {
@@ -97,6 +99,26 @@ public sealed class WishReader
         }
         return lines;
     }
+
+    /// <summary>
+    /// What the model's schema has no key for comes from the rules' reading of the same text: people and studios by the
+    /// catalogue's own names, places, ages, the shortest runtime, short films. With an LLM configured, "a korean thriller"
+    /// lost Korea and "something for my 8-year-old" lost the age that keeps The Godfather off the page.
+    /// </summary>
+    private static MovieIntent WithRulesOnlyParts(MovieIntent llm, MovieIntent rules) => llm with
+    {
+        People = rules.People,
+        Companies = rules.Companies,
+        ExcludePeople = rules.ExcludePeople,
+        ExcludeCompanies = rules.ExcludeCompanies,
+        Languages = rules.Languages,
+        Countries = rules.Countries,
+        ExcludeLanguages = rules.ExcludeLanguages,
+        ExcludeCountries = rules.ExcludeCountries,
+        MaxAge = rules.MaxAge,
+        MinRuntime = llm.MaxRuntime is { } max && rules.MinRuntime > max ? null : rules.MinRuntime,
+        IncludeShorts = rules.IncludeShorts,
+    };
 
     /// <summary>Chips the person tapped stay; the model reads only the free text.</summary>
     private static MovieIntent WithChips(MovieIntent llm, MovieIntent chips) => llm with

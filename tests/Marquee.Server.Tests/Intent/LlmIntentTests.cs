@@ -155,6 +155,23 @@ public sealed class LlmIntentTests(MarqueeFactory factory, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Recommend_LlmIntent_KeepsWhatOnlyTheRulesRead_PlacesAgesAndPeopleRuledOut()
+    {
+        // The model's schema has no key for languages, ages or people: they come from the rules' reading of the text.
+        await using var app = WithLlm("openai");
+        using var client = app.CreateClient();
+
+        var korean = (await RecommendAsync(client, "a korean western")).GetProperty("intent");
+        var child = (await RecommendAsync(client, "a western for my 8-year-old, nothing american")).GetProperty("intent");
+
+        Assert.Equal("llm", korean.GetProperty("source").GetString());
+        Assert.Equal(["Western"], Strings(korean, "genres"));
+        Assert.Equal(["ko"], Strings(korean, "languages"));
+        Assert.Equal(8, child.GetProperty("max_age").GetInt32());
+        Assert.Equal(["US"], Strings(child, "exclude_countries"));
+    }
+
+    [Fact]
     public void Startup_ProviderWithoutModel_FailsValidation()
     {
         using var app = factory.WithWebHostBuilder(builder =>
