@@ -226,6 +226,19 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("horror for someone who scares easily")]
+    [InlineData("an absolutely hilarious comedy")]
+    [InlineData("something genuinely scary, seriously")]
+    public void Parse_AdverbsOfDegree_NeverBecomeKeywords(string query)
+    {
+        // "Easily" was searched for as a subject; function words never become keywords.
+        var intent = new RuleIntentParser(IntentVocabulary.Default).Parse(query, Context with { Lexicon = new SpellingLexicon("easily", "absolutely", "genuinely", "seriously") });
+
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("a horror movie that isn't american", new[] { "US" }, new string[0])]
     [InlineData("comedies not from hollywood", new[] { "US" }, new string[0])]
     [InlineData("not british comedies", new[] { "GB" }, new string[0])] // the UK, not every film in English
