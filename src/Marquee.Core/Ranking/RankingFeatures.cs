@@ -24,6 +24,7 @@ public sealed class RankingFeatures
 
     private readonly float[] _quality;
     private readonly float[] _popularity;
+    private readonly float[] _fame;
     private readonly uint[] _genreBits;
     private readonly uint[] _tmdbGenreBits;
     private readonly uint[] _genreCombinations;
@@ -45,6 +46,7 @@ public sealed class RankingFeatures
         var movies = catalog.Movies;
         _quality = new float[movies.Count];
         _popularity = new float[movies.Count];
+        _fame = new float[movies.Count];
         var damped = QualityEvidence(catalog, baseline);
         _communityStars = damped;
         var low = float.MaxValue;
@@ -67,6 +69,16 @@ public sealed class RankingFeatures
             _ratingCounts[movie.Index] = movie.RatingCount;
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
+        }
+        // TMDB votes in MovieLens ratings: the median ratio over films well rated in both, so that an old classic's
+        // fame is what MovieLens says and a recent blockbuster's what TMDB says.
+        var ratios = movies.Where(m => m.RatingCount >= 10 && m.Details?.TmdbVoteCount > 0)
+            .Select(m => (double)m.Details!.TmdbVoteCount!.Value / m.RatingCount).Order().ToList();
+        var votesPerRating = ratios.Count > 0 ? ratios[ratios.Count / 2] : double.PositiveInfinity;
+        foreach (var movie in movies)
+        {
+            var asRatings = (movie.Details?.TmdbVoteCount ?? 0) / votesPerRating;
+            _fame[movie.Index] = logMax > 0 ? Math.Max(_popularity[movie.Index], (float)Math.Min(1, Math.Log(1 + asRatings) / logMax)) : 0;
         }
         // Best quality first, ties to the smaller index: the films candidate generation always includes.
         _bestQuality = Enumerable.Range(0, movies.Count).OrderByDescending(i => _quality[i]).ThenBy(i => i).Take(MaxBestQuality).ToArray();
@@ -201,6 +213,13 @@ public sealed class RankingFeatures
 
     /// <summary>log(1 + ratings) rescaled to 0–1.</summary>
     public ReadOnlySpan<float> Popularity => _popularity;
+
+    /// <summary>
+    /// How well known a film is in the world, 0–1: the larger of its MovieLens popularity and its TMDB vote count
+    /// counted in MovieLens ratings (the catalogue's median votes per rating). MovieLens's count alone calls recent blockbusters obscure (Avengers: Infinity War has a
+    /// handful of ratings in ml-latest-small and opened "an underrated sci-fi gem").
+    /// </summary>
+    public ReadOnlySpan<float> Fame => _fame;
 
     /// <summary>Each movie's genres as <see cref="Catalog.GenreSet"/> bits, by catalogue index (hot loops skip the object).</summary>
     public ReadOnlySpan<uint> GenreBits => _genreBits;

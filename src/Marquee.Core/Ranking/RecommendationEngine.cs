@@ -123,6 +123,7 @@ public static class RecommendationEngine
             var fameWithinFit = precise && cfShare == 0 && !relevance.NamesFilms ? options.SubjectPopularityWeight : 0;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
+            var fame = snapshot.Features.Fame;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
             // One score per candidate, in candidate order (ascending catalogue index).
             var scoreSpan = scores.AsSpan(0, count);
@@ -139,7 +140,8 @@ public static class RecommendationEngine
                 var index = candidates[c];
                 var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
-                score += (qualityBoost * quality[index]) + (popularityBoost * popularity[index]);
+                // A wish for the little-known ("hidden gem") asks how known a film is in the world, not in MovieLens.
+                score += (qualityBoost * quality[index]) + (popularityBoost * (popularityBoost < 0 ? fame[index] : popularity[index]));
                 score += fameWithinFit * popularity[index] * relevance.Total(index);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);

@@ -501,6 +501,32 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_HiddenGem_IsLittleKnownInTheWorld_NotOnlyInMovieLens()
+    {
+        // A 2018 blockbuster has a dozen MovieLens ratings and twenty thousand TMDB votes: it opened "an underrated
+        // sci-fi gem". Counted in MovieLens ratings (here twenty votes a rating), its votes say it is famous.
+        var movies = new (int Id, string Title, int Ratings, int Votes, double Mean)[]
+        {
+            (1, "Classic A", 100, 2000, 3.8),
+            (2, "Classic B", 100, 2000, 3.8),
+            (3, "Classic C", 100, 2000, 3.8),
+            (4, "Avengers: Infinity War", 12, 20000, 4.1),
+            (5, "Predestination", 12, 100, 4.0),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2015, ["Sci-Fi"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, TmdbVoteCount = m.Votes, TmdbRating = 7.5 }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var gems = Ids(Recommend(snapshot, new MovieIntent { Moods = ["hidden-gem"], Genres = ["Sci-Fi"] }, kind: RecommenderKind.Baseline, k: 5));
+
+        Assert.True(gems.IndexOf(5) < gems.IndexOf(4), string.Join(", ", gems));
+        Assert.True(snapshot.Features.Fame[3] > snapshot.Features.Popularity[3]);
+    }
+
+    [Fact]
     public void Recommend_LikeAFilmWithNothingToGoOn_NamesItAsUnknown()
     {
         // No genres, no story, no labels and one rating: nothing says what is like it. The Matrix is known.
