@@ -216,8 +216,9 @@ public sealed class RankingFeatures
 
     /// <summary>
     /// How well known a film is in the world, 0–1: the larger of its MovieLens popularity and its TMDB vote count
-    /// counted in MovieLens ratings (the catalogue's median votes per rating). MovieLens's count alone calls recent blockbusters obscure (Avengers: Infinity War has a
-    /// handful of ratings in ml-latest-small and opened "an underrated sci-fi gem").
+    /// counted in MovieLens ratings (the catalogue's median votes per rating). MovieLens's count alone calls recent
+    /// blockbusters obscure (Avengers: Infinity War has a handful of ratings in ml-latest-small and opened "an
+    /// underrated sci-fi gem").
     /// </summary>
     public ReadOnlySpan<float> Fame => _fame;
 

@@ -123,7 +123,8 @@ public static class RecommendationEngine
             var fameWithinFit = precise && cfShare == 0 && !relevance.NamesFilms ? options.SubjectPopularityWeight : 0;
             var quality = snapshot.Features.Quality;
             var popularity = snapshot.Features.Popularity;
-            var fame = snapshot.Features.Fame;
+            // A wish for the little-known ("hidden gem") asks how known a film is in the world, not in MovieLens.
+            var boostedFame = relevance.PopularityBoost < 0 ? snapshot.Features.Fame : popularity;
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
             // One score per candidate, in candidate order (ascending catalogue index).
             var scoreSpan = scores.AsSpan(0, count);
@@ -140,8 +141,7 @@ public static class RecommendationEngine
                 var index = candidates[c];
                 var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
-                // A wish for the little-known ("hidden gem") asks how known a film is in the world, not in MovieLens.
-                score += (qualityBoost * quality[index]) + (popularityBoost * (popularityBoost < 0 ? fame[index] : popularity[index]));
+                score += (qualityBoost * quality[index]) + (popularityBoost * boostedFame[index]);
                 score += fameWithinFit * popularity[index] * relevance.Total(index);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
