@@ -240,6 +240,12 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
+        /// <summary>
+        /// A title that starts with a word that usually means something else after "like" ("this", "when", "to") is
+        /// read only whole, exactly and at least this long: "this is spinal tap", not "this one".
+        /// </summary>
+        private const int MinTitleWordsAfterBlocker = 3;
+
         private bool TryReference(int start, bool exactOnly, out int used)
         {
             if (ResolveTitle(start, exactOnly, out used) is not { } match)
@@ -259,10 +265,13 @@ public sealed partial class RuleIntentParser
         {
             used = 0;
             var titles = context.Titles!;
-            if (start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
+            if (start >= query.Count)
             {
                 return null;
             }
+            // "Like this", "like something fun" are no titles; "like when harry met sally", "like how to train your
+            // dragon" are, whole and word for word.
+            var blocked = vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _);
             var maxLength = 0;
             while (start + maxLength < query.Count && maxLength < 12 && query[start + maxLength].Kind != QueryTokenKind.Break)
             {
@@ -274,7 +283,8 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                if (titles.ResolveExact(query.Text(start, length)) is not { } exact || ContinuesTitle(start + length))
+                if (titles.ResolveExact(query.Text(start, length)) is not { } exact || ContinuesTitle(start + length)
+                    || (blocked && (length < MinTitleWordsAfterBlocker || !exact.IsFullTitle)))
                 {
                     continue;
                 }
@@ -283,7 +293,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 // A longer typo'd title wins over a short exact one inside it ("toy storey" is Toy Story, not The Toy).
-                if (!exactOnly && ResolveFuzzy(start, maxLength, length, out var longerUsed) is { } longer)
+                if (!exactOnly && !blocked && ResolveFuzzy(start, maxLength, length, out var longerUsed) is { } longer)
                 {
                     used = longerUsed;
                     return longer;
@@ -291,7 +301,7 @@ public sealed partial class RuleIntentParser
                 used = length;
                 return exact;
             }
-            return exactOnly ? null : ResolveFuzzy(start, maxLength, 0, out used);
+            return exactOnly || blocked ? null : ResolveFuzzy(start, maxLength, 0, out used);
         }
 
         /// <summary>

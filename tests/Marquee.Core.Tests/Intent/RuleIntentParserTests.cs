@@ -266,6 +266,25 @@ public class RuleIntentParserTests
         Assert.Equal(movieId is { } id ? [id] : [], Parser.Parse(query, context).ReferenceMovieIds);
     }
 
+    [Theory]
+    [InlineData("like when harry met sally", 1307)]
+    [InlineData("something like this is spinal tap", 1288)]
+    [InlineData("movies like how to train your dragon", 59315)]
+    [InlineData("something like to kill a mockingbird", 1207)]
+    [InlineData("movies like this one", null)] // "this" and "when" still mean what they usually mean after "like"
+    [InlineData("something like this", null)]
+    [InlineData("i would like to watch a comedy", null)]
+    [InlineData("like when hary met sally", null)] // no typo reading after such a word: only the whole title
+    public void Parse_TitleStartingWithAFunctionWord_IsThatFilmWhenWhole(string query, int? movieId)
+    {
+        // "When", "this", "how" and "to" block a reference ("like this", "like to watch"): "like when harry met sally"
+        // was a search for "harry met sally" and a page of Atlantic City and Driving Miss Daisy.
+        var titles = new FakeTitles((1307, "When Harry Met Sally...", 85), (1288, "This Is Spinal Tap", 66),
+            (59315, "How to Train Your Dragon", 60), (1207, "To Kill a Mockingbird", 88), (4000, "This One", 3), (5000, "A Comedy", 2));
+
+        Assert.Equal(movieId is { } id ? [id] : [], Parser.Parse(query, Context with { Titles = titles }).ReferenceMovieIds);
+    }
+
     [Fact]
     public void Parse_AboutATitleWord_IsASubjectNotThatFilm()
     {
