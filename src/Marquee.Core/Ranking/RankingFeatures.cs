@@ -38,6 +38,8 @@ public sealed class RankingFeatures
     private readonly int[] _franchiseSecond;
     private readonly Dictionary<string, bool[]> _moodTags;
     private readonly Dictionary<string, byte[]> _moodAvoidTags;
+    private readonly bool[] _lightTone;
+    private readonly byte[] _darkTags;
     private readonly float[] _communityStars;
     private readonly Dictionary<string, TopicHits> _topics;
 
@@ -110,13 +112,26 @@ public sealed class RankingFeatures
 
         _moodTags = new Dictionary<string, bool[]>(StringComparer.OrdinalIgnoreCase);
         _moodAvoidTags = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        _lightTone = new bool[movies.Count];
+        _darkTags = new byte[movies.Count];
         foreach (var mood in vocabulary.Moods)
         {
             _moodTags[mood.Name] = content.TagHits(mood.Tags);
             if (mood.AvoidTags.Count > 0)
             {
-                _moodAvoidTags[mood.Name] = AvoidTagCounts(content, mood.AvoidTags);
+                var avoid = _moodAvoidTags[mood.Name] = AvoidTagCounts(content, mood.AvoidTags);
+                var tagged = _moodTags[mood.Name];
+                foreach (var movie in movies)
+                {
+                    var i = movie.Index;
+                    _darkTags[i] = Math.Max(_darkTags[i], avoid[i]);
+                    _lightTone[i] |= tagged[i] && IsOfMood(mood, movie.GenreMask.Bits);
+                }
             }
+        }
+        for (var i = 0; i < _lightTone.Length; i++)
+        {
+            _lightTone[i] &= _darkTags[i] == 0;
         }
 
         // Topics are a fixed vocabulary: search each once here instead of on every request.
@@ -250,6 +265,35 @@ public sealed class RankingFeatures
     /// when the mood names none.
     /// </summary>
     public byte[]? MoodAvoidTags(string mood) => _moodAvoidTags.GetValueOrDefault(mood);
+
+    /// <summary>
+    /// Films of a light tone: carrying a light mood's own labels ("whimsical", "feel-good", "heartwarming") and none of
+    /// the labels that work against one. "Like Amélie" asks for that tone as much as for its story.
+    /// </summary>
+    public ReadOnlySpan<bool> LightTone => _lightTone;
+
+    /// <summary>
+    /// How many labels that work against a light mood a film carries (the most for any one mood): "holocaust" and
+    /// "dark comedy" make Life Is Beautiful two.
+    /// </summary>
+    public ReadOnlySpan<byte> DarkTags => _darkTags;
+
+    /// <summary>A genre the mood is mostly made of (Comedy for cozy): Die Hard's "christmas" label makes it no cozy film.</summary>
+    private static bool IsOfMood(IntentConcept mood, uint genreBits)
+    {
+        while (genreBits != 0)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(genreBits);
+            if (mood.WeightByGenreBit[bit] >= CoreMoodGenreWeight)
+            {
+                return true;
+            }
+            genreBits &= genreBits - 1;
+        }
+        return false;
+    }
+
+    private const float CoreMoodGenreWeight = 0.75f;
 
     private static byte[] AvoidTagCounts(ContentIndex content, IReadOnlyList<string> tags)
     {

@@ -30,6 +30,11 @@ public static class ReferenceSimilarity
     // With film vectors, content knows what a film is about well enough to lean less on co-ratings (which favour the famous).
     private const double CfShareWithMeaning = 0.3;
     private const double MeaningWeight = 0.35;
+    // The share of its similarity a film loses when its tone clashes with the reference's (see ToneClash).
+    private const double ToneClashShare = 0.4;
+    private static readonly GenreSet ChildrenGenre = GenreSet.From(["Children"]);
+    private static readonly GenreSet YoungGenres = GenreSet.From(["Children", "Animation"]);
+    private static readonly GenreSet GrownUpGenres = GenreSet.From(["Horror", "Thriller", "Crime", "War", "Film-Noir"]);
 
     /// <summary>
     /// Similarity (0–1) of every candidate to the closest of the reference movies, written by catalogue index
@@ -71,6 +76,10 @@ public static class ReferenceSimilarity
                     var blended = hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index] * agreement) : content;
                     var evidence = Evidence(traits, reference.Index, index, LabelCloseness(labels[index]), hasMeaning ? meaning[index] : normalisedText);
                     var score = (float)(blended + (EvidenceWeight * evidence * (1 - blended)));
+                    if (ToneClash(snapshot.Features, reference.Index, index))
+                    {
+                        score *= (float)(1 - ToneClashShare);
+                    }
                     if (r == 0 || score > similarity[index])
                     {
                         similarity[index] = score;
@@ -87,6 +96,19 @@ public static class ReferenceSimilarity
             ArrayPool<float>.Shared.Return(labels);
         }
     }
+
+    /// <summary>
+    /// Whether a film's tone clashes with the reference's, whatever they share: a light film (Amélie) is not like one
+    /// labelled with what works against a light mood ("holocaust", "dark comedy": Life Is Beautiful, Irreversible
+    /// were on its page), and a children's film is not like a grown-up horror, crime or war film (Finding Nemo shares
+    /// sharks with Jaws).
+    /// </summary>
+    internal static bool ToneClash(RankingFeatures features, int reference, int movie) =>
+        (features.LightTone[reference] && features.DarkTags[movie] >= 2)
+        || (GrownUp(new GenreSet(features.GenreBits[reference])) && new GenreSet(features.GenreBits[movie]).Overlaps(ChildrenGenre));
+
+    // Coraline is a thriller for children: a reference that is animated or for children is never grown-up only.
+    private static bool GrownUp(GenreSet genres) => genres.Overlaps(GrownUpGenres) && !genres.Overlaps(YoungGenres);
 
     /// <summary>Fewer ratings than this and a film's co-ratings say nothing about what it is like.</summary>
     public const int MinRatingsToKnowByCoRatings = 5;

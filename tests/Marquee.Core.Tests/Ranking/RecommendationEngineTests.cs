@@ -564,6 +564,37 @@ public class RecommendationEngineTests
         Assert.Equal(1, romantic[0]); // a mood that names nothing against it ranks the films as before
     }
 
+    [Fact]
+    public void SimilarMovies_AFilmWhoseToneClashesWithTheReference_ComesAfterOneThatSharesIt()
+    {
+        // "Something like Amélie" offered Life Is Beautiful (a Holocaust film) and Irreversible; "like Jaws" Finding
+        // Nemo. Sharing labels and genres does not make a film of another tone alike.
+        var movies = new (int Id, string Title, string[] Genres, string[] Keywords)[]
+        {
+            (1, "Amélie", ["Comedy", "Romance"], ["whimsical", "paris", "cafe", "love"]),
+            (2, "Life Is Beautiful", ["Comedy", "Romance"], ["whimsical", "paris", "cafe", "holocaust", "dark comedy"]),
+            (3, "Chocolat", ["Comedy", "Romance"], ["whimsical", "village"]),
+            (4, "Jaws", ["Action", "Horror"], ["shark", "beach", "island"]),
+            (5, "Finding Nemo", ["Animation", "Children", "Comedy"], ["shark", "beach", "island", "ocean"]),
+            (6, "Deep Blue Sea", ["Action", "Sci-Fi"], ["shark", "laboratory"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var likeAmelie = ReferenceSimilarity.SimilarMovies(snapshot, 1, 5).Select(s => s.Movie.MovieId).ToList();
+        var likeJaws = ReferenceSimilarity.SimilarMovies(snapshot, 4, 5).Select(s => s.Movie.MovieId).ToList();
+
+        Assert.True(likeAmelie.IndexOf(3) < likeAmelie.IndexOf(2), string.Join(",", likeAmelie));
+        Assert.True(likeJaws.IndexOf(6) < likeJaws.IndexOf(5), string.Join(",", likeJaws));
+        // A dark film is still like a dark film, and a children's film like a children's film.
+        Assert.False(ReferenceSimilarity.ToneClash(snapshot.Features, catalog.Find(2)!.Index, catalog.Find(1)!.Index));
+        Assert.False(ReferenceSimilarity.ToneClash(snapshot.Features, catalog.Find(5)!.Index, catalog.Find(4)!.Index));
+    }
+
     [Theory]
     [InlineData("ja", "JP", 1)] // "japanese horror": Ringu before The Ring, an American remake with Japanese money
     [InlineData("en", "GB", 1)] // "british horror": The Descent before an American film in English
