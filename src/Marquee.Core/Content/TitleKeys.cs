@@ -48,11 +48,10 @@ internal sealed class TitleKeys
                     }
                 }
             }
-            var colon = main.IndexOfAny([':', '-', '—']);
-            if (colon > 1)
+            foreach (var shortened in ShortForms(main))
             {
                 var partial = new List<string>(2);
-                AddWithoutArticle(partial, QueryText.Normalize(main[..colon]));
+                AddWithoutArticle(partial, shortened);
                 foreach (var key in partial)
                 {
                     Offer(key, movie, 1);
@@ -83,6 +82,30 @@ internal sealed class TitleKeys
     }
 
     public string[] FullKeysOf(int index) => _fullKeys[index];
+
+    /// <summary>
+    /// What people shorten a title to: the part before a colon or dash ("star wars"; "dr strangelove" of "Dr.
+    /// Strangelove or: How I Learned…"), and two words or more before "of" ("eternal sunshine", "close encounters").
+    /// One word before "of" stays the whole title's ("planet", "pirates", "return" name no film).
+    /// </summary>
+    private static IEnumerable<string> ShortForms(string title)
+    {
+        var colon = title.IndexOfAny([':', '-', '—']);
+        if (colon > 1)
+        {
+            var head = QueryText.Normalize(title[..colon]);
+            yield return head.EndsWith(" or", StringComparison.Ordinal) ? head[..^3] : head;
+        }
+        var words = QueryText.Normalize(colon > 1 ? title[..colon] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = words.Length > 0 && Articles.Contains(words[0] + " ") ? 1 : 0;
+        var of = Array.IndexOf(words, "of", start);
+        if (of - start >= MinWordsBeforeOf)
+        {
+            yield return string.Join(' ', words[start..of]);
+        }
+    }
+
+    private const int MinWordsBeforeOf = 2;
 
     private void Offer(string key, CatalogMovie movie, int level)
     {

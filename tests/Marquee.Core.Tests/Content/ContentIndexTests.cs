@@ -108,6 +108,28 @@ public class ContentIndexTests
         Assert.Null(Index.ResolveExact("matrix reloaded the"));
     }
 
+    [Theory]
+    [InlineData("eternal sunshine", 1)]
+    [InlineData("close encounters", 2)]
+    [InlineData("dr strangelove", 3)]
+    [InlineData("star wars", 4)]
+    [InlineData("planet", null)] // one word before "of" names no film
+    [InlineData("eternal", null)]
+    public void ResolveExact_ReadsTheShortFormsPeopleUse(string span, int? expected)
+    {
+        var catalog = new Core.Catalog.MovieCatalog(
+            [
+                new(1, "Eternal Sunshine of the Spotless Mind", 2004, ["Drama"]),
+                new(2, "Close Encounters of the Third Kind", 1977, ["Sci-Fi"]),
+                new(3, "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb", 1964, ["Comedy"]),
+                new(4, "Star Wars: Episode IV - A New Hope", 1977, ["Sci-Fi"]),
+                new(5, "Planet of the Apes", 1968, ["Sci-Fi"]),
+            ],
+            [], [], [], []);
+
+        Assert.Equal(expected, ContentIndex.Build(catalog).ResolveExact(span)?.MovieId);
+    }
+
     [Fact]
     public void ResolveFuzzy_AcceptsATypo_RejectsAStranger()
     {
