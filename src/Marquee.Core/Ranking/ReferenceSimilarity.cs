@@ -100,12 +100,13 @@ public static class ReferenceSimilarity
     /// <summary>
     /// Whether a film's tone clashes with the reference's, whatever they share: a light film (Amélie) is not like one
     /// labelled with what works against a light mood ("holocaust", "dark comedy": Life Is Beautiful, Irreversible
-    /// were on its page), and a children's film is not like a grown-up horror, crime or war film (Finding Nemo shares
-    /// sharks with Jaws).
+    /// were on its page), and a children's film is not like a grown-up horror, thriller, crime or war film, nor the
+    /// other way round (Finding Nemo shares sharks with Jaws, Mad Max: Fury Road a wasteland with WALL·E).
     /// </summary>
     internal static bool ToneClash(RankingFeatures features, int reference, int movie) =>
         (features.LightTone[reference] && features.DarkTags[movie] >= 2)
-        || (GrownUp(new GenreSet(features.GenreBits[reference])) && new GenreSet(features.GenreBits[movie]).Overlaps(ChildrenGenre));
+        || (GrownUp(new GenreSet(features.GenreBits[reference])) && new GenreSet(features.GenreBits[movie]).Overlaps(ChildrenGenre))
+        || (new GenreSet(features.GenreBits[reference]).Overlaps(ChildrenGenre) && GrownUp(new GenreSet(features.GenreBits[movie])));
 
     // Coraline is a thriller for children: a reference that is animated or for children is never grown-up only.
     private static bool GrownUp(GenreSet genres) => genres.Overlaps(GrownUpGenres) && !genres.Overlaps(YoungGenres);
