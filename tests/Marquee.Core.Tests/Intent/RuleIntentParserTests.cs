@@ -200,6 +200,8 @@ public class RuleIntentParserTests
     [InlineData("100min", 100)]
     [InlineData("nothing over two hours", 120)]
     [InlineData("not too long", 110)]
+    [InlineData("space movies that aren't too long", 110)] // was a ruled-out keyword "long"
+    [InlineData("a comedy that doesn't run too long", 110)]
     public void Parse_Runtime_BecomesMaxRuntime(string query, int minutes)
     {
         Assert.Equal(minutes, Parse(query).MaxRuntime);
