@@ -78,6 +78,20 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
+        /// A kind within genres, named in any of its words ("romcom", "una comedia romántica", "chick flick"), is also
+        /// the films filed under its own name when films carry it ("romantic comedy"): "a romantic comedy" found them
+        /// word for word, "romcom" read Comedy and Romance alone and opened on Forrest Gump.
+        /// </summary>
+        private void NamedKind(IntentConcept concept)
+        {
+            if (concept.Kind == ConceptKind.Genre && concept.Name.Contains(' ', StringComparison.Ordinal)
+                && context.Labels is { } labels && labels.IsLabel(concept.Name))
+            {
+                builder.AddLabel(concept.Name);
+            }
+        }
+
+        /// <summary>
         /// A topic named by one of its narrower words ("dog" for animals, "shark" for the sea) keeps that word as a
         /// label when films carry it: a dog movie is not a cat movie.
         /// </summary>

@@ -246,6 +246,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 {
                     builder.Apply(concept);
                     NarrowTopic(concept, at, length);
+                    NamedKind(concept);
                     _negation = Negation.Off;
                 }
                 return length;

@@ -723,6 +723,21 @@ public class RuleIntentParserTests
     };
 
     [Theory]
+    [InlineData("romcom")]
+    [InlineData("a romantic comedy")]
+    [InlineData("una comedia romántica")]
+    [InlineData("une comédie romantique")]
+    [InlineData("eine romantische Komödie")]
+    public void Parse_AKindWithinGenres_IsAlsoTheFilmsFiledUnderItsName(string query)
+    {
+        // "romcom" read Comedy and Romance alone and opened on Forrest Gump; the films TMDB files as romantic comedies are the kind.
+        var intent = Parser.Parse(query, Context with { Labels = new FakeLabels("romantic comedy") });
+
+        Assert.Equal(["romantic comedy"], intent.Labels);
+        Assert.Equal(["Comedy", "Romance"], intent.Genres.Order());
+    }
+
+    [Theory]
     [InlineData("guilty pleasure", "chill")]
     [InlineData("some mindless fun", "chill")]
     public void Parse_EverydayIdiomForAnEasyWatch_IsTheMood_NotItsWords(string wish, string mood)
