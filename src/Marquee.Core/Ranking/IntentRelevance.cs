@@ -136,6 +136,9 @@ internal sealed class IntentRelevance : IDisposable
     private int[]? _closestAnchor;
     private List<CatalogMovie>? _anchors;
 
+    /// <summary>The closest neighbour stays just below the least true match.</summary>
+    private const double NeighbourCeiling = 0.98;
+
     private void FillFromNeighbours(ReadOnlySpan<int> candidates, int k)
     {
         var matches = new List<int>();
@@ -163,7 +166,7 @@ internal sealed class IntentRelevance : IDisposable
             if (_total[index] < _options.TrueMatchThreshold)
             {
                 // Below every true match, whatever the neighbour's own score.
-                _total[index] = Math.Max(_total[index], (float)(_options.NeighbourShare * _neighbour[index]));
+                _total[index] = Math.Max(_total[index], (float)Math.Min(_options.NeighbourShare * _neighbour[index], NeighbourCeiling * _options.TrueMatchThreshold));
             }
         }
     }

@@ -85,8 +85,12 @@ public sealed record RankingOptions
     /// <summary>How many of the true matches the neighbours that fill a short page are drawn around.</summary>
     public int NeighbourAnchors { get; init; } = 8;
 
-    /// <summary>A neighbour's relevance: its similarity to the closest true match times this (below every match).</summary>
-    public double NeighbourShare { get; init; } = 0.4;
+    /// <summary>
+    /// A neighbour's relevance: its similarity to the closest true match times this, kept below every match. High
+    /// enough that likeness orders the neighbours: at 0.4 quality and fame did, and "kurosawa films" went on with
+    /// The Shawshank Redemption and Braveheart "close to" Rashomon and Ran before Sanjuro.
+    /// </summary>
+    public double NeighbourShare { get; init; } = 0.8;
 
     /// <summary>A predicted rating below this many stars says the person will not like the film.</summary>
     public double DislikedPrediction { get; init; } = 3.0;
