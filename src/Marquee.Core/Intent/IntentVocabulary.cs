@@ -329,6 +329,12 @@ public sealed class IntentVocabulary
         }
         YearSuffixAfter = Table(eras.SuffixAfter);
         YearSuffixBefore = Table(eras.SuffixBefore);
+        RecentOpeners = Table(eras.RecentOpeners);
+        RecentUnits = new PhraseTable<int>();
+        foreach (var (unit, years) in eras.RecentUnits)
+        {
+            RecentUnits.Set(unit, years);
+        }
         RangeJoiners = Table(eras.RangeJoiners);
         RuntimeSuffixUpper = Table(file.Runtime.SuffixUpper);
         RuntimeHalf = Table(file.Runtime.Half);
@@ -386,6 +392,12 @@ public sealed class IntentVocabulary
     public PhraseTable<bool> SeriesNouns { get; }
     public PhraseTable<bool> YearSuffixAfter { get; }
     public PhraseTable<bool> YearSuffixBefore { get; }
+
+    /// <summary>"the last", "past", "últimos", "letzten": a span of years counted back from the catalogue's newest.</summary>
+    public PhraseTable<bool> RecentOpeners { get; }
+
+    /// <summary>Units of such a span, in years ("years" 1, "decade" 10).</summary>
+    public PhraseTable<int> RecentUnits { get; }
     public PhraseTable<bool> RangeJoiners { get; }
     public PhraseTable<bool> RuntimeSuffixUpper { get; }
     public PhraseTable<bool> RuntimeHalf { get; }
@@ -656,6 +668,8 @@ public sealed class IntentVocabulary
         public List<string> RangeJoiners { get; init; } = [];
         public List<string> SuffixAfter { get; init; } = [];
         public List<string> SuffixBefore { get; init; } = [];
+        public List<string> RecentOpeners { get; init; } = [];
+        public Dictionary<string, int> RecentUnits { get; init; } = [];
     }
 
     private sealed record NamedEraEntry

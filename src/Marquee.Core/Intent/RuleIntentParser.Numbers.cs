@@ -13,6 +13,10 @@ public sealed partial class RuleIntentParser
         private bool TryNumeric(int at, out int used)
         {
             used = 0;
+            if (TryRecentSpan(at, out used))
+            {
+                return true;
+            }
             for (var length = Math.Min(vocabulary.Phrases.MaxWords, query.Count - at); length >= 1; length--)
             {
                 if (!vocabulary.Phrases.TryGetExact(query.Span(at, length), out var meaning))
@@ -64,6 +68,41 @@ public sealed partial class RuleIntentParser
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// "From the last 5 years", "the past decade", "los últimos diez años", "der letzten 20 Jahre": the years
+        /// counted back from the catalogue's newest, that year included. Read word by word, "a comedy from the last 5
+        /// years" searched for the words "last years".
+        /// </summary>
+        private bool TryRecentSpan(int at, out int used)
+        {
+            used = 0;
+            if (!vocabulary.RecentOpeners.TryMatch(query, at, out _, out var openerLength))
+            {
+                return false;
+            }
+            var next = at + openerLength;
+            var count = 1;
+            if (next < query.Count && query[next].Kind == QueryTokenKind.Number
+                && int.TryParse(query[next].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                count = number;
+                next++;
+            }
+            else if (vocabulary.NumberWords.TryMatch(query, next, out var word, out var wordLength))
+            {
+                count = word;
+                next += wordLength;
+            }
+            if (!vocabulary.RecentUnits.TryMatch(query, next, out var unit, out var unitLength) || count is < 1 or > 100)
+            {
+                return false;
+            }
+            var years = count * unit;
+            AddRange(context.ReferenceYear - years + 1, context.ReferenceYear);
+            used = next + unitLength - at;
+            return true;
         }
 
         /// <summary>What follows a comparator: a year, a decade or a duration. Returns the tokens it used.</summary>

@@ -179,6 +179,12 @@ public class RuleIntentParserTests
     [InlineData("after the 80s", 1990, null)]
     [InlineData("westerns made after 1990", 1991, null)]
     [InlineData("old black and white movies", null, 1965)]
+    [InlineData("a comedy from the last 5 years", 2014, 2018)] // was a search for the words "last years"
+    [InlineData("the past decade", 2009, 2018)]
+    [InlineData("thrillers of the last two years", 2017, 2018)]
+    [InlineData("comedias de los últimos 10 años", 2009, 2018)]
+    [InlineData("Filme der letzten 20 Jahre", 1999, 2018)]
+    [InlineData("like the last samurai", null, null)]
     public void Parse_Eras_BecomeYearBounds(string query, int? from, int? to)
     {
         var intent = Parse(query);
