@@ -128,9 +128,16 @@ internal sealed class IntentRelevance : IDisposable
     /// </summary>
     public int? TrueMatches { get; private set; }
 
-    /// <summary>The true match a neighbour was brought in for ("close to Pulp Fiction"); null for the matches themselves.</summary>
+    /// <summary>
+    /// The true match a neighbour was brought in for ("close to Pulp Fiction"); null for the matches themselves, and for
+    /// a film that only fills the page: after three Hindi films, Arrival (similarity 0.1) was "close to Monsoon Wedding".
+    /// </summary>
     public CatalogMovie? NeighbourOf(int index) =>
-        _neighbour is not null && _neighbour[index] > 0 && _total[index] < _options.TrueMatchThreshold ? _anchors![_closestAnchor![index]] : null;
+        _neighbour is not null && _neighbour[index] >= MinCloseSimilarity && _total[index] < _options.TrueMatchThreshold
+            ? _anchors![_closestAnchor![index]] : null;
+
+    /// <summary>Reference similarity from which a neighbour is said to be close to its match (Slumdog Millionaire to 3 Idiots: 0.24).</summary>
+    private const float MinCloseSimilarity = 0.2f;
 
     private float[]? _neighbour;
     private int[]? _closestAnchor;

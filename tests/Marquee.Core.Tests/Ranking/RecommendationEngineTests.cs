@@ -540,6 +540,31 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AShortPage_SaysCloseToOnlyOfAFilmThatIs()
+    {
+        // After three Hindi films, Arrival (similarity 0.1) was "close to Monsoon Wedding": a film that only fills the
+        // page is not said to be like the match.
+        var details = new[]
+        {
+            new MovieDetails { MovieId = 1, Overview = "A wedding in Delhi brings a family together.", Keywords = ["wedding", "india", "family"], Directors = [new("Mira Nair")] },
+            new MovieDetails { MovieId = 2, Overview = "A family wedding in Mumbai.", Keywords = ["wedding", "india", "family", "music"] },
+            new MovieDetails { MovieId = 3, Overview = "Aliens land and a linguist is called in.", Keywords = ["alien", "spaceship", "language"] },
+        };
+        var catalog = new MovieCatalog(
+            [new(1, "Monsoon Wedding", 2001, ["Comedy", "Drama", "Romance"]), new(2, "Mumbai Wedding", 2003, ["Comedy", "Drama", "Romance"]),
+             new(3, "Arrival", 2016, ["Sci-Fi"])],
+            [new MovieStats(1, 12, 3.8), new MovieStats(2, 10, 3.6), new MovieStats(3, 80, 4.0)], [], details, []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { People = ["mira nair"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal(1, result.TrueMatches);
+        var reasons = result.Items.ToDictionary(i => i.Movie.MovieId, i => i.Reasons);
+        Assert.Contains("Close to Monsoon Wedding", reasons[2]);
+        Assert.DoesNotContain(reasons[3], r => r.StartsWith("Close to", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Recommend_LightMood_PutsAFilmWhoseKeywordsWorkAgainstItBelowAGentleOne()
     {
         // "A cozy movie" opened on American Beauty: a comedy and a romance by its genres, and a dark comedy of adultery
