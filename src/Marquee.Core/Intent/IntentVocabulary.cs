@@ -64,6 +64,18 @@ public sealed class IntentConcept
     public GenreSet GenreMask { get; }
     /// <summary>Genre weights indexed like <see cref="Catalog.Genres.All"/>, for the ranking loop.</summary>
     internal float[] WeightByGenreBit { get; }
+
+    /// <summary>The weight of the best-fitting of a film's genres (<see cref="GenreSet"/> bits); 0 when none fits.</summary>
+    internal float BestGenreWeight(uint genreBits)
+    {
+        var best = 0f;
+        while (genreBits != 0)
+        {
+            best = Math.Max(best, WeightByGenreBit[System.Numerics.BitOperations.TrailingZeroCount(genreBits)]);
+            genreBits &= genreBits - 1;
+        }
+        return best;
+    }
     /// <summary>
     /// Genres that work against a mood, 0–1 ("cozy" and Thriller): a Comedy|Crime|Thriller film is funny but not cozy.
     /// </summary>

@@ -552,14 +552,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             foreach (var index in candidates)
             {
-                var hint = 0f;
-                var bits = _snapshot.Catalog.Movies[index].GenreMask.Bits;
-                while (bits != 0)
-                {
-                    var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    hint = Math.Max(hint, topic.WeightByGenreBit[bit]);
-                    bits &= bits - 1;
-                }
+                var hint = topic.BestGenreWeight(_snapshot.Catalog.Movies[index].GenreMask.Bits);
                 evidence[index] = (0.75f * evidence[index]) + (0.25f * hint);
             }
         }

@@ -125,7 +125,8 @@ public sealed class RankingFeatures
                 {
                     var i = movie.Index;
                     _darkTags[i] = Math.Max(_darkTags[i], avoid[i]);
-                    _lightTone[i] |= tagged[i] && IsOfMood(mood, movie.GenreMask.Bits);
+                    // Of a genre the mood is mostly made of (Comedy for cozy): Die Hard's "christmas" makes it no cozy film.
+                    _lightTone[i] |= tagged[i] && mood.BestGenreWeight(movie.GenreMask.Bits) >= CoreMoodGenreWeight;
                 }
             }
         }
@@ -278,21 +279,7 @@ public sealed class RankingFeatures
     /// </summary>
     public ReadOnlySpan<byte> DarkTags => _darkTags;
 
-    /// <summary>A genre the mood is mostly made of (Comedy for cozy): Die Hard's "christmas" label makes it no cozy film.</summary>
-    private static bool IsOfMood(IntentConcept mood, uint genreBits)
-    {
-        while (genreBits != 0)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(genreBits);
-            if (mood.WeightByGenreBit[bit] >= CoreMoodGenreWeight)
-            {
-                return true;
-            }
-            genreBits &= genreBits - 1;
-        }
-        return false;
-    }
-
+    /// <summary>A light mood's genre weight from which a film tagged with the mood is of it (see <see cref="LightTone"/>).</summary>
     private const float CoreMoodGenreWeight = 0.75f;
 
     private static byte[] AvoidTagCounts(ContentIndex content, IReadOnlyList<string> tags)
