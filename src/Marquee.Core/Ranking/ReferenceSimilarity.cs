@@ -65,6 +65,7 @@ public static class ReferenceSimilarity
                 var hasCf = FillCf(snapshot, neighbours?[r], cf.AsSpan(0, count));
                 var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
                 var traits = snapshot.Traits;
+                var tone = ReferenceTone.Of(snapshot.Features, reference.Index);
                 traits.SharedLabels(reference.Index, labels.AsSpan(0, count));
                 foreach (var index in candidates)
                 {
@@ -76,7 +77,7 @@ public static class ReferenceSimilarity
                     var blended = hasCf ? ((1 - cfShare) * content) + (cfShare * cf[index] * agreement) : content;
                     var evidence = Evidence(traits, reference.Index, index, LabelCloseness(labels[index]), hasMeaning ? meaning[index] : normalisedText);
                     var score = (float)(blended + (EvidenceWeight * evidence * (1 - blended)));
-                    if (ToneClash(snapshot.Features, reference.Index, index))
+                    if (tone.ClashesWith(snapshot.Features, index))
                     {
                         score *= (float)(1 - ToneClashShare);
                     }
@@ -104,12 +105,30 @@ public static class ReferenceSimilarity
     /// other way round (Finding Nemo shares sharks with Jaws, Mad Max: Fury Road a wasteland with WALL·E).
     /// </summary>
     internal static bool ToneClash(RankingFeatures features, int reference, int movie) =>
-        (features.LightTone[reference] && features.DarkTags[movie] >= 2)
-        || (GrownUp(new GenreSet(features.GenreBits[reference])) && new GenreSet(features.GenreBits[movie]).Overlaps(ChildrenGenre))
-        || (new GenreSet(features.GenreBits[reference]).Overlaps(ChildrenGenre) && GrownUp(new GenreSet(features.GenreBits[movie])));
+        ReferenceTone.Of(features, reference).ClashesWith(features, movie);
 
     // Coraline is a thriller for children: a reference that is animated or for children is never grown-up only.
     private static bool GrownUp(GenreSet genres) => genres.Overlaps(GrownUpGenres) && !genres.Overlaps(YoungGenres);
+
+    /// <summary>The reference's side of <see cref="ToneClash"/>, read once per reference rather than once per candidate.</summary>
+    private readonly record struct ReferenceTone(bool Light, bool GrownUp, bool ForChildren)
+    {
+        public static ReferenceTone Of(RankingFeatures features, int reference)
+        {
+            var genres = new GenreSet(features.GenreBits[reference]);
+            return new ReferenceTone(features.LightTone[reference], ReferenceSimilarity.GrownUp(genres), genres.Overlaps(ChildrenGenre));
+        }
+
+        public bool ClashesWith(RankingFeatures features, int movie)
+        {
+            if (Light && features.DarkTags[movie] >= 2)
+            {
+                return true;
+            }
+            var genres = new GenreSet(features.GenreBits[movie]);
+            return (GrownUp && genres.Overlaps(ChildrenGenre)) || (ForChildren && ReferenceSimilarity.GrownUp(genres));
+        }
+    }
 
     /// <summary>Fewer ratings than this and a film's co-ratings say nothing about what it is like.</summary>
     public const int MinRatingsToKnowByCoRatings = 5;
