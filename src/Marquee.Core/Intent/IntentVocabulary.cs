@@ -142,6 +142,8 @@ public enum PhraseRole
     SubjectMarker = 1 << 13,
     /// <summary>"Movies", "films": after a word films are filed under, that word names a kind ("volcano movies"), not the film Volcano.</summary>
     KindNoun = 1 << 14,
+    /// <summary>"Ending", "story": a filler alone, yet the last word of a label films carry ("twist ending", "love story").</summary>
+    PartNoun = 1 << 15,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -233,6 +235,7 @@ public sealed class IntentVocabulary
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
         AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
         AddRole(file.KindNouns, PhraseRole.KindNoun);
+        AddRole(file.PartNouns, PhraseRole.PartNoun);
         VerdictLabels = file.VerdictLabels;
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
@@ -610,6 +613,7 @@ public sealed class IntentVocabulary
         public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
         public List<string> KindNouns { get; init; } = [];
+        public List<string> PartNouns { get; init; } = [];
         public List<string> VerdictLabels { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];

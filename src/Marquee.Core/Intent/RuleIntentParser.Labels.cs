@@ -14,6 +14,12 @@ public sealed partial class RuleIntentParser
         private const int MaxLabelWords = 4;
 
         /// <summary>
+        /// Films a label ending in a part of a film must be filed under: "twist ending" (16 films) is a kind of film,
+        /// "happy ending" (2) a chance keyword that put Happiness and Don Jon on a feel-good page.
+        /// </summary>
+        private const int MinPartLabelFilms = 5;
+
+        /// <summary>
         /// A run of two to four words that films carry as a label is taken as that label, whatever else its words
         /// mean: "psychological thriller" is a thriller and the films filed under "psychological thriller". The
         /// words are not consumed, so the genre, mood or topic they name still applies.
@@ -35,12 +41,14 @@ public sealed partial class RuleIntentParser
             }
             for (var length = words; length >= 2; length--)
             {
-                if (IsFunctionWord(at) || IsFunctionWord(at + length - 1))
+                var endsInPart = IsFunctionWord(at + length - 1);
+                if (IsFunctionWord(at) || (endsInPart && !IsPartNoun(at + length - 1)))
                 {
                     continue;
                 }
                 var phrase = query.Text(at, length);
-                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length))
+                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length)
+                    && (!endsInPart || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
                     _labelEnd = at + length;
@@ -124,6 +132,14 @@ public sealed partial class RuleIntentParser
 
         // MovieLens's genre names and TMDB's name for Sci-Fi, in the wish's normalised words.
         private static readonly HashSet<string> GenreNames = [.. Catalog.Genres.All.Append("Science Fiction").Select(QueryText.Normalize)];
+
+        /// <summary>
+        /// A part of a film ("ending", "story"): a filler on its own ("a story about…"), the last word of a label films carry
+        /// ("twist ending" is on sixteen films; "a movie with a twist ending" read only the mind-bending mood and opened on
+        /// Pulp Fiction and Back to the Future).
+        /// </summary>
+        private bool IsPartNoun(int at) =>
+            vocabulary.Phrases.TryGetExact(query.Span(at, 1), out var meaning) && meaning.Has(PhraseRole.PartNoun);
 
         private bool IsFunctionWord(int at) =>
             query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1

@@ -56,6 +56,9 @@ public interface ILabelLexicon
 
     /// <summary>True when the film carries this phrase as one of its own labels (Volcano is filed under "volcano").</summary>
     bool Carries(int movieId, string phrase);
+
+    /// <summary>How many films carry exactly this label (0 when it is none).</summary>
+    int FilmCount(string phrase);
 }
 
 /// <summary>What the parser needs to know about the catalogue it parses for.</summary>

@@ -974,6 +974,38 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("wrong", intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a movie with a twist ending", "twist ending")]
+    [InlineData("twist ending movies", "twist ending")]
+    [InlineData("a love story", "love story")]
+    public void Parse_LabelEndingInAPartOfAFilm_IsTheLabel(string wish, string label)
+    {
+        // "Ending" and "story" are fillers alone; "twist ending" read only the mind-bending mood and opened on Pulp Fiction.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("twist ending", "love story") });
+
+        Assert.Equal([label], intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_LabelEndingInAPartOfAFilm_FewFilmsCarry_IsNoLabel()
+    {
+        // Two films keyworded "happy ending" are chance, not a kind: the feel-good mood says it.
+        var intent = Parser.Parse("something with a happy ending", WithLabels with { Labels = new FakeLabels("happy ending") { FilmsEach = 2 } });
+
+        Assert.Empty(intent.Labels);
+        Assert.Contains("feel-good", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("a story about a chess prodigy")]
+    [InlineData("the ending")]
+    public void Parse_PartOfAFilmAfterAFunctionWord_IsNoLabel(string wish)
+    {
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("story about", "the ending", "a story") });
+
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_NarrowWordOfABroadTopic_KeptAsALabel()
     {
@@ -1371,6 +1403,11 @@ public class RuleIntentParserTests
         public bool IsLabel(string phrase) => labels.Contains(phrase) || labels.Contains(phrase[..^1]);
 
         public bool Carries(int movieId, string phrase) => Carried.Contains((movieId, phrase));
+
+        /// <summary>How many films carry each label (by default ten).</summary>
+        public int FilmsEach { get; init; } = 10;
+
+        public int FilmCount(string phrase) => IsLabel(phrase) ? FilmsEach : 0;
     }
 
     /// <summary>One person, found where the query spells them (normalised, space-separated).</summary>

@@ -328,6 +328,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ATwistEnding_IsTheFilmsFiledUnderIt_NotAnyMindBender()
+    {
+        // "Ending" is a filler word, so the label was never read: only the mind-bending mood, which opened on Pulp
+        // Fiction and held Back to the Future and Terminator 2.
+        var page = await RecommendAsync(new { query = "a movie with a twist ending", k = 10 });
+
+        Assert.Contains("twist ending", Strings(page.GetProperty("intent"), "labels"));
+        var items = Items(page);
+        var saying = items.Count(i => Strings(i, "reasons").Any(r => r.Contains("twist ending", StringComparison.Ordinal)));
+        Assert.True(saying >= 8, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 50); // The Usual Suspects
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 1270 or 589); // Back to the Future, Terminator 2
+    }
+
+    [Fact]
     public async Task Recommend_AConArtist_CardsSayTheWordsOfTheWish()
     {
         // Every card read "Matches 'heist'": the topic's name, a word the person never said.
