@@ -1015,6 +1015,21 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something visually stunning")]
+    [InlineData("a gorgeous movie")]
+    [InlineData("beautiful cinematography")]
+    [InlineData("una película visualmente impresionante")]
+    [InlineData("ein bildgewaltiger Film")]
+    public void Parse_HowAFilmLooks_IsASubjectOfItsOwn(string wish)
+    {
+        // "Visually stunning" found only the five films tagged so word for word, then films whose overview says "stunning".
+        var intent = Parse(wish);
+
+        Assert.Contains("stunning visuals", intent.Keywords);
+        Assert.Empty(intent.Moods);
+    }
+
+    [Theory]
     [InlineData("deserted island survival")]
     [InlineData("shipwrecked and marooned")]
     [InlineData("una película de náufragos en una isla desierta")]

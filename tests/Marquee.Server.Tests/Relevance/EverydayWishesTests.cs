@@ -343,6 +343,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AGorgeousMovie_IsFilmsViewersCallBeautifulToLookAt()
+    {
+        // "Visually stunning" knew only five films filed under those words; the rest of the page was Boys on the Side
+        // (its overview says "stunning") and The Shawshank Redemption, with no reason at all.
+        foreach (var wish in new[] { "something visually stunning", "a gorgeous movie" })
+        {
+            var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+            var saying = items.Count(i => Strings(i, "reasons").Any(r => r.StartsWith("Matches '", StringComparison.Ordinal)));
+            Assert.True(saying == 10, $"{wish}: {string.Join(", ", items.Select(i => i.GetProperty("title").GetString()))}");
+            Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 218); // Shawshank, Boys on the Side
+        }
+    }
+
+    [Fact]
     public async Task Recommend_AConArtist_CardsSayTheWordsOfTheWish()
     {
         // Every card read "Matches 'heist'": the topic's name, a word the person never said.
