@@ -358,6 +358,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_SomethingSad_IsNotADramaWhoseKeywordsMerelyNameDeath()
+    {
+        // The tearjerker tag "death" matched every label holding the word: 12 Angry Men ("death penalty") was a film to
+        // cry at.
+        var items = Items(await RecommendAsync(new { query = "something sad that will make me cry", k = 10 }));
+
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 1203);
+        Assert.True(Count(items, "Drama") >= 9, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Fact]
     public async Task Recommend_AConArtist_CardsSayTheWordsOfTheWish()
     {
         // Every card read "Matches 'heist'": the topic's name, a word the person never said.
