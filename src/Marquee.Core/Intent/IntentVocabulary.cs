@@ -156,6 +156,8 @@ public sealed class PhraseMeaning
     public IntentConcept? Concept { get; internal set; }
     public NamedEra? Era { get; internal set; }
     public int? RuntimeMax { get; internal set; }
+    /// <summary>The shortest runtime a phrase asks for ("a long movie").</summary>
+    public int? RuntimeMin { get; internal set; }
     /// <summary>A film language or country ("french", "korean").</summary>
     public LanguageConcept? Language { get; internal set; }
     /// <summary>The age of the youngest viewer the phrase implies ("kids" → 10, "toddler" → 4).</summary>
@@ -274,14 +276,15 @@ public sealed class IntentVocabulary
         }
         foreach (var runtime in file.Runtime.Named)
         {
-            if (runtime.Max is < 1 or > 1000)
+            if ((runtime.Max is null) == (runtime.Min is null) || runtime.Max is < 1 or > 1000 || runtime.Min is < 1 or > 1000)
             {
-                throw new InvalidDataException("vocabulary: runtime max must be 1–1000 minutes");
+                throw new InvalidDataException("vocabulary: a named runtime has either a max or a min, of 1–1000 minutes");
             }
             foreach (var phrase in runtime.Phrases)
             {
                 CheckFree(phrase, "runtime");
                 MeaningOf(phrase).RuntimeMax = runtime.Max;
+                MeaningOf(phrase).RuntimeMin = runtime.Min;
             }
         }
 
@@ -716,6 +719,7 @@ public sealed class IntentVocabulary
     private sealed record NamedRuntimeEntry
     {
         public List<string> Phrases { get; init; } = [];
-        public int Max { get; init; }
+        public int? Max { get; init; }
+        public int? Min { get; init; }
     }
 }

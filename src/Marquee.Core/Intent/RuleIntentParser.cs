@@ -208,7 +208,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         /// <summary>Applies a vocabulary phrase; returns how many tokens it consumed.</summary>
         private int Interpret(PhraseMeaning meaning, int at, int length)
         {
-            _recognised |= meaning.Concept is not null || meaning.Era is not null || meaning.RuntimeMax is not null
+            _recognised |= meaning.Concept is not null || meaning.Era is not null || meaning.RuntimeMax is not null || meaning.RuntimeMin is not null
                            || meaning.Language is not null || meaning.MaxAge is not null || meaning.IncludesShorts;
             if (meaning.Has(PhraseRole.DirectorOfTrigger) && TryDirectorOf(at + length, out var directorLength))
             {
@@ -267,6 +267,14 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 if (_negation == Negation.Off)
                 {
                     builder.LimitRuntime(max);
+                }
+                return length;
+            }
+            if (meaning.RuntimeMin is { } min)
+            {
+                if (_negation == Negation.Off)
+                {
+                    builder.RequireRuntime(min);
                 }
                 return length;
             }

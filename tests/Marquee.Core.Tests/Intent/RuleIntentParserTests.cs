@@ -877,6 +877,33 @@ public class RuleIntentParserTests
         Assert.Empty(read.Keywords);
     }
 
+    [Theory]
+    [InlineData("a long movie for a rainy day", 140)]
+    [InlineData("something long and epic", 140)]
+    [InlineData("una película larga", 140)]
+    [InlineData("ein langer Film", 140)]
+    [InlineData("a long epic over three hours", 180)]
+    public void Parse_ALongMovie_IsTheShortestRuntimeWanted_NotTheWordLong(string wish, int minutes)
+    {
+        // "a long movie for a rainy day" searched the word "long" (Along Came Polly, "long lost sister", "long take").
+        var intent = Parse(wish);
+
+        Assert.Equal(minutes, intent.MinRuntime);
+        Assert.DoesNotContain("long", intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("something light after a long day")]
+    [InlineData("not a long movie")]
+    public void Parse_LongThatIsNoRuntimeFloor_AsksForNone(string wish)
+    {
+        // "after a long day" is when the person watches: it searched films that mention "long day".
+        var intent = Parser.Parse(wish, Context with { Lexicon = new FakeLexicon("long day", "long", "day") });
+
+        Assert.Null(intent.MinRuntime);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_WhereThePersonWillWatch_IsNotTheSubject()
     {
