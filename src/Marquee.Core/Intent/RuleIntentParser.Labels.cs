@@ -47,7 +47,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 var phrase = query.Text(at, length);
-                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length)
+                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length)
                     && (!endsInPart || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -129,6 +129,27 @@ public sealed partial class RuleIntentParser
         /// genre ("psychological thriller") is a label.
         /// </summary>
         private bool IsGenreName(int at, int length) => GenreNames.Contains(query.Text(at, length));
+
+        /// <summary>
+        /// The words are genres side by side ("horror comedy", "sci-fi thriller"), each one genre: the genres say it
+        /// (both, as a soft AND), and as a label they ranked the few films keyworded so (Bad Milo, one 1★ rating) above
+        /// Shaun of the Dead. A kind ("romantic comedy", "dramedy") or a genre's kind ("psychological thriller") stays a label.
+        /// </summary>
+        private bool IsGenresSideBySide(int at, int length)
+        {
+            var genres = 0;
+            for (var i = at; i < at + length;)
+            {
+                if (!vocabulary.Phrases.TryMatch(query, i, out var meaning, out var matched) || i + matched > at + length
+                    || meaning.Concept is not { Kind: ConceptKind.Genre, GenreMask.Count: 1 })
+                {
+                    return false;
+                }
+                genres++;
+                i += matched;
+            }
+            return genres >= 2;
+        }
 
         // MovieLens's genre names and TMDB's name for Sci-Fi, in the wish's normalised words.
         private static readonly HashSet<string> GenreNames = [.. Catalog.Genres.All.Append("Science Fiction").Select(QueryText.Normalize)];

@@ -984,6 +984,29 @@ public class RuleIntentParserTests
         Assert.Equal(12, intent.MaxAge);
     }
 
+    [Theory]
+    [InlineData("a horror comedy", "Horror", "Comedy")]
+    [InlineData("sci-fi thriller movies", "Sci-Fi", "Thriller")]
+    [InlineData("an action comedy", "Action", "Comedy")]
+    public void Parse_GenresSideBySide_AreTheGenresNotALabel(string wish, string first, string second)
+    {
+        // "horror comedy" ranked the few films keyworded so (Bad Milo, one 1★ rating) above Shaun of the Dead.
+        var labels = new FakeLabels("horror comedy", "sci fi thriller", "action comedy", "romantic comedy");
+        var intent = Parser.Parse(wish, WithLabels with { Labels = labels });
+
+        Assert.Empty(intent.Labels);
+        Assert.Contains(first, intent.Genres);
+        Assert.Contains(second, intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_AKindWithinGenres_StaysALabel()
+    {
+        var intent = Parser.Parse("a romantic comedy", WithLabels with { Labels = new FakeLabels("romantic comedy") });
+
+        Assert.Equal(["romantic comedy"], intent.Labels);
+    }
+
     [Fact]
     public void Parse_LabelThatIsAlsoAGenrePhrase_KeepsBothTheGenreAndTheLabel()
     {

@@ -369,6 +369,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AHorrorComedy_IsBothGenres_NotTheFewFilmsKeywordedSo()
+    {
+        // Read as the label "horror comedy", the page opened on the films TMDB keywords so: The Return of the Living Dead
+        // (4 ratings), Mars Attacks!, Bad Milo (one rating of 1★); Shaun of the Dead was not on it.
+        var page = await RecommendAsync(new { query = "a horror comedy", k = 10 });
+
+        Assert.Empty(Strings(page.GetProperty("intent"), "labels"));
+        var items = Items(page);
+        Assert.True(items.Count(i => Strings(i, "genres").Contains("Horror") && Strings(i, "genres").Contains("Comedy")) >= 9,
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 8874); // Shaun of the Dead
+        Assert.DoesNotContain(items, i => i.GetProperty("rating_count").GetInt32() < 5);
+    }
+
+    [Fact]
     public async Task Recommend_AConArtist_CardsSayTheWordsOfTheWish()
     {
         // Every card read "Matches 'heist'": the topic's name, a word the person never said.
