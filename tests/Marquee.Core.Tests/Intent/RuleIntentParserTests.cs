@@ -904,6 +904,36 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("quiero ver algo divertido con mis hijos")]
+    [InlineData("un film drôle avec mes enfants")]
+    [InlineData("ein lustiger Film mit meinen Kindern")]
+    [InlineData("something funny with my kids")]
+    public void Parse_WithMyKids_InAnyLanguage_IsAChildsAudience(string wish)
+    {
+        // "con mis hijos" was an unused word and the page opened on Pulp Fiction.
+        var intent = Parse(wish);
+
+        Assert.Equal(10, intent.MaxAge);
+        Assert.Contains("family", intent.Moods);
+        Assert.True(intent.Genres.Contains("Comedy") || intent.Moods.Contains("funny"));
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("something to watch alone on a rainy night")]
+    [InlineData("etwas Lustiges für einen Filmabend mit Freunden")]
+    [InlineData("movie night with friends")]
+    public void Parse_HowThePersonWillWatch_IsNoSubject(string wish)
+    {
+        // "watch alone" read the label "alone" (Home Alone, Home Alone 2); "Filmabend" was an unused word.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("alone") });
+
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_WhereThePersonWillWatch_IsNotTheSubject()
     {
