@@ -76,7 +76,12 @@ public static class QueryText
             }
             else if (IsApostrophe(rune.Value))
             {
-                // "don't" → "dont", "80's" → "80s", "'80s" → "80s".
+                // "don't" → "dont", "80's" → "80s", "'80s" → "80s". A French elided article or pronoun goes:
+                // "l'espace" → "espace", "d'horreur" → "horreur" ("lespace" named nothing).
+                if (i + width < text.Length && char.IsLetter(text[i + width]) && IsElision(word))
+                {
+                    word.Clear();
+                }
             }
             else if (rune.Value == '.' && wordIsNumber && word.Length > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
@@ -130,6 +135,9 @@ public static class QueryText
         }
         return builder.ToString();
     }
+
+    private static bool IsElision(StringBuilder word) =>
+        word.Length is 1 or 2 && word.ToString() is "l" or "d" or "j" or "n" or "s" or "c" or "m" or "t" or "qu";
 
     private static bool IsApostrophe(int value) => value is '\'' or '’' or '‘' or '`' or '´' or 'ʼ';
 

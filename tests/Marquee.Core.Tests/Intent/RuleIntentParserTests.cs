@@ -934,6 +934,34 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("des films sur l'espace", "des films sur espace")]
+    [InlineData("un film d’horreur", "un film horreur")]
+    [InlineData("qu'il pleuve", "il pleuve")]
+    [InlineData("I don't want horror, it's late", "i dont want horror its late")]
+    [InlineData("80's rock'n'roll", "80s rocknroll")]
+    public void Normalize_FrenchElision_DropsTheElidedWordOnly(string text, string normalized)
+    {
+        // "l'espace" was the one word "lespace", which named nothing.
+        Assert.Equal(normalized, QueryText.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("des films sur l'espace", "space")]
+    [InlineData("películas basadas en hechos reales", "true story")]
+    [InlineData("un film tiré d'une histoire vraie", "true story")]
+    [InlineData("ein Film nach einer wahren Geschichte", "true story")]
+    public void Parse_SubjectInSpanishFrenchOrGerman_IsTheSubjectAndNoWordIsSearched(string wish, string subject)
+    {
+        // "basadas en hechos reales" searched the words "en" and "reales"; "l'espace" was the unknown word "lespace".
+        var intent = Parse(wish);
+
+        Assert.True(intent.Keywords.Contains(subject) || (subject == "space" && intent.Genres.Contains("Sci-Fi")), string.Join(",", intent.Keywords));
+        Assert.DoesNotContain("en", intent.Keywords);
+        Assert.Empty(intent.Unused);
+        Assert.All(intent.Keywords, k => Assert.Equal(subject, k));
+    }
+
     [Fact]
     public void Parse_WhereThePersonWillWatch_IsNotTheSubject()
     {
