@@ -47,7 +47,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 var phrase = query.Text(at, length);
-                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length)
+                if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
                     && (!endsInPart || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -150,6 +150,14 @@ public sealed partial class RuleIntentParser
             }
             return genres >= 2;
         }
+
+        /// <summary>
+        /// The words are a viewers' verdict ("cult classic", "masterpiece"): the moods that name it rank by it, and as a
+        /// label it ranked films whose overview merely says so ("a cult classic from the 80s" held Gleaming the Cube, one
+        /// rating of 2★, with no reason).
+        /// </summary>
+        private bool IsVerdict(string phrase) =>
+            vocabulary.VerdictLabels.Select(QueryText.Normalize).Any(verdict => phrase == verdict || phrase == verdict + "s");
 
         // MovieLens's genre names and TMDB's name for Sci-Fi, in the wish's normalised words.
         private static readonly HashSet<string> GenreNames = [.. Catalog.Genres.All.Append("Science Fiction").Select(QueryText.Normalize)];

@@ -1057,6 +1057,19 @@ public class RuleIntentParserTests
         Assert.Contains(second, intent.Genres);
     }
 
+    [Theory]
+    [InlineData("a cult classic from the 80s", "quirky")]
+    [InlineData("cult classics", "quirky")]
+    [InlineData("a masterpiece", "acclaimed")]
+    public void Parse_AViewersVerdict_IsItsMoodNotALabel(string wish, string mood)
+    {
+        // As a label, "cult classic" ranked films whose overview says so: Gleaming the Cube (one rating of 2★) was second.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("cult classic", "masterpiece") });
+
+        Assert.Empty(intent.Labels);
+        Assert.Contains(mood, intent.Moods);
+    }
+
     [Fact]
     public void Parse_AKindWithinGenres_StaysALabel()
     {
