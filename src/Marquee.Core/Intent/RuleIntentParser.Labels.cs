@@ -15,9 +15,10 @@ public sealed partial class RuleIntentParser
 
         /// <summary>
         /// Films a label ending in a part of a film must be filed under: "twist ending" (16 films) is a kind of film,
-        /// "happy ending" (2) a chance keyword that put Happiness and Don Jon on a feel-good page.
+        /// "happy ending" (2) a chance keyword that put Happiness and Don Jon on a feel-good page, and "love story" (5) only
+        /// says Romance while outranking it: "a love story set in war" opened on Eternal Sunshine and WALL·E.
         /// </summary>
-        private const int MinPartLabelFilms = 5;
+        private const int MinPartLabelFilms = 10;
 
         /// <summary>
         /// A run of two to four words that films carry as a label is taken as that label, whatever else its words

@@ -1098,11 +1098,11 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("a movie with a twist ending", "twist ending")]
     [InlineData("twist ending movies", "twist ending")]
-    [InlineData("a love story", "love story")]
+    [InlineData("a ghost story", "ghost story")]
     public void Parse_LabelEndingInAPartOfAFilm_IsTheLabel(string wish, string label)
     {
         // "Ending" and "story" are fillers alone; "twist ending" read only the mind-bending mood and opened on Pulp Fiction.
-        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("twist ending", "love story") });
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("twist ending", "ghost story") });
 
         Assert.Equal([label], intent.Labels);
     }
@@ -1110,11 +1110,15 @@ public class RuleIntentParserTests
     [Fact]
     public void Parse_LabelEndingInAPartOfAFilm_FewFilmsCarry_IsNoLabel()
     {
-        // Two films keyworded "happy ending" are chance, not a kind: the feel-good mood says it.
+        // Two films keyworded "happy ending" are chance, not a kind: the feel-good mood says it. Five filed under "love
+        // story" outranked the genres of "a love story set in war".
         var intent = Parser.Parse("something with a happy ending", WithLabels with { Labels = new FakeLabels("happy ending") { FilmsEach = 2 } });
+        var war = Parser.Parse("a love story set in war", WithLabels with { Labels = new FakeLabels("love story") { FilmsEach = 5 } });
 
         Assert.Empty(intent.Labels);
         Assert.Contains("feel-good", intent.Moods);
+        Assert.Empty(war.Labels);
+        Assert.Contains("War", war.Genres);
     }
 
     [Theory]
