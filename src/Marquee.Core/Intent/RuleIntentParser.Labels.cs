@@ -42,14 +42,14 @@ public sealed partial class RuleIntentParser
             }
             for (var length = words; length >= 2; length--)
             {
-                var endsInPart = IsFunctionWord(at + length - 1);
-                if (IsFunctionWord(at) || (endsInPart && !IsPartNoun(at + length - 1)))
+                var endsInFiller = IsFunctionWord(at + length - 1);
+                if (IsFunctionWord(at) || (endsInFiller && !IsPartNoun(at + length - 1)))
                 {
                     continue;
                 }
                 var phrase = query.Text(at, length);
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
-                    && (!endsInPart || labels.FilmCount(phrase) >= MinPartLabelFilms))
+                    && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
                     _labelEnd = at + length;

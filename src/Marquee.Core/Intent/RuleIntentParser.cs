@@ -262,17 +262,14 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 return length;
             }
-            if (meaning.RuntimeMax is { } max)
+            if (meaning.RuntimeMax is not null || meaning.RuntimeMin is not null)
             {
-                if (_negation == Negation.Off)
+                // A named runtime has one bound: "short" a maximum, "a long movie" a minimum.
+                if (_negation == Negation.Off && meaning.RuntimeMax is { } max)
                 {
                     builder.LimitRuntime(max);
                 }
-                return length;
-            }
-            if (meaning.RuntimeMin is { } min)
-            {
-                if (_negation == Negation.Off)
+                if (_negation == Negation.Off && meaning.RuntimeMin is { } min)
                 {
                     builder.RequireRuntime(min);
                 }
