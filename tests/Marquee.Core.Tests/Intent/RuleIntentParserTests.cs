@@ -1268,12 +1268,47 @@ public class RuleIntentParserTests
     [InlineData("un thriller psychologique")]
     [InlineData("un thriller psicológico")]
     [InlineData("ein psychologischer Thriller")]
-    public void Parse_PsychologicalThriller_InFrenchSpanishGerman_IsTheSubjectNotAnUnusedWord(string wish)
+    [InlineData("ein Psychothriller")]
+    public void Parse_PsychologicalThriller_InFrenchSpanishGerman_IsTheKindOfThriller(string wish)
     {
+        // "psychologique" read the mental-illness subject: Pulp Fiction and Inception (tagged "psychology") on the page.
         var intent = Parser.Parse(wish, WithLabels);
-        Assert.Contains("Thriller", intent.Genres);
-        Assert.Contains("mental illness", intent.Keywords);
+        Assert.Equal(["Thriller"], intent.Genres);
+        Assert.Equal(["psychological thriller"], intent.Labels);
+        Assert.Empty(intent.Keywords);
         Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("detective movies")]
+    [InlineData("a mystery with a detective")]
+    [InlineData("a private eye film")]
+    public void Parse_Detective_IsTheWhodunit_NotAnyCrimeFilm(string wish)
+    {
+        // "detective" read the Crime genre alone: The Shawshank Redemption and Fight Club for "detective movies".
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["Mystery"], intent.Genres);
+        Assert.Equal(["whodunit"], intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("cop movies")]
+    [InlineData("a police film")]
+    [InlineData("ein Film mit Polizisten")]
+    public void Parse_Cops_IsThePoliceSubject_NotAnyCrimeFilm(string wish)
+    {
+        // "cop movies" read the Crime genre alone and opened on The Shawshank Redemption.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Empty(intent.Genres);
+        Assert.Equal(["police"], intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_Robbery_IsNoHeist()
+    {
+        // Heist evidence from any "robbery" put A Clockwork Orange and American Graffiti first for "heist movies from the 70s".
+        Assert.DoesNotContain("heist", Parser.Parse("films about a robbery", WithLabels).Keywords);
+        Assert.Equal(["heist"], Parser.Parse("películas de atracos", WithLabels).Keywords);
     }
 
     [Fact]

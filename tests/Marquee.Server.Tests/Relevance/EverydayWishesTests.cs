@@ -343,6 +343,37 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_CopsAndDetectives_AreFilmsAboutThem_NotTheCrimeCanon()
+    {
+        // "cop" and "detective" read the Crime genre alone: both pages opened on The Shawshank Redemption and Fight Club.
+        var cops = Items(await RecommendAsync(new { query = "cop movies", k = 10 }));
+        var detectives = Items(await RecommendAsync(new { query = "a mystery with a detective", k = 10 }));
+
+        static string Titles(List<JsonElement> items) => string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        foreach (var items in new[] { cops, detectives })
+        {
+            Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 2959);
+        }
+        // Hot Fuzz, L.A. Confidential, The Departed, Lethal Weapon, Training Day, Serpico, Bad Boys
+        Assert.True(cops.Count(i => i.GetProperty("movie_id").GetInt32() is 51255 or 1617 or 48516 or 2000 or 4776 or 3735 or 145) >= 3, Titles(cops));
+        // L.A. Confidential, Chinatown, Sherlock Holmes, The Maltese Falcon, Kiss Kiss Bang Bang, The Big Sleep
+        Assert.True(detectives.Count(i => i.GetProperty("movie_id").GetInt32() is 1617 or 1252 or 73017 or 913 or 38061 or 1284) >= 3, Titles(detectives));
+    }
+
+    [Fact]
+    public async Task Recommend_APsychologicalThrillerInFrench_IsTheKindOfThriller()
+    {
+        // "psychologique" read the mental-illness subject, and Pulp Fiction matched it with no reason.
+        var page = await RecommendAsync(new { query = "un thriller psychologique", k = 10 });
+
+        Assert.Equal(["psychological thriller"], Strings(page.GetProperty("intent"), "labels"));
+        var items = Items(page);
+        Assert.True(items.Count(i => Strings(i, "reasons").Contains("About psychological thriller")) >= 8,
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 296);
+    }
+
+    [Fact]
     public async Task Recommend_AGorgeousMovie_IsFilmsViewersCallBeautifulToLookAt()
     {
         // "Visually stunning" knew only five films filed under those words; the rest of the page was Boys on the Side
