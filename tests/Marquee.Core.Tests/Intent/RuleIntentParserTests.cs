@@ -1303,6 +1303,32 @@ public class RuleIntentParserTests
         Assert.Equal(["police"], intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a movie about friendship")]
+    [InlineData("una película sobre la amistad")]
+    [InlineData("un film sur l'amitié")]
+    [InlineData("ein Film über Freundschaft")]
+    public void Parse_Friendship_InAnyLanguage_IsTheSubject(string wish)
+    {
+        // "la amistad" was the film Amistad ("like Amistad": Schindler's List, Django Unchained), "Freundschaft" an unused word.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["friendship"], intent.Keywords);
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("a movie to watch with my best friend")]
+    [InlineData("algo para ver con mi mejor amiga")]
+    public void Parse_WatchingWithAFriend_IsWhoWatches_NotASubject(string wish)
+    {
+        // "with my best friend" read the label "best friend": Monsters, Inc. and Mean Girls, about best friends.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Moods);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {

@@ -361,6 +361,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AFilmAboutFriendshipInSpanish_IsAboutFriendship_NotLikeAmistad()
+    {
+        // "la amistad" named the film Amistad: the page was Schindler's List and Django Unchained, "like Amistad".
+        var page = await RecommendAsync(new { query = "una película sobre la amistad", k = 10 });
+
+        Assert.Equal(0, page.GetProperty("intent").GetProperty("reference_movie_ids").GetArrayLength());
+        Assert.Equal(["friendship"], Strings(page.GetProperty("intent"), "keywords"));
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 527 or 99114 or 1693);
+        Assert.True(items.Count(i => Strings(i, "reasons").Any(r => r.Contains("friendship", StringComparison.Ordinal))) >= 8,
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Fact]
     public async Task Recommend_APsychologicalThrillerInFrench_IsTheKindOfThriller()
     {
         // "psychologique" read the mental-illness subject, and Pulp Fiction matched it with no reason.
