@@ -10,6 +10,26 @@ public sealed partial class RuleIntentParser
     {
         // ---- leftover words → keywords -----------------------------------------------------------------------
 
+        /// <summary>
+        /// The film the wish names when it is nothing but a known title (rated by enough people to be the film meant),
+        /// nothing else in it was understood and no word of it is ruled out; else null.
+        /// </summary>
+        private TitleMatch? WholeWishIsATitle()
+        {
+            if (_recognised || _leftovers.Any(l => l.Negated) || context.Titles is not { } titles)
+            {
+                return null;
+            }
+            var end = query.Count;
+            while (end > 0 && query[end - 1].Kind == QueryTokenKind.Break)
+            {
+                end--;
+            }
+            // One run of leftovers that is the whole wish is a bare title the caller reads with more care ("heat movies").
+            var oneRun = _leftovers.Count == 1 && _leftovers[0].Start == 0 && _leftovers[0].Length == end;
+            return end > 0 && !oneRun && titles.ResolveExact(query.Text(0, end)) is { RatingCount: >= MinRatingsForBareTitle } match ? match : null;
+        }
+
         private void AddLeftover(int at)
         {
             if (at < _labelEnd)
@@ -33,6 +53,13 @@ public sealed partial class RuleIntentParser
 
         private void ResolveLeftovers()
         {
+            if (WholeWishIsATitle() is { } named)
+            {
+                // "toy story", "beauty and the beast", "how to train your dragon": the whole wish is a title whose
+                // small words are fillers, so no single run of leftovers spelt it ("toy" was a label).
+                builder.AddReference(named.MovieId, named.Franchise);
+                return;
+            }
             if (_leftovers.Count == 1 && !_recognised && context.Titles is { } titles
                 && _leftovers[0] is { Negated: false } only && !AfterSubjectMarker(only.Start)
                 && titles.ResolveExact(query.Text(only.Start, only.Length)) is { RatingCount: >= MinRatingsForBareTitle } bare

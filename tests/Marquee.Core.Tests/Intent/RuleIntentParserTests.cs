@@ -1329,6 +1329,48 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Moods);
     }
 
+    [Theory]
+    [InlineData("beauty and the beast")]
+    [InlineData("Beauty and the Beast!")]
+    [InlineData("how to train your dragon")]
+    public void Parse_AWishThatIsATitleWithSmallWords_IsThatFilm(string wish)
+    {
+        // The small words are fillers, so no run of leftover words spelt the title: "beauty" and "beast" became labels.
+        var titles = new FakeTitles((595, "Beauty and the Beast", 146), (76093, "How to Train Your Dragon", 53));
+        var intent = Parser.Parse(wish, WithLabels with { Titles = titles, Labels = new FakeLabels("beauty", "beast", "train", "dragon") });
+        Assert.Single(intent.ReferenceMovieIds);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_ATitleInsideAWishOrRuledOut_IsNotTheFilm()
+    {
+        var titles = new FakeTitles((595, "Beauty and the Beast", 146));
+        var context = WithLabels with { Titles = titles, Labels = new FakeLabels("beauty", "beast") };
+        Assert.Empty(Parser.Parse("not beauty and the beast", context).ReferenceMovieIds);
+        Assert.Empty(Parser.Parse("a scary beauty and the beast", context).ReferenceMovieIds);
+    }
+
+    [Theory]
+    [InlineData("quelque chose de drôle et léger")]
+    [InlineData("algo ligero")]
+    [InlineData("etwas Leichtes")]
+    public void Parse_Light_InFrenchSpanishGerman_IsAnEasyWatch(string wish)
+    {
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Contains("chill", intent.Moods);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_Dragons_AreDragons_NotAnyFantasy()
+    {
+        // "something with dragons" read the Fantasy genre alone: The Princess Bride, Toy Story and Groundhog Day.
+        var intent = Parser.Parse("something with dragons", WithLabels with { Labels = new FakeLabels("dragons") });
+        Assert.Empty(intent.Genres);
+        Assert.Equal(["dragons"], intent.Labels);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {

@@ -374,6 +374,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
             string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
 
+    [Theory]
+    [InlineData("toy story", 1)]
+    [InlineData("beauty and the beast", 595)]
+    [InlineData("how to train your dragon", 76093)]
+    public async Task Recommend_AWishThatIsATitle_IsFilmsLikeIt(string wish, int movieId)
+    {
+        // "toy story" read the label "toy" (The Lego Movie second); "how to train your dragon" the labels "train" and "dragon".
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.Equal([movieId], page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(Strings(page.GetProperty("intent"), "labels"));
+        Assert.All(Items(page).Take(3), i => Assert.Contains(Strings(i, "reasons"), r => r.StartsWith("Like ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Recommend_APsychologicalThrillerInFrench_IsTheKindOfThriller()
     {
