@@ -69,14 +69,17 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
     }
 
     /// <summary>
-    /// The title begins with the stem as whole words ("star wars episode i"), or, for a stem of two words or more,
-    /// holds it ("rogue one a star wars story"); one word inside another title ("up", "heat") says nothing.
+    /// The title begins with the stem as whole words ("star wars episode i"), after an article too ("the twilight saga
+    /// new moon" for "twilight"), or, for a stem of two words or more, holds it ("rogue one a star wars story"); one
+    /// word inside another title ("up", "heat") says nothing.
     /// </summary>
     private static bool SharesStem(string title, string stem)
     {
         var padded = " " + title + " ";
-        return padded.StartsWith(" " + stem + " ", StringComparison.Ordinal)
-               || (stem.Contains(' ', StringComparison.Ordinal) && padded.Contains(" " + stem + " ", StringComparison.Ordinal));
+        var start = " " + stem + " ";
+        return padded.StartsWith(start, StringComparison.Ordinal)
+               || (padded.StartsWith(" the ", StringComparison.Ordinal) && padded[4..].StartsWith(start, StringComparison.Ordinal))
+               || (stem.Contains(' ', StringComparison.Ordinal) && padded.Contains(start, StringComparison.Ordinal));
     }
 
     /// <inheritdoc cref="ITitleResolver.ResolveFuzzy"/>

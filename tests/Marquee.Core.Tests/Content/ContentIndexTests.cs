@@ -131,6 +131,23 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void FranchiseOf_WithoutACollection_TakesTitlesThatStartWithItsOwn_AfterAnArticleToo()
+    {
+        // "vampire movies that aren't twilight" kept The Twilight Saga: New Moon: its title starts with "The".
+        var catalog = new Core.Catalog.MovieCatalog(
+            [
+                new(1, "Twilight", 2008, ["Fantasy"]),
+                new(2, "The Twilight Saga: New Moon", 2009, ["Fantasy"]),
+                new(3, "Twilight Saga: Eclipse, The", 2010, ["Fantasy"]),
+                new(4, "Interview with the Vampire", 1994, ["Horror"]),
+                new(5, "In the Twilight", 2001, ["Drama"]),
+            ],
+            [], [], [], []);
+
+        Assert.Equal([1, 2, 3], ContentIndex.Build(catalog).FranchiseOf(1).Order());
+    }
+
+    [Fact]
     public void ResolveFuzzy_AcceptsATypo_RejectsAStranger()
     {
         Assert.Equal(12, Index.ResolveFuzzy(["jurasic park"])!.Value.Match.MovieId);
