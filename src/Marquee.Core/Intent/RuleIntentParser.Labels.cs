@@ -134,10 +134,17 @@ public sealed partial class RuleIntentParser
         /// <summary>
         /// The words are genres side by side ("horror comedy", "sci-fi thriller"), each one genre: the genres say it
         /// (both, as a soft AND), and as a label they ranked the few films keyworded so (Bad Milo, one 1★ rating) above
-        /// Shaun of the Dead. A kind ("romantic comedy", "dramedy") or a genre's kind ("psychological thriller") stays a label.
+        /// Shaun of the Dead. So are the words of a pair of genres ("romantic drama": The Longest Ride, one 1.8★ rating,
+        /// opened the page). A kind ("romantic comedy", "dramedy"), whose own name films carry, or a genre's kind
+        /// ("psychological thriller") stays a label.
         /// </summary>
         private bool IsGenresSideBySide(int at, int length)
         {
+            if (vocabulary.Phrases.TryMatch(query, at, out var whole, out var wholeLength) && wholeLength == length
+                && whole.Concept is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } pair && context.Labels?.IsLabel(pair.Name) != true)
+            {
+                return true;
+            }
             var genres = 0;
             for (var i = at; i < at + length;)
             {

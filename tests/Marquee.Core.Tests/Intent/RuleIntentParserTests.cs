@@ -1371,6 +1371,30 @@ public class RuleIntentParserTests
         Assert.Equal(["dragons"], intent.Labels);
     }
 
+    [Theory]
+    [InlineData("a romantic drama")]
+    [InlineData("un drame romantique")]
+    [InlineData("ein Liebesdrama")]
+    public void Parse_RomanticDrama_IsBothGenres_NotTheLabelOfAFewFilms(string wish)
+    {
+        // As a label, "romantic drama" opened on The Longest Ride (one 1.8★ rating) and The Vow, before Casablanca.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("romantic drama", "romantic comedy") });
+        Assert.Equal(["Romance", "Drama"], intent.Genres);
+        Assert.Empty(intent.Labels);
+        Assert.Equal(["romantic comedy"], Parser.Parse("a romantic comedy", WithLabels with { Labels = new FakeLabels("romantic drama", "romantic comedy") }).Labels);
+    }
+
+    [Theory]
+    [InlineData("a movie for a plane ride")]
+    [InlineData("movies that will make me laugh out loud")]
+    public void Parse_WhenAndHowItIsWatched_NamesNoSubject(string wish)
+    {
+        // "plane ride" read the label "plane" (Snakes on a Plane) and the keyword "ride"; "out loud" was a keyword.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("plane") });
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
