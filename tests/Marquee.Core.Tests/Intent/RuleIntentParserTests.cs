@@ -1395,6 +1395,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("un documental sobre la naturaleza", "nature")]
+    [InlineData("a documentary about wildlife", "nature")]
+    [InlineData("eine Doku über Tiere", "animals")]
+    public void Parse_NatureAndAnimalDocumentaries_InAnyLanguage_AreTheirSubject(string wish, string subject)
+    {
+        // "naturaleza" was an unused word and "Tiere" a keyword no film has: any documentary (Hoop Dreams) came first.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["Documentary"], intent.Genres);
+        Assert.Equal([subject], intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
