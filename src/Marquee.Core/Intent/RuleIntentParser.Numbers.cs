@@ -10,6 +10,33 @@ public sealed partial class RuleIntentParser
     {
         // ---- numbers: years, decades, runtimes ---------------------------------------------------------------
 
+        /// <summary>
+        /// "A movie set in the 1920s" asks for the years a film shows, not the years it was made (Metropolis and The
+        /// General came first): after "set in", "takes place in" or "set during", a decade is the label TMDB files films
+        /// under ("1920s": The Great Gatsby, Midnight in Paris), when films carry it.
+        /// </summary>
+        private bool TrySettingDecade(int at, int decade)
+        {
+            var before = at - 1;
+            if (before >= 0 && query[before].Text == "the")
+            {
+                before--;
+            }
+            if (before < 1 || query[before].Text is not ("in" or "during") || query[before - 1].Text is not ("set" or "place" or "located")
+                || context.Labels is not { } labels)
+            {
+                return false;
+            }
+            var label = decade.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s";
+            if (!labels.IsLabel(label))
+            {
+                return false;
+            }
+            builder.AddLabel(label);
+            _recognised = true;
+            return true;
+        }
+
         private bool TryNumeric(int at, out int used)
         {
             used = 0;
@@ -22,6 +49,12 @@ public sealed partial class RuleIntentParser
                 if (!vocabulary.Phrases.TryGetExact(query.Span(at, length), out var meaning))
                 {
                     continue;
+                }
+                if (meaning.IsYearComparator && TryDecade(SkipThe(at + length), out var shown, out var shownLength)
+                    && TrySettingDecade(SkipThe(at + length), shown))
+                {
+                    used = SkipThe(at + length) - at + shownLength;
+                    return true;
                 }
                 if ((meaning.IsYearComparator || meaning.Has(PhraseRole.RuntimeUpper) || meaning.Has(PhraseRole.RuntimeLower))
                     && TryComparison(meaning, at + length, out var target))
@@ -37,7 +70,10 @@ public sealed partial class RuleIntentParser
                 }
                 if (meaning.Decade is { } named)
                 {
-                    AddRange(named, named + 9);
+                    if (!TrySettingDecade(at, named))
+                    {
+                        AddRange(named, named + 9);
+                    }
                     used = length;
                     return true;
                 }
@@ -58,7 +94,10 @@ public sealed partial class RuleIntentParser
             }
             if (TryDecade(at, out var start, out var tokens))
             {
-                AddRange(start, start + 9);
+                if (!TrySettingDecade(at, start))
+                {
+                    AddRange(start, start + 9);
+                }
                 used = tokens;
                 return true;
             }

@@ -1408,6 +1408,29 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie set in the 1920s", "1920s")]
+    [InlineData("something set in the 60s", "1960s")]
+    [InlineData("a film that takes place in the eighties", "1980s")]
+    [InlineData("a war movie set during the 1940s", "1940s")]
+    public void Parse_SetInADecade_IsTheYearsItShows_NotWhenItWasMade(string wish, string decade)
+    {
+        // "set in the 1920s" read release years: Metropolis and The General, not The Great Gatsby or Chicago.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("1920s", "1940s", "1960s", "1980s") });
+        Assert.Equal([decade], intent.Labels);
+        Assert.Null(intent.YearFrom);
+        Assert.Null(intent.YearTo);
+    }
+
+    [Fact]
+    public void Parse_FromADecade_OrSetInOneNoFilmIsFiledUnder_IsReleaseYears()
+    {
+        var labels = WithLabels with { Labels = new FakeLabels("1980s") };
+        Assert.Equal((1920, 1929), (Parser.Parse("a movie from the 1920s", labels).YearFrom, Parser.Parse("a movie from the 1920s", labels).YearTo));
+        Assert.Equal(1920, Parser.Parse("a movie set in the 1920s", labels).YearFrom);
+        Assert.Empty(Parser.Parse("movies from the 80s", labels).Labels);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
