@@ -328,6 +328,7 @@ public sealed class IntentVocabulary
             MeaningOf(phrase).IncludesShorts = true;
         }
         AgeUnits = Table(file.AgeUnits);
+        AgeOpeners = Table(file.AgeOpeners);
         AgeViewers = Table(file.AgeViewers);
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
@@ -423,6 +424,9 @@ public sealed class IntentVocabulary
     public PhraseTable<int> NumberWords { get; }
     /// <summary>What follows a number that is an age: "8 year old", "5 ans", "10 años".</summary>
     public PhraseTable<bool> AgeUnits { get; }
+
+    /// <summary>What comes before a number that is an age: "ab 6", "ages 8", "a partir de 10 años".</summary>
+    public PhraseTable<bool> AgeOpeners { get; }
 
     /// <summary>Who the age is of ("8 year old daughter"): part of the age, not a subject to search for.</summary>
     public PhraseTable<bool> AgeViewers { get; }
@@ -631,6 +635,7 @@ public sealed class IntentVocabulary
         public List<LanguageEntry> Languages { get; init; } = [];
         public List<AudienceEntry> Audiences { get; init; } = [];
         public List<string> AgeUnits { get; init; } = [];
+        public List<string> AgeOpeners { get; init; } = [];
         public List<string> AgeViewers { get; init; } = [];
     }
 

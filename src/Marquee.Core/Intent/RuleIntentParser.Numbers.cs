@@ -385,6 +385,23 @@ public sealed partial class RuleIntentParser
         private bool TryAge(int at, out int used)
         {
             used = 0;
+            // "Kinder ab 6", "ages 8 and up", "à partir de 10 ans": the number after an opener is the youngest viewer's age.
+            if (vocabulary.AgeOpeners.TryMatch(query, at, out _, out var openerLength) && at + openerLength < query.Count
+                && query[at + openerLength].Kind == QueryTokenKind.Number
+                && int.TryParse(query[at + openerLength].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var from) && from is >= 1 and <= 17)
+            {
+                if (_negation == Negation.Off)
+                {
+                    builder.LimitAge(from);
+                }
+                var after = at + openerLength + 1;
+                if (vocabulary.AgeUnits.TryMatch(query, after, out _, out var trailingUnit))
+                {
+                    after += trailingUnit;
+                }
+                used = after - at;
+                return true;
+            }
             if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
                 || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 1 or > 17)
             {

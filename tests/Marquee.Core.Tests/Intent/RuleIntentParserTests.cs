@@ -1431,6 +1431,20 @@ public class RuleIntentParserTests
         Assert.Empty(Parser.Parse("movies from the 80s", labels).Labels);
     }
 
+    [Theory]
+    [InlineData("ein Film für Kinder ab 6", 6)]
+    [InlineData("un film pour enfants à partir de 8 ans", 8)]
+    [InlineData("una película para niños a partir de 10 años", 10)]
+    [InlineData("movies for ages 8 and up", 8)]
+    public void Parse_AnAgeAfterItsOpener_IsTheYoungestViewer(string wish, int age)
+    {
+        // "Kinder ab 6" read the studio "AB" and an assumed age of 10; "ages 8 and up" searched "up".
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(age, intent.MaxAge);
+        Assert.Empty(intent.Companies);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
