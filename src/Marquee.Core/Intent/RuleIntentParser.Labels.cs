@@ -49,6 +49,7 @@ public sealed partial class RuleIntentParser
                 }
                 var phrase = query.Text(at, length);
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
+                    && !IsPersonsName(at, length)
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -158,6 +159,15 @@ public sealed partial class RuleIntentParser
             }
             return genres >= 2;
         }
+
+        /// <summary>
+        /// The words are the name of a person the catalogue credits ("tom hanks", "coen brothers"): the credits say it, and
+        /// as a label (a MovieLens tag) it ranked the films tagged with the name over those that credit both people of
+        /// "tom hanks and meg ryan" (Toy Story 2 before Sleepless in Seattle).
+        /// </summary>
+        private bool IsPersonsName(int at, int length) =>
+            context.Names is { } names && names.TryMatch(query, at, out var entity, out var used) && used == length
+            && entity.Kind != NamedEntityKind.Company;
 
         /// <summary>
         /// The words are a viewers' verdict ("cult classic", "masterpiece"): the moods that name it rank by it, and as a

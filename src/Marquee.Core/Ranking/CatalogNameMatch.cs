@@ -11,7 +11,9 @@ namespace Marquee.Core.Ranking;
 /// </summary>
 public sealed class CatalogNameMatch
 {
-    private readonly Dictionary<int, PersonCredit> _people = [];
+    // Per film, the best credit of each named person it credits, best first.
+    private readonly Dictionary<int, List<PersonCredit>> _people = [];
+    private readonly int _named;
     private readonly Dictionary<int, string> _companies = [];
     private readonly HashSet<int> _excluded = [];
     private readonly HashSet<int> _excludedPeople = [];
@@ -22,14 +24,28 @@ public sealed class CatalogNameMatch
     {
         foreach (var person in intent.People)
         {
+            var best = new Dictionary<int, PersonCredit>();
             foreach (var credit in names.FilmsOf(person))
             {
-                if (!_people.TryGetValue(credit.Index, out var current) || current.Score < credit.Score)
+                if (!best.TryGetValue(credit.Index, out var current) || current.Score < credit.Score)
                 {
-                    _people[credit.Index] = credit;
+                    best[credit.Index] = credit;
                 }
             }
+            foreach (var (index, credit) in best)
+            {
+                if (!_people.TryGetValue(index, out var credits))
+                {
+                    _people[index] = credits = [];
+                }
+                credits.Add(credit);
+            }
         }
+        foreach (var credits in _people.Values)
+        {
+            credits.Sort((a, b) => b.Score.CompareTo(a.Score));
+        }
+        _named = intent.People.Count;
         foreach (var company in intent.Companies)
         {
             foreach (var (index, name) in names.FilmsOfCompany(company))
@@ -63,8 +79,23 @@ public sealed class CatalogNameMatch
     public bool HasCompanies { get; }
     public bool HasPlaces => _languages.Count > 0 || _countries.Count > 0;
 
-    /// <summary>The best credit a named person has on the film, or null.</summary>
-    public PersonCredit? PersonMatch(CatalogMovie movie) => _people.GetValueOrDefault(movie.Index);
+    /// <summary>
+    /// The best credit a named person has on the film, or null; when the wish names several people, its score counts in
+    /// proportion to how many of them the film credits ("tom hanks and meg ryan": Sleepless in Seattle and You've Got
+    /// Mail before Toy Story 2), half of it for one of them.
+    /// </summary>
+    public PersonCredit? PersonMatch(CatalogMovie movie)
+    {
+        if (!_people.TryGetValue(movie.Index, out var credits))
+        {
+            return null;
+        }
+        var best = credits[0];
+        return _named <= 1 ? best : best with { Score = best.Score * (0.5f + (0.5f * Math.Min(credits.Count, _named) / _named)) };
+    }
+
+    /// <summary>Every named person the film credits, each with their best credit, best first (for reasons).</summary>
+    public IReadOnlyList<PersonCredit> PersonCredits(CatalogMovie movie) => _people.TryGetValue(movie.Index, out var credits) ? credits : [];
 
     /// <summary>The film's production company that a named studio refers to, or null.</summary>
     public string? CompanyMatch(CatalogMovie movie) => _companies.GetValueOrDefault(movie.Index);

@@ -25,13 +25,15 @@ internal static class Explanations
         {
             reasons.Add($"Fits your taste for {string.Join(", ", favourites)}");
         }
-        if (relevance.Names.PersonMatch(movie) is { } credit)
+        // One reason per kind of credit, naming everyone the wish named in it: "With Tom Hanks and Meg Ryan".
+        foreach (var role in relevance.Names.PersonCredits(movie).GroupBy(c => c.Role))
         {
-            reasons.Add(credit.Role switch
+            var people = string.Join(" and ", role.Select(c => c.Name));
+            reasons.Add(role.Key switch
             {
-                "director" => $"Directed by {credit.Name}",
-                "writer" => $"Written by {credit.Name}",
-                _ => $"With {credit.Name}",
+                "director" => $"Directed by {people}",
+                "writer" => $"Written by {people}",
+                _ => $"With {people}",
             });
         }
         if (relevance.Names.CompanyMatch(movie) is { } company)

@@ -1446,6 +1446,15 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_APersonsName_IsTheirCredits_NotAlsoATagOfTheirName()
+    {
+        // MovieLens tags "tom hanks" on some of his films: as a label it ranked those over films that credit both people.
+        var intent = Parser.Parse("tom hanks movies", WithLabels with { Names = new FakeNames("tom hanks", "Tom Hanks"), Labels = new FakeLabels("tom hanks") });
+        Assert.Equal(["Tom Hanks"], intent.People);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
         // Heist evidence from any "robbery" put A Clockwork Orange and American Graffiti first for "heist movies from the 70s".

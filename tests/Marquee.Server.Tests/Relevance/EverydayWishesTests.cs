@@ -389,6 +389,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
+    {
+        // The tag "tom hanks" and the best single credit ranked Toy Story 2 and Road to Perdition first.
+        var items = Items(await RecommendAsync(new { query = "a movie starring both tom hanks and meg ryan", k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Take(3).All(i => i.GetProperty("movie_id").GetInt32() is 539 or 2424 or 5303), titles); // Sleepless in Seattle, You've Got Mail, Joe Versus the Volcano
+        Assert.Contains("With Tom Hanks and Meg Ryan", Strings(items[0], "reasons"));
+    }
+
+    [Fact]
     public async Task Recommend_APsychologicalThrillerInFrench_IsTheKindOfThriller()
     {
         // "psychologique" read the mental-illness subject, and Pulp Fiction matched it with no reason.
