@@ -400,6 +400,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_SuperheroesForKids_AreSuperheroFilms_NotAnyFilmWithAVillain()
+    {
+        // "villain" was a superhero term: Monsters, Inc. and The Lion King were superhero films for children.
+        var items = Items(await RecommendAsync(new { query = "something with superheroes for kids", k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 4886 or 364);
+        Assert.Equal(8961, items[0].GetProperty("movie_id").GetInt32()); // The Incredibles
+        Assert.True(items.Take(4).All(i => Strings(i, "reasons").Any(r => r.Contains("super", StringComparison.OrdinalIgnoreCase))), titles);
+    }
+
+    [Fact]
     public async Task Recommend_APsychologicalThrillerInFrench_IsTheKindOfThriller()
     {
         // "psychologique" read the mental-illness subject, and Pulp Fiction matched it with no reason.
