@@ -239,6 +239,7 @@ public sealed class IntentVocabulary
         AddRole(file.KindNouns, PhraseRole.KindNoun);
         AddRole(file.PartNouns, PhraseRole.PartNoun);
         VerdictLabels = file.VerdictLabels;
+        _verdictPhrases = [.. file.VerdictLabels.Select(QueryText.Normalize).SelectMany(verdict => new[] { verdict, verdict + "s" })];
         var eras = file.Eras;
         AddRole(eras.AfterInclusive, PhraseRole.YearAfterInclusive);
         AddRole(eras.AfterExclusive, PhraseRole.YearAfterExclusive);
@@ -384,6 +385,11 @@ public sealed class IntentVocabulary
     /// rather than what it is: two films sharing one are no more alike.
     /// </summary>
     public IReadOnlyList<string> VerdictLabels { get; }
+
+    private readonly HashSet<string> _verdictPhrases;
+
+    /// <summary>Whether a wish's normalised words are a verdict label, singular or plural ("cult classics").</summary>
+    public bool IsVerdictPhrase(string normalized) => _verdictPhrases.Contains(normalized);
 
     public PhraseTable<bool> NegationBreakers { get; }
     public PhraseTable<bool> NegationContinuers { get; }

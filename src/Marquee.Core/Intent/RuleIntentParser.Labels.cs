@@ -174,8 +174,7 @@ public sealed partial class RuleIntentParser
         /// label it ranked films whose overview merely says so ("a cult classic from the 80s" held Gleaming the Cube, one
         /// rating of 2★, with no reason).
         /// </summary>
-        private bool IsVerdict(string phrase) =>
-            vocabulary.VerdictLabels.Select(QueryText.Normalize).Any(verdict => phrase == verdict || phrase == verdict + "s");
+        private bool IsVerdict(string phrase) => vocabulary.IsVerdictPhrase(phrase);
 
         // MovieLens's genre names and TMDB's name for Sci-Fi, in the wish's normalised words.
         private static readonly HashSet<string> GenreNames = [.. Catalog.Genres.All.Append("Science Fiction").Select(QueryText.Normalize)];

@@ -20,14 +20,21 @@ public sealed partial class RuleIntentParser
             {
                 return null;
             }
+            var end = WordsEnd();
+            // One run of leftovers that is the whole wish is a bare title the caller reads with more care ("heat movies").
+            var oneRun = _leftovers.Count == 1 && _leftovers[0].Start == 0 && _leftovers[0].Length == end;
+            return end > 0 && !oneRun && titles.ResolveExact(query.Text(0, end)) is { RatingCount: >= MinRatingsForBareTitle } match ? match : null;
+        }
+
+        /// <summary>Where the wish's words end: trailing punctuation ("toy story!", "the godfather?") is no part of a title.</summary>
+        private int WordsEnd()
+        {
             var end = query.Count;
             while (end > 0 && query[end - 1].Kind == QueryTokenKind.Break)
             {
                 end--;
             }
-            // One run of leftovers that is the whole wish is a bare title the caller reads with more care ("heat movies").
-            var oneRun = _leftovers.Count == 1 && _leftovers[0].Start == 0 && _leftovers[0].Length == end;
-            return end > 0 && !oneRun && titles.ResolveExact(query.Text(0, end)) is { RatingCount: >= MinRatingsForBareTitle } match ? match : null;
+            return end;
         }
 
         private void AddLeftover(int at)

@@ -50,10 +50,10 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                if (meaning.IsYearComparator && TryDecade(SkipThe(at + length), out var shown, out var shownLength)
-                    && TrySettingDecade(SkipThe(at + length), shown))
+                if (meaning.IsYearComparator && SkipThe(at + length) is var shownAt && TryDecade(shownAt, out var shown, out var shownLength)
+                    && TrySettingDecade(shownAt, shown))
                 {
-                    used = SkipThe(at + length) - at + shownLength;
+                    used = shownAt - at + shownLength;
                     return true;
                 }
                 if ((meaning.IsYearComparator || meaning.Has(PhraseRole.RuntimeUpper) || meaning.Has(PhraseRole.RuntimeLower))
@@ -386,9 +386,7 @@ public sealed partial class RuleIntentParser
         {
             used = 0;
             // "Kinder ab 6", "ages 8 and up", "à partir de 10 ans": the number after an opener is the youngest viewer's age.
-            if (vocabulary.AgeOpeners.TryMatch(query, at, out _, out var openerLength) && at + openerLength < query.Count
-                && query[at + openerLength].Kind == QueryTokenKind.Number
-                && int.TryParse(query[at + openerLength].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var from) && from is >= 1 and <= 17)
+            if (vocabulary.AgeOpeners.TryMatch(query, at, out _, out var openerLength) && IsAge(at + openerLength, out var from))
             {
                 if (_negation == Negation.Off)
                 {
@@ -402,8 +400,7 @@ public sealed partial class RuleIntentParser
                 used = after - at;
                 return true;
             }
-            if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
-                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 1 or > 17)
+            if (at + 1 >= query.Count || !IsAge(at, out var age))
             {
                 return false;
             }
@@ -428,6 +425,14 @@ public sealed partial class RuleIntentParser
             }
             used = next - at;
             return true;
+        }
+
+        /// <summary>Whether the token at <paramref name="at"/> is a number a viewer's age can be (1–17).</summary>
+        private bool IsAge(int at, out int age)
+        {
+            age = 0;
+            return at < query.Count && query[at].Kind == QueryTokenKind.Number
+                   && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out age) && age is >= 1 and <= 17;
         }
 
         /// <summary>"90 minutes", "90min", "1h30", "2 hours", "an hour and a half", "half an hour".</summary>

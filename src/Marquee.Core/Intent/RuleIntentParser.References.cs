@@ -49,11 +49,7 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            var end = query.Count;
-            while (end > 0 && query[end - 1].Kind == QueryTokenKind.Break)
-            {
-                end--;
-            }
+            var end = WordsEnd();
             var opener = vocabulary.SeriesOpeners.TryMatch(query, 0, out _, out var openerLength) ? openerLength : 0;
             // The series noun first, as Spanish, French and German say it: "todas las películas de harry potter".
             if (vocabulary.SeriesNouns.TryMatch(query, opener, out var leadingSeries, out var leadingLength))
