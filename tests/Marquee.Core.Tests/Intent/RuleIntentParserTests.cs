@@ -1318,6 +1318,29 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("medieval knights")]
+    [InlineData("a film set in the middle ages")]
+    [InlineData("una película de caballeros medievales")]
+    [InlineData("un film médiéval")]
+    [InlineData("ein Ritterfilm")]
+    public void Parse_TheMiddleAges_InAnyLanguage_IsTheSubject(string wish)
+    {
+        // "medieval knights" was searched as one loose phrase; "medievales" and "Ritterfilm" were unused words.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["medieval"], intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_WhatAFilmsHeroLearnsToDo_IsNotASubject()
+    {
+        // "a robot that learns to love" searched "learns" as a word of the films' text.
+        var intent = Parser.Parse("a movie about a robot that learns to love", WithLabels);
+        Assert.Equal(["robots"], intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("a movie to watch with my best friend")]
     [InlineData("algo para ver con mi mejor amiga")]
     public void Parse_WatchingWithAFriend_IsWhoWatches_NotASubject(string wish)

@@ -374,6 +374,33 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
             string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
 
+    [Fact]
+    public async Task Recommend_ARobotThatLearnsToLove_IsRobotFilms_NotFilmsWithAMachineInThem()
+    {
+        // Big led the page, its robot "a pinball machine", Garden State's "an answering machine"; "learns" was a search word.
+        var page = await RecommendAsync(new { query = "a movie about a robot that learns to love", k = 10 });
+
+        Assert.Equal(["robots"], Strings(page.GetProperty("intent"), "keywords"));
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => Strings(i, "reasons").Any(r => r.Contains("machine'", StringComparison.Ordinal)));
+        Assert.Contains(items.Take(5), i => i.GetProperty("movie_id").GetInt32() == 60069); // WALL·E
+    }
+
+    [Theory]
+    [InlineData("medieval knights")]
+    [InlineData("una película de caballeros medievales")]
+    [InlineData("ein Ritterfilm")]
+    public async Task Recommend_TheMiddleAges_AreFilmsSetThere(string wish)
+    {
+        // "medieval knights" was one loose phrase and the cards of its page named nothing; "medievales" was left unused.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.Empty(Strings(page.GetProperty("intent"), "unused"));
+        var items = Items(page);
+        Assert.True(items.Count(i => i.GetProperty("movie_id").GetInt32() is 1136 or 168 or 33162 or 4299 or 653 or 2872 or 110 or 1224 or 2467) >= 4,
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
     [Theory]
     [InlineData("toy story", 1)]
     [InlineData("beauty and the beast", 595)]
