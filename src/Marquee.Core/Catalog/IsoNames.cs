@@ -35,6 +35,12 @@ public static class IsoNames
     /// <summary>English name of an ISO 639-1 code ("ko" → "Korean"), or null when unknown.</summary>
     public static string? LanguageName(string code) => LanguageNames.GetValueOrDefault(code.Trim());
 
+    /// <summary>
+    /// The language a wish names when it names a film's: TMDB files Cantonese films (Hong Kong's Infernal Affairs,
+    /// Hard Boiled) under its own code "cn", which ISO 639-1 lacks, and a wish for Chinese films means them too.
+    /// </summary>
+    public static string WishedAs(string languageCode) => languageCode == "cn" ? "zh" : languageCode;
+
     private static FrozenDictionary<string, string> Plainest(FrozenDictionary<string, string> byName) => byName
         .GroupBy(pair => pair.Value, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(

@@ -121,8 +121,9 @@ public sealed class CatalogNameMatch
         }
         var country = details.ProductionCountries?.Any(_countries.Contains) == true;
         var madeSomewhereKnown = details.ProductionCountries is { Count: > 0 };
-        if (details.OriginalLanguage is { } language)
+        if (details.OriginalLanguage is { } original)
         {
+            var language = IsoNames.WishedAs(original);
             if (_languages.Contains(language))
             {
                 return country || _countries.Count == 0 || !madeSomewhereKnown ? 1 : LanguageMadeElsewhere;
@@ -136,7 +137,7 @@ public sealed class CatalogNameMatch
         {
             return CountryMatch;
         }
-        return details.SpokenLanguages?.Any(_languages.Contains) == true ? SpokenOnly : 0;
+        return details.SpokenLanguages?.Any(spoken => _languages.Contains(IsoNames.WishedAs(spoken))) == true ? SpokenOnly : 0;
     }
 
     private const double CountryMatch = 0.8;

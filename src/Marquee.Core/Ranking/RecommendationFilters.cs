@@ -72,7 +72,7 @@ public sealed record RecommendationFilters
         {
             return false;
         }
-        if (ExcludeLanguages.Count > 0 && movie.Details?.OriginalLanguage is { } language && ExcludeLanguages.Contains(language))
+        if (ExcludeLanguages.Count > 0 && movie.Details?.OriginalLanguage is { } language && ExcludeLanguages.Contains(IsoNames.WishedAs(language)))
         {
             return false;
         }
@@ -91,7 +91,7 @@ public sealed record RecommendationFilters
     {
         foreach (var country in countries)
         {
-            if (ExcludeCountries.TryGetValue(country, out var spoken) && (language is null || spoken.Count == 0 || spoken.Contains(language)))
+            if (ExcludeCountries.TryGetValue(country, out var spoken) && (language is null || spoken.Count == 0 || spoken.Contains(IsoNames.WishedAs(language))))
             {
                 return true;
             }

@@ -1331,6 +1331,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("ein Thriller aus Skandinavien")]
+    [InlineData("un thriller de Escandinavia")]
+    [InlineData("a nordic thriller")]
+    public void Parse_Scandinavia_ByItsNameInAnyLanguage_IsItsCountries(string wish)
+    {
+        // "aus Skandinavien" was an unused word and the page the thriller canon.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["Thriller"], intent.Genres);
+        Assert.Contains("SE", intent.Countries);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_WhatAFilmsHeroLearnsToDo_IsNotASubject()
     {

@@ -644,6 +644,31 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_ChineseFilms_IncludeTheCantoneseOnesTmdbFilesUnderItsOwnCode()
+    {
+        // TMDB files Hong Kong's Cantonese films under "cn", not an ISO 639-1 code: "hong kong action" counted The Killer
+        // as a Hong Kong co-production in another language, below Enter the Dragon, an American film set there.
+        var movies = new (int Id, string Title, string Language, string Country, double Mean)[]
+        {
+            (1, "Killer, The", "cn", "HK", 3.6),
+            (2, "Enter the Dragon", "en", "HK", 4.4),
+            (3, "Raise the Red Lantern", "zh", "CN", 3.5),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1990, ["Action"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, OriginalLanguage = m.Language, ProductionCountries = [m.Country] }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var wished = Recommend(snapshot, new MovieIntent { Languages = ["zh"], Countries = ["CN", "HK", "TW"] }, kind: RecommenderKind.Baseline, k: 3);
+        var ruledOut = Recommend(snapshot, new MovieIntent { Genres = ["Action"], ExcludeLanguages = ["zh"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal([1, 3], wished.Items.Take(2).Select(i => i.Movie.MovieId).Order());
+        Assert.Equal([2], ruledOut.Items.Select(i => i.Movie.MovieId));
+    }
+
+    [Fact]
     public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
     {
         // "A superhero movie that isn't Marvel": The Avengers is Marvel's by credit; X-Men only by its "marvel comic"
