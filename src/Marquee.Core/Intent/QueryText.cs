@@ -77,10 +77,18 @@ public static class QueryText
             else if (IsApostrophe(rune.Value))
             {
                 // "don't" → "dont", "80's" → "80s", "'80s" → "80s". A French elided article or pronoun goes:
-                // "l'espace" → "espace", "d'horreur" → "horreur" ("lespace" named nothing).
+                // "l'espace" → "espace", "d'horreur" → "horreur" ("lespace" named nothing). The elided "I" stays a
+                // word of its own, so that "j'ai" is the phrase "j ai" (I have), not "ai", the robots' artificial intelligence.
                 if (i + width < text.Length && char.IsLetter(text[i + width]) && IsElision(word))
                 {
-                    word.Clear();
+                    if (word.ToString() == "j")
+                    {
+                        Flush();
+                    }
+                    else
+                    {
+                        word.Clear();
+                    }
                 }
             }
             else if (rune.Value == '.' && wordIsNumber && word.Length > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))

@@ -940,10 +940,30 @@ public class RuleIntentParserTests
     [InlineData("qu'il pleuve", "il pleuve")]
     [InlineData("I don't want horror, it's late", "i dont want horror its late")]
     [InlineData("80's rock'n'roll", "80s rocknroll")]
+    [InlineData("j'ai envie", "j ai envie")]
     public void Normalize_FrenchElision_DropsTheElidedWordOnly(string text, string normalized)
     {
         // "l'espace" was the one word "lespace", which named nothing.
         Assert.Equal(normalized, QueryText.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("j'aime les comédies", "Comedy")]
+    [InlineData("j'ai envie d'un film d'horreur", "Horror")]
+    [InlineData("j'adore les films de science-fiction", "Sci-Fi")]
+    [InlineData("me gustan las películas de miedo", "Horror")]
+    [InlineData("tengo ganas de ver una comedia", "Comedy")]
+    [InlineData("ich mag Actionfilme", "Action")]
+    [InlineData("ich habe Lust auf einen Horrorfilm", "Horror")]
+    public void Parse_WhatIFeelLikeInFrenchSpanishOrGerman_IsOnlyTheKind(string wish, string genre)
+    {
+        // "j'ai" was "ai", the robots' artificial intelligence; "aime", "adore", "envie" and "auf" were searched, "Lust" a label.
+        var intent = Parse(wish);
+
+        Assert.Equal([genre], intent.Genres);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
     }
 
     [Theory]

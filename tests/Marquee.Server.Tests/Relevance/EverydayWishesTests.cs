@@ -374,6 +374,23 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
             string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
 
+    [Theory]
+    [InlineData("j'ai passé une mauvaise journée")]
+    [InlineData("something light after a funeral")]
+    public async Task Recommend_AfterABadDay_IsAPickMeUp_NotFilmsAboutWhatHappened(string wish)
+    {
+        // "j'ai" read "ai", artificial intelligence: the page was robot films (The Fifth Element, WALL·E) and "passé" a
+        // search word; "after a funeral" read the label "funeral" (Four Weddings and a Funeral, Death at a Funeral).
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Contains("cheer-me-up", Strings(intent, "moods"));
+        Assert.Empty(Strings(intent, "keywords"));
+        Assert.Empty(Strings(intent, "labels"));
+        Assert.Empty(Strings(intent, "unused"));
+        Assert.All(Items(page), i => Assert.DoesNotContain("Horror", Strings(i, "genres")));
+    }
+
     [Fact]
     public async Task Recommend_ARobotThatLearnsToLove_IsRobotFilms_NotFilmsWithAMachineInThem()
     {
