@@ -967,6 +967,38 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("qué película me recomiendas para esta noche")]
+    [InlineData("qu'est-ce que je regarde ce soir ?")]
+    [InlineData("was soll ich heute abend schauen")]
+    public void Parse_WhatShouldIWatchInSpanishFrenchOrGerman_IsAVagueWish(string wish)
+    {
+        // The English question was the surprise-me mood; these were the canon with "recomiendas", "regarde" or "soll" unread.
+        var intent = Parse(wish);
+
+        Assert.Equal(["surprise-me"], intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("quelque chose de drôle pour ce soir s'il vous plaît", "Comedy")]
+    [InlineData("gimme a classic western", "Western")]
+    [InlineData("something scary but my friend hates gore", null)]
+    public void Parse_PolitenessAndCompany_AreNoSubject(string wish, string? genre)
+    {
+        // "s'il vous plaît" searched "il" (Ricomincio da tre led the page), "gimme" was searched, "my friend" the label "friend".
+        var intent = Parse(wish);
+
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+        if (genre is not null)
+        {
+            Assert.Equal([genre], intent.Genres);
+        }
+    }
+
+    [Theory]
     [InlineData("des films sur l'espace", "space")]
     [InlineData("películas basadas en hechos reales", "true story")]
     [InlineData("un film tiré d'une histoire vraie", "true story")]
