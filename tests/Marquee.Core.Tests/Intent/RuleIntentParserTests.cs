@@ -1396,6 +1396,17 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a nature documentary")]
+    [InlineData("nature documentaries")]
+    public void Parse_ANatureDocumentary_IsADocumentaryAboutNature(string wish)
+    {
+        // "nature documentary" was a phrase of the documentary genre alone: Hoop Dreams and Crumb led the page.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal(["Documentary"], intent.Genres);
+        Assert.Equal(["nature"], intent.Keywords);
+    }
+
     [Fact]
     public void Parse_WhatAFilmsHeroLearnsToDo_IsNotASubject()
     {
