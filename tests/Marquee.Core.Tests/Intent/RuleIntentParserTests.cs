@@ -1397,6 +1397,19 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("monster movies", null)]
+    [InlineData("a creature feature", null)]
+    [InlineData("a conspiracy thriller", "Thriller")]
+    public void Parse_AKindNamedByItsSubject_KeepsTheSubject(string wish, string? genre)
+    {
+        // "monster movies" and "creature feature" were Horror alone (The Silence of the Lambs, Psycho), "conspiracy
+        // thriller" Thriller alone (Fight Club, Pulp Fiction): the subject that names the kind was never read.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Single(intent.Keywords);
+        Assert.Equal(genre is null ? [] : [genre], intent.Genres);
+    }
+
+    [Theory]
     [InlineData("a nature documentary")]
     [InlineData("nature documentaries")]
     public void Parse_ANatureDocumentary_IsADocumentaryAboutNature(string wish)
