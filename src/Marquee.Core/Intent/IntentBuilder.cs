@@ -17,6 +17,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     // Kinds within a genre ruled out ("space", "gangster"): with their genre wished ("sci-fi but not space") they rule
     // out the kind, as a topic, not the genre asked for; alone ("no space movies") the genre.
     private readonly List<IntentConcept> _negatedKinds = [];
+    private readonly List<IntentConcept> _negatedPairs = [];
     private readonly List<string> _moods = [];
     private readonly List<int> _references = [];
 
@@ -113,6 +114,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             case ConceptKind.Genre when concept.Terms.Count > 0:
                 // A kind within a genre ("space" within Sci-Fi): which it rules out is settled in Build.
                 _negatedKinds.Add(concept);
+                break;
+            case ConceptKind.Genre when concept.GenreWeights.Count > 1:
+                // A pair of genres ("romantic comedy"): which of them it rules out is settled in Build.
+                _negatedPairs.Add(concept);
                 break;
             case ConceptKind.Genre:
                 foreach (var genre in concept.GenreWeights.Keys)
@@ -298,6 +303,14 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // not the children's films of the family mood (its ruled-out genres stand).
             _moods.Remove(FamilyMood);
             Apply(teen);
+        }
+        foreach (var pair in _negatedPairs)
+        {
+            // "A comedy but not a romantic comedy" is a comedy without romance: the genre the wish asks for stays.
+            foreach (var genre in pair.GenreWeights.Keys.Where(g => !_genres.Contains(g) || pair.GenreWeights.Keys.All(_genres.Contains)))
+            {
+                AddDistinct(_excludedGenres, genre);
+            }
         }
         foreach (var kind in _negatedKinds)
         {

@@ -1396,6 +1396,16 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Fact]
+    public void Parse_AGenreButNotAPairWithIt_KeepsTheGenreAndRulesOutTheOther()
+    {
+        // "a comedy but not a romantic comedy" ruled out Comedy with Romance: the page was The Shawshank Redemption.
+        var intent = Parse("a comedy but not a romantic comedy");
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Equal(["Romance"], intent.ExcludeGenres);
+    }
+
     [Theory]
     [InlineData("monster movies", null)]
     [InlineData("a creature feature", null)]
