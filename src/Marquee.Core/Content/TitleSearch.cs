@@ -45,6 +45,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         }
         var collection = franchise ?? movie.Details?.CollectionId;
         var stems = new[] { MainTitle(movie.Title), QueryText.Normalize(name) }.Where(s => s.Length > 0).Distinct().ToList();
+        var collectionStem = CollectionStem(movie.Details?.CollectionName);
         var members = new List<int>();
         foreach (var m in _catalog.Movies)
         {
@@ -54,12 +55,24 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
                 continue;
             }
             var main = MainTitle(m.Title);
-            if (stems.Exists(stem => SharesStem(main, stem)))
+            // A sequel adds words to the collection's name: the documentary "Oceans" is not of Ocean's Collection.
+            if (stems.Exists(stem => SharesStem(main, stem)) || (collectionStem.Length > 0 && main.Length > collectionStem.Length && SharesStem(main, collectionStem)))
             {
                 members.Add(m.MovieId);
             }
         }
         return members;
+    }
+
+    /// <summary>
+    /// The words a TMDB collection is named by ("Ocean's Collection" → "oceans"), or "" for a name of another form: the
+    /// collection's films the dumps left unfiled (Ocean's Twelve) still begin with them, where they do not begin with the
+    /// film's own title ("Ocean's Eleven").
+    /// </summary>
+    private static string CollectionStem(string? collectionName)
+    {
+        var stem = QueryText.Normalize(collectionName);
+        return stem.EndsWith(" collection", StringComparison.Ordinal) ? stem[..^" collection".Length] : "";
     }
 
     private static string MainTitle(string title)

@@ -131,6 +131,25 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void FranchiseOf_ACollectionsUnfiledSequels_AreKnownByTheCollectionsName()
+    {
+        // "a heist movie but not ocean's eleven" opened on Ocean's Twelve: the dumps file only Ocean's Eleven under
+        // "Ocean's Collection", and "Ocean's Twelve" does not begin with "Ocean's Eleven". The documentary "Oceans" is
+        // the collection's name and nothing more: not a sequel.
+        var catalog = new Core.Catalog.MovieCatalog(
+            [
+                new(1, "Ocean's Eleven", 2001, ["Crime"]),
+                new(2, "Ocean's Twelve", 2004, ["Crime"]),
+                new(3, "Ocean's Thirteen", 2007, ["Crime"]),
+                new(4, "Oceans", 2009, ["Documentary"]),
+                new(5, "Heat", 1995, ["Crime"]),
+            ],
+            [], [], [new Core.Catalog.MovieDetails { MovieId = 1, CollectionId = 304, CollectionName = "Ocean's Collection" }], []);
+
+        Assert.Equal([1, 2, 3], ContentIndex.Build(catalog).FranchiseOf(1).Order());
+    }
+
+    [Fact]
     public void FranchiseOf_WithoutACollection_TakesTitlesThatStartWithItsOwn_AfterAnArticleToo()
     {
         // "vampire movies that aren't twilight" kept The Twilight Saga: New Moon: its title starts with "The".
