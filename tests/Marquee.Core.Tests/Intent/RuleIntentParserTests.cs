@@ -1396,6 +1396,21 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a comedy but no slapstick", "slapstick")]
+    [InlineData("eine Komödie ohne Klamauk", "slapstick")]
+    [InlineData("a comedy that isn't a parody", "parody")]
+    public void Parse_AComedyWithoutAKindOfComedy_KeepsTheComedy(string wish, string kind)
+    {
+        // "slapstick" and "parody" were words of Comedy itself: ruling them out ruled out the comedy asked for.
+        var intent = Parse(wish);
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Empty(intent.ExcludeGenres);
+        Assert.Equal([kind], intent.ExcludeKeywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_AGenreButNotAPairWithIt_KeepsTheGenreAndRulesOutTheOther()
     {
