@@ -99,6 +99,21 @@ public sealed class CatalogNames : INameResolver
                 _byKey[surname] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
             }
         }
+        // First names: "keanu", "meryl" when one person all but owns it among the credited (three times the films of
+        // the next) and overviews do not use it for characters. Surnames come first: "nolan" stays Christopher Nolan.
+        foreach (var group in credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal))
+                     .GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal))
+        {
+            var firstName = group.Key;
+            var ranked = group.OrderByDescending(c => c.Value.Films).ToList();
+            var best = ranked[0].Value;
+            var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
+            if (firstName.Length >= 4 && best.Films >= 3 && best.Films >= 3 * runnerUp && IsFree(firstName, everyday, vocabulary, catalog)
+                && !_byKey.ContainsKey(firstName))
+            {
+                _byKey[firstName] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
+            }
+        }
         // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
         var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
         foreach (var (key, (name, filmList)) in filmsByCompany)

@@ -375,6 +375,27 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("a meryl movie", "Meryl Streep")]
+    [InlineData("a movie everyone will like", null)]
+    public async Task Recommend_AFirstNameOnePersonOwns_IsThatPerson_AndEveryoneIsNoSubject(string wish, string? person)
+    {
+        // "meryl" was searched in the films' text; "everyone will like" searched "everyone" (Carpool, 1.8★, first).
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(Strings(intent, "keywords"));
+        if (person is not null)
+        {
+            Assert.Equal([person], Strings(intent, "people"));
+            Assert.All(Items(page).Take(4), i => Assert.Contains(Strings(i, "reasons"), r => r == $"With {person}"));
+        }
+        else
+        {
+            Assert.Equal(["feel-good"], Strings(intent, "moods"));
+        }
+    }
+
+    [Theory]
     [InlineData("j'ai passé une mauvaise journée")]
     [InlineData("something light after a funeral")]
     public async Task Recommend_AfterABadDay_IsAPickMeUp_NotFilmsAboutWhatHappened(string wish)
