@@ -84,35 +84,18 @@ public sealed class CatalogNames : INameResolver
                 _byKey[key] = new NamedEntity(NamedEntityKind.Person, [name]);
             }
         }
-        // Surnames: "tarantino" when one filmmaker clearly owns it and it is no everyday word.
-        foreach (var group in credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal))
-                     .GroupBy(c => c.Key[(c.Key.LastIndexOf(' ') + 1)..], StringComparer.Ordinal))
+        // Surnames: "tarantino" when one filmmaker clearly owns it (twice the films of the next) and it is no everyday word.
+        var fullNames = credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal)).ToList();
+        foreach (var group in fullNames.GroupBy(c => c.Key[(c.Key.LastIndexOf(' ') + 1)..], StringComparer.Ordinal))
         {
-            var surname = group.Key;
-            _familyBySurname[surname] = group.OrderByDescending(c => c.Value.Films).Select(c => c.Value.Name).ToList();
-            var ranked = group.OrderByDescending(c => c.Value.Films).ToList();
-            var best = ranked[0].Value;
-            var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
-            if (surname.Length >= 4 && best.Films >= 2 && best.Films >= 2 * runnerUp && IsFree(surname, everyday, vocabulary, catalog)
-                && !_byKey.ContainsKey(surname))
-            {
-                _byKey[surname] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
-            }
+            _familyBySurname[group.Key] = group.OrderByDescending(c => c.Value.Films).Select(c => c.Value.Name).ToList();
+            KeyByOwner(group, 2, everyday, vocabulary, catalog);
         }
-        // First names: "keanu", "meryl" when one person all but owns it among the credited (three times the films of
-        // the next) and overviews do not use it for characters. Surnames come first: "nolan" stays Christopher Nolan.
-        foreach (var group in credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal))
-                     .GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal))
+        // First names: "meryl" when one person all but owns it among the credited (three times the films of the next) and
+        // overviews do not use it for characters. Surnames come first: "nolan" stays Christopher Nolan.
+        foreach (var group in fullNames.GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal))
         {
-            var firstName = group.Key;
-            var ranked = group.OrderByDescending(c => c.Value.Films).ToList();
-            var best = ranked[0].Value;
-            var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
-            if (firstName.Length >= 4 && best.Films >= 3 && best.Films >= 3 * runnerUp && IsFree(firstName, everyday, vocabulary, catalog)
-                && !_byKey.ContainsKey(firstName))
-            {
-                _byKey[firstName] = new NamedEntity(NamedEntityKind.Person, [best.Name]);
-            }
+            KeyByOwner(group, 3, everyday, vocabulary, catalog);
         }
         // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
         var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
@@ -247,6 +230,25 @@ public sealed class CatalogNames : INameResolver
             length = surnameAt + 2 - start;
         }
         return length > 0;
+    }
+
+    /// <summary>
+    /// Makes one word of people's names (a surname, a first name) the key of the person who owns it: at least
+    /// <paramref name="margin"/> films, <paramref name="margin"/> times the films of anyone else so named, four letters or
+    /// more, no everyday word, and no key already.
+    /// </summary>
+    private void KeyByOwner(IGrouping<string, KeyValuePair<string, (string Name, int Films)>> namesakes, int margin,
+        Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog)
+    {
+        var word = namesakes.Key;
+        var ranked = namesakes.OrderByDescending(c => c.Value.Films).ToList();
+        var owner = ranked[0].Value;
+        var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
+        if (word.Length >= 4 && owner.Films >= margin && owner.Films >= margin * runnerUp && IsFree(word, everyday, vocabulary, catalog)
+            && !_byKey.ContainsKey(word))
+        {
+            _byKey[word] = new NamedEntity(NamedEntityKind.Person, [owner.Name]);
+        }
     }
 
     private static bool IsFree(string word, Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog,
