@@ -1397,6 +1397,31 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("ein alter Schwarzweißfilm", 1965)]
+    [InlineData("un film en noir et blanc", 1965)]
+    [InlineData("una película en blanco y negro", 1965)]
+    [InlineData("alte Filme", 1979)]
+    [InlineData("una película vieja", 1979)]
+    public void Parse_OldOrBlackAndWhiteInSpanishFrenchOrGerman_IsTheEra(string wish, int yearTo)
+    {
+        // "ein alter Schwarzweißfilm" searched "alter" (Fight Club's "alter ego") and left "Schwarzweißfilm" unused.
+        var intent = Parse(wish);
+
+        Assert.Equal(yearTo, intent.YearTo);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_AnAlterEgo_IsNoEra_AndAChildsAgeInGermanHasItsYears()
+    {
+        Assert.Null(Parse("a movie about an alter ego").YearTo);
+        var child = Parse("ein Film für Kinder im Alter von 8 Jahren");
+        Assert.Equal(8, child.MaxAge);
+        Assert.Empty(child.Unused);
+    }
+
+    [Theory]
     [InlineData("a comedy but no slapstick", "slapstick")]
     [InlineData("eine Komödie ohne Klamauk", "slapstick")]
     [InlineData("a comedy that isn't a parody", "parody")]
