@@ -1397,6 +1397,23 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("una película de menos de 90 minutos", 90)]
+    [InlineData("una película de menos de dos horas", 120)]
+    [InlineData("un film de moins de deux heures", 120)]
+    [InlineData("un film d'une heure et demie", 90)]
+    [InlineData("ein Film unter 90 Minuten", 90)]
+    [InlineData("ein Film unter zwei Stunden", 120)]
+    public void Parse_ALongestRuntimeInSpanishFrenchOrGerman_IsTheRuntime(string wish, int maxRuntime)
+    {
+        // "moins de deux heures" searched "deux" and left "moins" and "heures" unused; "unter", "menos" were unused.
+        var intent = Parse(wish);
+
+        Assert.Equal(maxRuntime, intent.MaxRuntime);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein alter Schwarzweißfilm", 1965)]
     [InlineData("un film en noir et blanc", 1965)]
     [InlineData("una película en blanco y negro", 1965)]
