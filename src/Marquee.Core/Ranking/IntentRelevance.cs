@@ -33,6 +33,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
+    /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="Subjects"/>.</summary>
+    private float[]? _kind;
     private readonly List<float[]> _otherTopics = [];
     /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
     private readonly bool[]?[] _moodTags;
@@ -451,7 +453,16 @@ internal sealed class IntentRelevance : IDisposable
         }
         if (!_wished.IsEmpty)
         {
-            Facet(_options.GenreMatchWeight, GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index])));
+            var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index]));
+            if (_kind is null)
+            {
+                Facet(_options.GenreMatchWeight, genre);
+            }
+            else
+            {
+                var weight = _options.GenreMatchWeight + _options.LabelMatchWeight;
+                Facet(weight, ((_options.GenreMatchWeight * genre) + (_options.LabelMatchWeight * _kind[index])) / weight);
+            }
         }
         if (Moods.Count > 0)
         {
@@ -589,6 +600,11 @@ internal sealed class IntentRelevance : IDisposable
         var joined = new bool[_topics.Count];
         foreach (var (label, score) in _labels)
         {
+            if (_kind is null && IsWishedKind(label))
+            {
+                _kind = score;
+                continue;
+            }
             var words = " " + QueryText.Normalize(label) + " ";
             var subject = score;
             for (var t = 0; t < _topics.Count; t++)
@@ -624,6 +640,15 @@ internal sealed class IntentRelevance : IDisposable
         }
         return subjects;
     }
+
+    /// <summary>
+    /// The label names a kind made of the wished genres ("romantic comedy" with Romance and Comedy): one thing said
+    /// twice, so it joins the genre facet instead of weighing as a subject of its own. As two facets it outweighed a
+    /// person: "a romantic comedy with julia roberts" put Amélie above Notting Hill.
+    /// </summary>
+    private bool IsWishedKind(string label) =>
+        _snapshot.Vocabulary.Find(label) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind
+        && (kind.GenreMask.Bits & ~_wished.Bits) == 0;
 
     /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>
     private const float LabelMentionShare = 0.5f;

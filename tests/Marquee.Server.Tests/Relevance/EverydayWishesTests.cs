@@ -452,6 +452,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Empty(Strings(page.GetProperty("intent"), "labels"));
         Assert.All(Items(page).Take(3), i => Assert.Contains(Strings(i, "reasons"), r => r.StartsWith("Like ", StringComparison.Ordinal)));
     }
+    [Theory]
+    [InlineData("a romantic comedy with julia roberts", "Julia Roberts")]
+    [InlineData("adam sandler romantic comedy", "Adam Sandler")]
+    public async Task Recommend_AKindWithAPerson_IsThatPersonsFilmsOfTheKindFirst(string wish, string person)
+    {
+        // "romantic comedy" counted twice, as its genres and as its label, and outweighed the person: Amélie came before
+        // Notting Hill, There's Something About Mary before The Wedding Singer.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Take(5).All(i => Strings(i, "reasons").Contains($"With {person}")), titles);
+        Assert.True(items.Count(i => Strings(i, "reasons").Contains($"With {person}")) >= 8, titles);
+    }
+
 
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
