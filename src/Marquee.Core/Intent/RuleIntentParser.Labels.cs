@@ -53,6 +53,7 @@ public sealed partial class RuleIntentParser
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
+                    _labelStart = at;
                     _labelEnd = at + length;
                     _recognised = true;
                     return;
@@ -82,6 +83,7 @@ public sealed partial class RuleIntentParser
                 return false;
             }
             builder.AddLabel(phrase);
+            _labelStart = at;
             _labelEnd = second + 1;
             _recognised = true;
             return true;

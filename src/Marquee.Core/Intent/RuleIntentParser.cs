@@ -137,6 +137,8 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         private readonly List<(int Start, int Length, bool Negated)> _leftovers = [];
         /// <summary>Tokens before this index belong to a catalogue label already taken: their words are not leftovers.</summary>
         private int _labelEnd;
+        /// <summary>Where the catalogue label ending at <see cref="_labelEnd"/> begins.</summary>
+        private int _labelStart;
         private Negation _negation;
         private bool _recognised;
 
@@ -205,6 +207,29 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             ResolveLeftovers();
         }
 
+        /// <summary>
+        /// The nationality at <paramref name="at"/> begins a catalogue label that goes on to name no kind of film: "the
+        /// french revolution", "russian roulette", "a mexican standoff", "a german shepherd" are subjects, and their films
+        /// are not French, Russian, Mexican or German (a film about the French Revolution read as any French film). A
+        /// label that names a kind ("british comedy", "french noir") keeps the place.
+        /// </summary>
+        private bool NamesASubject(int at, int length)
+        {
+            if (_labelStart != at || _labelEnd <= at + length)
+            {
+                return false;
+            }
+            for (var i = at + length; i < _labelEnd; i++)
+            {
+                if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out _)
+                    && (meaning.Concept is { Kind: ConceptKind.Genre } || meaning.Era is not null || meaning.Has(PhraseRole.KindNoun)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>Applies a vocabulary phrase; returns how many tokens it consumed.</summary>
         private int Interpret(PhraseMeaning meaning, int at, int length)
         {
@@ -227,7 +252,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 builder.IncludeShorts();
             }
-            if (meaning.Language is { } language)
+            if (meaning.Language is { } language && !NamesASubject(at, length))
             {
                 // "anime" is Japanese as well as animation: the language applies, then the genre below.
                 var negated = _negation == Negation.Active;

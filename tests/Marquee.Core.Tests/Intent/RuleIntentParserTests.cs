@@ -1652,6 +1652,35 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a film about the french revolution", "french revolution")]
+    [InlineData("a movie with a mexican standoff", "mexican standoff")]
+    [InlineData("russian roulette", "russian roulette")]
+    public void Parse_ANationalityInsideASubjectsName_IsTheSubject_NotFilmsOfThatPlace(string query, string label)
+    {
+        // "a film about the french revolution" read French films: Wild Reeds and The 400 Blows after Marie Antoinette.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels(label, "british comedy") });
+        Assert.Equal([label], intent.Labels);
+        Assert.Empty(intent.Languages);
+        Assert.Empty(intent.Countries);
+    }
+
+    [Fact]
+    public void Parse_ANationalityInsideALabelThatNamesAKind_KeepsThePlace()
+    {
+        var intent = Parser.Parse("a british comedy", WithLabels with { Labels = new FakeLabels("british comedy") });
+        Assert.Contains("GB", intent.Countries);
+        Assert.Contains("Comedy", intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_GermanExpressionism_IsTheMovementsYearsInGerman()
+    {
+        var intent = Parser.Parse("german expressionism", WithLabels with { Labels = new FakeLabels("german expressionism") });
+        Assert.Equal((1919, 1933), (intent.YearFrom, intent.YearTo));
+        Assert.Contains("de", intent.Languages);
+    }
+
     [Fact]
     public void Parse_AFilmToFallAsleepTo_IsCozy_NotFilmsAboutSleep()
     {
