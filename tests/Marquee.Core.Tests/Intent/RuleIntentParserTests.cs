@@ -1588,6 +1588,38 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("películas sobre viajes en el tiempo", "time travel")]
+    [InlineData("un film de voyage dans le temps", "time travel")]
+    [InlineData("Zeitreisefilme", "time travel")]
+    [InlineData("Filme über Haie", "sharks")]
+    [InlineData("películas de piratas", "pirates")]
+    [InlineData("un film de casse", "heist")]
+    [InlineData("películas de boxeo", "boxing")]
+    [InlineData("una película de fantasmas", "ghosts")]
+    [InlineData("un film de loups garous", "werewolves")]
+    [InlineData("películas de espías", "spies")]
+    [InlineData("un film avec des extraterrestres", "aliens")]
+    [InlineData("Weihnachtsfilme", "christmas")]
+    [InlineData("películas de dinosaurios", "dinosaurs")]
+    [InlineData("películas de asesinos en serie", "serial killers")]
+    [InlineData("una película de venganza", "revenge")]
+    public void Parse_ASubjectInSpanishFrenchOrGerman_IsThatSubject(string wish, string subject)
+    {
+        // Each of these was an unused word or a word searched as it is ("tiempo"): the page was the canon.
+        var intent = Parser.Parse(wish, WithLabels);
+        Assert.Equal([subject], intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_SpaceFilmsInGerman_AreSpaceFilms()
+    {
+        var intent = Parser.Parse("Weltraumfilme", WithLabels);
+        Assert.Contains("Sci-Fi", intent.Genres);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("a movie set in the 1920s", "1920s")]
     [InlineData("something set in the 60s", "1960s")]
     [InlineData("a film that takes place in the eighties", "1980s")]
