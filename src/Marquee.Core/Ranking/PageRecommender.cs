@@ -66,7 +66,8 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             ExcludeMovieIds = excludeMovieIds,
         };
         var embedding = embedder is not null && snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
-            ? embedder.TryEmbed(wish.Text, semantic.ModelName, cancellationToken)
+            && EmbeddedWish.TextFor(wish.Text, intent, snapshot.Vocabulary) is { } text
+            ? embedder.TryEmbed(text, semantic.ModelName, cancellationToken)
             : null;
         return new ReadWish(intent, filters, embedding);
     }

@@ -453,6 +453,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(Items(page).Take(3), i => Assert.Contains(Strings(i, "reasons"), r => r.StartsWith("Like ", StringComparison.Ordinal)));
     }
     [Theory]
+    [InlineData("películas de boxeo", new[] { 296, 235 })] // Pulp Fiction and Ed Wood, films with a boxer in them
+    [InlineData("películas de espías", new[] { 593, 457 })] // The Silence of the Lambs and The Fugitive, FBI agents and marshals
+    public async Task Recommend_ASubjectInSpanish_IsRankedAsInEnglish_NotByTheModelReadingSpanish(string wish, int[] strays)
+    {
+        // The film vectors' model reads English only: the Spanish words embedded as they are ranked these first.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.DoesNotContain(items, i => strays.Contains(i.GetProperty("movie_id").GetInt32()));
+        Assert.True(items.Take(5).All(i => Strings(i, "reasons").Any(r => r.StartsWith("Matches '", StringComparison.Ordinal))), titles);
+    }
+
+    [Theory]
     [InlineData("a romantic comedy with julia roberts", "Julia Roberts")]
     [InlineData("adam sandler romantic comedy", "Adam Sandler")]
     public async Task Recommend_AKindWithAPerson_IsThatPersonsFilmsOfTheKindFirst(string wish, string person)
