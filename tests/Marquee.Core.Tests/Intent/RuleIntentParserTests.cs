@@ -642,7 +642,7 @@ public class RuleIntentParserTests
     [InlineData("un bon film policier", "Crime")]
     [InlineData("algo para ver en familia este fin de semana", null)]
     [InlineData("je veux un film qui fait rire", null)]
-    [InlineData("etwas Lustiges für heute Abend", "Comedy")]
+    [InlineData("etwas Lustiges für heute Abend", null)]
     [InlineData("quiero una película de acción con mucha adrenalina", "Action")]
     public void Parse_EverydaySpanishFrenchGerman_LeavesNoWordUnreadOrSearched(string query, string? genre)
     {
@@ -981,7 +981,7 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("quelque chose de drôle pour ce soir s'il vous plaît", "Comedy")]
+    [InlineData("quelque chose de drôle pour ce soir s'il vous plaît", null)]
     [InlineData("gimme a classic western", "Western")]
     [InlineData("something scary but my friend hates gore", null)]
     public void Parse_PolitenessAndCompany_AreNoSubject(string wish, string? genre)
@@ -1847,12 +1847,38 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("quelque chose de drôle")]
+    [InlineData("algo divertido")]
+    [InlineData("etwas Lustiges")]
+    public void Parse_FunnyInSpanishFrenchOrGerman_IsTheFunnyMood_AsInEnglish(string wish)
+    {
+        // "drôle" read the Comedy genre alone, and the page opened on Pulp Fiction and Forrest Gump, where "something
+        // funny" gives Airplane! and Office Space.
+        var intent = Parse(wish);
+        Assert.Equal(Parse("something funny").Moods, intent.Moods);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("ein Film zum Nachdenken")]
+    [InlineData("una película que te haga pensar")]
+    [InlineData("un film qui fait réfléchir")]
+    public void Parse_AFilmThatMakesYouThink_InSpanishFrenchOrGerman_IsThoughtProvoking(string wish)
+    {
+        // "zum Nachdenken" was two unused words and the page was the canon.
+        var intent = Parse(wish);
+        Assert.Contains("thought-provoking", intent.Moods);
+        Assert.Empty(intent.Unused);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
         // "lustig" inflects: ein lustiger Film, ein lustiges Märchen.
         var intent = Parser.Parse("ein lustiger Film für Kinder", Context);
-        Assert.Contains("Comedy", intent.Genres);
+        Assert.Contains("funny", intent.Moods);
         Assert.Empty(intent.Unused);
     }
 
