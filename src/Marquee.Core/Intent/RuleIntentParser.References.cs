@@ -35,6 +35,37 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
+        /// A wish that opens on a known title and goes on with "meets" and another ("alien meets jaws") or with "but"
+        /// ("the godfather but funny") asks for films like them, as "like" would: the words were searched ("godfather",
+        /// "meets") and the page was any comedy. A title of one word needs the second title to be read so: "heat but
+        /// not too long" may be the word. Returns where the rest of the wish starts (0 when it opens on no such title).
+        /// </summary>
+        private int TryOpeningTitles()
+        {
+            if (context.Titles is null || ResolveTitle(0, exactOnly: true, out var used) is not { RatingCount: >= MinRatingsForBareTitle } first
+                || used >= query.Count)
+            {
+                return 0;
+            }
+            var next = query[used].Text;
+            if (next == "meets"
+                && ResolveTitle(used + 1, exactOnly: true, out var secondUsed) is { RatingCount: >= MinRatingsForBareTitle } second)
+            {
+                builder.AddReference(first.MovieId, first.Franchise);
+                builder.AddReference(second.MovieId, second.Franchise);
+                _recognised = true;
+                return used + 1 + secondUsed;
+            }
+            if (next == "but" && used >= 2)
+            {
+                builder.AddReference(first.MovieId, first.Franchise);
+                _recognised = true;
+                return used;
+            }
+            return 0;
+        }
+
+        /// <summary>
         /// A wish that is one series by name: "toy story movies", "all the back to the future films", "the godfather
         /// trilogy". Read word by word these were the label "toy", the word "back" and Sci-Fi, or a search for
         /// "godfather trilogy"; they name a film and ask for its whole TMDB collection, the film included. A title

@@ -148,7 +148,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return;
             }
-            var i = 0;
+            var i = TryOpeningTitles();
             while (i < query.Count)
             {
                 var token = query[i];

@@ -1873,6 +1873,57 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    private static readonly IntentParseContext WithTitles = Context with
+    {
+        Titles = new FakeTitles((1214, "Alien", 146), (1387, "Jaws", 91), (4973, "Amélie", 120), (109374, "The Grand Budapest Hotel", 52),
+            (2571, "The Matrix", 278), (79132, "Inception", 143), (858, "The Godfather", 192)),
+    };
+
+    [Theory]
+    [InlineData("alien meets jaws", new[] { 1214, 1387 })]
+    [InlineData("something between amelie and the grand budapest hotel", new[] { 4973, 109374 })]
+    [InlineData("a cross between the matrix and inception", new[] { 2571, 79132 })]
+    public void Parse_TwoTitlesMet_AreBothReferences(string wish, int[] references)
+    {
+        // "alien meets jaws" searched "aliens", "meets" and "jaws"; "something between" searched "amelie".
+        var intent = Parser.Parse(wish, WithTitles);
+        Assert.Equal(references, intent.ReferenceMovieIds);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_ATitleAndThenBut_IsLikeThatTitle()
+    {
+        // "the godfather but funny" searched "godfather": the page was any comedy, Life As We Know It second.
+        var intent = Parser.Parse("the godfather but funny", WithTitles);
+        Assert.Equal([858], intent.ReferenceMovieIds);
+        Assert.Contains("funny", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("top 10 horror movies of all time")]
+    [InlineData("the funniest movie ever made")]
+    public void Parse_TopTenOfAllTime_IsAcclaimed_NotTheWordTop(string wish)
+    {
+        // "top" was searched: Evil Dead II for its "over the top".
+        var intent = Parse(wish);
+        Assert.Contains("acclaimed", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("I loved Inception, what should I watch next?")]
+    [InlineData("something short I can finish before bed")]
+    public void Parse_WhatToWatchNext_AndFinishing_AreNoSubject(string wish)
+    {
+        // "next" and "finish" were searched in the films' text.
+        var intent = Parser.Parse(wish, WithTitles);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {

@@ -466,6 +466,22 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("alien meets jaws")]
+    [InlineData("something between amelie and the grand budapest hotel")]
+    [InlineData("the godfather but funny")]
+    public async Task Recommend_TitlesThatMeetOrOpenTheWish_AreFilmsLikeThem(string wish)
+    {
+        // These searched "meets", "amelie" and "godfather" in the films' text: Life As We Know It was second for the godfather.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.NotEmpty(page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray());
+        Assert.Empty(Strings(page.GetProperty("intent"), "keywords"));
+        var items = Items(page);
+        Assert.True(items.Take(5).All(i => Strings(i, "reasons").Any(r => r.StartsWith("Like ", StringComparison.Ordinal))),
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Theory]
     [InlineData("a romantic comedy with julia roberts", "Julia Roberts")]
     [InlineData("adam sandler romantic comedy", "Adam Sandler")]
     public async Task Recommend_AKindWithAPerson_IsThatPersonsFilmsOfTheKindFirst(string wish, string person)
