@@ -264,8 +264,15 @@ public sealed class CatalogNames : INameResolver
             return false;
         }
         // Such a studio is no everyday word as long as overviews write it as a name: "Disney" is in 22, "disney" in none
-        // ("not disney" read as "not for the family" before).
-        return (studio ? LowercaseUses(catalog, word) : everyday.GetValueOrDefault(word)) <= MaxEverydayUses;
+        // ("not disney" read as "not for the family" before). A word they never write as a name is the word: "cartoon"
+        // (five overviews, all lowercase) is a cartoon, not Cartoon Saloon ("a musical that isn't a cartoon" ruled out
+        // the studio and kept The Lion King).
+        if (!studio)
+        {
+            return everyday.GetValueOrDefault(word) <= MaxEverydayUses;
+        }
+        var (lowercase, asName) = Uses(catalog, word);
+        return lowercase <= MaxEverydayUses && lowercase <= asName;
     }
 
     /// <summary>
@@ -278,27 +285,43 @@ public sealed class CatalogNames : INameResolver
             .Select(QueryText.Normalize)];
 
     /// <summary>In how many overviews the word is written in lowercase, as an everyday word is (not "Disney", "Pixar").</summary>
-    private static int LowercaseUses(MovieCatalog catalog, string word)
+    private static int LowercaseUses(MovieCatalog catalog, string word) => Uses(catalog, word).Lowercase;
+
+    /// <summary>
+    /// In how many overviews the word is written in lowercase, as an everyday word is, and in how many it is capitalised
+    /// inside a sentence, as a name is ("a Disney classic").
+    /// </summary>
+    private static (int Lowercase, int AsName) Uses(MovieCatalog catalog, string word)
     {
-        var count = 0;
+        int lowercase = 0, asName = 0;
         foreach (var movie in catalog.Movies)
         {
             if (movie.Details?.Overview is not { } overview)
             {
                 continue;
             }
+            bool seenLower = false, seenName = false;
             for (var at = overview.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;
                  at = overview.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
             {
                 var end = at + word.Length;
-                if (char.IsLower(overview[at]) && (at == 0 || !char.IsLetter(overview[at - 1])) && (end == overview.Length || !char.IsLetter(overview[end])))
+                if ((at > 0 && char.IsLetter(overview[at - 1])) || (end < overview.Length && char.IsLetter(overview[end])))
                 {
-                    count++;
-                    break;
+                    continue;
+                }
+                if (char.IsLower(overview[at]))
+                {
+                    seenLower = true;
+                }
+                else if (at > 1 && overview[at - 1] == ' ' && overview[at - 2] is not ('.' or '!' or '?'))
+                {
+                    seenName = true;
                 }
             }
+            lowercase += seenLower ? 1 : 0;
+            asName += seenName ? 1 : 0;
         }
-        return count;
+        return (lowercase, asName);
     }
 
     /// <summary>In how many films' titles and overviews each word appears.</summary>

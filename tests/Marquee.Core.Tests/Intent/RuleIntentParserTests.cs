@@ -1924,6 +1924,17 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie with a plot twist I won't see coming")]
+    [InlineData("a twist ending you never see coming")]
+    public void Parse_ATwistNobodySeesComing_RulesNothingOut(string wish)
+    {
+        // "won't see coming" ruled out the word "coming".
+        var intent = Parse(wish);
+        Assert.Empty(intent.ExcludeKeywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {

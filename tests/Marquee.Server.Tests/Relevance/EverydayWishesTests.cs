@@ -115,6 +115,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AMusicalThatIsNotACartoon_RulesOutAnimation_NotAStudioNamedCartoon()
+    {
+        // "cartoon" was read as a studio (Cartoon Saloon): the studio was ruled out and The Lion King opened the page.
+        var page = await RecommendAsync(new { query = "a musical that isn't a cartoon", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(Strings(intent, "exclude_companies"));
+        Assert.Contains("Animation", Strings(intent, "exclude_genres"));
+        Assert.Equal(0, Count(Items(page), "Animation"));
+    }
+
+    [Fact]
     public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
     {
         var page = await RecommendAsync(new { query = "a superhero movie that isn't marvel", k = 30 });
