@@ -127,6 +127,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AnEpicFantasyAdventure_IsNoChildrensFilm()
+    {
+        // Toy Story was sixth: an adventure and a fantasy, but nobody's epic.
+        var items = Items(await RecommendAsync(new { query = "an epic fantasy adventure", k = 10 }));
+
+        Assert.Equal(0, Count(items, "Children"));
+        Assert.Contains(items, i => i.GetProperty("title").GetString()!.StartsWith("The Lord of the Rings", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
     {
         var page = await RecommendAsync(new { query = "a superhero movie that isn't marvel", k = 30 });
