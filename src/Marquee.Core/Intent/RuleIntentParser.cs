@@ -243,6 +243,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return length + referenceLength;
             }
+            if (meaning.MaxAge is not null && meaning.Concept is not null && AfterSubjectMarker(at))
+            {
+                // "A movie about a kid who wants to be a dancer": the kid is who the story follows, not who watches
+                // (it read a children's page: The Lion King, Aladdin).
+                return length;
+            }
             if (meaning.MaxAge is { } age && _negation == Negation.Off)
             {
                 // "kids" is an audience as well as a mood: both apply.

@@ -1935,6 +1935,46 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie about a kid who wants to be a dancer")]
+    [InlineData("a film about kids on a treasure hunt")]
+    public void Parse_AKidTheStoryIsAbout_IsNoAudience(string wish)
+    {
+        // "about a kid" read a child's audience and the family mood: The Lion King and Aladdin for a dancer's story.
+        var intent = Parse(wish);
+        Assert.Null(intent.MaxAge);
+        Assert.DoesNotContain("family", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_AMovieForAKid_IsStillTheAudience()
+    {
+        var intent = Parse("a movie for a kid");
+        Assert.Contains("family", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("movies about artificial intelligence taking over")]
+    [InlineData("a serial killer movie from the killer's point of view")]
+    public void Parse_TakingOverAndPointOfView_AreNoWordsToSearch(string wish)
+    {
+        var intent = Parse(wish);
+        Assert.DoesNotContain(intent.Keywords, k => k is "taking" or "point");
+    }
+
+    [Theory]
+    [InlineData("a love story between two men")]
+    [InlineData("lgbt movies")]
+    [InlineData("una película de lesbianas")]
+    [InlineData("ein schwuler Liebesfilm")]
+    public void Parse_GayAndLesbianStories_AreOneSubject_InAnyLanguage(string wish)
+    {
+        // "between two men" searched "two men" (Talk to Her, Brooklyn); "lesbianas" was an unused word.
+        var intent = Parse(wish);
+        Assert.Contains("lgbt", intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
