@@ -1975,6 +1975,28 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("an adventure in the jungle", "jungle")]
+    [InlineData("a war movie in the jungle", "jungle")]
+    public void Parse_TheJungle_IsASubject_NotOnlyAdventure(string wish, string subject)
+    {
+        // "jungle" was a word of the Adventure genre: "an adventure in the jungle" was any adventure (Star Wars first).
+        var intent = Parse(wish);
+        Assert.Contains(subject, intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a movie to watch high", "mind-bending")]
+    [InlineData("a rewatchable classic", "classic")]
+    public void Parse_HowTheFilmIsWatched_IsAMood_NotAWord(string wish, string mood)
+    {
+        // "high" was searched (High Noon, films about high school); "rewatchable" was an unused word.
+        var intent = Parse(wish);
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
