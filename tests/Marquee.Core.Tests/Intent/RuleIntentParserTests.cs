@@ -1997,6 +1997,20 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("like the matrix but less confusing")]
+    [InlineData("un film comme the matrix mais moins compliqué")]
+    [InlineData("una película como the matrix pero menos complicada")]
+    [InlineData("so etwas wie the matrix, aber weniger kompliziert")]
+    public void Parse_LessComplicated_InAnyLanguage_RulesOutTheMindBending(string wish)
+    {
+        // "moins compliqué" was two unused words.
+        var intent = Parse(wish);
+        Assert.Equal([2571], intent.ReferenceMovieIds);
+        Assert.Contains("mind-bending", intent.ExcludeKeywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
