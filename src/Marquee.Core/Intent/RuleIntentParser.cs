@@ -243,10 +243,16 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return length + referenceLength;
             }
-            if (meaning.MaxAge is not null && meaning.Concept is not null && AfterSubjectMarker(at))
+            if (meaning.Concept is { } audience && (meaning.MaxAge is not null || audience.Name == IntentBuilder.FamilyMood)
+                && (AfterSubjectMarker(at) || (at > _labelStart && at + length <= _labelEnd)))
             {
-                // "A movie about a kid who wants to be a dancer": the kid is who the story follows, not who watches
-                // (it read a children's page: The Lion King, Aladdin).
+                // "A movie about a kid who wants to be a dancer", "a dysfunctional family at christmas": the kid or the
+                // family is who the story follows, not who watches (they read a children's page: The Lion King, Aladdin;
+                // It's a Wonderful Life and Home Alone). Outside a label taken already, the words are the story's person.
+                for (var i = at; i < at + length; i++)
+                {
+                    AddLeftover(i);
+                }
                 return length;
             }
             if (meaning.MaxAge is { } age && _negation == Negation.Off)

@@ -1947,6 +1947,16 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AFamilyTheStoryIsAbout_IsNoAudience()
+    {
+        // "a dysfunctional family at christmas" read the family mood: It's a Wonderful Life and Home Alone.
+        var intent = Parser.Parse("a movie about a dysfunctional family at christmas", WithLabels with { Labels = new FakeLabels("dysfunctional family") });
+        Assert.Equal(["dysfunctional family"], intent.Labels);
+        Assert.DoesNotContain("family", intent.Moods);
+        Assert.Null(intent.MaxAge);
+    }
+
+    [Fact]
     public void Parse_AMovieForAKid_IsStillTheAudience()
     {
         var intent = Parse("a movie for a kid");

@@ -136,6 +136,23 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(items, i => i.GetProperty("title").GetString()!.StartsWith("The Lord of the Rings", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("a movie about a kid who wants to be a dancer")]
+    [InlineData("a movie about a dysfunctional family at christmas")]
+    public async Task Recommend_AKidOrAFamilyTheStoryIsAbout_IsNoChildrensPage(string wish)
+    {
+        // Both read a child's audience: The Lion King and Aladdin for the dancer, It's a Wonderful Life and Home Alone
+        // for the family at Christmas.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.DoesNotContain("family", Strings(intent, "moods"));
+        Assert.Equal(JsonValueKind.Null, intent.GetProperty("max_age").ValueKind);
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 364 or 588); // The Lion King, Aladdin
+        Assert.True(Count(items, "Children") <= 2, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
     [Fact]
     public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
     {
