@@ -2021,6 +2021,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie my dad would like", "cozy")]
+    [InlineData("something for my mom", "cozy")]
+    [InlineData("something to watch while cooking", "chill")]
+    public void Parse_WhoWatchesAndHow_IsAMood_NotASubject(string wish, string mood)
+    {
+        // "dad" was searched (Dad's Army, one rating of 2★), "cooking" a subject (Ravenous, a film about cannibals).
+        var intent = Parse(wish);
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
