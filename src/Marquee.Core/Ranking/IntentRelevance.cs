@@ -33,8 +33,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
-    /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="Subjects"/>.</summary>
-    private float[]? _kind;
+    /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="IsWishedKind"/>.</summary>
+    private readonly float[]? _kind;
     private readonly List<float[]> _otherTopics = [];
     /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
     private readonly bool[]?[] _moodTags;
@@ -73,6 +73,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             _labels.Add((label, LabelScore(label)));
         }
+        _kind = _labels.FirstOrDefault(l => IsWishedKind(l.Label)).Score;
         _subjects = Subjects(candidates);
         References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
         if (References.Count > 0)
@@ -600,9 +601,8 @@ internal sealed class IntentRelevance : IDisposable
         var joined = new bool[_topics.Count];
         foreach (var (label, score) in _labels)
         {
-            if (_kind is null && IsWishedKind(label))
+            if (ReferenceEquals(score, _kind))
             {
-                _kind = score;
                 continue;
             }
             var words = " " + QueryText.Normalize(label) + " ";

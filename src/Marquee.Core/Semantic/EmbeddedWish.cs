@@ -13,7 +13,7 @@ public static class EmbeddedWish
     /// Words that English wishes do not use and Spanish, French or German ones nearly always do. Words English shares
     /// in names and titles ("los angeles", "sin city", "del toro", "con artist", "die hard") are left out; a wish that
     /// names a person or a film ("de niro", "la la land") reads its subjects either way. German writes its kinds as one word
-    /// ("Weihnachtsfilme"), so a word ending in "filme" counts too.
+    /// ("Weihnachtsfilme"), so any word ending in "filme" counts, "Filme" itself among them.
     /// </summary>
     private static readonly HashSet<string> OtherLanguageWords = new(StringComparer.Ordinal)
     {
@@ -24,7 +24,7 @@ public static class EmbeddedWish
         // French
         "le", "la", "une", "des", "sur", "avec", "pour", "sans", "quelque", "chose", "tres", "dans", "les", "du",
         // German
-        "ein", "eine", "einen", "einem", "einer", "uber", "mit", "ohne", "fur", "und", "filme", "etwas", "nicht", "sehr", "das",
+        "ein", "eine", "einen", "einem", "einer", "uber", "mit", "ohne", "fur", "und", "etwas", "nicht", "sehr", "das",
     };
 
     /// <summary>The text to embed for the wish, or null when there is nothing the model could read.</summary>
@@ -38,9 +38,9 @@ public static class EmbeddedWish
         {
             return text;
         }
+        // A topic's keyword is its English name; any other keyword is a word of the wish as written.
         var subjects = intent.Keywords
-            .Select(keyword => vocabulary.Find(keyword) is { Terms.Count: > 0 } topic ? topic.Name : null)
-            .OfType<string>()
+            .Where(keyword => vocabulary.Find(keyword) is { Terms.Count: > 0 })
             .Concat(intent.Labels)
             .Distinct(StringComparer.Ordinal)
             .ToList();
