@@ -123,6 +123,33 @@ public sealed class CatalogLabels : ILabelLexicon
         }
     }
 
+    /// <summary>
+    /// For each film, how many of its distinct labels contain one of the phrases as whole words, the phrase itself
+    /// included; <paramref name="exact"/> marks films carrying one of the phrases word for word.
+    /// </summary>
+    public void CountContaining(IReadOnlyList<string> phrases, int[] counts, bool[] exact)
+    {
+        var keys = phrases.Select(Normalize).Where(key => key.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (!_labelsByWord.TryGetValue(key.Split(' ')[0], out var candidates))
+            {
+                continue;
+            }
+            var padded = " " + key + " ";
+            matched.UnionWith(candidates.Where(label => (" " + label + " ").Contains(padded, StringComparison.Ordinal)));
+        }
+        foreach (var label in matched)
+        {
+            foreach (var index in _films[label])
+            {
+                counts[index]++;
+                exact[index] |= keys.Contains(label);
+            }
+        }
+    }
+
     /// <summary>The film's own label that matched the phrase best (exactly, else containing it), for a reason.</summary>
     public static string? LabelOf(CatalogMovie movie, string phrase)
     {

@@ -43,7 +43,7 @@ public sealed class RankingFeatures
     private readonly float[] _communityStars;
     private readonly Dictionary<string, TopicHits> _topics;
 
-    public RankingFeatures(MovieCatalog catalog, BaselineRecommender baseline, ContentIndex content, IntentVocabulary vocabulary)
+    public RankingFeatures(MovieCatalog catalog, BaselineRecommender baseline, ContentIndex content, CatalogLabels labels, IntentVocabulary vocabulary)
     {
         var movies = catalog.Movies;
         _quality = new float[movies.Count];
@@ -153,6 +153,7 @@ public sealed class RankingFeatures
             else
             {
                 content.Evidence(concept.Terms, scores, scratch);
+                OnlyContainingLabels(labels, concept.Terms, scores);
             }
             var indices = new List<int>();
             var values = new List<float>();
@@ -165,6 +166,26 @@ public sealed class RankingFeatures
                 }
             }
             _topics[concept.Name] = new TopicHits([.. indices], [.. values]);
+        }
+    }
+
+    /// <summary>
+    /// A film with one label that only contains a topic's word inside a longer one ("junk food" on Taxi Driver, "dead
+    /// dog" on Jaws) has the word as a prop, not as its subject: it counts as a containing label does, not as a film
+    /// filed under the word (the search of the labels' words cannot tell the two apart). Several such labels ("talking
+    /// dog", "girl dog relationship" on Bolt) say the film is about it.
+    /// </summary>
+    private static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
+    {
+        var counts = new int[scores.Length];
+        var exact = new bool[scores.Length];
+        labels.CountContaining(terms, counts, exact);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] >= 1 && !exact[i] && counts[i] == 1)
+            {
+                scores[i] = CatalogLabels.ContainingLabelEvidence;
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class RecommenderSnapshot
         Names = NamesByCatalog.GetValue(catalog, c => new CatalogNames(c, IntentVocabulary.Default));
         Labels = LabelsByCatalog.GetValue(catalog, c => new CatalogLabels(c));
         Traits = TraitsByCatalog.GetValue(catalog, c => new MovieTraits(c, IntentVocabulary.Default.VerdictLabels));
-        Features = new RankingFeatures(catalog, baseline, Content, Vocabulary);
+        Features = new RankingFeatures(catalog, baseline, Content, Labels, Vocabulary);
         ReferenceYear = catalog.Movies.Max(m => m.ReleaseYear) ?? DateTime.UtcNow.Year;
         SlotOf = movieId => catalog.Find(movieId)?.Index ?? -1;
         if (personalizer is ModelPersonalizer model && catalog.Count >= RankingOptions.Default.CandidateGenerationFrom)

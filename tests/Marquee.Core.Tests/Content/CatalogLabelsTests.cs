@@ -21,6 +21,7 @@ public class CatalogLabelsTests
             [8] = ["dog"],
             [9] = ["aliens"],
             [10] = ["alien", "witch"],
+            [12] = ["cat vs dog", "girl dog relationship"],
         };
         var movies = Enumerable.Range(1, 40).Select(id => new Movie(id, $"Film {id}", 2000, ["Drama"])).ToList();
         var details = movies.Select(m => new MovieDetails { MovieId = m.MovieId, Keywords = keywords.GetValueOrDefault(m.MovieId, ["based on novel"]) });
@@ -57,6 +58,22 @@ public class CatalogLabelsTests
         Assert.Equal(1f, evidence[catalog.Find(8)!.Index]);
         Assert.Equal(CatalogLabels.ContainingLabelEvidence, evidence[catalog.Find(7)!.Index]);
         Assert.Equal(0f, evidence[catalog.Find(1)!.Index]);
+    }
+
+    [Fact]
+    public void CountContaining_Dog_CountsEachFilmsDistinctLabelsWithTheWord_AndMarksTheExactOnes()
+    {
+        var labels = Labels(out var catalog);
+        var counts = new int[catalog.Count];
+        var exact = new bool[catalog.Count];
+        // "dog" and "dogs" are one label: a film carrying "dog" counts it once.
+        labels.CountContaining(["dog", "dogs"], counts, exact);
+
+        Assert.Equal((2, true), (counts[catalog.Find(6)!.Index], exact[catalog.Find(6)!.Index]));   // talking dog, dog
+        Assert.Equal((1, false), (counts[catalog.Find(7)!.Index], exact[catalog.Find(7)!.Index]));  // dead dog
+        Assert.Equal((1, true), (counts[catalog.Find(8)!.Index], exact[catalog.Find(8)!.Index]));   // dog
+        Assert.Equal((2, false), (counts[catalog.Find(12)!.Index], exact[catalog.Find(12)!.Index])); // cat vs dog, girl dog relationship
+        Assert.Equal(0, counts[catalog.Find(1)!.Index]);
     }
 
     [Fact]

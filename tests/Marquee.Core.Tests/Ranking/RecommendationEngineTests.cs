@@ -1,4 +1,5 @@
 using Marquee.Core.Catalog;
+using Marquee.Core.Content;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
@@ -587,6 +588,38 @@ public class RecommendationEngineTests
 
         Assert.Equal([2, 3, 1], cozy);
         Assert.Equal(1, romantic[0]); // a mood that names nothing against it ranks the films as before
+    }
+
+    [Fact]
+    public void TopicHits_AWordOnlyInsideOneLongerLabel_IsAProp_SeveralSuchLabelsAreTheSubject()
+    {
+        // Taxi Driver's "junk food" made it a film about food as much as Ratatouille; Jaws's "dead dog" a dog film.
+        var movies = new (int Id, string Title, string[] Keywords)[]
+        {
+            (1, "Ratatouille", ["food", "chef", "paris"]),
+            (2, "Taxi Driver", ["junk food", "new york"]),
+            (3, "Bolt", ["talking dog", "girl dog relationship"]),
+            (4, "Jaws", ["dead dog", "shark"]),
+            (5, "Marley & Me", ["dog", "journalist"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        float Evidence(string topic, int movieId)
+        {
+            var scores = new float[catalog.Count];
+            snapshot.Features.Topic(topic)!.CopyTo(scores);
+            return scores[catalog.Find(movieId)!.Index];
+        }
+
+        Assert.Equal(1f, Evidence("food", 1));
+        Assert.Equal(CatalogLabels.ContainingLabelEvidence, Evidence("food", 2));
+        Assert.Equal(1f, Evidence("dogs", 3));
+        Assert.Equal(CatalogLabels.ContainingLabelEvidence, Evidence("dogs", 4));
+        Assert.Equal(1f, Evidence("dogs", 5));
     }
 
     [Fact]

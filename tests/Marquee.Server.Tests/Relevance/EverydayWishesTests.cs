@@ -765,6 +765,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AMovieAboutFood_IsNotAFilmWithJunkFoodInIt()
+    {
+        // Taxi Driver, filed under "junk food", counted as much about food as Ratatouille, filed under "food" and "chef".
+        var page = await RecommendAsync(new { query = "a movie about food", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(111, ids);   // Taxi Driver
+        Assert.Contains(50872, ids);       // Ratatouille
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
