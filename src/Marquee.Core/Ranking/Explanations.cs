@@ -66,7 +66,8 @@ internal static class Explanations
             var genres = movie.Genres
                 .Where(g => mood.GenreWeights.GetValueOrDefault(g) >= 0.5)
                 .OrderByDescending(g => mood.GenreWeights[g]).Take(3).ToList();
-            var tag = tagged ? movie.Tags.FirstOrDefault(t => mood.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)) : null;
+            // The film's own label, a TMDB keyword as much as a viewer's tag (Scarface is filed under "cult film" by TMDB).
+            var tag = tagged ? mood.Tags.Select(t => CatalogLabels.LabelOf(movie, t)).FirstOrDefault(label => label is not null) : null;
             var evidence = genres.Count > 0 ? string.Join(", ", genres) : tag is not null ? $"tagged '{tag}'" : null;
             if (evidence is null && mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie))
             {

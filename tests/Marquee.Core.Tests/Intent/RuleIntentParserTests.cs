@@ -1110,8 +1110,8 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("a cult classic from the 80s", "quirky")]
-    [InlineData("cult classics", "quirky")]
+    [InlineData("a cult classic from the 80s", "cult-classic")]
+    [InlineData("cult classics", "cult-classic")]
     [InlineData("a masterpiece", "acclaimed")]
     public void Parse_AViewersVerdict_IsItsMoodNotALabel(string wish, string mood)
     {
@@ -2032,6 +2032,27 @@ public class RuleIntentParserTests
         Assert.Contains(mood, intent.Moods);
         Assert.Empty(intent.Keywords);
         Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("a cult classic")]
+    [InlineData("cult movies from the 80s")]
+    [InlineData("un film culte")]
+    [InlineData("ein Kultfilm")]
+    public void Parse_ACultFilm_IsTheCultClassicMood_NotQuirky(string wish)
+    {
+        // "cult classic" read quirky, whose genres made the page Comedy's canon (Life Is Beautiful, Toy Story 2).
+        var intent = Parse(wish);
+        Assert.Contains("cult-classic", intent.Moods);
+        Assert.DoesNotContain("quirky", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_AMovieAboutACult_IsNoCultClassic()
+    {
+        var intent = Parse("a movie about a cult");
+        Assert.DoesNotContain("cult-classic", intent.Moods);
+        Assert.DoesNotContain("quirky", intent.Moods);
     }
 
     [Fact]

@@ -765,6 +765,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ACultClassic_IsFilmsFiledAsCult_WithThatReason()
+    {
+        // Read as quirky, the page was Comedy's canon: Pulp Fiction, Dr. Strangelove, Amélie, Life Is Beautiful, Fargo,
+        // Groundhog Day, The Big Lebowski, Shaun of the Dead, Clerks, Toy Story 2, each "Matches 'quirky': Comedy".
+        var page = await RecommendAsync(new { query = "a cult classic", k = 10 });
+
+        var items = Items(page);
+        Assert.Equal(10, items.Count);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 2324 or 3114); // Life Is Beautiful, Toy Story 2
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 4878); // Donnie Darko
+        Assert.True(items.Count(i => Strings(i, "reasons").Any(r => r.Contains("tagged 'cult", StringComparison.Ordinal))) >= 8, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_AMovieAboutFood_IsNotAFilmWithJunkFoodInIt()
     {
         // Taxi Driver, filed under "junk food", counted as much about food as Ratatouille, filed under "food" and "chef".
