@@ -36,9 +36,14 @@ public sealed class CatalogNames : INameResolver
     private readonly int _maxKeyTokens;
     private readonly Dictionary<string, List<PersonCredit>> _creditsByPerson = new(StringComparer.Ordinal);
     private readonly List<(string Normalized, string Name, List<int> Films)> _companies = [];
+    private readonly int?[] _years;
+
+    /// <summary>A credit from this score on makes the film the person's own: directed, written or in the top three billed.</summary>
+    private const float OwnFilmScore = 0.75f;
 
     public CatalogNames(MovieCatalog catalog, IntentVocabulary vocabulary)
     {
+        _years = [.. catalog.Movies.Select(m => m.ReleaseYear)];
         var everyday = EverydayWordCounts(catalog);
         var credits = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
         // Company (normalised) → its name and films: counted and matched from the one pass.
@@ -141,6 +146,11 @@ public sealed class CatalogNames : INameResolver
     public IReadOnlyList<PersonCredit> FilmsOf(string person) =>
         _creditsByPerson.GetValueOrDefault(QueryText.Normalize(person)) ?? (IReadOnlyList<PersonCredit>)[];
 
+    /// <inheritdoc />
+    public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) =>
+        [.. people.SelectMany(FilmsOf).Where(c => c.Score >= OwnFilmScore).Select(c => c.Index).Distinct()
+            .Select(index => _years[index]).OfType<int>().Order()];
+
     /// <summary>Films by any company whose name holds the key as whole words ("marvel", "studio ghibli"), with that company.</summary>
     public IEnumerable<(int Index, string Company)> FilmsOfCompany(string key)
     {
@@ -214,7 +224,9 @@ public sealed class CatalogNames : INameResolver
             {
                 continue;
             }
-            if (_byKey.TryGetValue(query.Text(start, span), out var found))
+            // "spielberg's early films": the apostrophe is gone by now, so a possessive is the name and an "s".
+            var key = query.Text(start, span);
+            if (_byKey.TryGetValue(key, out var found) || (key.Length > 4 && key[^1] == 's' && _byKey.TryGetValue(key[..^1], out found)))
             {
                 entity = found;
                 length = span;

@@ -16,4 +16,7 @@ public interface INameResolver
 {
     /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>
     bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length);
+
+    /// <summary>The release years of the films that are the people's own (directed, written or led), in order.</summary>
+    IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) => [];
 }

@@ -337,6 +337,8 @@ public sealed class IntentVocabulary
         FranchiseWords = Table(file.FranchiseWords);
         SeriesOpeners = Table(file.SeriesOpeners);
         Protagonists = Table(file.Protagonists);
+        CareerEarly = Table(file.CareerEarly);
+        CareerLate = Table(file.CareerLate);
         SeriesConnectors = Table(file.SeriesConnectors);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
@@ -403,6 +405,12 @@ public sealed class IntentVocabulary
     /// horse" is about a horse).
     /// </summary>
     public PhraseTable<bool> Protagonists { get; }
+
+    /// <summary>Words for the first part of a person's films: "early scorsese", "young de niro".</summary>
+    public PhraseTable<bool> CareerEarly { get; }
+
+    /// <summary>Words for the last part of a person's films: "late hitchcock", "later woody allen".</summary>
+    public PhraseTable<bool> CareerLate { get; }
 
     /// <summary>What opens a wish for a whole series: "all the", "the whole" (in "all the toy story movies").</summary>
     public PhraseTable<bool> SeriesOpeners { get; }
@@ -632,6 +640,8 @@ public sealed class IntentVocabulary
         public List<string> FranchiseWords { get; init; } = [];
         public List<string> SeriesOpeners { get; init; } = [];
         public List<string> Protagonists { get; init; } = [];
+        public List<string> CareerEarly { get; init; } = [];
+        public List<string> CareerLate { get; init; } = [];
         public List<string> SeriesConnectors { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];

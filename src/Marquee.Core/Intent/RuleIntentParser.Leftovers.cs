@@ -82,7 +82,7 @@ public sealed partial class RuleIntentParser
                 var words = new List<string>(length);
                 for (var i = start; i < start + length; i++)
                 {
-                    if (query[i].Kind == QueryTokenKind.Word && query[i].Text.Length >= 2)
+                    if (query[i].Kind == QueryTokenKind.Word && query[i].Text.Length >= 2 && i != _careerAt)
                     {
                         words.Add(query[i].Text);
                     }

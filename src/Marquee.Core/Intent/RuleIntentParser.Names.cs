@@ -40,9 +40,60 @@ public sealed partial class RuleIntentParser
                     builder.AddPerson(name);
                 }
             }
+            if (entity.Kind == NamedEntityKind.Person && !negated)
+            {
+                TryCareer(entity, names);
+            }
             _negation = negated ? Negation.AfterItem : Negation.Off;
             _recognised = true;
             return true;
+        }
+
+        /// <summary>A person named in the wish needs this many films of their own before it has an early and a late part.</summary>
+        private const int MinCareerFilms = 4;
+
+        /// <summary>The share of a person's films, by release, that "early" or "late" means.</summary>
+        private const double CareerShare = 0.4;
+
+        /// <summary>
+        /// "early scorsese", "late hitchcock", "spielberg's early films": a career word anywhere in the wish that opens no
+        /// decade ("early 90s") narrows the years to the first or last two fifths of the person's own films (Mean
+        /// Streets to The Color of Money; Vertigo to Family Plot). The word is spent: no leftover, no search.
+        /// </summary>
+        private void TryCareer(NamedEntity person, INameResolver names)
+        {
+            if (_careerAt >= 0)
+            {
+                return;
+            }
+            for (var i = 0; i < query.Count; i++)
+            {
+                var early = vocabulary.CareerEarly.TryGetExact(query[i].Text, out _);
+                if (!early && !vocabulary.CareerLate.TryGetExact(query[i].Text, out _))
+                {
+                    continue;
+                }
+                if (i + 1 < query.Count && (query[i + 1].Kind == QueryTokenKind.Number || DecadeToken().IsMatch(query[i + 1].Text)))
+                {
+                    continue;
+                }
+                var years = names.YearsOf(person.Names);
+                if (years.Count < MinCareerFilms)
+                {
+                    return;
+                }
+                var share = (int)Math.Ceiling(years.Count * CareerShare);
+                if (early)
+                {
+                    builder.AddYearRange(years[0], years[share - 1]);
+                }
+                else
+                {
+                    builder.AddYearRange(years[^share], years[^1]);
+                }
+                _careerAt = i;
+                return;
+            }
         }
     }
 }

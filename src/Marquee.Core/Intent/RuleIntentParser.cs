@@ -139,6 +139,8 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         private int _labelEnd;
         /// <summary>Where the catalogue label ending at <see cref="_labelEnd"/> begins.</summary>
         private int _labelStart;
+        /// <summary>The token that said "early" or "late" of a person's films (see TryCareer); -1 when none did.</summary>
+        private int _careerAt = -1;
         private Negation _negation;
         private bool _recognised;
 

@@ -2055,6 +2055,34 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("quirky", intent.Moods);
     }
 
+    [Theory]
+    [InlineData("early scorsese", 1973, 1980)]
+    [InlineData("young scorsese", 1973, 1980)]
+    [InlineData("late scorsese", 1990, 2013)]
+    [InlineData("later scorsese movies", 1990, 2013)]
+    [InlineData("early 90s scorsese", 1990, 1993)]
+    public void Parse_EarlyOrLateBeforeAPerson_IsThatPartOfTheirFilms(string wish, int from, int to)
+    {
+        // "early scorsese" gave GoodFellas and The Departed first: "early" was dropped.
+        var names = new FakeNames("scorsese", "Martin Scorsese", 1973, 1976, 1980, 1990, 2006, 2013);
+        var intent = Parser.Parse(wish, Context with { Names = names });
+
+        Assert.Equal(["Martin Scorsese"], intent.People);
+        Assert.Equal((from, to), (intent.YearFrom, intent.YearTo));
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_EarlyBeforeAPersonWithFewFilms_SaysNothingOfYears()
+    {
+        var intent = Parser.Parse("early scorsese", Context with { Names = new FakeNames("scorsese", "Martin Scorsese", 1973, 1976, 1980) });
+
+        Assert.Equal(["Martin Scorsese"], intent.People);
+        Assert.Null(intent.YearFrom);
+        Assert.Null(intent.YearTo);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
@@ -2185,8 +2213,10 @@ public class RuleIntentParserTests
     }
 
     /// <summary>One person, found where the query spells them (normalised, space-separated).</summary>
-    private sealed class FakeNames(string spelled, string name) : INameResolver
+    private sealed class FakeNames(string spelled, string name, params int[] years) : INameResolver
     {
+        public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) => years;
+
         public bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length)
         {
             entity = new NamedEntity(NamedEntityKind.Person, [name]);

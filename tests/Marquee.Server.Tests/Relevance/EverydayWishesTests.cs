@@ -789,6 +789,23 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(50872, ids);       // Ratatouille
     }
 
+    [Theory]
+    [InlineData("early scorsese")]
+    [InlineData("scorsese's early films")]
+    public async Task Recommend_EarlyScorsese_IsHisFirstFilms(string wish)
+    {
+        // "early" was dropped and "scorsese's" searched as a word: GoodFellas and The Departed opened the page.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal(["Martin Scorsese"], Strings(intent, "people"));
+        Assert.True(intent.GetProperty("year_to").GetInt32() < 1995, intent.ToString());
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(111, ids.Take(5));   // Taxi Driver
+        Assert.Contains(1228, ids.Take(5));  // Raging Bull
+        Assert.DoesNotContain(48516, ids);   // The Departed
+    }
+
     [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
