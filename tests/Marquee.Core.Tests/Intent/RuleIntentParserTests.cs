@@ -2083,6 +2083,28 @@ public class RuleIntentParserTests
         Assert.Null(intent.YearTo);
     }
 
+    [Theory]
+    [InlineData("ein Horrorfilm ohne Blut")]
+    [InlineData("una película de terror sin sangre")]
+    public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
+    {
+        var intent = Parse(wish);
+        Assert.Contains("Horror", intent.Genres);
+        Assert.Contains("gory", intent.ExcludeKeywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("a feel-bad movie")]
+    [InlineData("feel bad films")]
+    public void Parse_AFeelBadMovie_IsDark_NotTheLabelBad(string wish)
+    {
+        var intent = Parse(wish);
+        Assert.Contains("dark", intent.Moods);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_GermanAdjectiveEndings_AreTheSameWord()
     {
