@@ -79,6 +79,9 @@ public sealed class CatalogNameMatch
     public bool HasCompanies { get; }
     public bool HasPlaces => _languages.Count > 0 || _countries.Count > 0;
 
+    /// <summary>The production countries the wish named (ISO codes, any case).</summary>
+    public IReadOnlySet<string> Countries => _countries;
+
     /// <summary>
     /// The best credit a named person has on the film, or null; when the wish names several people, its score counts in
     /// proportion to how many of them the film credits ("tom hanks and meg ryan": Sleepless in Seattle and You've Got

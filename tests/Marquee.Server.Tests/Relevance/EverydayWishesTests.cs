@@ -807,6 +807,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AScandinavianCrimeFilm_SaysWhereInScandinaviaEachWasMade()
+    {
+        // The reason named a film's first production country: Dancer in the Dark "Made in Argentina", Headhunters
+        // "Made in Germany" on a Scandinavian page.
+        var page = await RecommendAsync(new { query = "a scandinavian crime film", k = 10 });
+
+        var places = Items(page).SelectMany(i => Strings(i, "reasons")).Where(r => r.StartsWith("Made in ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(places);
+        Assert.All(places, place => Assert.Matches("^Made in (Sweden|Denmark|Norway|Finland|Iceland), ", place));
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
