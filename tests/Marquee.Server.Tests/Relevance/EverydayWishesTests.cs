@@ -819,6 +819,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ASpyMovieThatIsNotJamesBond_RulesOutTheFilmsFiledUnderJamesBond()
+    {
+        // Die Another Day, outside the dumps' Bond collection but filed under "james bond", was on the page.
+        var page = await RecommendAsync(new { query = "a spy movie that isn't james bond", k = 10 });
+
+        Assert.Contains(5872, page.GetProperty("intent").GetProperty("exclude_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == 5872);
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
