@@ -2084,6 +2084,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a movie for a sleepless night")]
+    [InlineData("something to watch when i can't sleep")]
+    public void Parse_ASleeplessNight_IsAnEasyWatch_NotASearchForSleepless(string wish)
+    {
+        // "sleepless" was searched: Dark City opened the page with no reason, then The Slumber Party Massacre.
+        var intent = Parse(wish);
+        Assert.Contains("chill", intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
