@@ -2096,6 +2096,42 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("una comedia que no sea romántica")]
+    [InlineData("une comédie qui ne soit pas romantique")]
+    public void Parse_QueNoSea_RulesOutWhatFollows(string wish)
+    {
+        // "no" ruled out "sea" (is), and what followed was wished: Star Wars opened "ciencia ficción que no sea de Star Wars".
+        var intent = Parse(wish);
+        Assert.Contains("Comedy", intent.Genres);
+        Assert.Contains("Romance", intent.ExcludeGenres);
+        Assert.Empty(intent.ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("algo como Interstellar pero más corto")]
+    [InlineData("quelque chose de plus court")]
+    public void Parse_Shorter_IsAShortRuntime_NotShortFilms(string wish)
+    {
+        // "corto" alone is a short film ("un corto"): "más corto" let shorts in and set no runtime.
+        var intent = Parse(wish);
+        Assert.NotNull(intent.MaxRuntime);
+        Assert.False(intent.IncludeShorts);
+    }
+
+    [Theory]
+    [InlineData("ein Thriller mit überraschendem Ende")]
+    [InlineData("un thriller avec une fin inattendue")]
+    [InlineData("un thriller con un final inesperado")]
+    public void Parse_ASurpriseEnding_IsMindBending(string wish)
+    {
+        // "Ende" was searched and "überraschendem" said back as unused.
+        var intent = Parse(wish);
+        Assert.Contains("mind-bending", intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)

@@ -829,6 +829,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_SciFiQueNoSeaDeStarWars_HasNoStarWarsFilm()
+    {
+        // "no" ruled out the word "sea" and "Star Wars" became a wished keyword: Star Wars, Rogue One and Solo opened the page.
+        var page = await RecommendAsync(new { query = "una película de ciencia ficción que no sea de Star Wars", k = 10 });
+
+        var items = Items(page);
+        Assert.Equal(10, items.Count);
+        Assert.DoesNotContain(items, i => i.GetProperty("title").GetString()!.Contains("Star Wars", StringComparison.Ordinal)
+                                          || i.GetProperty("movie_id").GetInt32() is 260 or 1196 or 1210);
+        Assert.True(Count(items, "Sci-Fi") >= 8, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
