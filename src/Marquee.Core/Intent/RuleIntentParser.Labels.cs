@@ -49,7 +49,7 @@ public sealed partial class RuleIntentParser
                 }
                 var phrase = query.Text(at, length);
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
-                    && !IsPersonsName(at, length)
+                    && !IsPersonsName(at, length) && !IsViewer(at, length)
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -133,6 +133,15 @@ public sealed partial class RuleIntentParser
         /// genre ("psychological thriller") is a label.
         /// </summary>
         private bool IsGenreName(int at, int length) => GenreNames.Contains(query.Text(at, length));
+
+        /// <summary>
+        /// The words say who watches ("my teenage daughter", "for my kids"): an audience, not the films about it ("something
+        /// my teenage daughter and I can both enjoy" put What Women Want and Taken 2, filed under "teenage daughter", first).
+        /// After "about" they are who the story follows, and the label stands.
+        /// </summary>
+        private bool IsViewer(int at, int length) =>
+            vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) && phraseLength >= length && meaning.MaxAge is not null
+            && !AfterSubjectMarker(at);
 
         /// <summary>
         /// The words are genres side by side ("horror comedy", "sci-fi thriller"), each one genre: the genres say it

@@ -388,7 +388,7 @@ public sealed partial class RuleIntentParser
             // "Kinder ab 6", "ages 8 and up", "à partir de 10 ans": the number after an opener is the youngest viewer's age.
             if (vocabulary.AgeOpeners.TryMatch(query, at, out _, out var openerLength) && IsAge(at + openerLength, out var from))
             {
-                if (_negation == Negation.Off)
+                if (_negation != Negation.Active)
                 {
                     builder.LimitAge(from);
                 }
@@ -413,7 +413,8 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            if (_negation == Negation.Off)
+            // Only an age itself ruled out is no viewer: after "not too scary" the child still watches.
+            if (_negation != Negation.Active)
             {
                 builder.LimitAge(age);
             }

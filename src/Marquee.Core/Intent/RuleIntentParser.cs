@@ -257,7 +257,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 return length;
             }
-            if (meaning.MaxAge is { } age && _negation == Negation.Off)
+            if (meaning.MaxAge is { } age && _negation != Negation.Active)
             {
                 // "kids" is an audience as well as a mood: both apply.
                 builder.LimitAge(age, meaning.AgeAssumed);

@@ -2132,6 +2132,35 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something not too scary for a 7 year old", 7)]
+    [InlineData("nothing too scary for my 6 year old", 6)]
+    public void Parse_AnAgeAfterSomethingRuledOut_StillSaysWhoWatches(string wish, int age)
+    {
+        // The age was read only with no negation about: after "not too scary" it was dropped, and the page for a
+        // seven-year-old opened on The Godfather and Schindler's List.
+        var intent = Parse(wish);
+        Assert.Equal(age, intent.MaxAge);
+        Assert.Contains("family", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_MyTeenageDaughter_IsTheViewer_NotALabel()
+    {
+        var intent = Parser.Parse("something my teenage daughter and I can both enjoy", WithLabels with { Labels = new FakeLabels("teenage daughter") });
+
+        Assert.Equal(15, intent.MaxAge);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_Newer_IsRecent()
+    {
+        var intent = Parse("a newer horror movie");
+        Assert.NotNull(intent.YearFrom);
+        Assert.Contains("Horror", intent.Genres);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)

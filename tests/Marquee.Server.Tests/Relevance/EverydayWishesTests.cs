@@ -842,6 +842,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_NotTooScaryForASevenYearOld_IsAChildsPage()
+    {
+        // The age was lost after "not too scary": The Godfather, Star Wars and Schindler's List opened the page.
+        var page = await RecommendAsync(new { query = "something not too scary for a 7 year old", k = 10 });
+
+        Assert.Equal(7, page.GetProperty("intent").GetProperty("max_age").GetInt32());
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 858 or 527);
+        Assert.True(Count(items, "Children") + Count(items, "Animation") >= 8, page.ToString());
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
