@@ -854,6 +854,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AStephenKingAdaptation_IsFilmsOfHisBooks_NotAnyFilmFiledUnderAdaptation()
+    {
+        // "adaptation" was the label alone: Kick-Ass opened the page, then Alice in Wonderland.
+        var page = await RecommendAsync(new { query = "a stephen king adaptation", k = 10 });
+
+        Assert.Contains("literary adaptation", Strings(page.GetProperty("intent"), "keywords"));
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(76251, ids.Take(5));  // Kick-Ass, a comic book's
+        Assert.Contains(3016, ids.Take(3)); // Creepshow, written by him
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
