@@ -99,6 +99,9 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
                || (stem.Contains(' ', StringComparison.Ordinal) && padded.Contains(start, StringComparison.Ordinal));
     }
 
+    /// <summary>The shortest span a typo-tolerant title match may be read from.</summary>
+    private const int MinTypoSpan = 5;
+
     /// <inheritdoc cref="ITitleResolver.ResolveFuzzy"/>
     public (TitleMatch Match, int Span)? ResolveFuzzy(IReadOnlyList<string> normalizedSpans)
     {
@@ -115,7 +118,9 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         {
             var span = normalizedSpans[s];
             var allowed = EditDistance.Allowed(span.Length);
-            if (allowed == 0)
+            // One edit in a four-letter word is a different word as often as a typo: "Filme wie Herr der Ringe" read
+            // "herr" as Hero. A typo'd title needs five letters at least.
+            if (allowed == 0 || span.Length < MinTypoSpan)
             {
                 continue;
             }

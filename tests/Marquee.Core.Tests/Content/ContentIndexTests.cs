@@ -197,6 +197,17 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void ResolveFuzzy_AFourLetterWordOneEditFromATitle_IsNoTypo()
+    {
+        // "Filme wie Herr der Ringe" read "herr" as Hero; five letters and up still forgive one slip.
+        var catalog = new Core.Catalog.MovieCatalog([new(1, "Hero", 2002, ["Action"]), new(2, "Heat", 1995, ["Crime"])], [], [], [], []);
+        var index = ContentIndex.Build(catalog);
+
+        Assert.Null(index.ResolveFuzzy(["herr"]));
+        Assert.Equal(2, index.ResolveFuzzy(["heatt"])!.Value.Match.MovieId);
+    }
+
+    [Fact]
     public void ResolveFuzzy_PicksTheSpanThatIsTheTitle()
     {
         var match = Index.ResolveFuzzy(["the matirx but funnier", "the matirx but", "the matirx", "matirx"]);
