@@ -83,6 +83,11 @@ public sealed partial class RuleIntentParser
                 used = ageLength;
                 return true;
             }
+            if (TryRuntimeRange(at, out var rangeLength))
+            {
+                used = rangeLength;
+                return true;
+            }
             if (TryDuration(at, out var minutes, out var durationLength))
             {
                 if (_negation == Negation.Off)
@@ -107,6 +112,39 @@ public sealed partial class RuleIntentParser
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// "between 90 and 120 minutes", "90-120 min", "1 to 2 hours": a runtime with both bounds. Read as a duration
+        /// alone, the first number was lost and only "at most 120" remained.
+        /// </summary>
+        private bool TryRuntimeRange(int at, out int used)
+        {
+            used = 0;
+            if (at + 2 >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var first))
+            {
+                return false;
+            }
+            var joiner = query[at + 1] is { Kind: QueryTokenKind.Joiner, Text: "-" } ? 1
+                : vocabulary.RangeJoiners.TryMatch(query, at + 1, out _, out var joinerLength) ? joinerLength : 0;
+            if (joiner == 0 || !TryDuration(at + 1 + joiner, out var last, out var length))
+            {
+                return false;
+            }
+            // The first number shares the second's unit: "1 to 2 hours" is 60 to 120 minutes.
+            var from = first is >= 30 and <= 400 ? first : last >= 60 && first is >= 1 and <= 6 ? first * 60 : 0;
+            if (from == 0 || from >= last)
+            {
+                return false;
+            }
+            if (_negation == Negation.Off)
+            {
+                builder.RequireRuntime(from);
+                builder.LimitRuntime(last);
+            }
+            used = 1 + joiner + length;
+            return true;
         }
 
         /// <summary>

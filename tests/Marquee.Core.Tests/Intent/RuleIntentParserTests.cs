@@ -2161,6 +2161,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a movie between 90 and 120 minutes", 90, 120)]
+    [InlineData("something 90-120 min", 90, 120)]
+    [InlineData("a film 1 to 2 hours long", 60, 120)]
+    public void Parse_ARuntimeBetweenTwoBounds_KeepsBoth(string wish, int min, int max)
+    {
+        // Read as a duration alone, "between 90 and 120 minutes" kept only "at most 120".
+        var intent = Parse(wish);
+        Assert.Equal((min, max), (intent.MinRuntime, intent.MaxRuntime));
+        Assert.Null(intent.YearFrom);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
