@@ -88,6 +88,10 @@ public sealed class CatalogLabels : ILabelLexicon
     /// <summary>Films carrying exactly this label (0 when it is none).</summary>
     public int FilmCount(string phrase) => _films.TryGetValue(Normalize(phrase), out var films) ? films.Length : 0;
 
+    /// <inheritdoc />
+    public IReadOnlyList<int> FilmsCarrying(string phrase) =>
+        _films.TryGetValue(Normalize(phrase), out var films) ? [.. films.Select(index => _catalog.Movies[index].MovieId)] : [];
+
     /// <summary>
     /// Raises each film's evidence to 1 when it carries the label, to <see cref="ContainingLabelEvidence"/> when one
     /// of its labels contains the wished one as whole words; other films are left as they are.

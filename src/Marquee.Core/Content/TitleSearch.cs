@@ -46,7 +46,6 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         var collection = franchise ?? movie.Details?.CollectionId;
         var stems = new[] { MainTitle(movie.Title), QueryText.Normalize(name) }.Where(s => s.Length > 0).Distinct().ToList();
         var collectionStem = CollectionStem(movie.Details?.CollectionName);
-        var label = name is null ? "" : CatalogLabels.Normalize(name);
         var members = new List<int>();
         foreach (var m in _catalog.Movies)
         {
@@ -57,10 +56,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
             }
             var main = MainTitle(m.Title);
             // A sequel adds words to the collection's name: the documentary "Oceans" is not of Ocean's Collection.
-            // A film filed under the franchise's name is of it though the dumps left it out of the collection ("james
-            // bond" on Die Another Day).
-            if (stems.Exists(stem => SharesStem(main, stem)) || (collectionStem.Length > 0 && main.Length > collectionStem.Length && SharesStem(main, collectionStem))
-                || (label.Length > 0 && m.Labels.Any(l => CatalogLabels.Normalize(l) == label)))
+            if (stems.Exists(stem => SharesStem(main, stem)) || (collectionStem.Length > 0 && main.Length > collectionStem.Length && SharesStem(main, collectionStem)))
             {
                 members.Add(m.MovieId);
             }

@@ -177,6 +177,12 @@ public sealed partial class RuleIntentParser
             foreach (var (movieId, franchise, name) in ruledOut)
             {
                 builder.RuleOutFranchise(titles.FranchiseOf(movieId, franchise, name), franchise);
+                if (name is not null && context.Labels is { } labels)
+                {
+                    // A film filed under the franchise's name is of it though the dumps left it out of the collection
+                    // ("james bond" on Die Another Day).
+                    builder.RuleOutFranchise(labels.FilmsCarrying(name), franchise);
+                }
             }
             _negation = Negation.AfterItem;
             _recognised = true;

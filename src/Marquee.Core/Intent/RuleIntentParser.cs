@@ -59,6 +59,9 @@ public interface ILabelLexicon
 
     /// <summary>How many films carry exactly this label (0 when it is none).</summary>
     int FilmCount(string phrase);
+
+    /// <summary>The films (movie ids) that carry exactly this label ("james bond" on Die Another Day).</summary>
+    IReadOnlyList<int> FilmsCarrying(string phrase) => [];
 }
 
 /// <summary>What the parser needs to know about the catalogue it parses for.</summary>

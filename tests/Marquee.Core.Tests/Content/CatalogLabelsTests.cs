@@ -77,6 +77,16 @@ public class CatalogLabelsTests
     }
 
     [Fact]
+    public void FilmsCarrying_AreTheFilmsFiledUnderTheLabelItself()
+    {
+        var labels = Labels(out _);
+
+        Assert.Equal([6, 8], labels.FilmsCarrying("dogs").Order());  // not Film 7's "dead dog"
+        Assert.Equal([3, 4], labels.FilmsCarrying("body swap").Order());
+        Assert.Empty(labels.FilmsCarrying("quiet evening"));
+    }
+
+    [Fact]
     public void LabelOf_ReturnsTheFilmsOwnSpelling()
     {
         var labels = Labels(out var catalog);

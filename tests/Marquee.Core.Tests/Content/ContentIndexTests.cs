@@ -167,28 +167,6 @@ public class ContentIndexTests
     }
 
     [Fact]
-    public void FranchiseOf_ANamedFranchise_TakesTheFilmsFiledUnderItsName_OutsideTheCollectionToo()
-    {
-        // "a spy movie that isn't james bond" kept Die Another Day: the dumps left it out of the collection, but TMDB
-        // files it under "james bond".
-        var catalog = new Core.Catalog.MovieCatalog(
-            [
-                new(1, "Dr. No", 1962, ["Action"]),
-                new(2, "Die Another Day", 2002, ["Action"]),
-                new(3, "Mission: Impossible", 1996, ["Action"]),
-            ],
-            [], [],
-            [
-                new Core.Catalog.MovieDetails { MovieId = 1, CollectionId = 645, CollectionName = "James Bond Collection" },
-                new Core.Catalog.MovieDetails { MovieId = 2, Keywords = ["james bond", "mi6"] },
-                new Core.Catalog.MovieDetails { MovieId = 3, Keywords = ["spy", "james bond parody"] },
-            ], []);
-
-        Assert.Equal([1, 2], ContentIndex.Build(catalog).FranchiseOf(1, 645, "james bond").Order());
-        Assert.Equal([1], ContentIndex.Build(catalog).FranchiseOf(1, 645).Order());
-    }
-
-    [Fact]
     public void ResolveFuzzy_AcceptsATypo_RejectsAStranger()
     {
         Assert.Equal(12, Index.ResolveFuzzy(["jurasic park"])!.Value.Match.MovieId);

@@ -2160,6 +2160,21 @@ public class RuleIntentParserTests
         Assert.Contains("Horror", intent.Genres);
     }
 
+    [Fact]
+    public void Parse_NotAFranchiseByName_AlsoRulesOutTheFilmsFiledUnderItsName()
+    {
+        // "a spy movie that isn't james bond" kept Die Another Day: the dumps left it out of the collection, but TMDB
+        // files it under "james bond". A reference's franchise ruled out by a word for it ("not the sequels") names none.
+        var context = Context with
+        {
+            Titles = new FakeTitles((2991, "James Bond", 30), (2571, "The Matrix", 278), (6365, "The Matrix Reloaded", 96)),
+            Labels = new FakeLabels("james bond") { Carried = [(5872, "james bond"), (6365, "matrix")] },
+        };
+
+        Assert.Equal([2991, 5872], Parser.Parse("a spy movie that isn't james bond", context).ExcludeMovieIds.Order());
+        Assert.Equal([6365], Parser.Parse("something like the matrix but not the sequels", context).ExcludeMovieIds);
+    }
+
     [Theory]
     [InlineData("a movie between 90 and 120 minutes", 90, 120)]
     [InlineData("something 90-120 min", 90, 120)]
@@ -2321,6 +2336,8 @@ public class RuleIntentParserTests
         public int FilmsEach { get; init; } = 10;
 
         public int FilmCount(string phrase) => IsLabel(phrase) ? FilmsEach : 0;
+
+        public IReadOnlyList<int> FilmsCarrying(string phrase) => [.. Carried.Where(c => c.Label == phrase).Select(c => c.MovieId)];
     }
 
     /// <summary>One person, found where the query spells them (normalised, space-separated).</summary>
