@@ -126,8 +126,7 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            var joiner = query[at + 1] is { Kind: QueryTokenKind.Joiner, Text: "-" } ? 1
-                : vocabulary.RangeJoiners.TryMatch(query, at + 1, out _, out var joinerLength) ? joinerLength : 0;
+            var joiner = RangeJoinerLength(at + 1);
             if (joiner == 0 || !TryDuration(at + 1 + joiner, out var last, out var length))
             {
                 return false;
@@ -235,13 +234,17 @@ public sealed partial class RuleIntentParser
             return false;
         }
 
+        /// <summary>How many tokens join the two ends of a range at <paramref name="at"/> ("-", "to", "and"), 0 when none do.</summary>
+        private int RangeJoinerLength(int at) =>
+            query[at] is { Kind: QueryTokenKind.Joiner, Text: "-" } ? 1
+            : vocabulary.RangeJoiners.TryMatch(query, at, out _, out var length) ? length : 0;
+
         /// <summary>Reads what follows a year ("-1999", "to 1999", "or later", "+") and applies it.</summary>
         private int YearTail(int year, int at, PhraseRole role)
         {
             if (at < query.Count)
             {
-                var joiner = query[at].Kind == QueryTokenKind.Joiner && query[at].Text == "-" ? 1
-                    : vocabulary.RangeJoiners.TryMatch(query, at, out _, out var joinerLength) ? joinerLength : 0;
+                var joiner = RangeJoinerLength(at);
                 if (joiner > 0 && TryRangeEnd(year, at + joiner, out var end))
                 {
                     if (_negation == Negation.Off)
