@@ -118,8 +118,9 @@ internal sealed class IntentRelevance : IDisposable
         // places, subjects and films always do.
         IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _labels.Count > 0 || _reference is not null
                     || (_keyword is not null && _semantic is not null);
-        // With film vectors, meaning ranks every film: neighbours are borrowed only for names, places and subjects.
-        if ((IsPrecise || _keyword is not null) && _reference is null && _semantic is null)
+        // With film vectors, meaning ranks films beyond the true matches; neighbours are borrowed only when it finds
+        // too few to fill the page ("movies about climate change" went on with The Shawshank Redemption).
+        if ((IsPrecise || _keyword is not null) && _reference is null && (_semantic is null || CountRelevant(candidates) < k))
         {
             FillFromNeighbours(candidates, k);
         }
@@ -148,6 +149,22 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>The closest neighbour stays just below the least true match.</summary>
     private const double NeighbourCeiling = 0.98;
+
+    /// <summary>Below this a film's relevance is noise: it fits the wish in nothing the page could say.</summary>
+    private const float MinRelevant = 0.1f;
+
+    private int CountRelevant(ReadOnlySpan<int> candidates)
+    {
+        var count = 0;
+        foreach (var index in candidates)
+        {
+            if (_total[index] >= MinRelevant)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 
     private void FillFromNeighbours(ReadOnlySpan<int> candidates, int k)
     {

@@ -29,7 +29,7 @@ public sealed class RankingFeatures
     private readonly uint[] _tmdbGenreBits;
     private readonly uint[] _genreCombinations;
     private readonly int[] _genreCombinationOf;
-    private readonly int[] _ratingCounts;
+    private readonly int[] _knownRatings;
     private readonly int[] _bestQuality;
 
     /// <summary>How many of the best-rated films <see cref="BestQuality"/> keeps.</summary>
@@ -63,12 +63,11 @@ public sealed class RankingFeatures
         var logMax = Math.Log(1 + maxCount);
         _genreBits = new uint[movies.Count];
         _tmdbGenreBits = new uint[movies.Count];
-        _ratingCounts = new int[movies.Count];
+        _knownRatings = new int[movies.Count];
         foreach (var movie in movies)
         {
             _genreBits[movie.Index] = movie.GenreMask.Bits;
             _tmdbGenreBits[movie.Index] = movie.TmdbGenreMask.Bits;
-            _ratingCounts[movie.Index] = movie.RatingCount;
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
         }
@@ -80,6 +79,7 @@ public sealed class RankingFeatures
         foreach (var movie in movies)
         {
             var asRatings = (movie.Details?.TmdbVoteCount ?? 0) / votesPerRating;
+            _knownRatings[movie.Index] = (int)Math.Min(int.MaxValue, Math.Max(movie.RatingCount, asRatings));
             _fame[movie.Index] = logMax > 0 ? Math.Max(_popularity[movie.Index], (float)Math.Min(1, Math.Log(1 + asRatings) / logMax)) : 0;
         }
         // Best quality first, ties to the smaller index: the films candidate generation always includes.
@@ -276,8 +276,12 @@ public sealed class RankingFeatures
     /// <summary>Catalogue indices of the (at most <see cref="MaxBestQuality"/>) films of highest quality, best first.</summary>
     public ReadOnlySpan<int> BestQuality => _bestQuality;
 
-    /// <summary>Each movie's number of ratings, by catalogue index.</summary>
-    public ReadOnlySpan<int> RatingCounts => _ratingCounts;
+    /// <summary>
+    /// How many ratings a film's verdict rests on, by catalogue index: its MovieLens ratings, or its TMDB votes counted
+    /// in MovieLens ratings when those are more. The Searchers has 7 ratings in ml-latest-small and 332 TMDB votes
+    /// (15 ratings' worth): a classic, not a film that rose on a handful of 5★.
+    /// </summary>
+    public ReadOnlySpan<int> KnownRatings => _knownRatings;
 
     /// <summary>Whether the movie at a catalogue index carries one of the mood's tags; null for unknown moods.</summary>
     public bool[]? MoodTags(string mood) => _moodTags.GetValueOrDefault(mood);

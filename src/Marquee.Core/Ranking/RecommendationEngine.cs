@@ -131,7 +131,7 @@ public static class RecommendationEngine
             var minRatings = relevance.MinRatings;
             var qualityBoost = relevance.QualityBoost;
             var popularityBoost = relevance.PopularityBoost;
-            var ratingCounts = snapshot.Features.RatingCounts;
+            var knownRatings = snapshot.Features.KnownRatings;
             var communityStars = snapshot.Features.CommunityStars;
             // With no prediction of this person's own, the community's verdict stands in: a film most who saw it
             // disliked comes only when nothing better is left (Disaster Movie, 0.8★, was fourth for "disaster movies").
@@ -141,11 +141,13 @@ public static class RecommendationEngine
                 var index = candidates[c];
                 var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
                              + (qualityWeight * quality[index])) / weightSum;
-                score += (qualityBoost * quality[index]) + (popularityBoost * boostedFame[index]);
+                // A precise wish's "classic" or "acclaimed" ranks the best of what fits, not the best of everything
+                // ("a classic western with john wayne" had The Shawshank Redemption second).
+                score += ((precise ? relevance.Total(index) : 1) * qualityBoost * quality[index]) + (popularityBoost * boostedFame[index]);
                 score += fameWithinFit * popularity[index] * relevance.Total(index);
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
-                if (minRatings > 0 && ratingCounts[index] < minRatings)
+                if (minRatings > 0 && knownRatings[index] < minRatings)
                 {
                     score -= options.TooFewRatingsPenalty;
                 }

@@ -528,6 +528,35 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AClassicWithAPerson_CountsTmdbVotesAsRatings_AndBoostsOnlyWhatFits()
+    {
+        // "A classic western with john wayne" put The Shawshank Redemption second and The Searchers nowhere: seven
+        // MovieLens ratings fell short of the mood's ten (its 332 TMDB votes are 15 ratings' worth here), and the
+        // mood's quality boost lifted the best-rated film of all whatever it was.
+        var movies = new (int Id, string Title, string Genre, int Ratings, int Votes, double Mean, string Lead)[]
+        {
+            (1, "The Searchers", "Western", 7, 330, 4.1, "John Wayne"),
+            (2, "High Noon", "Western", 19, 340, 4.2, "Gary Cooper"),
+            (3, "The Shawshank Redemption", "Drama", 300, 6600, 4.4, "Tim Robbins"),
+            (4, "Casablanca", "Drama", 100, 2200, 4.2, "Humphrey Bogart"),
+            (5, "Rio Lobo", "Western", 40, 880, 3.2, "Jack Elam"),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1956, [m.Genre])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, TmdbVoteCount = m.Votes, TmdbRating = 7.5, Cast = [new(m.Lead)] }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var page = Ids(Recommend(snapshot, new MovieIntent { Moods = ["classic"], Genres = ["Western"], People = ["John Wayne"] },
+            kind: RecommenderKind.Baseline, k: 5));
+
+        Assert.Equal(1, page[0]);
+        Assert.True(page.IndexOf(2) < page.IndexOf(3), string.Join(", ", page));
+        Assert.Equal(15, snapshot.Features.KnownRatings[0]);
+    }
+
+    [Fact]
     public void Recommend_LikeAFilmWithNothingToGoOn_NamesItAsUnknown()
     {
         // No genres, no story, no labels and one rating: nothing says what is like it. The Matrix is known.

@@ -866,6 +866,32 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ASubjectFewFilmsShare_GoesOnWithTheirNeighbours_NotTheCanon()
+    {
+        // Film vectors read "climate change" into two films; the other eight were The Ice Storm and then The Shawshank
+        // Redemption, Fight Club, Pulp Fiction and Star Wars, with no word on why.
+        var page = await RecommendAsync(new { query = "movies about climate change", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Equal(10, ids.Count);
+        Assert.Contains(8361, ids.Take(3)); // The Day After Tomorrow
+        Assert.DoesNotContain(ids, id => id is 318 or 2959 or 296 or 260);
+        Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_AClassicWesternWithJohnWayne_OpensOnHisWestern()
+    {
+        // The Searchers has seven ratings in ml-latest-small, under the "classic" mood's ten: it was off the page, and
+        // The Shawshank Redemption second.
+        var page = await RecommendAsync(new { query = "a classic western with john wayne", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Equal(3365, ids[0]);
+        Assert.DoesNotContain(318, ids);
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
