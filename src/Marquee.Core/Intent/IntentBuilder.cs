@@ -29,6 +29,8 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _labels = [];
     private readonly List<string> _unused = [];
     private readonly List<string> _excludedKeywords = [];
+    // A ruled-out topic's own words, for when the wish asks for the topic too ("a sports movie that isn't about football").
+    private readonly List<(string Topic, string Said)> _negatedTopicWords = [];
     private int? _rangeFrom;
     private int? _rangeTo;
     private int? _boundFrom;
@@ -106,8 +108,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
     }
 
-    /// <summary>Applies a concept the person ruled out ("no horror", "nothing sad", "no zombies").</summary>
-    public void ApplyNegated(IntentConcept concept)
+    /// <summary>
+    /// Applies a concept the person ruled out ("no horror", "nothing sad", "no zombies"); <paramref name="said"/> is the
+    /// wish's words for it, ruled out themselves when the wish also asks for the concept ("sports but not football").
+    /// </summary>
+    public void ApplyNegated(IntentConcept concept, string? said = null)
     {
         switch (concept.Kind)
         {
@@ -131,6 +136,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
                 break;
             case ConceptKind.Topic:
                 AddDistinct(_excludedKeywords, concept.Name);
+                if (said is not null && !string.Equals(said, concept.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    _negatedTopicWords.Add((concept.Name, said));
+                }
                 break;
         }
     }
@@ -352,6 +361,13 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
         var genres = _genres.Where(g => !excluded.Contains(g)).ToList();
         var excludedKeywords = _excludedKeywords.Where(k => !_keywords.Contains(k) && !_moods.Contains(k)).ToList();
+        foreach (var (topic, said) in _negatedTopicWords)
+        {
+            if (_keywords.Contains(topic))
+            {
+                AddDistinct(excludedKeywords, said);
+            }
+        }
         return new MovieIntent
         {
             Source = source,

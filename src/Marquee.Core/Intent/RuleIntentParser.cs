@@ -284,7 +284,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 if (_negation == Negation.Active)
                 {
-                    builder.ApplyNegated(concept);
+                    builder.ApplyNegated(concept, query.Text(at, length));
                     _negation = Negation.AfterItem;
                 }
                 else

@@ -39,7 +39,7 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
                     .ToList(),
             };
         }
-        return new RecommendationPage(result, wish.Intent, Notice(result, request.Wish));
+        return new RecommendationPage(result, wish.Intent, Notice(result, wish.Intent, request.Wish));
     }
 
     private static List<ExplainedMovie> Explained(IReadOnlyList<RecommendedMovie> items) => items
@@ -113,8 +113,14 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
         return rated;
     }
 
-    private static string? Notice(RecommendationResult result, Wish wish)
+    private static string? Notice(RecommendationResult result, MovieIntent intent, Wish wish)
     {
+        if (!intent.HasSoftSignals && intent.Unused is [var word, ..] words && wish.Genres.Count == 0)
+        {
+            // "films de Godard" when no film is credited to him: the page is the best rated, and should say why.
+            var said = words.Count == 1 ? $"'{word}'" : string.Join(", ", words.Take(words.Count - 1).Select(w => $"'{w}'")) + $" and '{words[^1]}'";
+            return $"Nothing in the catalogue matches {said}; these are films people rate highly.";
+        }
         if (result.UnknownReferences is [var first, ..] unknown)
         {
             var names = unknown.Count == 1 ? first : string.Join(", ", unknown.Take(unknown.Count - 1)) + " and " + unknown[^1];

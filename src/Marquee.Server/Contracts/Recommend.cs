@@ -26,7 +26,10 @@ public sealed record RecommendResponse
     public required string Recommender { get; init; }
     public required string ModelVersion { get; init; }
     public string? FallbackReason { get; init; }
-    /// <summary>Said when fewer films than asked truly match the wish ("Only 6 films match 'samurai'…").</summary>
+    /// <summary>
+    /// Said when fewer films than asked truly match the wish ("Only 6 films match 'samurai'…"), or when it matches
+    /// nothing the catalogue knows ("Nothing in the catalogue matches 'godard'…").
+    /// </summary>
     public string? Notice { get; init; }
     /// <summary>How the wish was read (the rule parser's or the LLM's), with every field the engine ranks by.</summary>
     public required MovieIntent Intent { get; init; }

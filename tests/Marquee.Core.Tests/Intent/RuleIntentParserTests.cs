@@ -2188,6 +2188,40 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a sports movie that isn't about football")]
+    [InlineData("sports movies but not football")]
+    [InlineData("no football, just a good sports movie")]
+    public void Parse_ATopicWithOneOfItsOwnKindsRuledOut_RulesOutThoseWords(string query)
+    {
+        // "football" is a word of the sports topic: ruling out the topic the wish asks for was dropped as a
+        // contradiction, and the page was Rudy, Any Given Sunday and Varsity Blues.
+        var intent = Parse(query);
+
+        Assert.Contains("sports", intent.Keywords);
+        Assert.Equal(["football"], intent.ExcludeKeywords);
+    }
+
+    [Fact]
+    public void Parse_ARuledOutTopicTheWishDoesNotAskFor_IsTheTopic()
+    {
+        Assert.Equal(["sports"], Parse("a comedy, but no football").ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("something light for a hangover", "chill")]
+    [InlineData("im hungover, something easy", "chill")]
+    [InlineData("a film that will make me think for days", "thought-provoking")]
+    public void Parse_HowLongOrInWhatStateOneWatches_IsNoSubject(string query, string mood)
+    {
+        // "for a hangover" searched films about hangovers (The Hangover, Dude, Where's My Car?); "for days" the word "days".
+        var intent = Parse(query);
+
+        Assert.Equal([mood], intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)

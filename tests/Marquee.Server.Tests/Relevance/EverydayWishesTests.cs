@@ -892,6 +892,37 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AWishOfOnlyUnknownWords_SaysThePageIsTheBestRated()
+    {
+        // No film in the test catalogue is credited to Godard: the page was the favourites, with nothing said.
+        var page = await RecommendAsync(new { query = "films de Godard", k = 10 });
+
+        Assert.Equal(["godard"], Strings(page.GetProperty("intent"), "unused"));
+        Assert.Equal("Nothing in the catalogue matches 'godard'; these are films people rate highly.", page.GetProperty("notice").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_ASportsMovieThatIsNotAboutFootball_HasNoFootballFilm()
+    {
+        // "football" is a word of the sports topic the wish asks for: ruling it out was dropped as a contradiction, and
+        // Rudy, Any Given Sunday and Varsity Blues filled the page.
+        var page = await RecommendAsync(new { query = "a sports movie that isn't about football", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(ids, id => id is 524 or 3173 or 2447 or 58839);
+        Assert.Contains(1957, ids); // Chariots of Fire
+    }
+
+    [Fact]
+    public async Task Recommend_SomethingLightForAHangover_IsEasyViewing_NotFilmsAboutHangovers()
+    {
+        var page = await RecommendAsync(new { query = "something light for a hangover", k = 10 });
+
+        Assert.Equal(["chill"], Strings(page.GetProperty("intent"), "moods"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 69122 or 86911); // The Hangover films
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
