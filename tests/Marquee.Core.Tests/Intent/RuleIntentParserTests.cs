@@ -2222,6 +2222,33 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("an existential crisis movie")]
+    [InlineData("something existential")]
+    [InlineData("films about the meaning of life")]
+    [InlineData("una película sobre una crisis existencial")]
+    public void Parse_AnExistentialWish_IsThatSubject_NotAnyDrama(string query)
+    {
+        // "existential" read the thought-provoking mood, whose genres made the page Drama's canon (Fight Club, Schindler's
+        // List); "crisis" searched "marriage crisis" and "midlife crisis".
+        var intent = Parse(query);
+
+        Assert.Equal(["existentialism"], intent.Keywords);
+        Assert.Empty(intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("a movie that feels like a warm hug")]
+    [InlineData("something comforting like a warm blanket")]
+    public void Parse_AWarmHug_IsTheCozyMood(string query)
+    {
+        // Nothing read "a warm hug": the page was the favourites.
+        var intent = Parse(query);
+
+        Assert.Equal(["cozy"], intent.Moods);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
