@@ -325,8 +325,11 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                // A longer typo'd title wins over a short exact one inside it ("toy storey" is Toy Story, not The Toy).
-                if (!exactOnly && !blocked && ResolveFuzzy(start, maxLength, length, out var longerUsed) is { } longer)
+                // A longer typo'd title wins over a short exact one inside it ("toy storey" is Toy Story, not The Toy),
+                // unless what it adds is only words the wish goes on with ("jurassic park but scarier" read "but" as a
+                // typo of "III": Jurassic Park III).
+                if (!exactOnly && !blocked && ResolveFuzzy(start, maxLength, length, out var longerUsed) is { } longer
+                    && !AllKnownWords(start + length, longerUsed - length) && !AllCommonWords(start + length, longerUsed - length))
                 {
                     used = longerUsed;
                     return longer;

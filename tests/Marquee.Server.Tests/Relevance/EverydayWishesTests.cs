@@ -922,6 +922,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 69122 or 86911); // The Hangover films
     }
 
+    [Theory]
+    [InlineData("like jurassic park but scarier")]
+    [InlineData("something like jurassic park but funnier")]
+    public async Task Recommend_LikeATitleButSomething_IsLikeThatTitle_NotASequelWithAWordLikeIt(string wish)
+    {
+        // "but" was read as a typo of "III": the page was like Jurassic Park III, with Bill & Ted first for "funnier".
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.Equal([480], page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
     [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
