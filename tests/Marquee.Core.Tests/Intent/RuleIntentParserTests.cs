@@ -2248,6 +2248,39 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Fact]
+    public void Parse_TheYearIWasBorn_IsTheYear_NotASubject()
+    {
+        // "born" was searched: Back to the Future, "in the story", and a notice that only one film matched.
+        var intent = Parse("a movie from the year i was born 1985");
+
+        Assert.Equal((1985, 1985), (intent.YearFrom, intent.YearTo));
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("films en version originale")]
+    [InlineData("a korean movie in the original language")]
+    public void Parse_TheOriginalVersion_IsHowOneWatches_NotAWord(string query)
+    {
+        // "version" was a label: Barney's Version and The Browning Version opened the page.
+        var intent = Parse(query);
+
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("una película subtitulada")]
+    [InlineData("un film sous titré")]
+    [InlineData("ein Film mit Untertiteln")]
+    public void Parse_SubtitledInEveryLanguage_IsAForeignFilm(string query)
+    {
+        Assert.Equal(["en"], Parse(query).ExcludeLanguages);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
