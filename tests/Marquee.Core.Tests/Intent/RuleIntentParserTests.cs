@@ -2282,6 +2282,20 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something to lift my spirits", "cheer-me-up")] // "spirits" read the ghosts topic: Evil Dead II, The Exorcist
+    [InlineData("i want to be scared tonight", "scary")] // "scared" was a word: Monsters, Inc.
+    [InlineData("a mellow movie", "chill")]
+    [InlineData("un film pour un dimanche pluvieux", "cozy")] // read nothing: the favourites
+    public void Parse_EverydayMoodPhrases_AreTheirMood(string query, string mood)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
