@@ -144,6 +144,10 @@ public enum PhraseRole
     KindNoun = 1 << 14,
     /// <summary>"Ending", "story": a filler alone, yet the last word of a label films carry ("twist ending", "love story").</summary>
     PartNoun = 1 << 15,
+    /// <summary>
+    /// "Music by", "shot by": the name after it is a composer's or a cinematographer's, whom the catalogue does not credit.
+    /// </summary>
+    CrewTrigger = 1 << 16,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -235,6 +239,7 @@ public sealed class IntentVocabulary
         AddRole(file.Negators, PhraseRole.Negator);
         AddRole(file.ReferenceTriggers, PhraseRole.ReferenceTrigger);
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
+        AddRole(file.CrewTriggers, PhraseRole.CrewTrigger);
         AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
         AddRole(file.KindNouns, PhraseRole.KindNoun);
         AddRole(file.PartNouns, PhraseRole.PartNoun);
@@ -632,6 +637,7 @@ public sealed class IntentVocabulary
         public List<string> NegationContinuers { get; init; } = [];
         public List<string> ReferenceTriggers { get; init; } = [];
         public List<string> DirectorOfTriggers { get; init; } = [];
+        public List<string> CrewTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
         public List<string> KindNouns { get; init; } = [];
         public List<string> PartNouns { get; init; } = [];

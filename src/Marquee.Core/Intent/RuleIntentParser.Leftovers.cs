@@ -87,6 +87,16 @@ public sealed partial class RuleIntentParser
                         words.Add(query[i].Text);
                     }
                 }
+                if (start == _crewNameAt)
+                {
+                    // A composer or cinematographer: the catalogue credits none, and their words are no subject ("music by
+                    // hans zimmer" searched "hans": Die Hard). Said back, so the page says it could not use them.
+                    if (words.Count > 0)
+                    {
+                        builder.AddUnused(string.Join(' ', words));
+                    }
+                    continue;
+                }
                 if (words.Count >= 2 && IsUseful(string.Join(' ', words), phrase: true))
                 {
                     Keyword(string.Join(' ', words), negated);

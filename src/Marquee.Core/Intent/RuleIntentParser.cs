@@ -144,6 +144,8 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         private int _labelStart;
         /// <summary>The token that said "early" or "late" of a person's films (see TryCareer); -1 when none did.</summary>
         private int _careerAt = -1;
+        /// <summary>Where the name after "music by" or "shot by" begins (see <see cref="PhraseRole.CrewTrigger"/>); -1 when none.</summary>
+        private int _crewNameAt = -1;
         private Negation _negation;
         private bool _recognised;
 
@@ -243,6 +245,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             if (meaning.Has(PhraseRole.DirectorOfTrigger) && TryDirectorOf(at + length, out var directorLength))
             {
                 return length + directorLength;
+            }
+            if (meaning.Has(PhraseRole.CrewTrigger))
+            {
+                _crewNameAt = at + length;
+                return length;
             }
             if (meaning.Has(PhraseRole.ReferenceTrigger) && (TryReferences(at + length, out var referenceLength) || TryUnknownTitle(at + length, out referenceLength)))
             {

@@ -2296,6 +2296,35 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a movie about the mafia from a woman's perspective")]
+    [InlineData("a war film from a female perspective")]
+    public void Parse_AWomansPerspective_IsAFemaleLead(string query)
+    {
+        // "woman's" searched the labels with "woman" in them: "man punches woman", "woman director".
+        var intent = Parse(query);
+
+        Assert.Contains("strong female lead", intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("music by hans zimmer", "hans zimmer")]
+    [InlineData("a film scored by ennio morricone", "ennio morricone")]
+    [InlineData("a movie shot by roger deakins", "roger deakins")]
+    [InlineData("une comédie, musique de vladimir cosma", "vladimir cosma")]
+    public void Parse_AComposerOrCinematographer_IsSaidBackUnused_NotSearched(string query, string name)
+    {
+        // The catalogue credits directors, writers and cast: "music by hans zimmer" read the music topic and searched
+        // "hans" and "zimmer" (The Empire Strikes Back, for a viewer's tag).
+        var intent = new RuleIntentParser(IntentVocabulary.Default).Parse(query, Context with { Lexicon = new SpellingLexicon("comedy") });
+
+        Assert.Equal([name], intent.Unused);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
