@@ -2325,6 +2325,47 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something my wife and i can watch", "date-night")] // "wife" was a label: Gone Girl first
+    [InlineData("a movie for a lazy saturday", "cozy")]
+    [InlineData("a movie to watch while eating dinner", "chill")] // "dinner" was a subject: Rope first
+    [InlineData("background noise movie", "chill")]
+    [InlineData("something to put on at a party", "chill")] // "party" was a subject: Project X
+    [InlineData("a summer blockbuster", "epic")] // "summer" was a subject: The Sisterhood of the Traveling Pants
+    [InlineData("a film for a cinephile", "acclaimed")] // read nothing
+    [InlineData("movies a film student should see", "acclaimed")] // "student" was a label: The Blair Witch Project
+    public void Parse_WhoWatchesAndWhen_IsAMood_NotASubject(string query, string mood)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("something christmassy but not for kids", "christmas")] // read nothing
+    [InlineData("a new year's eve movie", "new years eve")] // "new" was lost and "years eve" searched
+    [InlineData("movies for dog lovers", "dogs")] // "lovers" was a label: 'star crossed lovers'
+    public void Parse_EverydayWordsForASubject_AreThatSubject(string query, string topic)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal([topic], intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_LearningEnglish_IsFilmsInEnglish()
+    {
+        var intent = Parse("a film that's good for learning english");
+
+        Assert.Equal(["en"], intent.Languages);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
