@@ -82,7 +82,7 @@ internal static class Explanations
         {
             if (score >= 0.45f)
             {
-                reasons.Add(TaggedOrMentioned(movie, SaidAs(topic, request.WishText), topic.Terms));
+                reasons.Add(TaggedOrMentioned(movie, SaidAs(topic, request.WishText, request.Intent), topic.Terms));
             }
         }
         foreach (var label in relevance.LabelsOf(movie.Index))
@@ -126,9 +126,10 @@ internal static class Explanations
     /// <summary>
     /// The topic in the words the wish used for it: "a movie about a con artist" reads "Matches 'con artist'", not the
     /// topic's name "heist", which the person never said. The name when the wish says it, or used a phrase only in
-    /// another spelling ("distópicas") or no text at all.
+    /// another spelling ("distópicas") or no text at all. A phrase the wish rules out is not what it said for the topic:
+    /// "una película de superhéroes que no sea de Marvel" read "Matches 'marvel'" on The Dark Knight.
     /// </summary>
-    private static string SaidAs(IntentConcept topic, string? wishText)
+    private static string SaidAs(IntentConcept topic, string? wishText, MovieIntent intent)
     {
         if (string.IsNullOrWhiteSpace(wishText))
         {
@@ -141,7 +142,10 @@ internal static class Explanations
         {
             return topic.Name;
         }
-        return topic.Phrases.Where(phrase => said.Contains($" {phrase} ", StringComparison.Ordinal)).MaxBy(phrase => phrase.Length) ?? topic.Name;
+        var ruledOut = intent.ExcludeCompanies.Concat(intent.ExcludePeople).Concat(intent.ExcludeKeywords)
+            .Select(QueryText.Normalize).ToHashSet(StringComparer.Ordinal);
+        return topic.Phrases.Where(phrase => said.Contains($" {phrase} ", StringComparison.Ordinal) && !ruledOut.Contains(phrase))
+            .MaxBy(phrase => phrase.Length) ?? topic.Name;
     }
 
     private static readonly char[] Separators = [' ', ',', '.', '!', '?', ';', ':', '"', '(', ')'];

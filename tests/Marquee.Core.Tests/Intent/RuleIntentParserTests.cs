@@ -1685,7 +1685,6 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("a film about the french revolution", "french revolution")]
     [InlineData("a movie with a mexican standoff", "mexican standoff")]
     [InlineData("russian roulette", "russian roulette")]
     public void Parse_ANationalityInsideASubjectsName_IsTheSubject_NotFilmsOfThatPlace(string query, string label)
@@ -2363,6 +2362,33 @@ public class RuleIntentParserTests
 
         Assert.Equal(["en"], intent.Languages);
         Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("ein deutscher Film über die DDR", "east germany")] // read nothing: Das Boot, Metropolis
+    [InlineData("una película sobre la guerra civil española", "spanish civil war")] // "civil": Lord of War
+    [InlineData("un film sur la révolution française", "french revolution")] // French films about any revolution: Persepolis
+    [InlineData("des westerns spaghetti", "spaghetti western")] // "spaghetti": The Apartment
+    public void Parse_AHistoricalSubjectInItsOwnLanguage_IsThatSubject(string query, string topic)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("a film about the french revolution")]
+    [InlineData("un film sur la révolution française")]
+    public void Parse_TheFrenchRevolution_IsTheSubject_NotFrenchFilms(string query)
+    {
+        // "a film about the french revolution" read French films (Wild Reeds, The 400 Blows); in French, films about
+        // any revolution in French (Persepolis first).
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels("french revolution", "revolution") });
+
+        Assert.Equal(["french revolution"], intent.Keywords);
+        Assert.Empty(intent.Languages);
+        Assert.Empty(intent.Countries);
     }
 
     [Theory]

@@ -934,6 +934,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ARuledOutStudio_IsNeverTheWordAReasonQuotes()
+    {
+        // "superhéroes" is spelt with an accent the topic's phrases lack, so the reason quoted the only phrase of the
+        // topic in the wish: "Matches 'marvel'" on The Dark Knight, for a wish that rules Marvel out.
+        var page = await RecommendAsync(new { query = "una película de superhéroes que no sea de Marvel", k = 10 });
+
+        var reasons = Items(page).SelectMany(i => i.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)).ToList();
+        Assert.DoesNotContain(reasons, r => r.Contains("'marvel'", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(reasons, r => r.StartsWith("Matches 'superhero", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
