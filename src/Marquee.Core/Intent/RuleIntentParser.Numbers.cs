@@ -90,11 +90,18 @@ public sealed partial class RuleIntentParser
             }
             if (TryDuration(at, out var minutes, out var durationLength))
             {
+                var suffix = SuffixLength(vocabulary.RuntimeSuffixUpper, at + durationLength);
                 if (_negation == Negation.Off)
                 {
                     builder.LimitRuntime(minutes);
+                    // A length said plainly ("a 3 hour movie", "about 2 hours long") is about that long, not anything
+                    // shorter: "a 3 hour movie" opened on The Shawshank Redemption. "2 hours max" stays a bound alone.
+                    if (suffix == 0 || SaysHowLong(at + durationLength, suffix))
+                    {
+                        builder.RequireRuntime((int)Math.Round(minutes * PlainLengthFloor));
+                    }
                 }
-                used = durationLength + SuffixLength(vocabulary.RuntimeSuffixUpper, at + durationLength);
+                used = durationLength + suffix;
                 return true;
             }
             if (TryDecade(at, out var start, out var tokens))
@@ -113,6 +120,12 @@ public sealed partial class RuleIntentParser
             }
             return false;
         }
+
+        /// <summary>The share of a plainly said length a film may fall short by: "a 3 hour movie" runs 2 h 15 or more.</summary>
+        private const double PlainLengthFloor = 0.75;
+
+        /// <summary>"long" after a length ("2 hours long") says how long, not "at most" as "max" does.</summary>
+        private bool SaysHowLong(int at, int length) => query.Text(at, length) is "long" or "runtime" or "run time";
 
         /// <summary>
         /// "between 90 and 120 minutes", "90-120 min", "1 to 2 hours": a runtime with both bounds. Read as a duration

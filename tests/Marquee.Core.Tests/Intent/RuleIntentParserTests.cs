@@ -213,6 +213,19 @@ public class RuleIntentParserTests
         Assert.Equal(minutes, Parse(query).MaxRuntime);
     }
 
+    [Theory]
+    [InlineData("a 3 hour movie", 135, 180)] // opened on The Shawshank Redemption: "at most three hours"
+    [InlineData("about 2 hours long", 90, 120)]
+    [InlineData("a 90-minute comedy", 68, 90)]
+    [InlineData("1h45 max", null, 105)]
+    [InlineData("under 2 hours", null, 120)]
+    public void Parse_ALengthSaidPlainly_IsAboutThatLong(string query, int? min, int max)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal((min, max), (intent.MinRuntime, intent.MaxRuntime));
+    }
+
     [Fact]
     public void Parse_NoRuntimeWords_LeavesRuntimeOpen()
     {
@@ -2389,6 +2402,21 @@ public class RuleIntentParserTests
         Assert.Equal(["french revolution"], intent.Keywords);
         Assert.Empty(intent.Languages);
         Assert.Empty(intent.Countries);
+    }
+
+    [Theory]
+    [InlineData("whatever's popular", "acclaimed")] // "popular" searched: Clueless for its "popular girl"
+    [InlineData("what's trending", "acclaimed")]
+    [InlineData("a crowd favorite", "acclaimed")] // A Face in the Crowd
+    [InlineData("a movie everyone should see once", "acclaimed")] // "everyone", "once": The War of the Roses
+    [InlineData("something random", "surprise-me")]
+    public void Parse_VagueWishesForWhatPeopleLike_AreQualityMoods(string query, string mood)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal([mood], intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
     }
 
     [Theory]
