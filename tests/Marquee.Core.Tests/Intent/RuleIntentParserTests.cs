@@ -2420,6 +2420,31 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("un film de sous-marin")] // "marin" was Cheech Marin: Up in Smoke first
+    [InlineData("una película de submarinos")]
+    [InlineData("ein U-Boot-Film")]
+    public void Parse_SubmarinesInFrenchSpanishAndGerman_AreTheSubject(string query)
+    {
+        var intent = Parse(query);
+
+        Assert.Equal(["submarine"], intent.Keywords);
+        Assert.Empty(intent.People);
+    }
+
+    [Theory]
+    [InlineData("algo para ver con mi novia", "date-night")] // read nothing: the favourites
+    [InlineData("un film romantique pour la saint valentin", "date-night")] // "saint": The Saint first
+    [InlineData("ein Film für einen gemütlichen Abend", "cozy")]
+    public void Parse_WhoAndWhenInSpanishFrenchAndGerman_AreMoods(string query, string mood)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
