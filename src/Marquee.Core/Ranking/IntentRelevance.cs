@@ -129,6 +129,7 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>
     /// Films that truly match a precise wish (a person, a studio, a subject), when fewer than a page: the
     /// rest of the page then comes from what is closest to those matches, never from the global favourites.
+    /// 0 when none does, and the page is only what comes closest.
     /// </summary>
     public int? TrueMatches { get; private set; }
 
@@ -176,11 +177,16 @@ internal sealed class IntentRelevance : IDisposable
                 matches.Add(index);
             }
         }
-        if (matches.Count >= k || matches.Count == 0)
+        if (matches.Count >= k)
         {
             return;
         }
         TrueMatches = matches.Count;
+        if (matches.Count == 0)
+        {
+            // No match to lend neighbours ("czech new wave" in a catalogue without one): the page is what comes closest.
+            return;
+        }
         var movies = _snapshot.Catalog.Movies;
         _anchors = matches.OrderByDescending(i => _total[i]).ThenByDescending(i => movies[i].RatingCount)
             .Take(_options.NeighbourAnchors).Select(i => movies[i]).ToList();

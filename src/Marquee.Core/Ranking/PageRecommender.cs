@@ -127,7 +127,9 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             return $"Marquee knows too little about {names} to tell which films are like {(unknown.Count == 1 ? "it" : "them")}: no genres, story or ratings to go on.";
         }
         return result.TrueMatches is { } matches && wish.HasText
-            ? $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{wish.Text!.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
+            ? matches == 0
+                ? $"Nothing in the catalogue matches '{wish.Text!.Trim()}' as a whole; these come closest."
+                : $"Only {matches} {(matches == 1 ? "film matches" : "films match")} '{wish.Text!.Trim()}'; the rest are close to {(matches == 1 ? "it" : "them")}."
             : null;
     }
 }

@@ -108,7 +108,7 @@ public static class RecommendationEngine
             using var relevance = new IntentRelevance(snapshot, intent, candidateSpan, options, request.K, request.QueryEmbedding);
 
             // A precise wish (a person, a studio, a subject, "like X") is about what fits it, popular or not.
-            var precise = relevance.IsPrecise || relevance.TrueMatches is not null;
+            var precise = relevance.IsPrecise || relevance.TrueMatches > 0;
             var relevanceWeight = !relevance.HasSignals ? 0 : precise ? options.PreciseRelevanceWeight : options.RelevanceWeight;
             // A page drawn from a person's likes alone follows the likes; quality only breaks ties there, or
             // the best-rated classics everyone gets would crowd out the person's own kind of film.

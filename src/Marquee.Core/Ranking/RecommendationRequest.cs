@@ -39,7 +39,7 @@ public sealed record RecommendedMovie(CatalogMovie Movie, double Score, double? 
 /// <param name="Recommender">What actually ranked: <c>cf</c> when collaborative filtering contributed, else <c>baseline</c>.</param>
 /// <param name="FallbackReason">Why <c>cf</c> was asked for but the baseline ranked; null otherwise.</param>
 /// <param name="CfShare">Share of CF in the personal score (1 for <c>cf</c>, the auto rule's c, 0 for the baseline).</param>
-/// <param name="TrueMatches">Set when fewer films than the page truly match a precise wish: how many do (the rest are their neighbours).</param>
+/// <param name="TrueMatches">Set when fewer films than the page truly match a precise wish: how many do (the rest are their neighbours; 0: the page is what comes closest).</param>
 /// <param name="UnknownReferences">Titles the wish is "like" that the catalogue knows too little about to find films like them (<see cref="ReferenceSimilarity.Knows"/>).</param>
 public sealed record RecommendationResult(
     string Recommender, string? FallbackReason, IReadOnlyList<RecommendedMovie> Items, double CfShare = 0, int? TrueMatches = null,

@@ -2445,6 +2445,20 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("films from new zealand", "NZ")] // "zealand" was a word, "new" a filler
+    [InlineData("south african films", "ZA")]
+    [InlineData("films from the united kingdom", "GB")] // the label "united kingdom": Kingsman, From Hell
+    [InlineData("a dutch thriller", "NL")]
+    public void Parse_CountriesOfSeveralWordsAndMoreNations_ArePlaces(string query, string country)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(country, intent.Countries);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)

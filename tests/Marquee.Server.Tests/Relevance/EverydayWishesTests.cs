@@ -946,6 +946,15 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_APreciseWishNothingMatches_SaysSo()
+    {
+        // Czech films of the new wave's years: the catalogue has none, and the page was the era's favourites with no word.
+        var page = await RecommendAsync(new { query = "czech new wave", k = 10 });
+
+        Assert.Equal("Nothing in the catalogue matches 'czech new wave' as a whole; these come closest.", page.GetProperty("notice").GetString());
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilmTheCatalogueKnowsNothingAbout_SaysSoInsteadOfServingTheCanonSilently()
     {
         // MovieLens lists the series Black Mirror with no genre and one rating, and no dump has its story.
