@@ -2458,6 +2458,17 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Fact]
+    public void Parse_AGuyMovie_IsActionPacked_AndAMovieForGirlsARomanticComedy()
+    {
+        // "guy" was searched in the stories (The Next Karate Kid first); "girls" was a label (Some Like It Hot's "all girl
+        // band", The Exorcist), where "a guys night" and "a girls night" already read these.
+        Assert.Equal(["action-packed"], Parse("a guy movie").Moods);
+        var girls = Parse("a movie for girls");
+        Assert.Equal(["Comedy", "Romance"], girls.Genres.Order());
+        Assert.Empty(girls.Labels);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
