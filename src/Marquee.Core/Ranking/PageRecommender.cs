@@ -113,18 +113,20 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
         return rated;
     }
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string AndList(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     private static string? Notice(RecommendationResult result, MovieIntent intent, Wish wish)
     {
-        if (!intent.HasSoftSignals && intent.Unused is [var word, ..] words && wish.Genres.Count == 0)
+        if (!intent.HasSoftSignals && intent.Unused.Count > 0 && wish.Genres.Count == 0)
         {
             // "films de Godard" when no film is credited to him: the page is the best rated, and should say why.
-            var said = words.Count == 1 ? $"'{word}'" : string.Join(", ", words.Take(words.Count - 1).Select(w => $"'{w}'")) + $" and '{words[^1]}'";
-            return $"Nothing in the catalogue matches {said}; these are films people rate highly.";
+            return $"Nothing in the catalogue matches {AndList(intent.Unused.Select(w => $"'{w}'").ToList())}; these are films people rate highly.";
         }
-        if (result.UnknownReferences is [var first, ..] unknown)
+        if (result.UnknownReferences is { Count: > 0 } unknown)
         {
-            var names = unknown.Count == 1 ? first : string.Join(", ", unknown.Take(unknown.Count - 1)) + " and " + unknown[^1];
-            return $"Marquee knows too little about {names} to tell which films are like {(unknown.Count == 1 ? "it" : "them")}: no genres, story or ratings to go on.";
+            return $"Marquee knows too little about {AndList(unknown)} to tell which films are like {(unknown.Count == 1 ? "it" : "them")}: no genres, story or ratings to go on.";
         }
         return result.TrueMatches is { } matches && wish.HasText
             ? matches == 0

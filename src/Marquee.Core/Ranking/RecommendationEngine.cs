@@ -139,12 +139,12 @@ public static class RecommendationEngine
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
-                var score = ((relevanceWeight * relevance.Total(index)) + (personalWeight * personal[index])
-                             + (qualityWeight * quality[index])) / weightSum;
+                var fit = relevance.Total(index);
+                var score = ((relevanceWeight * fit) + (personalWeight * personal[index]) + (qualityWeight * quality[index])) / weightSum;
                 // A precise wish's "classic" or "acclaimed" ranks the best of what fits, not the best of everything
                 // ("a classic western with john wayne" had The Shawshank Redemption second).
-                score += ((precise ? relevance.Total(index) : 1) * qualityBoost * quality[index]) + (popularityBoost * boostedFame[index]);
-                score += fameWithinFit * popularity[index] * relevance.Total(index);
+                score += ((precise ? fit : 1) * qualityBoost * quality[index]) + (popularityBoost * boostedFame[index]);
+                score += fameWithinFit * popularity[index] * fit;
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
                 if (minRatings > 0 && knownRatings[index] < minRatings)
