@@ -33,7 +33,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
-    /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="IsWishedKind"/>.</summary>
+    /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="KindOfWishedGenres"/>.</summary>
     private readonly float[]? _kind;
     private readonly List<float[]> _otherTopics = [];
     /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
@@ -73,7 +73,12 @@ internal sealed class IntentRelevance : IDisposable
         {
             _labels.Add((label, LabelScore(label)));
         }
-        _kind = _labels.FirstOrDefault(l => IsWishedKind(l.Label)).Score;
+        var kind = _labels.FirstOrDefault(l => KindOfWishedGenres(vocabulary, l.Label, _wished) is not null);
+        _kind = kind.Score;
+        if (_kind is not null)
+        {
+            KindOnRecord(KindOfWishedGenres(vocabulary, kind.Label, _wished)!.GenreMask, _kind, candidates);
+        }
         _subjects = Subjects(candidates);
         References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
         if (References.Count > 0)
@@ -93,7 +98,7 @@ internal sealed class IntentRelevance : IDisposable
             _ruledOut = RuledOutStudios(intent.ExcludeCompanies, candidates);
         }
         if (queryEmbedding is not null && snapshot.Semantic is { } semantic && queryEmbedding.Length == semantic.Dimensions
-            && RecommendationEngine.UsesQueryEmbedding(intent) && candidates.Length > 0)
+            && RecommendationEngine.UsesQueryEmbedding(intent, vocabulary) && candidates.Length > 0)
         {
             _semantic = Semantic(semantic, queryEmbedding, candidates);
         }
@@ -665,16 +670,36 @@ internal sealed class IntentRelevance : IDisposable
     }
 
     /// <summary>
-    /// The label names a kind made of the wished genres ("romantic comedy" with Romance and Comedy): one thing said
-    /// twice, so it joins the genre facet instead of weighing as a subject of its own. As two facets it outweighed a
-    /// person: "a romantic comedy with julia roberts" put Amélie above Notting Hill.
+    /// The concept when the label names a kind made of the wished genres ("romantic comedy" with Romance and Comedy):
+    /// one thing said twice, so it joins the genre facet instead of weighing as a subject of its own. As two facets it
+    /// outweighed a person: "a romantic comedy with julia roberts" put Amélie above Notting Hill.
     /// </summary>
-    private bool IsWishedKind(string label) =>
-        _snapshot.Vocabulary.Find(label) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind
-        && (kind.GenreMask.Bits & ~_wished.Bits) == 0;
+    public static IntentConcept? KindOfWishedGenres(IntentVocabulary vocabulary, string label, GenreSet wished) =>
+        vocabulary.Find(label) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind && (kind.GenreMask.Bits & ~wished.Bits) == 0
+            ? kind
+            : null;
 
     /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>
     private const float LabelMentionShare = 0.5f;
+
+    /// <summary>
+    /// A film whose MovieLens genres are the kind's and no more ("Comedy|Romance" for a romantic comedy) is of that kind
+    /// on its record, as surely as one a TMDB editor labelled so; each genre of its own beyond the kind's makes it less
+    /// so (a Comedy|Drama|Romance film two thirds). Only a few dozen films carry the label: "romantic comedy" had films
+    /// of six ratings above When Harry Met Sally, Notting Hill and Pretty Woman, which no one labelled.
+    /// </summary>
+    private void KindOnRecord(GenreSet kind, float[] evidence, ReadOnlySpan<int> candidates)
+    {
+        foreach (var index in candidates)
+        {
+            var genres = _snapshot.Features.GenreBits[index];
+            if ((genres & kind.Bits) == kind.Bits)
+            {
+                var share = (float)kind.Count / System.Numerics.BitOperations.PopCount(genres);
+                evidence[index] = Math.Max(evidence[index], share);
+            }
+        }
+    }
 
     private float[] Semantic(SemanticIndex semantic, float[] query, ReadOnlySpan<int> candidates)
     {

@@ -65,7 +65,7 @@ public sealed class PageRecommender(WishReader reader, IQueryEmbedder? embedder 
             MaxRuntime = intent.MaxRuntime,
             ExcludeMovieIds = excludeMovieIds,
         };
-        var embedding = embedder is not null && snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent)
+        var embedding = embedder is not null && snapshot.Semantic is { } semantic && RecommendationEngine.UsesQueryEmbedding(intent, snapshot.Vocabulary)
             && EmbeddedWish.TextFor(wish.Text, intent, snapshot.Vocabulary) is { } text
             ? embedder.TryEmbed(text, semantic.ModelName, cancellationToken)
             : null;

@@ -116,7 +116,7 @@ public sealed class RankingFeatures
         _darkTags = new byte[movies.Count];
         foreach (var mood in vocabulary.Moods)
         {
-            _moodTags[mood.Name] = content.TagHits(mood.Tags);
+            _moodTags[mood.Name] = MoodTagHits(content, vocabulary, mood, movies);
             if (mood.AvoidTags.Count > 0)
             {
                 var avoid = _moodAvoidTags[mood.Name] = AvoidTagCounts(content, mood.AvoidTags);
@@ -306,6 +306,27 @@ public sealed class RankingFeatures
 
     /// <summary>A light mood's genre weight from which a film tagged with the mood is of it (see <see cref="LightTone"/>).</summary>
     private const float CoreMoodGenreWeight = 0.75f;
+
+    /// <summary>
+    /// Films carrying one of the mood's tags; a tag that names a kind of film by its genres ("romantic comedy") is
+    /// also carried by every film whose MovieLens genres are exactly that kind. A few dozen films are labelled a
+    /// romantic comedy, and When Harry Met Sally, Notting Hill and Pretty Woman are not among them.
+    /// </summary>
+    private static bool[] MoodTagHits(ContentIndex content, IntentVocabulary vocabulary, IntentConcept mood, IReadOnlyList<CatalogMovie> movies)
+    {
+        var hits = content.TagHits(mood.Tags);
+        foreach (var tag in mood.Tags)
+        {
+            if (vocabulary.Find(tag) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind)
+            {
+                foreach (var movie in movies)
+                {
+                    hits[movie.Index] |= movie.GenreMask.Bits == kind.GenreMask.Bits;
+                }
+            }
+        }
+        return hits;
+    }
 
     private static byte[] AvoidTagCounts(ContentIndex content, IReadOnlyList<string> tags)
     {

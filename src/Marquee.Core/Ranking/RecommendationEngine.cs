@@ -14,10 +14,20 @@ namespace Marquee.Core.Ranking;
 public static class RecommendationEngine
 {
     /// <summary>
-    /// Whether the semantic match ranks for this intent: only when the parser left topics or free words (see
-    /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise.
+    /// Whether the semantic match ranks for this intent: only when the parser left topics, labels or free words (see
+    /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise. A label that only
+    /// names the kind the wished genres make ("romantic comedy") is no subject to look for in a film's story: closeness
+    /// to those two words put Love Actually above When Harry Met Sally, whose story never says them.
     /// </summary>
-    public static bool UsesQueryEmbedding(MovieIntent intent) => intent.Keywords.Count > 0 || intent.Labels.Count > 0;
+    public static bool UsesQueryEmbedding(MovieIntent intent, IntentVocabulary vocabulary)
+    {
+        if (intent.Keywords.Count > 0)
+        {
+            return true;
+        }
+        var wished = GenreSet.From(intent.Genres);
+        return intent.Labels.Any(label => IntentRelevance.KindOfWishedGenres(vocabulary, label, wished) is null);
+    }
 
     public static RecommendationResult Recommend(RecommenderSnapshot snapshot, RecommendationRequest request, RankingOptions? options = null)
     {

@@ -620,6 +620,40 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AKindNamedByItsGenres_CountsFilmsOfExactlyThoseGenres_NotOnlyTheFewLabelledSo()
+    {
+        // "romantic comedy" ranked films of six ratings keyworded so above When Harry Met Sally and Pretty Woman, which
+        // MovieLens files as Comedy|Romance and no one labelled. A film with more genres of its own is less of the kind.
+        var movies = new (int Id, string Title, string[] Genres, string[] Keywords, int Ratings, double Mean)[]
+        {
+            (1, "When Harry Met Sally...", ["Comedy", "Romance"], ["new york", "friendship"], 85, 3.9),
+            (2, "Pretty Woman", ["Comedy", "Romance"], ["hotel", "los angeles"], 135, 3.6),
+            (3, "Just Go with It", ["Comedy", "Romance"], ["romantic comedy", "hawaii"], 7, 3.2),
+            (4, "Life As We Know It", ["Comedy", "Romance"], ["romantic comedy", "baby"], 6, 3.0),
+            (5, "Love Actually", ["Comedy", "Drama", "Romance"], ["christmas", "london"], 60, 3.9),
+            (6, "Forrest Gump", ["Comedy", "Drama", "Romance", "War"], ["vietnam", "running"], 60, 3.9),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "Two people fall in love.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        var intent = new MovieIntent { Genres = ["Romance", "Comedy"], Labels = ["romantic comedy"] };
+
+        var page = Ids(Recommend(snapshot, intent, kind: RecommenderKind.Baseline, k: 6));
+
+        Assert.Equal([1, 2], page.Take(2).Order());
+        Assert.True(page.IndexOf(5) < page.IndexOf(6), string.Join(", ", page)); // two thirds a romantic comedy, before half of one
+        Assert.False(RecommendationEngine.UsesQueryEmbedding(intent, snapshot.Vocabulary)); // its two words are no story to look for
+        Assert.True(RecommendationEngine.UsesQueryEmbedding(intent with { Labels = ["time loop"] }, snapshot.Vocabulary));
+        // A mood that names the kind among its tags (a date night's "romantic comedy") finds the same films.
+        var dateNight = snapshot.Features.MoodTags("date-night")!;
+        Assert.True(dateNight[catalog.Find(1)!.Index]);
+        Assert.False(dateNight[catalog.Find(5)!.Index]);
+    }
+
+    [Fact]
     public void TopicHits_AWordOnlyInsideOneLongerLabel_IsAProp_SeveralSuchLabelsAreTheSubject()
     {
         // Taxi Driver's "junk food" made it a film about food as much as Ratatouille; Jaws's "dead dog" a dog film.

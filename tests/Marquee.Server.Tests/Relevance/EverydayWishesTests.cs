@@ -535,6 +535,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
 
+    [Theory]
+    [InlineData("romantic comedies")]
+    [InlineData("a good romcom")]
+    public async Task Recommend_ARomanticComedy_IsTheRomanticComediesPeopleKnow_NotOnlyTheFewLabelledSo(string wish)
+    {
+        // Few films carry the label "romantic comedy": Just Go with It (7 ratings) and Life As We Know It (6) came before
+        // When Harry Met Sally and Pretty Woman, which MovieLens files as Comedy|Romance and no one labelled.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 1307); // When Harry Met Sally...
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 597); // Pretty Woman
+        Assert.All(items, i => Assert.True(i.GetProperty("rating_count").GetInt32() >= 20, titles));
+    }
+
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
     {
