@@ -37,6 +37,8 @@ public sealed class CatalogNames : INameResolver
     private readonly Dictionary<string, List<PersonCredit>> _creditsByPerson = new(StringComparer.Ordinal);
     private readonly List<(string Normalized, string Name, List<int> Films)> _companies = [];
     private readonly int?[] _years;
+    /// <summary>Each film's title and overview, normalised, while names are keyed (see <see cref="NameMentions"/>); then dropped.</summary>
+    private string[]? _searchableTexts;
 
     /// <summary>A credit from this score on makes the film the person's own: directed, written or in the top three billed.</summary>
     private const float OwnFilmScore = 0.75f;
@@ -102,6 +104,7 @@ public sealed class CatalogNames : INameResolver
         {
             KeyByOwner(group, 3, everyday, vocabulary, catalog);
         }
+        _searchableTexts = null;
         // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
         var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
         foreach (var (key, (name, filmList)) in filmsByCompany)
@@ -233,6 +236,11 @@ public sealed class CatalogNames : INameResolver
                 break;
             }
         }
+        if (length == 0 && IsShortFirstName(query, start, out var person))
+        {
+            entity = person;
+            length = 2;
+        }
         // "the coen brothers", "wachowski sisters": everyone of that surname who made films together.
         var surnameAt = length > 0 ? start + length - 1 : start;
         if (surnameAt + 1 < query.Count && SiblingWords.Contains(query[surnameAt + 1].Text)
@@ -242,6 +250,27 @@ public sealed class CatalogNames : INameResolver
             length = surnameAt + 2 - start;
         }
         return length > 0;
+    }
+
+    /// <summary>
+    /// A short form of a first name before the surname that names its owner ("leo dicaprio", "chris nolan"): the two
+    /// words are the person. Left alone, "leo" was searched as a word of the story.
+    /// </summary>
+    private bool IsShortFirstName(TokenizedQuery query, int start, out NamedEntity person)
+    {
+        person = null!;
+        if (start + 1 >= query.Count || query[start].Kind != QueryTokenKind.Word || query[start].Text.Length < 2
+            || !_byKey.TryGetValue(query[start + 1].Text, out var named) || named is not { Kind: NamedEntityKind.Person, Names.Count: 1 })
+        {
+            return false;
+        }
+        var firstName = QueryText.Normalize(named.Names[0]).Split(' ')[0];
+        if (firstName.Length <= query[start].Text.Length || !firstName.StartsWith(query[start].Text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        person = named;
+        return true;
     }
 
     /// <summary>
@@ -256,15 +285,28 @@ public sealed class CatalogNames : INameResolver
         var ranked = namesakes.OrderByDescending(c => c.Value.Films).ToList();
         var owner = ranked[0].Value;
         var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
-        if (word.Length >= 4 && owner.Films >= margin && owner.Films >= margin * runnerUp && IsFree(word, everyday, vocabulary, catalog)
-            && !_byKey.ContainsKey(word))
+        if (word.Length >= 4 && owner.Films >= margin && owner.Films >= margin * runnerUp && !_byKey.ContainsKey(word)
+            && (IsFree(word, everyday, vocabulary, catalog) || IsFree(word, everyday, vocabulary, catalog, ownNameUses: NameMentions(catalog, ranked[0].Key))))
         {
             _byKey[word] = new NamedEntity(NamedEntityKind.Person, [owner.Name]);
         }
     }
 
+    /// <summary>
+    /// In how many films' titles and overviews the full name is written ("Keanu Reeves stars as…"): uses of a first name
+    /// or surname that are its owner's own, not a character's or an everyday word's. "keanu" is in seven overviews, and in
+    /// six of them as Keanu Reeves: "something with keanu" searched the word and opened on My Own Private Idaho.
+    /// </summary>
+    private int NameMentions(MovieCatalog catalog, string fullNameKey)
+    {
+        _searchableTexts ??= [.. catalog.Movies.Select(m => " " + QueryText.Normalize(m.Title + " " + m.Details?.Overview) + " ")];
+        var padded = " " + fullNameKey + " ";
+        return _searchableTexts.Count(text => text.Contains(padded, StringComparison.Ordinal));
+    }
+
+    /// <param name="ownNameUses">Overviews that use the word only within its owner's full name (see <see cref="NameMentions"/>).</param>
     private static bool IsFree(string word, Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog,
-        bool allowConcepts = false)
+        bool allowConcepts = false, int ownNameUses = 0)
     {
         var known = vocabulary.Phrases.TryGet(word, out var meaning);
         // "pixar" and "disney" name a genre or mood too: the studio is the more precise reading. A concept named for the
@@ -281,7 +323,7 @@ public sealed class CatalogNames : INameResolver
         // the studio and kept The Lion King).
         if (!studio)
         {
-            return everyday.GetValueOrDefault(word) <= MaxEverydayUses;
+            return everyday.GetValueOrDefault(word) - ownNameUses <= MaxEverydayUses;
         }
         var (lowercase, asName) = Uses(catalog, word);
         return lowercase <= MaxEverydayUses && lowercase <= asName;

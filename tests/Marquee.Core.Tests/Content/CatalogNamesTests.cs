@@ -38,4 +38,60 @@ public class CatalogNamesTests
         Assert.Equal([1973, 1976, 1980, 1990, 2006, 2013], Names().YearsOf(["Martin Scorsese"]));
         Assert.Empty(Names().YearsOf(["Nobody"]));
     }
+
+    /// <summary>
+    /// Eight films Keanu Reeves leads whose overviews name him ("Keanu Reeves stars as…"), and a documentary that uses
+    /// "keanu" as another man's name: uses of the first name inside its owner's own full name are no everyday word.
+    /// </summary>
+    private static CatalogNames StarNames()
+    {
+        var starring = Enumerable.Range(1, 8).ToList();
+        var movies = starring.Select(id => new Movie(id, $"Film {id}", 1990 + id, ["Action"]))
+            .Append(new Movie(9, "Keanu", 2016, ["Comedy"]))
+            .ToList();
+        var details = starring.Select(id => new MovieDetails
+        {
+            MovieId = id, Overview = $"Keanu Reeves stars as agent number {id}.", Directors = [new("Director " + id)],
+            Cast = [new("Keanu Reeves"), new("Laurence Fishburne")],
+        })
+            .Append(new MovieDetails { MovieId = 9, Overview = "Two friends look for a kitten named Keanu.", Directors = [new("Peter Atencio")] });
+        return new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+    }
+
+    [Theory]
+    [InlineData("something with keanu", 2, 1)]
+    [InlineData("leo dicaprio", 0, 2)]
+    public void TryMatch_AFirstNameItsOwnerIsNamedByInOverviews_OrAShortFirstNameBeforeTheSurname_IsThePerson(string wish, int at, int span)
+    {
+        // "keanu" is in seven overviews of the catalogue, six of them as Keanu Reeves: it was searched as a word and
+        // opened on My Own Private Idaho. "leo dicaprio" left "leo" to the story's words.
+        var names = wish.StartsWith("leo", StringComparison.Ordinal) ? LeoNames() : StarNames();
+        var query = new TokenizedQuery(wish);
+
+        Assert.True(names.TryMatch(query, at, out var entity, out var length));
+        Assert.Equal(span, length);
+        Assert.Single(entity.Names);
+        Assert.StartsWith(at == 0 ? "Leonardo" : "Keanu", entity.Names[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMatch_AFirstNameOverviewsUseForOthers_StaysAWord()
+    {
+        // Without his name in the overviews, eight more uses of "keanu" for other men keep it an everyday word.
+        var movies = Enumerable.Range(1, 12).Select(id => new Movie(id, $"Film {id}", 2000 + id, ["Drama"])).ToList();
+        var details = Enumerable.Range(1, 12).Select(id => id <= 4
+            ? new MovieDetails { MovieId = id, Overview = "An agent returns.", Cast = [new("Keanu Reeves")] }
+            : new MovieDetails { MovieId = id, Overview = "A fisherman called Keanu sails home.", Directors = [new("Director " + id)] });
+        var names = new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+
+        Assert.False(names.TryMatch(new TokenizedQuery("keanu"), 0, out _, out _));
+        Assert.True(names.TryMatch(new TokenizedQuery("keanu reeves"), 0, out _, out _));
+    }
+
+    private static CatalogNames LeoNames()
+    {
+        var movies = Enumerable.Range(1, 3).Select(id => new Movie(id, $"Film {id}", 2000 + id, ["Drama"])).ToList();
+        var details = Enumerable.Range(1, 3).Select(id => new MovieDetails { MovieId = id, Cast = [new("Leonardo DiCaprio")] });
+        return new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+    }
 }

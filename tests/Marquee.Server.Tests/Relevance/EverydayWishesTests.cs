@@ -550,6 +550,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(items, i => Assert.True(i.GetProperty("rating_count").GetInt32() >= 20, titles));
     }
 
+    [Theory]
+    [InlineData("something with keanu", "Keanu Reeves")]
+    [InlineData("80s action movies with arnold", "Arnold Schwarzenegger")]
+    [InlineData("leo dicaprio", "Leonardo DiCaprio")]
+    public async Task Recommend_AStarByFirstName_IsTheStarsFilms(string wish, string person)
+    {
+        // "keanu" and "arnold" are in overviews mostly as Keanu Reeves and Arnold Schwarzenegger, and were searched as
+        // words (My Own Private Idaho, Hey Arnold! The Movie); "leo dicaprio" searched "leo" too.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Take(5).All(i => Strings(i, "reasons").Contains($"With {person}")), titles);
+    }
+
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
     {
