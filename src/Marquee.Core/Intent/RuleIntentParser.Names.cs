@@ -24,6 +24,13 @@ public sealed partial class RuleIntentParser
                 used = 0;
                 return false;
             }
+            // The end of a label that begins before it is someone else's name: "an agatha christie style mystery" is the
+            // label "agatha christie", and its "christie" is not Julie Christie.
+            if (_labelStart < at && at + used <= _labelEnd)
+            {
+                used = 0;
+                return false;
+            }
             var negated = _negation == Negation.Active;
             foreach (var name in entity.Names)
             {

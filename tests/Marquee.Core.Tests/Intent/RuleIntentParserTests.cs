@@ -2469,6 +2469,19 @@ public class RuleIntentParserTests
         Assert.Empty(girls.Labels);
     }
 
+    [Fact]
+    public void Parse_ASurnameThatEndsALabel_IsTheLabelsName_NotTheSurnamesOwner()
+    {
+        // "christie" is Julie Christie's surname; "agatha christie" is a label films carry, and Doctor Zhivago came fourth.
+        var context = WithLabels with { Names = new FakeNames("christie", "Julie Christie"), Labels = new FakeLabels("agatha christie") };
+
+        var intent = Parser.Parse("an agatha christie style mystery", context);
+
+        Assert.Empty(intent.People);
+        Assert.Contains("agatha christie", intent.Labels);
+        Assert.Equal(["Julie Christie"], Parser.Parse("a julie christie movie", context).People);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
