@@ -116,7 +116,7 @@ public sealed class RankingFeatures
         _darkTags = new byte[movies.Count];
         foreach (var mood in vocabulary.Moods)
         {
-            _moodTags[mood.Name] = MoodTagHits(content, vocabulary, mood, movies);
+            _moodTags[mood.Name] = MoodTagHits(content, labels, vocabulary, mood, movies);
             if (mood.AvoidTags.Count > 0)
             {
                 var avoid = _moodAvoidTags[mood.Name] = AvoidTagCounts(content, mood.AvoidTags);
@@ -312,9 +312,19 @@ public sealed class RankingFeatures
     /// also carried by every film whose MovieLens genres are exactly that kind. A few dozen films are labelled a
     /// romantic comedy, and When Harry Met Sally, Notting Hill and Pretty Woman are not among them.
     /// </summary>
-    private static bool[] MoodTagHits(ContentIndex content, IntentVocabulary vocabulary, IntentConcept mood, IReadOnlyList<CatalogMovie> movies)
+    private static bool[] MoodTagHits(ContentIndex content, CatalogLabels labels, IntentVocabulary vocabulary, IntentConcept mood,
+        IReadOnlyList<CatalogMovie> movies)
     {
         var hits = content.TagHits(mood.Tags);
+        // One label holding a tag inside a longer one is a prop, as for topics (see OnlyContainingLabels): The Shawshank
+        // Redemption's "police brutality" made it the first film of "something dark and twisted".
+        var counts = new int[hits.Length];
+        var exact = new bool[hits.Length];
+        labels.CountContaining(mood.Tags, counts, exact);
+        for (var i = 0; i < hits.Length; i++)
+        {
+            hits[i] &= exact[i] || counts[i] != 1;
+        }
         foreach (var tag in mood.Tags)
         {
             if (vocabulary.Find(tag) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind)

@@ -654,6 +654,30 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void MoodTags_ATagOnlyInsideOneLongerLabel_IsAProp_NotTheFilmsMood()
+    {
+        // "something dark and twisted" opened on The Shawshank Redemption, tagged dark by its "police brutality".
+        var movies = new (int Id, string Title, string[] Keywords)[]
+        {
+            (1, "The Shawshank Redemption", ["police brutality", "hope", "prison"]),
+            (2, "Oldboy", ["brutality", "revenge"]),
+            (3, "Irréversible", ["police brutality", "rape and revenge"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Crime", "Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var dark = snapshot.Features.MoodTags("dark")!;
+
+        Assert.False(dark[catalog.Find(1)!.Index]);
+        Assert.True(dark[catalog.Find(2)!.Index]); // filed under the tag itself
+        Assert.True(dark[catalog.Find(3)!.Index]); // two labels holding the mood's tags ("brutality", "revenge")
+    }
+
+    [Fact]
     public void TopicHits_AWordOnlyInsideOneLongerLabel_IsAProp_SeveralSuchLabelsAreTheSubject()
     {
         // Taxi Driver's "junk food" made it a film about food as much as Ratatouille; Jaws's "dead dog" a dog film.
