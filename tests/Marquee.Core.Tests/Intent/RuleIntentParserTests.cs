@@ -2134,12 +2134,17 @@ public class RuleIntentParserTests
     [InlineData("ein Thriller mit überraschendem Ende")]
     [InlineData("un thriller avec une fin inattendue")]
     [InlineData("un thriller con un final inesperado")]
-    public void Parse_ASurpriseEnding_IsMindBending(string wish)
+    [InlineData("a thriller with a surprise ending")]
+    [InlineData("a thriller with a great plot twist")]
+    public void Parse_ASurpriseEnding_IsTheTwistEnding_WhateverItIsCalled(string wish)
     {
-        // "Ende" was searched and "überraschendem" said back as unused.
+        // "Ende" was searched and "überraschendem" said back as unused. Read as the mind-bending mood, "a twist" ranked
+        // Back to the Future and Eternal Sunshine; "surprise ending" was the label "surprise" (Rocky, Alvin and the
+        // Chipmunks). The films are those labelled "twist ending", "plot twist" or "surprise ending" alike.
         var intent = Parse(wish);
-        Assert.Contains("mind-bending", intent.Moods);
-        Assert.Empty(intent.Keywords);
+        Assert.Contains("twist ending", intent.Keywords);
+        Assert.DoesNotContain("mind-bending", intent.Moods);
+        Assert.Equal(["Thriller"], intent.Genres);
         Assert.Empty(intent.Unused);
     }
 

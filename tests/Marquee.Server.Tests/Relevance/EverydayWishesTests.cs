@@ -564,6 +564,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.True(items.Take(5).All(i => Strings(i, "reasons").Contains($"With {person}")), titles);
     }
 
+    [Theory]
+    [InlineData("movies with a twist")]
+    [InlineData("surprise ending movies")]
+    [InlineData("un film avec une fin inattendue")]
+    public async Task Recommend_ATwist_IsTheFilmsKnownForTheirTwist(string wish)
+    {
+        // Read as the mind-bending mood, "movies with a twist" gave Back to the Future and Eternal Sunshine; "surprise
+        // ending" was the label "surprise": Rocky and Alvin and the Chipmunks.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Count(i => i.GetProperty("movie_id").GetInt32() is 50 or 2762 or 2959 or 4226 or 47) >= 3, titles); // The Usual Suspects, The Sixth Sense, Fight Club, Memento, Se7en
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 1270 or 1954 or 56176); // Back to the Future, Rocky, Alvin
+    }
+
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
     {
