@@ -2488,6 +2488,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a low budget horror movie that's good")]
+    [InlineData("a really good thriller")]
+    [InlineData("an indie movie that is actually good")]
+    public void Parse_GoodSaidOfTheFilm_AsksForAGoodOne(string wish)
+    {
+        // "good" alone is a filler ("a good comedy" asks for a comedy), but "that's good" is the point of the wish: the
+        // page opened on A Serbian Film (2.3★ from 2 ratings).
+        Assert.Contains("acclaimed", Parse(wish).Moods);
+        Assert.DoesNotContain("acclaimed", Parse("a good thriller").Moods);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
