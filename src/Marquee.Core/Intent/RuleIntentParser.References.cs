@@ -222,7 +222,10 @@ public sealed partial class RuleIntentParser
         private bool TryUnknownTitle(int start, out int used)
         {
             used = 0;
-            if (context.Lexicon is null || start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _))
+            // "like a video game", "like a dream": after "like a", a kind of thing, not a title the catalogue lacks (it
+            // searched "a video game", article and all).
+            if (context.Lexicon is null || start >= query.Count || vocabulary.ReferenceBlockers.TryMatch(query, start, out _, out _)
+                || query[start].Text is "a" or "an")
             {
                 return false;
             }

@@ -2475,6 +2475,16 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_LikeAKindOfThing_IsNoUnknownTitle()
+    {
+        // "feels like a video game" kept "a video game", article and all, as a title the catalogue lacks.
+        var intent = Parser.Parse("a movie that feels like a video game", WithLabels with { Labels = new FakeLabels("video game") });
+
+        Assert.Equal(["video game"], intent.Labels);
+        Assert.DoesNotContain(intent.Keywords, k => k.StartsWith("a ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_ASurnameThatEndsALabel_IsTheLabelsName_NotTheSurnamesOwner()
     {
         // "christie" is Julie Christie's surname; "agatha christie" is a label films carry, and Doctor Zhivago came fourth.
@@ -2497,6 +2507,43 @@ public class RuleIntentParserTests
         // page opened on A Serbian Film (2.3★ from 2 ratings).
         Assert.Contains("acclaimed", Parse(wish).Moods);
         Assert.DoesNotContain("acclaimed", Parse("a good thriller").Moods);
+    }
+
+    [Theory]
+    [InlineData("a movie about growing old", "old age")]
+    [InlineData("films about getting older", "old age")]
+    public void Parse_GrowingOld_IsItsSubject_NotOldFilms(string wish, string topic)
+    {
+        // "growing old" read "old" as films before 1980 and searched "growing".
+        var intent = Parse(wish);
+        Assert.Equal([topic], intent.Keywords);
+        Assert.Null(intent.YearTo);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("i just broke up and need something to make me laugh")]
+    [InlineData("i just got dumped")]
+    public void Parse_ABreakupJustLived_IsWhenTheyWatch_ACheerMeUp(string wish)
+    {
+        // "broke up" searched "broke" and "up". Like "after a funeral", it says how the viewer feels, not what the film is about.
+        var intent = Parse(wish);
+        Assert.Contains("cheer-me-up", intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("a movie to watch while it snows outside", "cozy")]
+    [InlineData("something my teenage son and i can watch together", "teen-friendly")]
+    [InlineData("my parents are visiting and we need something everyone can watch", "cozy")]
+    public void Parse_WhenAndWithWhom_AreMoods_NotWordsToSearch(string wish, string mood)
+    {
+        // "snows outside", "together", "visiting" and "everyone" were searched in the films' stories.
+        var intent = Parse(wish);
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
     }
 
     [Theory]
