@@ -2546,6 +2546,35 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Fact]
+    public void Parse_OlderKids_AreAnAudience_NotOldFilms()
+    {
+        // "something like toy story for older kids" read "older" as films before 1980: Pinocchio, The Jungle Book.
+        var intent = Parse("something like toy story for older kids");
+        Assert.Null(intent.YearTo);
+        Assert.Contains("teen-friendly", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("películas románticas en inglés")]
+    [InlineData("des films romantiques en anglais")]
+    public void Parse_InEnglish_IsTheLanguage_NotBritain(string wish)
+    {
+        // "inglés" and "anglais" alone are British, as "english" is; "en inglés" is the language the film speaks.
+        var intent = Parse(wish);
+        Assert.Equal(["en"], intent.Languages);
+        Assert.Contains("US", intent.Countries);
+    }
+
+    [Fact]
+    public void Parse_ItalianNeorealism_IsItsYears_NotAWordToSearch()
+    {
+        var intent = Parse("italian neorealism");
+        Assert.Equal((1943, 1955), (intent.YearFrom, intent.YearTo));
+        Assert.Equal(["it"], intent.Languages);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
