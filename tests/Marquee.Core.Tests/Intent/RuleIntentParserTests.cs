@@ -2546,6 +2546,18 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("a love story that ends badly")]
+    [InlineData("a romance with no happy ending")]
+    public void Parse_AnEndingThatHurts_IsATearjerker(string wish)
+    {
+        // "ends badly" searched "badly"; "no happy ending" ruled out feel-good and asked for nothing.
+        var intent = Parse(wish);
+        Assert.Equal(["tearjerker"], intent.Moods);
+        Assert.Equal(["Romance"], intent.Genres);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_OlderKids_AreAnAudience_NotOldFilms()
     {
