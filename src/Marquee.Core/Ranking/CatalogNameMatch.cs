@@ -111,7 +111,7 @@ public sealed class CatalogNameMatch
 
     /// <summary>
     /// How much the film is of the wished place: its original language wished and (when the wish names countries) made
-    /// in one of them 1; a wished production country 0.8; the wished language made elsewhere 0.5 ("british" is English,
+    /// in one of them 1; a wished production country 0.8, times <see cref="MadeThereShare"/> when the wish names no language; the wished language made elsewhere 0.5 ("british" is English,
     /// but an American film is not British); a wished country only as a co-producer of a film in another language 0.4
     /// (The Ring and Silent Hill, English-language films with Japanese money, are not Japanese horror); spoken in a
     /// wished language 0.3.
@@ -133,15 +133,31 @@ public sealed class CatalogNameMatch
             }
             if (country)
             {
-                return _languages.Count > 0 ? CoProducerOnly : CountryMatch;
+                return _languages.Count > 0 ? CoProducerOnly : CountryMatch * MadeThereShare(details.ProductionCountries!);
             }
         }
         else if (country)
         {
-            return CountryMatch;
+            return CountryMatch * MadeThereShare(details.ProductionCountries!);
         }
         return details.SpokenLanguages?.Any(spoken => _languages.Contains(IsoNames.WishedAs(spoken))) == true ? SpokenOnly : 0;
     }
+
+    /// <summary>
+    /// Whether the card may say where the film is from: it is of the wished place by language and country (0.8 and up),
+    /// or, when the wish names places alone, made in one of them at all (a Danish co-production on a Scandinavian page).
+    /// </summary>
+    public bool IsOfWishedPlace(CatalogMovie movie) =>
+        PlaceMatch(movie) >= CountryMatch
+        || (_languages.Count == 0 && movie.Details?.ProductionCountries?.Any(_countries.Contains) == true);
+
+    /// <summary>
+    /// A wish of places alone ("european", "asian", "scandinavian") weighs how much of where the film was made they are:
+    /// half for being among its countries, half by their share. Fight Club, made in the United States with German money,
+    /// opened "european films" as fully as Amélie.
+    /// </summary>
+    private double MadeThereShare(IReadOnlyList<string> countries) =>
+        0.5 + (0.5 * countries.Count(_countries.Contains) / countries.Count);
 
     private const double CountryMatch = 0.8;
     private const double LanguageMadeElsewhere = 0.5;

@@ -40,7 +40,7 @@ internal static class Explanations
         {
             reasons.Add($"From {company}");
         }
-        if (relevance.Names.HasPlaces && relevance.Names.PlaceMatch(movie) >= 0.8 && Places.Describe(movie, relevance.Names.Countries) is { } place)
+        if (relevance.Names.HasPlaces && relevance.Names.IsOfWishedPlace(movie) && Places.Describe(movie, relevance.Names.Countries) is { } place)
         {
             reasons.Add(place);
         }

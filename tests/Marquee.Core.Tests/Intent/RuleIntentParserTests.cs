@@ -2558,6 +2558,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("european films", "FR")]
+    [InlineData("an asian horror film", "KR")]
+    [InlineData("una película asiática de terror", "JP")]
+    public void Parse_AContinent_IsItsCountries(string wish, string country)
+    {
+        // "european" and "asian" were labels: Corpse Bride and The Grand Budapest Hotel for European films.
+        var intent = Parse(wish);
+        Assert.Contains(country, intent.Countries);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_OlderKids_AreAnAudience_NotOldFilms()
     {

@@ -654,6 +654,29 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_PlacesAlone_WeighHowMuchOfWhereTheFilmWasMadeTheyAre()
+    {
+        // "european films" opened on Fight Club, made in the United States with German money, as fully as on Amélie.
+        var movies = new (int Id, string Title, string Language, string[] Countries, double Mean)[]
+        {
+            (1, "Fight Club", "en", ["US", "DE"], 4.3),
+            (2, "Amélie", "fr", ["FR"], 4.0),
+            (3, "Titanic", "en", ["US"], 4.4),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 100, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", OriginalLanguage = m.Language, ProductionCountries = m.Countries }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Countries = ["FR", "DE", "IT"] }, kind: RecommenderKind.Baseline, k: 3);
+
+        Assert.Equal([2, 1, 3], Ids(result));
+        Assert.Contains("Made in Germany, 2000", result.Items[1].Reasons); // still made there, in part
+    }
+
+    [Fact]
     public void MoodTags_ATagOnlyInsideOneLongerLabel_IsAProp_NotTheFilmsMood()
     {
         // "something dark and twisted" opened on The Shawshank Redemption, tagged dark by its "police brutality".
