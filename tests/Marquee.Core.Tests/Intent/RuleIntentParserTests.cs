@@ -2571,6 +2571,25 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a spy thriller from the cold war")]
+    [InlineData("ein Film über den Kalten Krieg")]
+    public void Parse_TheColdWar_IsItsSubject_NotTheWarGenre(string wish)
+    {
+        // "the cold war" asked for War films as well: Lord of War opened the spy page.
+        var intent = Parse(wish);
+        Assert.Contains("cold war", intent.Keywords);
+        Assert.DoesNotContain("War", intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_BlowMyMind_IsMindBending_NotWordsToSearch()
+    {
+        var intent = Parse("a documentary that will blow my mind");
+        Assert.Contains("mind-bending", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_OlderKids_AreAnAudience_NotOldFilms()
     {
