@@ -37,8 +37,6 @@ public sealed class CatalogNames : INameResolver
     private readonly Dictionary<string, List<PersonCredit>> _creditsByPerson = new(StringComparer.Ordinal);
     private readonly List<(string Normalized, string Name, List<int> Films)> _companies = [];
     private readonly int?[] _years;
-    /// <summary>Each film's title and overview, normalised, while names are keyed (see <see cref="NameMentions"/>); then dropped.</summary>
-    private string[]? _searchableTexts;
 
     /// <summary>A credit from this score on makes the film the person's own: directed, written or in the top three billed.</summary>
     private const float OwnFilmScore = 0.75f;
@@ -93,18 +91,20 @@ public sealed class CatalogNames : INameResolver
         }
         // Surnames: "tarantino" when one filmmaker clearly owns it (twice the films of the next) and it is no everyday word.
         var fullNames = credits.Where(c => c.Key.Contains(' ', StringComparison.Ordinal)).ToList();
+        // Each film's title and overview, normalised, only if a name's everyday uses need its owner's own taken out (see
+        // NameMentions); not kept once the names are keyed.
+        var texts = new Lazy<string[]>(() => [.. catalog.Movies.Select(m => " " + QueryText.Normalize(m.Title + " " + m.Details?.Overview) + " ")]);
         foreach (var group in fullNames.GroupBy(c => c.Key[(c.Key.LastIndexOf(' ') + 1)..], StringComparer.Ordinal))
         {
             _familyBySurname[group.Key] = group.OrderByDescending(c => c.Value.Films).Select(c => c.Value.Name).ToList();
-            KeyByOwner(group, 2, everyday, vocabulary, catalog);
+            KeyByOwner(group, 2, everyday, vocabulary, catalog, texts);
         }
         // First names: "meryl" when one person all but owns it among the credited (three times the films of the next) and
         // overviews do not use it for characters. Surnames come first: "nolan" stays Christopher Nolan.
         foreach (var group in fullNames.GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal))
         {
-            KeyByOwner(group, 3, everyday, vocabulary, catalog);
+            KeyByOwner(group, 3, everyday, vocabulary, catalog, texts);
         }
-        _searchableTexts = null;
         // Studios: their distinctive words ("studio ghibli" → "ghibli"), and each such word alone when it is distinctive.
         var companyKeys = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
         foreach (var (key, (name, filmList)) in filmsByCompany)
@@ -279,14 +279,14 @@ public sealed class CatalogNames : INameResolver
     /// more, no everyday word, and no key already.
     /// </summary>
     private void KeyByOwner(IGrouping<string, KeyValuePair<string, (string Name, int Films)>> namesakes, int margin,
-        Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog)
+        Dictionary<string, int> everyday, IntentVocabulary vocabulary, MovieCatalog catalog, Lazy<string[]> texts)
     {
         var word = namesakes.Key;
         var ranked = namesakes.OrderByDescending(c => c.Value.Films).ToList();
         var owner = ranked[0].Value;
         var runnerUp = ranked.Count > 1 ? ranked[1].Value.Films : 0;
         if (word.Length >= 4 && owner.Films >= margin && owner.Films >= margin * runnerUp && !_byKey.ContainsKey(word)
-            && (IsFree(word, everyday, vocabulary, catalog) || IsFree(word, everyday, vocabulary, catalog, ownNameUses: NameMentions(catalog, ranked[0].Key))))
+            && (IsFree(word, everyday, vocabulary, catalog) || IsFree(word, everyday, vocabulary, catalog, ownNameUses: NameMentions(texts.Value, ranked[0].Key))))
         {
             _byKey[word] = new NamedEntity(NamedEntityKind.Person, [owner.Name]);
         }
@@ -297,11 +297,10 @@ public sealed class CatalogNames : INameResolver
     /// or surname that are its owner's own, not a character's or an everyday word's. "keanu" is in seven overviews, and in
     /// six of them as Keanu Reeves: "something with keanu" searched the word and opened on My Own Private Idaho.
     /// </summary>
-    private int NameMentions(MovieCatalog catalog, string fullNameKey)
+    private static int NameMentions(string[] texts, string fullNameKey)
     {
-        _searchableTexts ??= [.. catalog.Movies.Select(m => " " + QueryText.Normalize(m.Title + " " + m.Details?.Overview) + " ")];
         var padded = " " + fullNameKey + " ";
-        return _searchableTexts.Count(text => text.Contains(padded, StringComparison.Ordinal));
+        return texts.Count(text => text.Contains(padded, StringComparison.Ordinal));
     }
 
     /// <param name="ownNameUses">Overviews that use the word only within its owner's full name (see <see cref="NameMentions"/>).</param>

@@ -62,6 +62,9 @@ public sealed class IntentConcept
     /// <summary>Canonical genre → how strongly it fits, 0–1.</summary>
     public IReadOnlyDictionary<string, double> GenreWeights { get; }
     public GenreSet GenreMask { get; }
+
+    /// <summary>A kind of film its genres make ("romantic comedy", "space opera"): a genre concept of two genres or more.</summary>
+    public bool IsKindOfGenres => Kind == ConceptKind.Genre && GenreMask.Count >= 2;
     /// <summary>Genre weights indexed like <see cref="Catalog.Genres.All"/>, for the ranking loop.</summary>
     internal float[] WeightByGenreBit { get; }
 

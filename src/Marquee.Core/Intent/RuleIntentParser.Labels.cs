@@ -153,7 +153,7 @@ public sealed partial class RuleIntentParser
         private bool IsGenresSideBySide(int at, int length)
         {
             if (vocabulary.Phrases.TryMatch(query, at, out var whole, out var wholeLength) && wholeLength == length
-                && whole.Concept is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } pair && context.Labels?.IsLabel(pair.Name) != true)
+                && whole.Concept is { IsKindOfGenres: true } pair && context.Labels?.IsLabel(pair.Name) != true)
             {
                 return true;
             }

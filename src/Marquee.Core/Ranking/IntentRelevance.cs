@@ -73,11 +73,14 @@ internal sealed class IntentRelevance : IDisposable
         {
             _labels.Add((label, LabelScore(label)));
         }
-        var kind = _labels.FirstOrDefault(l => KindOfWishedGenres(vocabulary, l.Label, _wished) is not null);
-        _kind = kind.Score;
-        if (_kind is not null)
+        foreach (var (label, score) in _labels)
         {
-            KindOnRecord(KindOfWishedGenres(vocabulary, kind.Label, _wished)!.GenreMask, _kind, candidates);
+            if (KindOfWishedGenres(vocabulary, label, _wished) is { } kind)
+            {
+                _kind = score;
+                KindOnRecord(kind.GenreMask, score, candidates);
+                break;
+            }
         }
         _subjects = Subjects(candidates);
         References = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id)).OfType<CatalogMovie>().ToList();
@@ -675,7 +678,7 @@ internal sealed class IntentRelevance : IDisposable
     /// outweighed a person: "a romantic comedy with julia roberts" put Amélie above Notting Hill.
     /// </summary>
     public static IntentConcept? KindOfWishedGenres(IntentVocabulary vocabulary, string label, GenreSet wished) =>
-        vocabulary.Find(label) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind && (kind.GenreMask.Bits & ~wished.Bits) == 0
+        vocabulary.Find(label) is { IsKindOfGenres: true } kind && (kind.GenreMask.Bits & ~wished.Bits) == 0
             ? kind
             : null;
 

@@ -327,7 +327,7 @@ public sealed class RankingFeatures
         }
         foreach (var tag in mood.Tags)
         {
-            if (vocabulary.Find(tag) is { Kind: ConceptKind.Genre, GenreMask.Count: >= 2 } kind)
+            if (vocabulary.Find(tag) is { IsKindOfGenres: true } kind)
             {
                 foreach (var movie in movies)
                 {
