@@ -60,8 +60,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     private const string ScaryMood = "scary";
 
-    /// <summary>The topic a scary wish for a child becomes.</summary>
-    private const string ChildrensScare = "halloween";
+    /// <summary>The topic a scary wish for a child becomes: ghosts, witches and friendly monsters.</summary>
+    private const string ChildrensScare = "spooky";
+
+    /// <summary>The holiday's topic, which for a child is <see cref="ChildrensScare"/> as well.</summary>
+    private const string Halloween = "halloween";
 
     /// <summary>The mood a teenage audience implies (13 to 17).</summary>
     public const string TeenMood = "teen-friendly";
@@ -299,11 +302,20 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         {
             // "with my 8-year-old" is a family evening even when the word "family" is not said.
             Apply(family);
-            // A child's scary is Halloween's, ghosts and pumpkins: the scary mood's horror is ruled out for them, and
-            // "a spooky movie for kids" was the family page with nothing spooky on it.
-            if (_moods.Remove(ScaryMood) && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } halloween)
+            // A child's scary is Halloween's, ghosts, witches and skeletons: the scary mood's horror is ruled out for
+            // them, and "a spooky movie for kids" was the family page with nothing spooky on it (and, with Halloween
+            // alone, four spooky films before Toy Story and The Lion King).
+            // A child's Halloween is the same spooky evening: Halloween alone found four films, then Home Alone.
+            var scary = _moods.Remove(ScaryMood);
+            if ((scary || _keywords.Contains(Halloween)) && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } spooky)
             {
-                Apply(halloween);
+                Apply(spooky);
+            }
+            if (scary)
+            {
+                // "Scary but not too scary for a 12 year old" is the scare in moderation, as it is for a grown-up:
+                // ruling the word out as well took the spooky films off the page (Toy Story, The Lion King).
+                _excludedKeywords.Remove(ScaryMood);
             }
         }
         else if (_maxAge is > FamilyAge and < 18 && Vocabulary.Find(TeenMood) is { Kind: ConceptKind.Mood } teen)

@@ -119,7 +119,10 @@ public class RuleIntentParserTests
         var intent = Parse("halloween movies for kids");
 
         Assert.Contains("halloween", intent.Keywords);
+        // A child's Halloween is ghosts and witches too: the holiday alone found four films, then Home Alone.
+        Assert.Contains("spooky", intent.Keywords);
         Assert.DoesNotContain("scary", intent.Moods);
+        Assert.DoesNotContain("spooky", Parse("halloween movies").Keywords);
     }
 
     [Theory]
@@ -1049,14 +1052,17 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("a spooky movie for kids")]
     [InlineData("something creepy for my 9 year old")]
-    public void Parse_ScaryForAChild_IsHalloweenNotHorror(string wish)
+    [InlineData("something scary but not too scary for a 12 year old")]
+    public void Parse_ScaryForAChild_IsSpookyNotHorror(string wish)
     {
-        // The scary mood's Horror is ruled out for a child, and the page was the family page with nothing spooky on it.
+        // The scary mood's Horror is ruled out for a child, and the page was the family page with nothing spooky on it;
+        // "not too scary" then ruled the word out as well, so nothing spooky could rise.
         var intent = Parse(wish);
 
         Assert.Contains("family", intent.Moods);
         Assert.DoesNotContain("scary", intent.Moods);
-        Assert.Contains("halloween", intent.Keywords);
+        Assert.Contains("spooky", intent.Keywords);
+        Assert.Empty(intent.ExcludeKeywords);
         // A teenager's scary is still the mood.
         Assert.Contains("scary", Parse("something scary for my 14 year old").Moods);
     }
@@ -2617,6 +2623,33 @@ public class RuleIntentParserTests
         Assert.Equal((1943, 1955), (intent.YearFrom, intent.YearTo));
         Assert.Equal(["it"], intent.Languages);
         Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a film about a con artist")]
+    [InlineData("movies about scammers")]
+    [InlineData("a grifter movie")]
+    [InlineData("películas de estafadores")]
+    public void Parse_AConArtist_IsTheirOwnSubjectNotAHeist(string wish)
+    {
+        // A con is not a robbery: "a film about a con artist" read the heist topic (Inception, The Usual Suspects).
+        var intent = Parse(wish);
+
+        Assert.Contains("con artist", intent.Keywords);
+        Assert.DoesNotContain("heist", intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a mystery where you guess the killer")]
+    [InlineData("a movie where you figure out who did it")]
+    public void Parse_GuessingTheKiller_IsAWhodunitNotTheWordGuess(string wish)
+    {
+        // "guess" was searched as a word and "killer" read as serial killers (Se7en, Basic Instinct).
+        var intent = Parse(wish);
+
+        Assert.Contains("whodunit", intent.Keywords);
+        Assert.DoesNotContain(intent.Keywords, k => k.Contains("guess", StringComparison.Ordinal) || k == "serial killers");
+        Assert.DoesNotContain("guess", intent.Unused);
     }
 
     [Theory]

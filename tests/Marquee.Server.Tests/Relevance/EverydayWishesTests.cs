@@ -579,6 +579,35 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 1270 or 1954 or 56176); // Back to the Future, Rocky, Alvin
     }
 
+    [Theory]
+    [InlineData("something scary but not too scary for a 12 year old")]
+    [InlineData("a spooky movie for kids")]
+    public async Task Recommend_SpookyForAChild_GhostsWitchesAndMonstersNotTheFamilyFavourites(string wish)
+    {
+        // With Halloween alone four films were spooky and the rest Toy Story, The Lion King and Aladdin; "not too
+        // scary" also ruled the word out.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var items = Items(page);
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Count(i => Strings(i, "reasons").Any(r => r.StartsWith("Matches 'spooky'", StringComparison.Ordinal))) >= 8, titles);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 1 or 364 or 588); // Toy Story, The Lion King, Aladdin
+        Assert.Equal(0, Count(items, "Horror"));
+    }
+
+    [Fact]
+    public async Task Recommend_AConArtist_TheirOwnFilmsNotHeists()
+    {
+        // A con is not a robbery: the con artist once read the heist topic (Inception, The Usual Suspects on the page).
+        var page = await RecommendAsync(new { query = "a film about a con artist", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(5989, ids); // Catch Me If You Can
+        Assert.Contains(1234, ids); // The Sting
+        Assert.DoesNotContain(79132, ids); // Inception
+        Assert.DoesNotContain(50, ids); // The Usual Suspects
+    }
+
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
     {
