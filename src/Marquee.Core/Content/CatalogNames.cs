@@ -117,7 +117,8 @@ public sealed class CatalogNames : INameResolver
             }
             var candidates = new List<string> { key, string.Join(' ', words) };
             candidates.AddRange(words.Where(w => w.Length >= 5 && !w.All(char.IsDigit)));
-            var acronyms = Acronyms(name);
+            // "TV" of TV 2 and Nordisk Film & TV Fond says a company as "Studios" does: "a film about a tv show" read them.
+            var acronyms = Acronyms(name).Where(a => !GenericCompanyWords.Contains(a)).ToList();
             candidates.AddRange(acronyms);
             foreach (var candidate in candidates.Distinct())
             {

@@ -21,6 +21,12 @@ public sealed partial class RuleIntentParser
         private const int MinPartLabelFilms = 10;
 
         /// <summary>
+        /// Films a label opening on a function word must be filed under: "los angeles" (130 films), "on the run" (31)
+        /// are places and plots, "in the closet" (6) and "in netflix queue" a chance tag's words.
+        /// </summary>
+        private const int MinFunctionWordLabelFilms = 10;
+
+        /// <summary>
         /// A run of two to four words that films carry as a label is taken as that label, whatever else its words
         /// mean: "psychological thriller" is a thriller and the films filed under "psychological thriller". The
         /// words are not consumed, so the genre, mood or topic they name still applies.
@@ -40,14 +46,21 @@ public sealed partial class RuleIntentParser
             {
                 words++;
             }
+            var startsWithFunctionWord = IsFunctionWord(at);
             for (var length = words; length >= 2; length--)
             {
                 var endsInFiller = IsFunctionWord(at + length - 1);
-                if (IsFunctionWord(at) || (endsInFiller && !IsPartNoun(at + length - 1)))
+                if (endsInFiller && !IsPartNoun(at + length - 1))
                 {
                     continue;
                 }
                 var phrase = query.Text(at, length);
+                // "los angeles" and "las vegas" were searched as "angeles" and "vegas", "on the run" as "run"; "the
+                // ending" and "a story" are a part of any film, however many carry them.
+                if (startsWithFunctionWord && (labels.FilmCount(phrase) < MinFunctionWordLabelFilms || IsPartNoun(at + length - 1)))
+                {
+                    continue;
+                }
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
                     && !IsPersonsName(at, length) && !IsViewer(at, length)
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))

@@ -283,6 +283,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 builder.ApplyLanguage(language, negated);
                 if (meaning.Concept is null)
                 {
+                    if (meaning.Era is { } movement && !negated)
+                    {
+                        // "La nouvelle vague", "neorealism": a movement is its country's films of its years.
+                        builder.SetNamedEra(movement);
+                    }
                     _negation = negated ? Negation.AfterItem : Negation.Off;
                     return length;
                 }

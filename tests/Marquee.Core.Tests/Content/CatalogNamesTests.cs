@@ -32,6 +32,20 @@ public class CatalogNamesTests
     }
 
     [Fact]
+    public void TryMatch_AnAcronymThatSaysACompany_IsNoCompany_ButOneThatNamesItIs()
+    {
+        // "a film about a tv show" read "tv" as TV 2 and Nordisk Film & TV Fond: "TV" says a company as "Studios" does.
+        string[][] companies = [["TV 2"], ["Nordisk Film & TV Fond"], ["TV 2", "Nordisk Film & TV Fond"], ["MGM"], ["MGM"]];
+        var movies = companies.Select((_, i) => new Movie(i + 1, $"Film {i + 1}", 2000, ["Drama"])).ToList();
+        var details = companies.Select((c, i) => new MovieDetails { MovieId = i + 1, ProductionCompanies = [.. c] });
+        var names = new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+
+        Assert.False(names.TryMatch(new TokenizedQuery("a film about a tv show"), 4, out _, out _));
+        Assert.True(names.TryMatch(new TokenizedQuery("mgm musicals"), 0, out var mgm, out _));
+        Assert.Equal(NamedEntityKind.Company, mgm.Kind);
+    }
+
+    [Fact]
     public void YearsOf_AreTheYearsOfTheFilmsThatAreThePersonsOwn_InOrder()
     {
         // Film 7 only has him fourth in the cast: not one of his films.

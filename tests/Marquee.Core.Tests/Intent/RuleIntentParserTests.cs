@@ -2653,6 +2653,58 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("movies set in los angeles", "los angeles")]
+    [InlineData("a las vegas comedy", "las vegas")]
+    [InlineData("a thriller about a man on the run", "on the run")]
+    public void Parse_ALabelOpeningOnAFunctionWord_IsTheLabelWhenManyFilmsCarryIt(string wish, string label)
+    {
+        // "los angeles" was searched as "angeles" (Mulholland Falls first, for the word in its story).
+        var labels = new FakeLabels("los angeles", "las vegas", "on the run", "in the closet");
+
+        var intent = Parser.Parse(wish, WithLabels with { Labels = labels });
+
+        Assert.Contains(label, intent.Labels);
+        Assert.DoesNotContain(intent.Keywords, k => label.EndsWith(k, StringComparison.Ordinal));
+        // A rare one is a chance tag's words.
+        Assert.Empty(Parser.Parse("something in the closet", WithLabels with { Labels = new FakeLabels("in the closet") { FilmsEach = 6 } }).Labels);
+    }
+
+    [Theory]
+    [InlineData("un film de la nouvelle vague", "fr", 1958)]
+    [InlineData("neorealist films", "it", 1943)]
+    [InlineData("french new wave", "fr", 1958)]
+    public void Parse_AMovement_IsItsCountrysFilmsOfItsYears(string wish, string language, int from)
+    {
+        // "un film de la nouvelle vague" gave the years alone: The Godfather, Dr. Strangelove.
+        var intent = Parse(wish);
+
+        Assert.Contains(language, intent.Languages);
+        Assert.Equal(from, intent.YearFrom);
+        Assert.Empty(Parse("new wave films").Languages);
+    }
+
+    [Theory]
+    [InlineData("le meilleur film de science-fiction", "acclaimed", null)]
+    [InlineData("las mejores películas de terror", "acclaimed", null)]
+    [InlineData("die besten Kriegsfilme", "acclaimed", null)]
+    [InlineData("una película de amor en la playa", null, "beach")]
+    [InlineData("a film with no dialogue", null, "little dialogue")]
+    [InlineData("a war film told from the german side", null, null)]
+    public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
+    {
+        // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side" were searched.
+        var intent = Parse(wish);
+
+        if (mood is not null)
+        {
+            Assert.Contains(mood, intent.Moods);
+        }
+        Assert.Equal(topic is null ? [] : [topic], intent.Keywords);
+        Assert.Empty(intent.Unused);
+        Assert.Empty(intent.ExcludeKeywords);
+    }
+
+    [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
     public void Parse_AHorrorFilmWithoutBlood_RulesOutGore(string wish)
