@@ -2690,9 +2690,13 @@ public class RuleIntentParserTests
     [InlineData("una película de amor en la playa", null, "beach")]
     [InlineData("a film with no dialogue", null, "little dialogue")]
     [InlineData("a war film told from the german side", null, null)]
+    [InlineData("something to watch while folding laundry", "chill", null)]
+    [InlineData("something i can half watch", "chill", null)]
+    [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
-        // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side" were searched.
+        // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
+        // "laundry", "changes lives" were searched.
         var intent = Parse(wish);
 
         if (mood is not null)
