@@ -396,8 +396,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             ExcludeCountries = _excludedCountries.Where(c => !_countries.Contains(c)).ToList(),
             People = [.. _people],
             Companies = [.. _companies],
-            ExcludeCompanies = _excludedCompanies.Where(c => !_companies.Contains(c)).ToList(),
-            ExcludePeople = _excludedPeople.Where(p => !_people.Contains(p)).ToList(),
+            // A studio or person wished and ruled out at once ("like pixar but not pixar") is a style: both stand.
+            ExcludeCompanies = [.. _excludedCompanies],
+            ExcludePeople = [.. _excludedPeople],
             MaxAge = _maxAge,
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],

@@ -34,7 +34,7 @@ public static class RecommendationEngine
         options ??= RankingOptions.Default;
         var catalog = snapshot.Catalog;
         var n = catalog.Count;
-        var intent = request.Intent;
+        var intent = NameStyles.AsReferences(snapshot, request.Intent);
 
         var excluded = new HashSet<int>(request.Filters.ExcludeMovieIds.Concat(intent.ExcludeMovieIds));
         foreach (var (movieId, _) in request.History)

@@ -2708,6 +2708,16 @@ public class RuleIntentParserTests
         Assert.Empty(intent.ExcludeKeywords);
     }
 
+    [Fact]
+    public void Parse_LikeSomeoneButNotThem_KeepsTheNameWishedAndRuledOut_ForTheRankingToReadAsAStyle()
+    {
+        // The exclusion was dropped as a contradiction, and the page was Wes Anderson's own films.
+        var intent = Parser.Parse("like wes anderson but not wes anderson", Context with { Names = new FakeNames("wes anderson", "Wes Anderson") });
+
+        Assert.Equal(["Wes Anderson"], intent.People);
+        Assert.Equal(["Wes Anderson"], intent.ExcludePeople);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]

@@ -608,6 +608,23 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(50, ids); // The Usual Suspects
     }
 
+    [Theory]
+    [InlineData("something like studio ghibli but not ghibli", "Animation|Fantasy")]
+    [InlineData("movies like pixar but not pixar", "Animation|Children")]
+    [InlineData("like tarantino but not tarantino", "Crime|Thriller")]
+    public async Task Recommend_LikeAStudioOrADirectorButNotThem_IsTheirKindWithoutTheirFilms(string wish, string genres)
+    {
+        // A name wished and ruled out at once gave everyone's favourites (Shawshank first) or, for Pixar, Pixar's films.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var items = Items(page);
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(Count(items, genres.Split('|')) >= 8, titles);
+        Assert.All(items, i => Assert.StartsWith("Like ", Strings(i, "reasons")[0], StringComparison.Ordinal));
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 5618 or 1 or 296 or 1089);
+        Assert.DoesNotContain(items, i => Strings(i, "directors").Contains("Quentin Tarantino") || Strings(i, "reasons").Any(r => r.StartsWith("From ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Recommend_TwoActors_FilmsWithBothFirst_AndTheReasonNamesBoth()
     {
