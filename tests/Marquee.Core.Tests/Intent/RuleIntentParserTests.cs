@@ -2692,6 +2692,8 @@ public class RuleIntentParserTests
     [InlineData("a war film told from the german side", null, null)]
     [InlineData("something to watch while folding laundry", "chill", null)]
     [InlineData("something i can half watch", "chill", null)]
+    [InlineData("a good first anime", "acclaimed", null)]
+    [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
