@@ -11,6 +11,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _genres = [];
     private readonly List<string> _excludedGenres = [];
     private readonly List<string> _impliedExclusions = [];
+    // Genres the wish's own words rule out, apart from those an LLM or a filter does: "a musical for people who hate
+    // musicals" wishes the genre it rules out.
+    private readonly List<string> _negatedGenres = [];
     // Moods ruled out, with the genres each rules out: kept apart until Build, since "scary but not too scary"
     // wishes the mood in moderation and rules out nothing.
     private readonly List<IntentConcept> _negatedMoods = [];
@@ -54,6 +57,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     /// <summary>The mood a young audience implies.</summary>
     public const string FamilyMood = "family";
+
+    /// <summary>The best-loved films of a kind: what a wish for a genre by someone who dislikes it gets.</summary>
+    private const string AcclaimedMood = "acclaimed";
 
     /// <summary>Viewers this young or younger make it a family pick.</summary>
     public const int FamilyAge = 12;
@@ -131,6 +137,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
                 foreach (var genre in concept.GenreWeights.Keys)
                 {
                     AddDistinct(_excludedGenres, genre);
+                    AddDistinct(_negatedGenres, genre);
                 }
                 break;
             case ConceptKind.Mood:
@@ -361,6 +368,17 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         {
             // Contradictory words ("recent 80s"): keep the explicit part rather than promise nothing.
             (yearFrom, yearTo) = (Min(from, to), Max(from, to));
+        }
+        foreach (var doubted in _genres.Where(_negatedGenres.Contains).ToList())
+        {
+            // "A musical for people who hate musicals", "a horror movie for someone who doesn't like horror": the genre
+            // wished and ruled out in one wish is its best-loved films, the ones its doubters come round to (ruling it
+            // out left the favourites of everyone, Shawshank first).
+            _excludedGenres.Remove(doubted);
+            if (Vocabulary.Find(AcclaimedMood) is { Kind: ConceptKind.Mood } acclaimed)
+            {
+                Apply(acclaimed);
+            }
         }
         var excluded = new List<string>(_excludedGenres);
         var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres);

@@ -2693,6 +2693,9 @@ public class RuleIntentParserTests
     [InlineData("something to watch while folding laundry", "chill", null)]
     [InlineData("something i can half watch", "chill", null)]
     [InlineData("a good first anime", "acclaimed", null)]
+    [InlineData("i want to cry but in a good way", "tearjerker", null)]
+    [InlineData("a movie that restores your faith in humanity", "inspiring", null)]
+    [InlineData("my wife likes romance and i like action", null, null)]
     [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
@@ -2718,6 +2721,21 @@ public class RuleIntentParserTests
 
         Assert.Equal(["Wes Anderson"], intent.People);
         Assert.Equal(["Wes Anderson"], intent.ExcludePeople);
+    }
+
+    [Theory]
+    [InlineData("a musical for people who hate musicals", "Musical")]
+    [InlineData("a horror movie for someone who doesn't like horror", "Horror")]
+    public void Parse_AGenreForSomeoneWhoDislikesIt_IsItsBestLovedFilms_NotTheGenreRuledOut(string wish, string genre)
+    {
+        // Ruling the genre out left the favourites of everyone, The Shawshank Redemption first.
+        var intent = Parse(wish);
+
+        Assert.Equal([genre], intent.Genres);
+        Assert.Empty(intent.ExcludeGenres.Where(g => g == genre));
+        Assert.Contains("acclaimed", intent.Moods);
+        // Ruled out alone, it stays ruled out.
+        Assert.Contains(genre, Parse($"no {genre.ToLowerInvariant()}").ExcludeGenres);
     }
 
     [Theory]
