@@ -242,6 +242,8 @@ public class RuleIntentParserTests
     [InlineData("something like the matirx", 2571)]
     [InlineData("like Toy Storry but funnier", 1)]
     [InlineData("in the vein of Heat", 6)]
+    [InlineData("similar vibe to heat", 6)]
+    [InlineData("something with the vibe of alien", 1214)]
     [InlineData("a film like Alien", 1214)]
     [InlineData("heat", 6)]
     public void Parse_ReferenceTitles_ResolveToCatalogueMovies(string query, int movieId)
