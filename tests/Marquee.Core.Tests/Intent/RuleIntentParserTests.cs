@@ -2698,6 +2698,9 @@ public class RuleIntentParserTests
     [InlineData("i want to cry but in a good way", "tearjerker", null)]
     [InlineData("a movie that restores your faith in humanity", "inspiring", null)]
     [InlineData("my wife likes romance and i like action", null, null)]
+    [InlineData("a film released after 2015 with good reviews", "acclaimed", null)]
+    [InlineData("a movie from when my parents were young", "classic", null)]
+    [InlineData("movies that came out when i was in high school", "nostalgic", null)]
     [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
