@@ -2743,6 +2743,18 @@ public class RuleIntentParserTests
         Assert.Contains(genre, Parse($"no {genre.ToLowerInvariant()}").ExcludeGenres);
     }
 
+    [Fact]
+    public void Parse_SomethingShortInSpanish_IsAShortFeature_AShortFilmIsAShort()
+    {
+        // "algo corto y divertido" (something short and funny) asked for short films, as "un corto" does.
+        var feature = Parse("algo corto y divertido");
+        var shorts = Parse("un corto de pixar");
+
+        Assert.Equal(90, feature.MaxRuntime);
+        Assert.False(feature.IncludeShorts);
+        Assert.True(shorts.IncludeShorts);
+    }
+
     [Theory]
     [InlineData("ein Horrorfilm ohne Blut")]
     [InlineData("una película de terror sin sangre")]
