@@ -309,10 +309,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         {
             // "with my 8-year-old" is a family evening even when the word "family" is not said.
             Apply(family);
-            // A child's scary is Halloween's, ghosts, witches and skeletons: the scary mood's horror is ruled out for
-            // them, and "a spooky movie for kids" was the family page with nothing spooky on it (and, with Halloween
-            // alone, four spooky films before Toy Story and The Lion King).
-            // A child's Halloween is the same spooky evening: Halloween alone found four films, then Home Alone.
+            // A child's scary is ghosts, witches, skeletons and friendly monsters, and a child's Halloween the same
+            // spooky evening: the scary mood's horror is ruled out for them, "a spooky movie for kids" was the family
+            // page with nothing spooky on it, and Halloween alone found four films, then Home Alone and Toy Story.
             var scary = _moods.Remove(ScaryMood);
             if ((scary || _keywords.Contains(Halloween)) && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } spooky)
             {

@@ -14,6 +14,9 @@ public static class NameStyles
     /// <summary>How many of a studio's or a person's films stand for their style.</summary>
     public const int ReferencesPerStyle = 3;
 
+    /// <summary>The lowest credit that makes a film a person's own: directing, writing, the top of the bill.</summary>
+    private const float OwnCredit = 0.75f;
+
     /// <summary>The intent with each style turned into references, or the intent itself when it has none.</summary>
     public static MovieIntent AsReferences(RecommenderSnapshot snapshot, MovieIntent intent)
     {
@@ -67,9 +70,6 @@ public static class NameStyles
             Labels = [.. intent.Labels.Where(label => !styleWords.Any(style => IsSameName(CatalogLabels.Normalize(label), style)))],
         };
     }
-
-    /// <summary>The lowest credit that makes a film a person's own: directing, writing, the top of the bill.</summary>
-    private const float OwnCredit = 0.75f;
 
     private static IEnumerable<int> BestKnown(RecommenderSnapshot snapshot, IEnumerable<int> films) =>
         films.Distinct().OrderByDescending(i => snapshot.Catalog.Movies[i].RatingCount).ThenBy(i => i).Take(ReferencesPerStyle);

@@ -2737,7 +2737,7 @@ public class RuleIntentParserTests
         var intent = Parse(wish);
 
         Assert.Equal([genre], intent.Genres);
-        Assert.Empty(intent.ExcludeGenres.Where(g => g == genre));
+        Assert.DoesNotContain(genre, intent.ExcludeGenres);
         Assert.Contains("acclaimed", intent.Moods);
         // Ruled out alone, it stays ruled out.
         Assert.Contains(genre, Parse($"no {genre.ToLowerInvariant()}").ExcludeGenres);
