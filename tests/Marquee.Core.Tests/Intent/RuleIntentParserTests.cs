@@ -2701,6 +2701,9 @@ public class RuleIntentParserTests
     [InlineData("a film released after 2015 with good reviews", "acclaimed", null)]
     [InlineData("a movie from when my parents were young", "classic", null)]
     [InlineData("movies that came out when i was in high school", "nostalgic", null)]
+    [InlineData("a movie everyone has seen but me", "classic", null)]
+    [InlineData("movies to watch before you die", "classic", null)]
+    [InlineData("something the whole family will enjoy", "family", null)]
     [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
@@ -2753,6 +2756,18 @@ public class RuleIntentParserTests
         Assert.Equal(90, feature.MaxRuntime);
         Assert.False(feature.IncludeShorts);
         Assert.True(shorts.IncludeShorts);
+    }
+
+    [Fact]
+    public void Parse_AFamilyMovieAdultsWillEnjoyToo_IsTheFamilysBest_NotGrownUpFilms()
+    {
+        // "adults" read the grown-up mood, which ruled Children out: anime dramas for a family evening.
+        var intent = Parse("a family movie that adults will enjoy too");
+
+        Assert.Contains("family", intent.Moods);
+        Assert.Contains("acclaimed", intent.Moods);
+        Assert.DoesNotContain("grown-up", intent.Moods);
+        Assert.DoesNotContain("Children", intent.ExcludeGenres);
     }
 
     [Theory]
