@@ -2704,6 +2704,7 @@ public class RuleIntentParserTests
     [InlineData("a movie everyone has seen but me", "classic", null)]
     [InlineData("movies to watch before you die", "classic", null)]
     [InlineData("something the whole family will enjoy", "family", null)]
+    [InlineData("a comfort movie i've seen a hundred times", "cozy", null)]
     [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
