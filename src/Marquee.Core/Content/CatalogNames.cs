@@ -152,8 +152,11 @@ public sealed class CatalogNames : INameResolver
 
     /// <inheritdoc />
     public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) =>
-        [.. people.SelectMany(FilmsOf).Where(c => c.Score >= OwnFilmScore).Select(c => c.Index).Distinct()
-            .Select(index => _years[index]).OfType<int>().Order()];
+        [.. people.SelectMany(OwnFilmsOf).Distinct().Select(index => _years[index]).OfType<int>().Order()];
+
+    /// <summary>The films that are the person's own (directed, written or in the top three billed), by catalogue index.</summary>
+    public IEnumerable<int> OwnFilmsOf(string person) =>
+        FilmsOf(person).Where(c => c.Score >= OwnFilmScore).Select(c => c.Index).Distinct();
 
     /// <summary>Films by any company whose name holds the key as whole words ("marvel", "studio ghibli"), with that company.</summary>
     public IEnumerable<(int Index, string Company)> FilmsOfCompany(string key)

@@ -111,8 +111,9 @@ public sealed class CatalogNameMatch
 
     /// <summary>
     /// How much the film is of the wished place: its original language wished and (when the wish names countries) made
-    /// in one of them 1; a wished production country 0.8, times <see cref="MadeThereShare"/> when the wish names no language; the wished language made elsewhere 0.5 ("british" is English,
-    /// but an American film is not British); a wished country only as a co-producer of a film in another language 0.4
+    /// in one of them 1; a wished production country 0.8, times <see cref="MadeThereShare"/> when the wish names no
+    /// language; the wished language made elsewhere 0.5 ("british" is English, but an American film is not British); a
+    /// wished country only as a co-producer of a film in another language 0.4
     /// (The Ring and Silent Hill, English-language films with Japanese money, are not Japanese horror); spoken in a
     /// wished language 0.3.
     /// </summary>

@@ -14,9 +14,6 @@ public static class NameStyles
     /// <summary>How many of a studio's or a person's films stand for their style.</summary>
     public const int ReferencesPerStyle = 3;
 
-    /// <summary>The lowest credit that makes a film a person's own: directing, writing, the top of the bill.</summary>
-    private const float OwnCredit = 0.75f;
-
     /// <summary>The intent with each style turned into references, or the intent itself when it has none.</summary>
     public static MovieIntent AsReferences(RecommenderSnapshot snapshot, MovieIntent intent)
     {
@@ -49,7 +46,7 @@ public static class NameStyles
             {
                 styles.Add(person);
                 // Their own films (directed, written or led), not every film they appear in.
-                references.AddRange(BestKnown(snapshot, names.FilmsOf(person).Where(c => c.Score >= OwnCredit).Select(c => c.Index)));
+                references.AddRange(BestKnown(snapshot, names.OwnFilmsOf(person)));
             }
             else
             {
