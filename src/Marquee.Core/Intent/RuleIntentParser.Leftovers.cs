@@ -104,6 +104,12 @@ public sealed partial class RuleIntentParser
                 }
                 foreach (var word in words)
                 {
+                    if (vocabulary.NumberWords.TryGetExact(word, out _))
+                    {
+                        // "Two best friends", "three sisters": a count says how many, not what the films are about
+                        // ("two" was searched, and matched every overview that counts).
+                        continue;
+                    }
                     if (!negated && vocabulary.Protagonists.TryGetExact(word, out _))
                     {
                         protagonists.Add(word);
@@ -141,6 +147,13 @@ public sealed partial class RuleIntentParser
                 }
             }
         }
+
+        /// <summary>
+        /// The words at <paramref name="at"/> follow straight on from leftover words that follow a subject marker: the
+        /// family of "a story about an immigrant family" is the story's, as the family of "a story about a family" is.
+        /// </summary>
+        private bool FollowsSubjectWords(int at) =>
+            _leftovers.Count > 0 && _leftovers[^1] is { Negated: false } last && last.Start + last.Length == at && AfterSubjectMarker(last.Start);
 
         /// <summary>
         /// "Movies about twins" names a subject, not the film Twins: a word that follows a subject marker ("about") is

@@ -256,7 +256,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 return length + referenceLength;
             }
             if (meaning.Concept is { } audience && (meaning.MaxAge is not null || audience.Name == IntentBuilder.FamilyMood)
-                && (AfterSubjectMarker(at) || (at > _labelStart && at + length <= _labelEnd)))
+                && (AfterSubjectMarker(at) || FollowsSubjectWords(at) || (at > _labelStart && at + length <= _labelEnd)))
             {
                 // "A movie about a kid who wants to be a dancer", "a dysfunctional family at christmas": the kid or the
                 // family is who the story follows, not who watches (they read a children's page: The Lion King, Aladdin;

@@ -1976,6 +1976,20 @@ public class RuleIntentParserTests
         Assert.Null(intent.MaxAge);
     }
 
+    [Theory]
+    [InlineData("a story about an immigrant family")]
+    [InlineData("a movie about a farming family")]
+    public void Parse_AFamilyNamedAfterWordsOfItsOwn_IsTheStorys_NoAudience(string wish)
+    {
+        // The family after "about an immigrant" read as the children's mood and its age limit: Spanglish and Coming to America
+        // under "for the kids".
+        var intent = Parse(wish);
+
+        Assert.Empty(intent.Moods);
+        Assert.Null(intent.MaxAge);
+        Assert.Empty(intent.ExcludeGenres);
+    }
+
     [Fact]
     public void Parse_AMovieForAKid_IsStillTheAudience()
     {
@@ -2707,6 +2721,15 @@ public class RuleIntentParserTests
     [InlineData("a comfort movie i've seen a hundred times", "cozy", null)]
     [InlineData("westerns for beginners", "acclaimed", null)]
     [InlineData("a story that changes lives against all odds", "inspiring", null)]
+    [InlineData("a movie where the bad guy wins", "dark", null)]
+    [InlineData("movies where the villain wins", "dark", null)]
+    [InlineData("a movie about friendship between women", null, "female friendship")]
+    [InlineData("una película sobre la amistad femenina", null, "female friendship")]
+    [InlineData("a movie that takes place in a single room", null, "one location")]
+    [InlineData("a movie that takes place over one night", null, "one day or night")]
+    [InlineData("a film with beautiful costumes", null, "costume drama")]
+    [InlineData("a family drama", null, "family drama")]
+    [InlineData("a movie about a family falling apart", null, "family drama")]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
@@ -2769,6 +2792,17 @@ public class RuleIntentParserTests
         Assert.Contains("acclaimed", intent.Moods);
         Assert.DoesNotContain("grown-up", intent.Moods);
         Assert.DoesNotContain("Children", intent.ExcludeGenres);
+    }
+
+    [Fact]
+    public void Parse_BestFriends_IsFriendship_NotTheBestFilms_AndACountIsNoSubject()
+    {
+        // "Best" read the acclaimed mood and "two" was searched: Harry Potter and the Prisoner of Azkaban "among the best rated".
+        var intent = Parse("a movie about two best friends");
+
+        Assert.Empty(intent.Moods);
+        Assert.Equal(["friendship"], intent.Keywords);
+        Assert.Empty(intent.Unused);
     }
 
     [Theory]

@@ -139,10 +139,12 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     [Theory]
     [InlineData("a movie about a kid who wants to be a dancer")]
     [InlineData("a movie about a dysfunctional family at christmas")]
+    [InlineData("a family drama")]
+    [InlineData("a story about an immigrant family")]
     public async Task Recommend_AKidOrAFamilyTheStoryIsAbout_IsNoChildrensPage(string wish)
     {
-        // Both read a child's audience: The Lion King and Aladdin for the dancer, It's a Wonderful Life and Home Alone
-        // for the family at Christmas.
+        // All read a child's audience: The Lion King and Aladdin for the dancer, It's a Wonderful Life and Home Alone
+        // for the family at Christmas, The Lion King, Up and Ratatouille for a family drama.
         var page = await RecommendAsync(new { query = wish, k = 10 });
 
         var intent = page.GetProperty("intent");
@@ -623,6 +625,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(items, i => Assert.StartsWith("Like ", Strings(i, "reasons")[0], StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 5618 or 1 or 296 or 1089);
         Assert.DoesNotContain(items, i => Strings(i, "directors").Contains("Quentin Tarantino") || Strings(i, "reasons").Any(r => r.StartsWith("From ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Recommend_ThrillerInOneRoom_IsTheFilmsThatStayInOnePlace()
+    {
+        // "Room" was searched: Panic Room, then films with a hotel room (Leon, One Hour Photo).
+        var page = await RecommendAsync(new { query = "a thriller set in one room", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(1089, ids); // Reservoir Dogs
+        Assert.Contains(6281, ids); // Phone Booth
+        Assert.DoesNotContain(293, ids); // Leon: The Professional
     }
 
     [Fact]
