@@ -82,6 +82,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     public IReadOnlyList<string> DirectorsOf(int movieId) =>
         _catalog.Find(movieId)?.Details?.Directors?.Select(d => d.Name).ToList() ?? [];
 
+    /// <inheritdoc />
+    public int? YearOf(int movieId) => _catalog.Find(movieId)?.ReleaseYear;
+
     /// <summary>
     /// Typo-tolerant title search for pickers: "matirx" finds The Matrix, "toy sto" finds Toy Story.
     /// Ranked by how well the title matches, then by how many people rated the movie.

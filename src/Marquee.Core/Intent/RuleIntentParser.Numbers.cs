@@ -44,6 +44,8 @@ public sealed partial class RuleIntentParser
             {
                 return true;
             }
+            // Whether a longer phrase than the comparator starts here: "after the kids go to bed" is no year.
+            var longerPhrase = false;
             for (var length = Math.Min(vocabulary.Phrases.MaxWords, query.Count - at); length >= 1; length--)
             {
                 if (!vocabulary.Phrases.TryGetExact(query.Span(at, length), out var meaning))
@@ -57,7 +59,7 @@ public sealed partial class RuleIntentParser
                     return true;
                 }
                 if ((meaning.IsYearComparator || meaning.Has(PhraseRole.RuntimeUpper) || meaning.Has(PhraseRole.RuntimeLower))
-                    && TryComparison(meaning, at + length, out var target))
+                    && TryComparison(meaning, at + length, titles: !longerPhrase, out var target))
                 {
                     used = length + target;
                     return true;
@@ -77,6 +79,7 @@ public sealed partial class RuleIntentParser
                     used = length;
                     return true;
                 }
+                longerPhrase = true;
             }
             if (TryAge(at, out var ageLength))
             {
@@ -194,8 +197,11 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
-        /// <summary>What follows a comparator: a year, a decade or a duration. Returns the tokens it used.</summary>
-        private bool TryComparison(PhraseMeaning comparator, int at, out int used)
+        /// <summary>
+        /// What follows a comparator: a year, a decade, a film's title (when <paramref name="titles"/>) or a duration.
+        /// Returns the tokens it used.
+        /// </summary>
+        private bool TryComparison(PhraseMeaning comparator, int at, bool titles, out int used)
         {
             used = 0;
             var target = SkipThe(at);
@@ -210,6 +216,12 @@ public sealed partial class RuleIntentParser
             {
                 ApplyYearComparison(comparator.Roles, decade, decade + 9);
                 used = skipped + decadeLength;
+                return true;
+            }
+            if (titles && comparator.IsYearComparator && TryTitleYear(at, out var titleYear, out var titleLength))
+            {
+                ApplyYearComparison(comparator.Roles, titleYear, titleYear);
+                used = titleLength;
                 return true;
             }
             if (comparator.Has(PhraseRole.RuntimeUpper) || comparator.Has(PhraseRole.RuntimeLower))
@@ -243,6 +255,44 @@ public sealed partial class RuleIntentParser
                 }
                 used = length;
                 return true;
+            }
+            return false;
+        }
+
+        /// <summary>Longest title a year comparison may name, in words ("before the silence of the lambs").</summary>
+        private const int MaxComparedTitleWords = 6;
+
+        /// <summary>
+        /// "Tom Hanks before Forrest Gump", "pixar movies after toy story 3": a film named after a year comparison is the
+        /// year it came out (Forrest Gump was read as the film's subject and came first). Only a film rated by enough
+        /// people to be the one meant, and never words the vocabulary reads ("after the war", "before bed").
+        /// </summary>
+        private bool TryTitleYear(int at, out int year, out int length)
+        {
+            year = 0;
+            length = 0;
+            if (context.Titles is not { } titles)
+            {
+                return false;
+            }
+            var words = 0;
+            while (at + words < query.Count && words < MaxComparedTitleWords && query[at + words].Kind is QueryTokenKind.Word or QueryTokenKind.Number)
+            {
+                words++;
+            }
+            var start = SkipThe(at);
+            for (var n = words; n > start - at; n--)
+            {
+                if (vocabulary.Phrases.TryGetExact(query.Span(at, n), out _) || vocabulary.Phrases.TryGetExact(query.Span(start, at + n - start), out _))
+                {
+                    continue;
+                }
+                if (titles.ResolveExact(query.Text(at, n)) is { RatingCount: >= MinRatingsForBareTitle } match && titles.YearOf(match.MovieId) is { } released)
+                {
+                    year = released;
+                    length = n;
+                    return true;
+                }
             }
             return false;
         }

@@ -27,6 +27,9 @@ public interface ITitleResolver
     /// <summary>Who directed the movie, as the catalogue credits them ("by the director of Inception"); empty when unknown.</summary>
     IReadOnlyList<string> DirectorsOf(int movieId) => [];
 
+    /// <summary>The year the movie came out ("tom hanks before forrest gump"); null when unknown.</summary>
+    int? YearOf(int movieId) => null;
+
     /// <summary>
     /// The movie and the rest of its franchise ("like Star Wars but not Star Wars", "not the sequels"), or of the
     /// TMDB collection <paramref name="franchise"/> and the titles holding <paramref name="name"/> when the wish named

@@ -703,6 +703,8 @@ public class RuleIntentParserTests
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
 
+        public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 162 => 1995, _ => null };
+
         // A franchise here is the titles that begin with the film's own: The Matrix and The Matrix Reloaded.
         public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) =>
             movies.FirstOrDefault(m => m.Id == movieId) is { Title: { } title }
@@ -2730,6 +2732,9 @@ public class RuleIntentParserTests
     [InlineData("a film with beautiful costumes", null, "costume drama")]
     [InlineData("a family drama", null, "family drama")]
     [InlineData("a movie about a family falling apart", null, "family drama")]
+    [InlineData("the best horror films ranked", "acclaimed", null)]
+    [InlineData("a movie with amazing fight scenes", "action-packed", null)]
+    [InlineData("something to watch after the kids go to bed", "grown-up", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
@@ -2792,6 +2797,33 @@ public class RuleIntentParserTests
         Assert.Contains("acclaimed", intent.Moods);
         Assert.DoesNotContain("grown-up", intent.Moods);
         Assert.DoesNotContain("Children", intent.ExcludeGenres);
+    }
+
+    [Theory]
+    [InlineData("tom hanks movies before forrest gump", null, 1993)]
+    [InlineData("animated films after toy story", 1996, null)]
+    [InlineData("sci-fi since the matrix", 1999, null)]
+    public void Parse_BeforeOrAfterAFilm_IsTheYearItCameOut(string wish, int? from, int? to)
+    {
+        // "Before forrest gump" read the film as a subject: Forrest Gump came first on Tom Hanks's page.
+        var titles = new FakeTitles((356, "Forrest Gump", 329), (1, "Toy Story", 215), (2571, "The Matrix", 278));
+        var intent = Parser.Parse(wish, Context with { Titles = titles, Names = new FakeNames("tom hanks", "Tom Hanks") });
+
+        Assert.Equal(from, intent.YearFrom);
+        Assert.Equal(to, intent.YearTo);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.ReferenceMovieIds);
+    }
+
+    [Fact]
+    public void Parse_AfterTheKidsGoToBed_IsNoYear_EvenWithAFilmCalledKids()
+    {
+        var titles = new FakeTitles((162, "Kids", 20));
+        var intent = Parser.Parse("a movie after the kids go to bed", Context with { Titles = titles });
+
+        Assert.Null(intent.YearFrom);
+        Assert.Null(intent.MaxAge);
+        Assert.Contains("grown-up", intent.Moods);
     }
 
     [Fact]

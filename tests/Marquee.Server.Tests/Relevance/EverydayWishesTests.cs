@@ -628,6 +628,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AnActorBeforeAFilm_IsTheirFilmsFromTheYearsBefore()
+    {
+        // "Before forrest gump" read the film as the subject: Forrest Gump first, then Tom Hanks's later films.
+        var page = await RecommendAsync(new { query = "tom hanks movies before forrest gump", k = 5 });
+
+        Assert.Equal(1993, page.GetProperty("intent").GetProperty("year_to").GetInt32());
+        var items = Items(page);
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 356);
+        Assert.All(items, i => Assert.True(i.GetProperty("year").GetInt32() <= 1993));
+    }
+
+    [Fact]
     public async Task Recommend_ThrillerInOneRoom_IsTheFilmsThatStayInOnePlace()
     {
         // "Room" was searched: Panic Room, then films with a hotel room (Leon, One Hour Photo).
