@@ -2735,6 +2735,10 @@ public class RuleIntentParserTests
     [InlineData("the best horror films ranked", "acclaimed", null)]
     [InlineData("a movie with amazing fight scenes", "action-packed", null)]
     [InlineData("something to watch after the kids go to bed", "grown-up", null)]
+    [InlineData("algo divertido para un sábado por la noche", "funny", null)]
+    [InlineData("something fun for a saturday night", "chill", null)]
+    [InlineData("un dessin animé pour les petits", "family", null)]
+    [InlineData("filmes de ação dos anos 80", null, null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
@@ -2824,6 +2828,18 @@ public class RuleIntentParserTests
         Assert.Null(intent.YearFrom);
         Assert.Null(intent.MaxAge);
         Assert.Contains("grown-up", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("a nordic noir", "Crime")]
+    [InlineData("une série noire", "Film-Noir")]
+    public void Parse_NoirOfAPlaceOrAFrenchName_IsItsKindOfCrime(string wish, string genre)
+    {
+        // "Nordic noir" read the genre Film-Noir, which no Scandinavian film has; "série noire" searched "serie" and "noire".
+        var intent = Parse(wish);
+
+        Assert.Equal([genre], intent.Genres);
+        Assert.Empty(intent.Keywords);
     }
 
     [Fact]
