@@ -2739,6 +2739,12 @@ public class RuleIntentParserTests
     [InlineData("something fun for a saturday night", "chill", null)]
     [InlineData("un dessin animé pour les petits", "family", null)]
     [InlineData("filmes de ação dos anos 80", null, null)]
+    [InlineData("i'm sad and need a hug in movie form", "cozy", null)]
+    [InlineData("i want to feel something", "tearjerker", null)]
+    [InlineData("something to make me feel less alone", "cozy", null)]
+    [InlineData("a movie to watch when drunk", "chill", null)]
+    [InlineData("movies that are better the second time", "mind-bending", null)]
+    [InlineData("a film told backwards", "mind-bending", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
