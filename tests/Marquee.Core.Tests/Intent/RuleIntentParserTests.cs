@@ -2096,6 +2096,8 @@ public class RuleIntentParserTests
     [InlineData("young scorsese", 1973, 1980)]
     [InlineData("late scorsese", 1990, 2013)]
     [InlineData("later scorsese movies", 1990, 2013)]
+    [InlineData("late career scorsese", 1990, 2013)]
+    [InlineData("scorsese early in his career", 1973, 1980)]
     [InlineData("early 90s scorsese", 1990, 1993)]
     public void Parse_EarlyOrLateBeforeAPerson_IsThatPartOfTheirFilms(string wish, int from, int to)
     {
@@ -2745,6 +2747,8 @@ public class RuleIntentParserTests
     [InlineData("a movie to watch when drunk", "chill", null)]
     [InlineData("movies that are better the second time", "mind-bending", null)]
     [InlineData("a film told backwards", "mind-bending", null)]
+    [InlineData("a movie that will make grown men cry", "tearjerker", null)]
+    [InlineData("a movie written by someone funny", "funny", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
@@ -2937,6 +2941,8 @@ public class RuleIntentParserTests
     [InlineData("something by the director of Heat")]
     [InlineData("a thriller from the same director as heat")]
     [InlineData("un film du réalisateur de Heat")]
+    [InlineData("films by the guy who made heat")]
+    [InlineData("something from the makers of heat")]
     public void Parse_ByTheDirectorOfATitle_NamesTheDirectorNotTheFilm(string wish)
     {
         var intent = Parser.Parse(wish, Context);
