@@ -85,8 +85,9 @@ internal sealed class TitleKeys
 
     /// <summary>
     /// What people shorten a title to: the part before a colon or dash ("star wars"; "dr strangelove" of "Dr.
-    /// Strangelove or: How I Learned…"), and two words or more before "of" ("eternal sunshine", "close encounters").
-    /// One word before "of" stays the whole title's ("planet", "pirates", "return" name no film).
+    /// Strangelove or: How I Learned…"), two words or more before "of" ("eternal sunshine", "close encounters") and
+    /// the name of two words or more that owns the rest ("ferris bueller" of "Ferris Bueller's Day Off", "bridget
+    /// jones"). One word before "of" or a possessive stays the whole title's ("planet", "ocean", "schindler" name no film).
     /// </summary>
     private static IEnumerable<string> ShortForms(string title)
     {
@@ -96,16 +97,27 @@ internal sealed class TitleKeys
             var head = QueryText.Normalize(title[..colon]);
             yield return head.EndsWith(" or", StringComparison.Ordinal) ? head[..^3] : head;
         }
-        var words = QueryText.Normalize(colon > 1 ? title[..colon] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var main = colon > 1 ? title[..colon] : title;
+        var words = QueryText.Normalize(main).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var start = words.Length > 0 && Articles.Contains(words[0] + " ") ? 1 : 0;
         var of = Array.IndexOf(words, "of", start);
-        if (of - start >= MinWordsBeforeOf)
+        if (of - start >= MinWordsBeforeShortening)
         {
             yield return string.Join(' ', words[start..of]);
         }
+        var possessive = main.IndexOfAny(['\'', '\u2019']);
+        if (possessive > 0 && possessive + 1 < main.Length && main[possessive + 1] is 's' or ' ')
+        {
+            var owner = QueryText.Normalize(main[..possessive]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var from = owner.Length > 0 && Articles.Contains(owner[0] + " ") ? 1 : 0;
+            if (owner.Length - from >= MinWordsBeforeShortening && owner.Length < words.Length)
+            {
+                yield return string.Join(' ', owner[from..]);
+            }
+        }
     }
 
-    private const int MinWordsBeforeOf = 2;
+    private const int MinWordsBeforeShortening = 2;
 
     private void Offer(string key, CatalogMovie movie, int level)
     {

@@ -218,7 +218,9 @@ public sealed partial class RuleIntentParser
                 used = skipped + decadeLength;
                 return true;
             }
-            if (titles && comparator.IsYearComparator && TryTitleYear(at, out var titleYear, out var titleLength))
+            // Only before and after: "a movie about twins" is no year near Twins (1988).
+            if (titles && (comparator.Roles & (PhraseRole.YearAfterInclusive | PhraseRole.YearAfterExclusive | PhraseRole.YearBeforeInclusive
+                    | PhraseRole.YearBeforeExclusive)) != 0 && TryTitleYear(at, out var titleYear, out var titleLength))
             {
                 ApplyYearComparison(comparator.Roles, titleYear, titleYear);
                 used = titleLength;

@@ -115,6 +115,9 @@ public class ContentIndexTests
     [InlineData("star wars", 4)]
     [InlineData("planet", null)] // one word before "of" names no film
     [InlineData("eternal", null)]
+    [InlineData("ferris bueller", 6)]
+    [InlineData("bridget jones", 7)]
+    [InlineData("ocean", null)] // one word before a possessive names no film either
     public void ResolveExact_ReadsTheShortFormsPeopleUse(string span, int? expected)
     {
         var catalog = new Core.Catalog.MovieCatalog(
@@ -124,6 +127,9 @@ public class ContentIndexTests
                 new(3, "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb", 1964, ["Comedy"]),
                 new(4, "Star Wars: Episode IV - A New Hope", 1977, ["Sci-Fi"]),
                 new(5, "Planet of the Apes", 1968, ["Sci-Fi"]),
+                new(6, "Ferris Bueller's Day Off", 1986, ["Comedy"]),
+                new(7, "Bridget Jones's Diary", 2001, ["Comedy"]),
+                new(8, "Ocean's Eleven", 2001, ["Crime"]),
             ],
             [], [], [], []);
 

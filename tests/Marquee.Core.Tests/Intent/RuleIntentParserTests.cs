@@ -703,7 +703,7 @@ public class RuleIntentParserTests
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
 
-        public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 162 => 1995, _ => null };
+        public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 162 => 1995, 2734 => 1988, _ => null };
 
         // A franchise here is the titles that begin with the film's own: The Matrix and The Matrix Reloaded.
         public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) =>
@@ -2748,6 +2748,7 @@ public class RuleIntentParserTests
     [InlineData("movies that are better the second time", "mind-bending", null)]
     [InlineData("a film told backwards", "mind-bending", null)]
     [InlineData("a movie that will make grown men cry", "tearjerker", null)]
+    [InlineData("a thriller set on a plane", null, "plane")]
     [InlineData("a movie written by someone funny", "funny", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
@@ -2829,15 +2830,34 @@ public class RuleIntentParserTests
         Assert.Empty(intent.ReferenceMovieIds);
     }
 
-    [Fact]
-    public void Parse_AfterTheKidsGoToBed_IsNoYear_EvenWithAFilmCalledKids()
+    [Theory]
+    [InlineData("a movie after the kids go to bed")]
+    [InlineData("a movie about twins")]
+    public void Parse_AComparatorBeforeATitleThatIsNoComparison_IsNoYear(string wish)
     {
-        var titles = new FakeTitles((162, "Kids", 20));
-        var intent = Parser.Parse("a movie after the kids go to bed", Context with { Titles = titles });
+        // "After the kids go to bed" is the grown-up mood, not the years after Kids (1995); "about" is no comparison to Twins.
+        var titles = new FakeTitles((162, "Kids", 20), (2734, "Twins", 60));
+        var intent = Parser.Parse(wish, Context with { Titles = titles });
 
         Assert.Null(intent.YearFrom);
+        Assert.Null(intent.YearTo);
         Assert.Null(intent.MaxAge);
-        Assert.Contains("grown-up", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("something with the same energy as heat")]
+    [InlineData("a darker version of heat")]
+    [InlineData("like heat but on a plane")]
+    public void Parse_AFilmNamedAsAMeasure_IsTheReference(string wish)
+    {
+        // "The same energy as" read a person ("Michael Ferris" for Ferris Bueller) and a label "energy"; "a darker version
+        // of" searched "version"; "but on a plane" was a filler for where one watches.
+        var intent = Parse(wish);
+
+        Assert.Equal([6], intent.ReferenceMovieIds);
+        Assert.DoesNotContain("version", intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.People);
     }
 
     [Theory]

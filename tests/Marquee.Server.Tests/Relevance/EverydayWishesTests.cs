@@ -640,6 +640,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_LikeAFilmButOnAPlane_IsItsKindAboard()
+    {
+        // "On a plane" was read as where one watches, and the page was Die Hard's sequels and Reservoir Dogs.
+        var page = await RecommendAsync(new { query = "something like die hard but on a plane", k = 8 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(1552, ids); // Con Air
+        Assert.Contains(1608, ids); // Air Force One
+    }
+
+    [Fact]
     public async Task Recommend_ThrillerInOneRoom_IsTheFilmsThatStayInOnePlace()
     {
         // "Room" was searched: Panic Room, then films with a hotel room (Leon, One Hour Photo).
