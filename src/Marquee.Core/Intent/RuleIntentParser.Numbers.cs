@@ -17,13 +17,7 @@ public sealed partial class RuleIntentParser
         /// </summary>
         private bool TrySettingDecade(int at, int decade)
         {
-            var before = at - 1;
-            if (before >= 0 && query[before].Text == "the")
-            {
-                before--;
-            }
-            if (before < 1 || query[before].Text is not ("in" or "during") || query[before - 1].Text is not ("set" or "place" or "located")
-                || context.Labels is not { } labels)
+            if (!FollowsSettingWords(at) || context.Labels is not { } labels)
             {
                 return false;
             }
@@ -37,10 +31,85 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
+        /// <summary>Whether "set in", "takes place in", "located in" or "set during" (and "the") come just before <paramref name="at"/>.</summary>
+        private bool FollowsSettingWords(int at)
+        {
+            var before = at - 1;
+            if (before >= 0 && query[before].Text == "the")
+            {
+                before--;
+            }
+            return before >= 1 && query[before].Text is "in" or "during" && query[before - 1].Text is "set" or "place" or "located";
+        }
+
+        /// <summary>
+        /// "A movie set in mexico", "a story set in india": a country after "set in" is where the story is, the label TMDB
+        /// files films under (Desperado, Man on Fire; Slumdog Millionaire, Life of Pi), not where they were made (Pan's
+        /// Labyrinth, a Mexican production set in Spain, opened the page). Without such a label the country stays.
+        /// </summary>
+        private bool TrySettingPlace(int at, int length)
+        {
+            if (!FollowsSettingWords(at) || context.Labels is not { } labels || _negation == Negation.Active)
+            {
+                return false;
+            }
+            var place = query.Text(at, length);
+            if (!labels.IsLabel(place))
+            {
+                return false;
+            }
+            builder.AddLabel(place);
+            _recognised = true;
+            return true;
+        }
+
+        /// <summary>
+        /// "Movies set in the 1800s": no film was made then, so a century's years are where a story is set, the label TMDB
+        /// files films under ("19th century": Dances with Wolves, The Prestige), when films carry it.
+        /// </summary>
+        private bool TryCentury(int at, out int used)
+        {
+            used = 0;
+            if (query[at].Kind != QueryTokenKind.Number || context.Labels is not { } labels)
+            {
+                return false;
+            }
+            // "the 19th century" as typed: a label of a number and a word, which labels of words alone never are.
+            if (at + 1 < query.Count && query[at + 1].Text is "century" or "centuries" && OrdinalToken().IsMatch(query[at].Text)
+                && labels.IsLabel(query[at].Text + " century"))
+            {
+                builder.AddLabel(query[at].Text + " century");
+                _recognised = true;
+                used = 2;
+                return true;
+            }
+            if (CenturyToken().Match(query[at].Text) is not { Success: true } match)
+            {
+                return false;
+            }
+            var hundreds = int.Parse(match.Groups["c"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            var label = string.Create(CultureInfo.InvariantCulture, $"{hundreds + 1}th century");
+            if (hundreds > LastCenturyOfNoFilms || !labels.IsLabel(label))
+            {
+                return false;
+            }
+            builder.AddLabel(label);
+            _recognised = true;
+            used = 1;
+            return true;
+        }
+
+        /// <summary>The 1800s are the last hundred years no film was made in: "the 1900s" may be when a film was made.</summary>
+        private const int LastCenturyOfNoFilms = 18;
+
         private bool TryNumeric(int at, out int used)
         {
             used = 0;
             if (TryRecentSpan(at, out used))
+            {
+                return true;
+            }
+            if (TryCentury(at, out used))
             {
                 return true;
             }

@@ -132,6 +132,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
     [GeneratedRegex(@"^(?<d>\d\d|\d\d\d0)(s|(?<er>ern?))$")]
     private static partial Regex DecadeToken();
 
+    [GeneratedRegex(@"^(?<c>1\d)00s$")]
+    private static partial Regex CenturyToken();
+
+    [GeneratedRegex(@"^(1\d|2[01]|[1-9])(st|nd|rd|th)$")]
+    private static partial Regex OrdinalToken();
+
     [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<unit>h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$")]
     private static partial Regex GluedDuration();
 
@@ -278,6 +284,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             if (meaning.IncludesShorts && _negation == Negation.Off)
             {
                 builder.IncludeShorts();
+            }
+            if (meaning.Language is not null && meaning.Concept is null && TrySettingPlace(at, length))
+            {
+                return length;
             }
             if (meaning.Language is { } language && !NamesASubject(at, length))
             {

@@ -2749,6 +2749,7 @@ public class RuleIntentParserTests
     [InlineData("a film told backwards", "mind-bending", null)]
     [InlineData("a movie that will make grown men cry", "tearjerker", null)]
     [InlineData("a thriller set on a plane", null, "plane")]
+    [InlineData("films set in the deep south", null, "american south")]
     [InlineData("a movie written by someone funny", "funny", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
@@ -2858,6 +2859,32 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("version", intent.Keywords);
         Assert.Empty(intent.Labels);
         Assert.Empty(intent.People);
+    }
+
+    [Theory]
+    [InlineData("movies set in the 1800s", "19th century")]
+    [InlineData("a western set in the 19th century", "19th century")]
+    [InlineData("a movie set in mexico", "mexico")]
+    [InlineData("a story that takes place in japan", "japan")]
+    public void Parse_WhereAndWhenAStoryIsSet_IsTheLabelOfItsSetting(string wish, string label)
+    {
+        // "The 1800s" said nothing (no film was made then) and "19th" was dropped; "set in mexico" read Mexican films,
+        // Pan's Labyrinth (set in Spain) first.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("19th century", "mexico", "japan") });
+
+        Assert.Equal([label], intent.Labels);
+        Assert.Empty(intent.Languages);
+        Assert.Empty(intent.Countries);
+        Assert.Null(intent.YearFrom);
+    }
+
+    [Fact]
+    public void Parse_ACountryNotAfterSetIn_IsStillWhereFilmsWereMade()
+    {
+        var intent = Parser.Parse("a mexican drama", WithLabels with { Labels = new FakeLabels("mexico") });
+
+        Assert.Contains("MX", intent.Countries);
+        Assert.Empty(intent.Labels);
     }
 
     [Theory]
