@@ -2750,6 +2750,9 @@ public class RuleIntentParserTests
     [InlineData("a movie that will make grown men cry", "tearjerker", null)]
     [InlineData("a thriller set on a plane", null, "plane")]
     [InlineData("films set in the deep south", null, "american south")]
+    [InlineData("a movie that won best actor", "acclaimed", null)]
+    [InlineData("a short movie for a weeknight", null, null)]
+    [InlineData("an old movie in color", null, null)]
     [InlineData("a movie written by someone funny", "funny", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
@@ -2876,6 +2879,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Languages);
         Assert.Empty(intent.Countries);
         Assert.Null(intent.YearFrom);
+    }
+
+    [Theory]
+    [InlineData("nothing with animals dying")]
+    [InlineData("no movies where the dog dies")]
+    public void Parse_NoAnimalsDying_RulesOutTheirDeaths_NotAnimals(string wish)
+    {
+        // "Nothing with animals dying" ruled out animals and wished the label "dying" (Children of Men first).
+        var intent = Parse(wish);
+
+        Assert.Contains("animal death", intent.ExcludeKeywords);
+        Assert.DoesNotContain("animals", intent.ExcludeKeywords);
+        Assert.Empty(intent.Labels);
     }
 
     [Fact]
