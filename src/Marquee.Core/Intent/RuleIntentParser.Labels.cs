@@ -91,7 +91,8 @@ public sealed partial class RuleIntentParser
                 return false;
             }
             var phrase = $"{query[at].Text} {query[second].Text} relationship";
-            if (!labels.IsLabel(phrase))
+            // "A movie my parents and kids can watch together" names who watches, not a relationship (Donnie Darko).
+            if (!labels.IsLabel(phrase) || IsViewer(at, second + 1 - at))
             {
                 return false;
             }

@@ -2753,6 +2753,9 @@ public class RuleIntentParserTests
     [InlineData("a movie that won best actor", "acclaimed", null)]
     [InlineData("a short movie for a weeknight", null, null)]
     [InlineData("an old movie in color", null, null)]
+    [InlineData("an r-rated comedy", "grown-up", null)]
+    [InlineData("a pg-13 comedy", "teen-friendly", null)]
+    [InlineData("a movie that teaches kids about friendship", "family", "friendship")]
     [InlineData("a movie written by someone funny", "funny", null)]
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
@@ -2892,6 +2895,17 @@ public class RuleIntentParserTests
         Assert.Contains("animal death", intent.ExcludeKeywords);
         Assert.DoesNotContain("animals", intent.ExcludeKeywords);
         Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_ParentsAndKidsWatchingTogether_AreTheAudience_NotARelationship()
+    {
+        // "My parents and kids" read the label "parents kids relationship": Donnie Darko and The Celebration.
+        var intent = Parser.Parse("a movie my parents and kids can watch together", WithLabels with { Labels = new FakeLabels("parents kids relationship") });
+
+        Assert.Empty(intent.Labels);
+        Assert.Contains("family", intent.Moods);
+        Assert.Equal(12, intent.MaxAge);
     }
 
     [Fact]
