@@ -56,6 +56,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public bool IsCommonWord(string word) => _keywords.IsCommonWord(word);
 
+    /// <inheritdoc />
+    public bool Knows(string word) => _keywords.Knows(word);
+
     // ---- content similarity ----------------------------------------------------------------------------------
 
     /// <summary>

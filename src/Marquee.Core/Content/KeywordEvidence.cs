@@ -118,6 +118,13 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         return terms.Count == 0 || terms.All(term => _index.Reader.DocFreq(new Term(MovieTextIndex.OverviewField, term)) >= CommonWordDocuments);
     }
 
+    /// <inheritdoc cref="Intent.IKeywordLexicon.Knows"/>
+    public bool Knows(string word)
+    {
+        var terms = _index.Prose.Terms(MovieTextIndex.OverviewField, word);
+        return terms.Count == 0 || terms.Any(term => MovieTextIndex.TextFields.Any(field => _index.Reader.DocFreq(new Term(field, term)) > 0));
+    }
+
     private BooleanQuery? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
     {
         var query = new BooleanQuery();

@@ -390,6 +390,55 @@ public sealed class IntentVocabulary
 
     public PhraseTable<PhraseMeaning> Phrases { get; } = new();
 
+    /// <summary>Fewer letters than this and a word is nobody's typo ("fun" is not "gun").</summary>
+    private const int MinTypoLetters = 4;
+
+    private string[]? _typoTargets;
+
+    /// <summary>
+    /// What a mistyped word stands for ("funy" → funny, "scarry" → scary, "documentry" → documentary): the one-word
+    /// phrase nearest within typo distance (<see cref="EditDistance.Allowed"/>), when every phrase as near means the
+    /// same; null otherwise.
+    /// </summary>
+    public PhraseMeaning? Correct(string word)
+    {
+        var allowed = EditDistance.Allowed(word.Length);
+        if (word.Length < MinTypoLetters || allowed == 0)
+        {
+            return null;
+        }
+        // Built on the first typo; two requests racing only build the same list twice.
+        var targets = _typoTargets ??= [.. Phrases.Phrases.Where(p => p.Length >= MinTypoLetters && !p.Contains(' ', StringComparison.Ordinal))];
+        PhraseMeaning? best = null;
+        var bestDistance = allowed + 1;
+        var ambiguous = false;
+        foreach (var phrase in targets)
+        {
+            if (Math.Abs(phrase.Length - word.Length) > allowed)
+            {
+                continue;
+            }
+            var distance = EditDistance.Between(word, phrase);
+            if (distance > allowed || distance > bestDistance || !Phrases.TryGetExact(phrase, out var meaning))
+            {
+                continue;
+            }
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, ambiguous) = (meaning, distance, false);
+            }
+            else if (!SameMeaning(best!, meaning))
+            {
+                ambiguous = true;
+            }
+        }
+        return ambiguous ? null : best;
+    }
+
+    private static bool SameMeaning(PhraseMeaning a, PhraseMeaning b) =>
+        a.Roles == b.Roles && a.Concept == b.Concept && a.Language == b.Language && a.MaxAge == b.MaxAge && a.Era == b.Era
+        && a.Decade == b.Decade;
+
     /// <summary>
     /// Labels that judge a film or say where someone listed it ("imdb top 250", "great acting", "in netflix queue")
     /// rather than what it is: two films sharing one are no more alike.

@@ -49,6 +49,12 @@ public interface IKeywordLexicon
     /// correctly spelled word, not a typo of a title ("the crown" is not a misspelt The Crow; "forest gump" is Forrest Gump).
     /// </summary>
     bool IsCommonWord(string word) => false;
+
+    /// <summary>
+    /// True when some film's text holds the word, however often (or analysis drops it, like "the"): a word the catalogue
+    /// holds is spelt as meant, and only a word it does not is read as a typo. A lexicon that cannot tell knows every word.
+    /// </summary>
+    bool Knows(string word) => true;
 }
 
 /// <summary>The labels the catalogue gives its films (TMDB keywords, MovieLens tags), looked up by phrase.</summary>
@@ -214,6 +220,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += Interpret(meaning, i, length);
                     continue;
                 }
+                if (token.Kind == QueryTokenKind.Word && TryTypo(i, out var corrected))
+                {
+                    i += corrected;
+                    continue;
+                }
                 if (token.Kind is QueryTokenKind.Word or QueryTokenKind.Number)
                 {
                     AddLeftover(i);
@@ -243,6 +254,23 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     return false;
                 }
             }
+            return true;
+        }
+
+        /// <summary>
+        /// A word nothing else read and no film's text holds is the phrase it is a typo of: "somthing funy", "a scarry
+        /// movie", "romantc comedies" were left unread and gave everyone's favourites. Titles forgave typos; words did not.
+        /// </summary>
+        private bool TryTypo(int at, out int used)
+        {
+            used = 0;
+            var word = query[at].Text;
+            if (context.Lexicon is not { } lexicon || lexicon.Knows(word) || context.Labels?.IsLabel(word) == true
+                || vocabulary.Correct(word) is not { } meaning)
+            {
+                return false;
+            }
+            used = Interpret(meaning, at, 1);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using Marquee.Core.Content;
+using Marquee.Core.Intent;
 using Marquee.Core.Tests.Ranking;
 
 namespace Marquee.Core.Tests.Content;

@@ -2908,6 +2908,28 @@ public class RuleIntentParserTests
         Assert.Equal(12, intent.MaxAge);
     }
 
+    [Theory]
+    [InlineData("somthing funy", "funny")]
+    [InlineData("a scarry movie", "scary")]
+    [InlineData("romantc comedies", "romantic")]
+    public void Parse_AMistypedWord_IsThePhraseItIsATypoOf(string wish, string mood)
+    {
+        // The words were left unread ("couldn't use: funy") and the page was everyone's favourites.
+        var intent = Parser.Parse(wish, Context with { Lexicon = new CatalogueWords() });
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_AWordTheCatalogueHolds_IsSpeltAsMeant()
+    {
+        // "funy" is nobody's typo in a catalogue whose text holds it; without a catalogue no word is read as a typo.
+        Assert.Empty(Parser.Parse("somthing funy", Context with { Lexicon = new CatalogueWords("funy") }).Moods);
+        Assert.Empty(Parser.Parse("somthing funy", Context with { Lexicon = null }).Moods);
+    }
+
     [Fact]
     public void Parse_ACountryNotAfterSetIn_IsStillWhereFilmsWereMade()
     {
@@ -3111,6 +3133,14 @@ public class RuleIntentParserTests
     private sealed class FakeLexicon(params string[] known) : IKeywordLexicon
     {
         public bool IsUseful(string phrase) => known.Contains(phrase);
+    }
+
+    /// <summary>A lexicon that knows every word the catalogue's text holds: these and no others.</summary>
+    private sealed class CatalogueWords(params string[] known) : IKeywordLexicon
+    {
+        public bool IsUseful(string phrase) => known.Contains(phrase);
+
+        public bool Knows(string word) => known.Contains(word);
     }
 
     /// <summary>A lexicon that knows which words the catalogue's prose uses often (and "the", which analysis drops).</summary>

@@ -650,6 +650,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(1608, ids); // Air Force One
     }
 
+    [Theory]
+    [InlineData("somthing funy", "funny")]
+    [InlineData("a scarry movie", "scary")]
+    public async Task Recommend_AMistypedMood_IsThatMood(string wish, string mood)
+    {
+        // The words were left unread and the page was everyone's favourites, The Shawshank Redemption first.
+        var page = await RecommendAsync(new { query = wish, k = 5 });
+
+        Assert.Contains(mood, Strings(page.GetProperty("intent"), "moods"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == 318);
+    }
+
     [Fact]
     public async Task Recommend_ThrillerInOneRoom_IsTheFilmsThatStayInOnePlace()
     {

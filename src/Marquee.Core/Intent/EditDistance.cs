@@ -1,4 +1,4 @@
-namespace Marquee.Core.Content;
+namespace Marquee.Core.Intent;
 
 /// <summary>Typo distance between short strings: insertions, deletions, substitutions and swapped neighbours.</summary>
 public static class EditDistance
