@@ -92,11 +92,7 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         var limit = Math.Max(3, (int)(MaxKeywordDocumentShare * _index.Reader.MaxDoc));
         if (terms.Count == 1)
         {
-            var documents = 0;
-            foreach (var field in MovieTextIndex.TextFields)
-            {
-                documents = Math.Max(documents, _index.Reader.DocFreq(new Term(field, terms[0])));
-            }
+            var documents = DocumentsHolding(terms[0]);
             return documents is > 0 && documents <= limit;
         }
         var query = new BooleanQuery();
@@ -122,8 +118,11 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
     public bool Knows(string word)
     {
         var terms = _index.Prose.Terms(MovieTextIndex.OverviewField, word);
-        return terms.Count == 0 || terms.Any(term => MovieTextIndex.TextFields.Any(field => _index.Reader.DocFreq(new Term(field, term)) > 0));
+        return terms.Count == 0 || terms.Any(term => DocumentsHolding(term) > 0);
     }
+
+    /// <summary>The most films any one text field holds the analysed term in.</summary>
+    private int DocumentsHolding(string term) => MovieTextIndex.TextFields.Max(field => _index.Reader.DocFreq(new Term(field, term)));
 
     private BooleanQuery? KeywordQuery(IReadOnlyList<string> keywords, ContentFields fields)
     {

@@ -393,7 +393,7 @@ public sealed class IntentVocabulary
     /// <summary>Fewer letters than this and a word is nobody's typo ("fun" is not "gun").</summary>
     private const int MinTypoLetters = 4;
 
-    private string[]? _typoTargets;
+    private (string Phrase, PhraseMeaning Meaning)[]? _typoTargets;
 
     /// <summary>
     /// What a mistyped word stands for ("funy" → funny, "scarry" → scary, "documentry" → documentary): the one-word
@@ -408,18 +408,19 @@ public sealed class IntentVocabulary
             return null;
         }
         // Built on the first typo; two requests racing only build the same list twice.
-        var targets = _typoTargets ??= [.. Phrases.Phrases.Where(p => p.Length >= MinTypoLetters && !p.Contains(' ', StringComparison.Ordinal))];
+        var targets = _typoTargets ??= [.. Phrases.Entries.Where(e => e.Key.Length >= MinTypoLetters && !e.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(e => (e.Key, e.Value))];
         PhraseMeaning? best = null;
         var bestDistance = allowed + 1;
         var ambiguous = false;
-        foreach (var phrase in targets)
+        foreach (var (phrase, meaning) in targets)
         {
             if (Math.Abs(phrase.Length - word.Length) > allowed)
             {
                 continue;
             }
             var distance = EditDistance.Between(word, phrase);
-            if (distance > allowed || distance > bestDistance || !Phrases.TryGetExact(phrase, out var meaning))
+            if (distance > allowed || distance > bestDistance)
             {
                 continue;
             }

@@ -53,7 +53,7 @@ public sealed class PhraseTable<T>
 
     public int Count => _entries.Count;
 
-    public IEnumerable<string> Phrases => _entries.Keys;
+    public IEnumerable<KeyValuePair<string, T>> Entries => _entries;
 
     /// <summary>Adds or replaces a phrase; returns the normalised key (empty when nothing is left to match).</summary>
     public string Set(string phrase, T value)

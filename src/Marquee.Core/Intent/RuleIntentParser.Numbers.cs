@@ -15,14 +15,13 @@ public sealed partial class RuleIntentParser
         /// General came first): after "set in", "takes place in" or "set during", a decade is the label TMDB files films
         /// under ("1920s": The Great Gatsby, Midnight in Paris), when films carry it.
         /// </summary>
-        private bool TrySettingDecade(int at, int decade)
+        private bool TrySettingDecade(int at, int decade) =>
+            FollowsSettingWords(at) && TryTakeLabel(decade.ToString(CultureInfo.InvariantCulture) + "s");
+
+        /// <summary>Wishes the label when films carry it; false, and nothing wished, when none do.</summary>
+        private bool TryTakeLabel(string label)
         {
-            if (!FollowsSettingWords(at) || context.Labels is not { } labels)
-            {
-                return false;
-            }
-            var label = decade.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s";
-            if (!labels.IsLabel(label))
+            if (context.Labels?.IsLabel(label) != true)
             {
                 return false;
             }
@@ -47,21 +46,8 @@ public sealed partial class RuleIntentParser
         /// files films under (Desperado, Man on Fire; Slumdog Millionaire, Life of Pi), not where they were made (Pan's
         /// Labyrinth, a Mexican production set in Spain, opened the page). Without such a label the country stays.
         /// </summary>
-        private bool TrySettingPlace(int at, int length)
-        {
-            if (!FollowsSettingWords(at) || context.Labels is not { } labels || _negation == Negation.Active)
-            {
-                return false;
-            }
-            var place = query.Text(at, length);
-            if (!labels.IsLabel(place))
-            {
-                return false;
-            }
-            builder.AddLabel(place);
-            _recognised = true;
-            return true;
-        }
+        private bool TrySettingPlace(int at, int length) =>
+            _negation != Negation.Active && FollowsSettingWords(at) && TryTakeLabel(query.Text(at, length));
 
         /// <summary>
         /// "Movies set in the 1800s": no film was made then, so a century's years are where a story is set, the label TMDB
@@ -70,16 +56,14 @@ public sealed partial class RuleIntentParser
         private bool TryCentury(int at, out int used)
         {
             used = 0;
-            if (query[at].Kind != QueryTokenKind.Number || context.Labels is not { } labels)
+            if (query[at].Kind != QueryTokenKind.Number)
             {
                 return false;
             }
             // "the 19th century" as typed: a label of a number and a word, which labels of words alone never are.
             if (at + 1 < query.Count && query[at + 1].Text is "century" or "centuries" && OrdinalToken().IsMatch(query[at].Text)
-                && labels.IsLabel(query[at].Text + " century"))
+                && TryTakeLabel(query[at].Text + " century"))
             {
-                builder.AddLabel(query[at].Text + " century");
-                _recognised = true;
                 used = 2;
                 return true;
             }
@@ -88,13 +72,10 @@ public sealed partial class RuleIntentParser
                 return false;
             }
             var hundreds = int.Parse(match.Groups["c"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-            var label = string.Create(CultureInfo.InvariantCulture, $"{hundreds + 1}th century");
-            if (hundreds > LastCenturyOfNoFilms || !labels.IsLabel(label))
+            if (hundreds > LastCenturyOfNoFilms || !TryTakeLabel(string.Create(CultureInfo.InvariantCulture, $"{hundreds + 1}th century")))
             {
                 return false;
             }
-            builder.AddLabel(label);
-            _recognised = true;
             used = 1;
             return true;
         }
