@@ -88,6 +88,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public int? YearOf(int movieId) => _catalog.Find(movieId)?.ReleaseYear;
 
+    /// <inheritdoc />
+    public int? RuntimeOf(int movieId) => _catalog.Find(movieId)?.Details?.RuntimeMinutes;
+
     /// <summary>
     /// Typo-tolerant title search for pickers: "matirx" finds The Matrix, "toy sto" finds Toy Story.
     /// Ranked by how well the title matches, then by how many people rated the movie.

@@ -69,6 +69,8 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>The topic a scary wish for a child becomes: ghosts, witches and friendly monsters.</summary>
     private const string ChildrensScare = "spooky";
 
+    private const string GoryMood = "gory";
+
     /// <summary>The holiday's topic, which for a child is <see cref="ChildrensScare"/> as well.</summary>
     private const string Halloween = "halloween";
 
@@ -160,6 +162,17 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// </summary>
     public bool HasSubject => _keywords.Count > 0 || _labels.Count > 0 || _references.Count > 0 || _people.Count > 0
                               || _companies.Count > 0 || _genres.Count > 0 || _franchises.Count > 0;
+
+    /// <summary>
+    /// A mood of the wish rules children's films out ("for adults", "grown-up"): the audience is grown-ups, whatever
+    /// the films named were made for.
+    /// </summary>
+    public bool WishesForGrownUps => _moods.Any(m => Vocabulary.Find(m)?.ExcludeGenres.Contains(ChildrenGenre, StringComparer.Ordinal) == true);
+
+    private const string ChildrenGenre = "Children";
+
+    /// <summary>A mood's weight for a genre from which the genre is what the mood is made of (Horror for scary).</summary>
+    private const double CoreGenreWeight = 0.8;
 
     public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
 
@@ -331,6 +344,20 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             _moods.Remove(FamilyMood);
             Apply(teen);
         }
+        if (_maxAge is null && _negatedMoods.Find(m => m.Name == ScaryMood) is { } scare
+            && (_moods.Contains(ScaryMood) || scare.GenreWeights.Any(g => g.Value >= CoreGenreWeight && _genres.Contains(g.Key)))
+            && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } moderate)
+        {
+            // "Something scary but not too scary", "a horror movie that isn't too scary": the scare in moderation,
+            // ghosts, haunted houses and friendly monsters (Ghostbusters, Beetlejuice, The Sixth Sense), not the scary
+            // mood's page (The Silence of the Lambs, The Shining, The Exorcist). A young viewer's age already keeps
+            // the scare in measure.
+            _moods.Remove(ScaryMood);
+            _negatedMoods.Remove(scare);
+            Apply(moderate);
+            _excludedKeywords.Remove(ScaryMood);
+            AddDistinct(_excludedKeywords, GoryMood);
+        }
         foreach (var pair in _negatedPairs)
         {
             // "A comedy but not a romantic comedy" is a comedy without romance: the genre the wish asks for stays.
@@ -380,7 +407,9 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             }
         }
         var excluded = new List<string>(_excludedGenres);
-        var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres);
+        // "Scary but no gore" rules out the gore, not the horror the scary mood is made of.
+        var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres)
+            .Where(genre => !_moods.Any(m => Vocabulary.Find(m)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight));
         foreach (var genre in _impliedExclusions.Concat(ruledOutByMoods))
         {
             if (!_genres.Contains(genre))

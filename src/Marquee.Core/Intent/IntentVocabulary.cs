@@ -165,6 +165,11 @@ public sealed class PhraseMeaning
     public int? RuntimeMax { get; internal set; }
     /// <summary>The shortest runtime a phrase asks for ("a long movie").</summary>
     public int? RuntimeMin { get; internal set; }
+    /// <summary>
+    /// A comparison ("shorter", "longer"): with a film to be like, the bound is this share of its runtime ("like the
+    /// godfather but shorter" is under 140 minutes, not a 90-minute film); without one, the bound above.
+    /// </summary>
+    public double? RuntimeShareOfReference { get; internal set; }
     /// <summary>A film language or country ("french", "korean").</summary>
     public LanguageConcept? Language { get; internal set; }
     /// <summary>The age of the youngest viewer the phrase implies ("kids" → 10, "toddler" → 4).</summary>
@@ -289,11 +294,16 @@ public sealed class IntentVocabulary
             {
                 throw new InvalidDataException("vocabulary: a named runtime has either a max or a min, of 1–1000 minutes");
             }
+            if (runtime.ShareOfReference is { } share && (runtime.Max is not null ? share is <= 0 or >= 1 : share <= 1))
+            {
+                throw new InvalidDataException("vocabulary: a named runtime's share of the reference's is under 1 for a max, over 1 for a min");
+            }
             foreach (var phrase in runtime.Phrases)
             {
                 CheckFree(phrase, "runtime");
                 MeaningOf(phrase).RuntimeMax = runtime.Max;
                 MeaningOf(phrase).RuntimeMin = runtime.Min;
+                MeaningOf(phrase).RuntimeShareOfReference = runtime.ShareOfReference;
             }
         }
 
@@ -801,5 +811,6 @@ public sealed class IntentVocabulary
         public List<string> Phrases { get; init; } = [];
         public int? Max { get; init; }
         public int? Min { get; init; }
+        public double? ShareOfReference { get; init; }
     }
 }

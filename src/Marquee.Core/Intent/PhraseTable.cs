@@ -75,9 +75,13 @@ public sealed class PhraseTable<T>
     public bool TryGetExact(ReadOnlySpan<char> normalizedKey, out T value) => _lookup.TryGetValue(normalizedKey, out value!);
 
     /// <summary>The longest phrase starting at token <paramref name="start"/>, if any.</summary>
-    public bool TryMatch(TokenizedQuery query, int start, out T value, out int length)
+    public bool TryMatch(TokenizedQuery query, int start, out T value, out int length) =>
+        TryMatch(query, start, query.Count - start, out value, out length);
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/> no longer than <paramref name="maxLength"/> tokens, if any.</summary>
+    public bool TryMatch(TokenizedQuery query, int start, int maxLength, out T value, out int length)
     {
-        var longest = Math.Min(MaxWords, query.Count - start);
+        var longest = Math.Min(MaxWords, Math.Min(maxLength, query.Count - start));
         for (length = longest; length >= 1; length--)
         {
             if (_lookup.TryGetValue(query.Span(start, length), out value!))

@@ -395,11 +395,24 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
+        /// <summary>
+        /// The vocabulary reads every word of the span, alone or in a phrase that ends inside it: "alien", and "road
+        /// trip" whose words it knows only together ("road trip movies" had read the comedy Road Trip and its series).
+        /// </summary>
         private bool AllKnownWords(int start, int length)
         {
-            for (var i = start; i < start + length; i++)
+            var end = start + length;
+            for (var i = start; i < end;)
             {
-                if (query[i].Kind == QueryTokenKind.Word && !vocabulary.Phrases.TryGetExact(query.Span(i, 1), out _))
+                if (query[i].Kind != QueryTokenKind.Word)
+                {
+                    i++;
+                }
+                else if (vocabulary.Phrases.TryMatch(query, i, end - i, out _, out var phrase))
+                {
+                    i += phrase;
+                }
+                else
                 {
                     return false;
                 }

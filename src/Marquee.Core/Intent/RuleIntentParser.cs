@@ -30,6 +30,9 @@ public interface ITitleResolver
     /// <summary>The year the movie came out ("tom hanks before forrest gump"); null when unknown.</summary>
     int? YearOf(int movieId) => null;
 
+    /// <summary>How long the movie runs in minutes ("like the godfather but shorter"); null when unknown.</summary>
+    int? RuntimeOf(int movieId) => null;
+
     /// <summary>
     /// The movie and the rest of its franchise ("like Star Wars but not Star Wars", "not the sequels"), or of the
     /// TMDB collection <paramref name="franchise"/> and the titles holding <paramref name="name"/> when the wish named
@@ -163,6 +166,8 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         private int _crewNameAt = -1;
         private Negation _negation;
         private bool _recognised;
+        /// <summary>A runtime said by comparison ("shorter"), bounded once the film it compares with is known.</summary>
+        private PhraseMeaning? _comparedRuntime;
 
         public void Execute()
         {
@@ -232,6 +237,46 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 i++;
             }
             ResolveLeftovers();
+            BoundComparedRuntime();
+            RuleOutTheReferencesForAnotherAudience();
+        }
+
+        /// <summary>
+        /// "Something like harry potter for adults": the films named are what the person wants a grown-up version of,
+        /// so their own series is not on the page (it was all seven Harry Potter films, then Stardust).
+        /// </summary>
+        private void RuleOutTheReferencesForAnotherAudience()
+        {
+            if (context.Titles is not { } titles || builder.References.Count == 0 || !builder.WishesForGrownUps)
+            {
+                return;
+            }
+            foreach (var reference in builder.References.ToList())
+            {
+                var collection = titles.CollectionOf(reference);
+                builder.RuleOutFranchise(titles.FranchiseOf(reference, collection), collection);
+            }
+        }
+
+        /// <summary>
+        /// "Like the godfather but shorter": shorter than The Godfather (under 140 minutes), not a short film; "a
+        /// shorter movie" with no film to compare is the named bound.
+        /// </summary>
+        private void BoundComparedRuntime()
+        {
+            if (_comparedRuntime is not { } meaning)
+            {
+                return;
+            }
+            var reference = builder.References.Count > 0 ? context.Titles?.RuntimeOf(builder.References[0]) : null;
+            if (meaning.RuntimeMax is { } max)
+            {
+                builder.LimitRuntime(reference is { } minutes ? (int)Math.Round(minutes * meaning.RuntimeShareOfReference!.Value) : max);
+            }
+            else if (meaning.RuntimeMin is { } min)
+            {
+                builder.RequireRuntime(reference is { } minutes ? (int)Math.Round(minutes * meaning.RuntimeShareOfReference!.Value) : min);
+            }
         }
 
         /// <summary>
@@ -359,6 +404,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             if (meaning.RuntimeMax is not null || meaning.RuntimeMin is not null)
             {
+                if (meaning.RuntimeShareOfReference is not null)
+                {
+                    // Compared with the film the wish is like, which may come later ("shorter, like the godfather").
+                    _comparedRuntime = _negation == Negation.Off ? meaning : null;
+                    return length;
+                }
                 // A named runtime has one bound: "short" a maximum, "a long movie" a minimum.
                 if (_negation == Negation.Off && meaning.RuntimeMax is { } max)
                 {

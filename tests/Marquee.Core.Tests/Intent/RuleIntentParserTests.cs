@@ -71,14 +71,14 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("something scary but not too scary for teens")]
-    [InlineData("not too scary, but scary")]
-    public void Parse_MoodWishedAndNegated_IsTheMoodInModeration_NotItsGenreRuledOut(string query)
+    [InlineData("something scary but not too scary for teens", true)] // the age keeps the scare in measure
+    [InlineData("not too scary, but scary", false)] // the spooky kind (see Parse_ScaryInModeration_IsSpooky_NotTheScaryMood)
+    public void Parse_MoodWishedAndNegated_IsTheMoodInModeration_NotItsGenreRuledOut(string query, bool scaryMood)
     {
         // Once read as "no horror at all": City of God and Inception for a teenager who wanted a fright.
         var intent = Parse(query);
 
-        Assert.Contains("scary", intent.Moods);
+        Assert.Equal(scaryMood, intent.Moods.Contains("scary"));
         Assert.DoesNotContain("Horror", intent.ExcludeGenres);
     }
 
@@ -141,7 +141,7 @@ public class RuleIntentParserTests
         var intent = Parse("80s horror but not gory");
 
         Assert.Equal(["Horror"], intent.Genres);
-        Assert.Empty(intent.ExcludeGenres);
+        Assert.DoesNotContain("Horror", intent.ExcludeGenres);
         Assert.Equal(["gory"], intent.ExcludeKeywords);
         Assert.Equal((1980, 1989), (intent.YearFrom, intent.YearTo));
     }
@@ -470,6 +470,86 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something scary but not too scary")]
+    [InlineData("a horror movie that isn't too scary")]
+    [InlineData("a bit scary")]
+    public void Parse_ScaryInModeration_IsSpooky_NotTheScaryMood(string wish)
+    {
+        // "Something scary but not too scary" read the scary mood alone: The Silence of the Lambs, The Shining, The Exorcist.
+        var intent = Parse(wish);
+
+        Assert.DoesNotContain("scary", intent.Moods);
+        Assert.Contains("spooky", intent.Keywords);
+        Assert.DoesNotContain("Horror", intent.ExcludeGenres);
+        Assert.DoesNotContain("scary", intent.ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("no violence at all", "War", true)]
+    [InlineData("nothing violent please", "Horror", true)]
+    [InlineData("something scary but my friend hates gore", "Horror", false)] // the scare is horror; the gore goes
+    [InlineData("a war movie that isn't too graphic", "War", false)] // the genre the wish asks for stays
+    [InlineData("a horror movie that isn't gory", "Horror", false)]
+    public void Parse_NoViolence_RulesOutTheGenresMadeOfIt_UnlessTheWishIsOfThem(string wish, string genre, bool ruledOut)
+    {
+        // "No violence at all" ruled out only the word "gory": Schindler's List and Dr. Strangelove were on its page.
+        var intent = Parse(wish);
+
+        Assert.Equal(ruledOut, intent.ExcludeGenres.Contains(genre));
+        Assert.Contains("gory", intent.ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("something like toy story for adults")]
+    [InlineData("like toy story but for grown ups")]
+    public void Parse_LikeAFilmForAnotherAudience_KeepsItsKind_NotItsSeries(string query)
+    {
+        // "Something like harry potter for adults" was all the Harry Potter films, then Stardust.
+        var intent = Parse(query);
+
+        Assert.Equal([1], intent.ReferenceMovieIds);
+        Assert.Contains(3114, intent.ExcludeMovieIds);
+        Assert.Empty(intent.Franchises);
+        Assert.Contains("grown-up", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_LikeAFilmForItsOwnAudience_KeepsItsSeries()
+    {
+        Assert.DoesNotContain(3114, Parse("something like toy story for my kids").ExcludeMovieIds);
+    }
+
+    [Theory]
+    [InlineData("like the godfather but shorter", 140, null)]
+    [InlineData("something shorter, like the godfather", 140, null)]
+    [InlineData("like the godfather but longer", null, 219)]
+    [InlineData("like heat but shorter", 90, null)] // no runtime known to compare with
+    [InlineData("a shorter movie", 90, null)]
+    [InlineData("comme le parrain mais plus court", 90, null)]
+    public void Parse_ShorterOrLonger_ComparesWithTheFilmToBeLike(string query, int? max, int? min)
+    {
+        // "Like the godfather but shorter" was under 90 minutes: Breathless and Office Space, where a mafia film that
+        // does not take three hours was wished.
+        var intent = Parse(query);
+
+        Assert.Equal(max, intent.MaxRuntime);
+        Assert.Equal(min, intent.MinRuntime);
+    }
+
+    [Fact]
+    public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
+    {
+        // "Road trip" is a topic the vocabulary knows only as two words: "road trip movies" read the comedy Road Trip
+        // and its sequel, and the page was Old School and The Hangover Part III.
+        var titles = new FakeTitles((3617, "Road Trip", 120), (2571, "The Matrix", 278));
+        var intent = Parser.Parse("road trip movies", Context with { Titles = titles });
+
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Empty(intent.Franchises);
+        Assert.Contains("road trip", intent.Keywords);
+    }
+
+    [Theory]
     [InlineData("something like breaking bad", "breaking bad")]
     [InlineData("something like game of thrones", "game of thrones")]
     [InlineData("something like peaky blinders but funny", "peaky blinders")]
@@ -509,7 +589,8 @@ public class RuleIntentParserTests
         var intent = Parse(query);
 
         Assert.Equal(["Horror"], intent.Genres);
-        Assert.Contains("scary", intent.ExcludeKeywords);
+        Assert.Contains("spooky", intent.Keywords); // the scare in moderation
+        Assert.Contains("gory", intent.ExcludeKeywords);
         Assert.Empty(intent.Unused);
     }
 
@@ -697,13 +778,16 @@ public class RuleIntentParserTests
             .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
             .FirstOrDefault();
 
-        // The Matrix, Toy Story, The Godfather and Alien begin collections; Heat and Jumanji belong to none.
-        public int? CollectionOf(int movieId) => movieId switch { 2571 or 6365 => 2344, 1 or 3114 => 10194, 858 => 230, 1214 => 8091, _ => null };
+        // The Matrix, Toy Story, The Godfather, Alien and Road Trip begin collections; Heat and Jumanji belong to none.
+        public int? CollectionOf(int movieId) => movieId switch { 2571 or 6365 => 2344, 1 or 3114 => 10194, 858 => 230, 1214 => 8091, 3617 => 96679, _ => null };
 
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
 
         public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 162 => 1995, 2734 => 1988, _ => null };
+
+        // The Godfather runs 175 minutes; the other fakes' runtimes are unknown.
+        public int? RuntimeOf(int movieId) => movieId == 858 ? 175 : null;
 
         // A franchise here is the titles that begin with the film's own: The Matrix and The Matrix Reloaded.
         public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null) =>

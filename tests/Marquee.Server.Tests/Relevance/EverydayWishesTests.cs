@@ -968,6 +968,61 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_RoadTripMovies_AreFilmsOfRoadTrips_NotTheComedyRoadTripAndItsSeries()
+    {
+        // Read as the series of Road Trip (2000): Old School, The Hangover Part III and War Dogs.
+        var page = await RecommendAsync(new { query = "road trip movies", k = 10 });
+
+        Assert.Empty(page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray());
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(46578, ids); // Little Miss Sunshine
+        Assert.DoesNotContain(6188, ids); // Old School
+    }
+
+    [Fact]
+    public async Task Recommend_LikeTheGodfatherButShorter_IsShorterThanTheGodfather_NotAShortFilm()
+    {
+        // "Shorter" was under 90 minutes: Breathless, Office Space and Stand by Me.
+        var page = await RecommendAsync(new { query = "like the godfather but shorter", k = 10 });
+
+        Assert.Equal(140, page.GetProperty("intent").GetProperty("max_runtime").GetInt32());
+        var items = Items(page);
+        Assert.True(Count(items, "Crime") >= 6, page.ToString());
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 1466); // Donnie Brasco, 127 minutes
+    }
+
+    [Fact]
+    public async Task Recommend_SomethingLikeHarryPotterForAdults_IsNotHarryPotter()
+    {
+        // All the Harry Potter films were the page, then Stardust.
+        var page = await RecommendAsync(new { query = "something like harry potter for adults", k = 10 });
+
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("title").GetString()!.StartsWith("Harry Potter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Recommend_NoViolenceAtAll_HasNoWarFilm()
+    {
+        // Only the word "gory" was ruled out: Schindler's List and Dr. Strangelove were on the page.
+        var page = await RecommendAsync(new { query = "no violence at all", k = 10 });
+
+        var items = Items(page);
+        Assert.Equal(10, items.Count);
+        Assert.Equal(0, Count(items, "War") + Count(items, "Horror"));
+    }
+
+    [Fact]
+    public async Task Recommend_SomethingScaryButNotTooScary_IsNoneOfTheScariest()
+    {
+        // The scary mood alone: The Silence of the Lambs, The Shining, Psycho and The Exorcist.
+        var page = await RecommendAsync(new { query = "something scary but not too scary", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(ids, id => id is 593 or 1258 or 1219 or 1997);
+        Assert.Contains(2716, ids); // Ghostbusters
+    }
+
+    [Fact]
     public async Task Recommend_SciFiQueNoSeaDeStarWars_HasNoStarWarsFilm()
     {
         // "no" ruled out the word "sea" and "Star Wars" became a wished keyword: Star Wars, Rogue One and Solo opened the page.
