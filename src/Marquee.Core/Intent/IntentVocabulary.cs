@@ -22,9 +22,10 @@ public sealed class IntentConcept
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
-        IReadOnlyList<string>? avoidTags = null)
+        IReadOnlyList<string>? avoidTags = null, bool audience = false)
     {
         ReleasedTo = releasedTo;
+        IsAudience = audience;
         AvoidTags = avoidTags ?? [];
         Kind = kind;
         Name = name;
@@ -107,6 +108,12 @@ public sealed class IntentConcept
     public IReadOnlyList<string> NegatedExcludeGenres { get; }
     /// <summary>Extra weight of the quality (damped mean) term while this mood is active.</summary>
     public double QualityBoost { get; }
+
+    /// <summary>
+    /// The mood says who watches ("for adults"), not what the films are like: with a film to be like, that film's kind
+    /// decides ("like harry potter for adults" is fantasy without the children's films, not the grown-up mood's dramas).
+    /// </summary>
+    public bool IsAudience { get; }
     /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
     public double PopularityBoost { get; }
 }
@@ -685,7 +692,7 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -760,6 +767,7 @@ public sealed class IntentVocabulary
         public List<string>? AvoidTags { get; init; }
         public int? MinRatings { get; init; }
         public int? ReleasedTo { get; init; }
+        public bool Audience { get; init; }
     }
 
     private sealed record ErasEntry

@@ -504,11 +504,18 @@ internal sealed class IntentRelevance : IDisposable
             {
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
                 var mood = Moods[m];
+                if (mood.IsAudience && _reference is not null)
+                {
+                    continue;
+                }
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
                 moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, out _);
                 moodWeights += weight;
             }
-            Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
+            if (moodWeights > 0)
+            {
+                Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
+            }
         }
         if (_otherTopics.Count > 0)
         {
