@@ -22,10 +22,11 @@ public sealed class IntentConcept
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
-        IReadOnlyList<string>? avoidTags = null, bool audience = false)
+        IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null)
     {
         ReleasedTo = releasedTo;
         IsAudience = audience;
+        RuledOutBy = ruledOutBy ?? [];
         AvoidTags = avoidTags ?? [];
         Kind = kind;
         Name = name;
@@ -114,6 +115,9 @@ public sealed class IntentConcept
     /// decides ("like harry potter for adults" is fantasy without the children's films, not the grown-up mood's dramas).
     /// </summary>
     public bool IsAudience { get; }
+
+    /// <summary>Phrases that say the concept is not wished in their own words ("the dog doesn't die").</summary>
+    public IReadOnlyList<string> RuledOutBy { get; }
     /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
     public double PopularityBoost { get; }
 }
@@ -168,6 +172,8 @@ public sealed class PhraseMeaning
 {
     public PhraseRole Roles { get; internal set; }
     public IntentConcept? Concept { get; internal set; }
+    /// <summary>The phrase rules <see cref="Concept"/> out by itself ("the dog doesn't die"), no negator needed.</summary>
+    public bool RulesOutConcept { get; internal set; }
     public NamedEra? Era { get; internal set; }
     public int? RuntimeMax { get; internal set; }
     /// <summary>The shortest runtime a phrase asks for ("a long movie").</summary>
@@ -243,6 +249,12 @@ public sealed class IntentVocabulary
                     throw new InvalidDataException($"vocabulary: phrase '{phrase}' names both '{other.Name}' and '{concept.Name}'");
                 }
                 meaning.Concept = concept;
+            }
+            foreach (var phrase in concept.RuledOutBy)
+            {
+                CheckFree(phrase, concept.Name);
+                MeaningOf(phrase).Concept = concept;
+                MeaningOf(phrase).RulesOutConcept = true;
             }
             // A mood chip's own name always reaches it ("feel-good", "date-night").
             if (concept.Kind == ConceptKind.Mood && MeaningOf(concept.Name).Concept is null)
@@ -692,7 +704,7 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -768,6 +780,7 @@ public sealed class IntentVocabulary
         public int? MinRatings { get; init; }
         public int? ReleasedTo { get; init; }
         public bool Audience { get; init; }
+        public List<string>? RuledOutBy { get; init; }
     }
 
     private sealed record ErasEntry

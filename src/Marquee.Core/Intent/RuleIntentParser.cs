@@ -259,6 +259,27 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         }
 
         /// <summary>
+        /// A phrase that rules a concept out still wishes what its other words name: "a movie where the dog doesn't die"
+        /// is a dog film without a dog's death.
+        /// </summary>
+        private void WishedWithin(int at, int length, IntentConcept ruledOut)
+        {
+            for (var i = at; i < at + length; i++)
+            {
+                for (var inner = at + length - i; inner >= 1 && query[i].Kind == QueryTokenKind.Word; inner--)
+                {
+                    if (vocabulary.Phrases.TryGetExact(query.Span(i, inner), out var meaning)
+                        && meaning.Concept is { } wished && wished != ruledOut && !meaning.RulesOutConcept)
+                    {
+                        builder.Apply(wished);
+                        i += inner - 1;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// "Like the godfather but shorter": shorter than The Godfather (under 140 minutes), not a short film; "a
         /// shorter movie" with no film to compare is the named bound.
         /// </summary>
@@ -380,6 +401,13 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             if (meaning.Concept is { } concept)
             {
+                if (meaning.RulesOutConcept)
+                {
+                    builder.ApplyNegated(concept, query.Text(at, length));
+                    WishedWithin(at, length, concept);
+                    _negation = Negation.Off;
+                    return length;
+                }
                 if (_negation == Negation.Active)
                 {
                     builder.ApplyNegated(concept, query.Text(at, length));

@@ -1571,6 +1571,31 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a movie where the dog doesn't die")]
+    [InlineData("a dog movie where the dog does not die")]
+    [InlineData("dog movies where the dog lives")]
+    [InlineData("una película de perros donde el perro no muere")]
+    public void Parse_TheDogDoesNotDie_IsADogFilm_WithoutAnAnimalsDeath(string wish)
+    {
+        // Read as dogs alone ("doesn't die" said nothing): Marley & Me was on the page.
+        var intent = Parse(wish);
+
+        Assert.Contains("dogs", intent.Keywords);
+        Assert.Contains("animal death", intent.ExcludeKeywords);
+        Assert.DoesNotContain("animal death", intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_AMoodButNotAPairMadeOfIt_KeepsTheMoodsGenre()
+    {
+        // "a romantic movie that's not a romcom" ruled out Romance too: True Romance and Cruel Intentions opened the page.
+        var intent = Parse("a romantic movie that's not a romcom");
+
+        Assert.Contains("romantic", intent.Moods);
+        Assert.Equal(["Comedy"], intent.ExcludeGenres);
+    }
+
+    [Theory]
     [InlineData("monster movies", null)]
     [InlineData("a creature feature", null)]
     [InlineData("a conspiracy thriller", "Thriller")]
