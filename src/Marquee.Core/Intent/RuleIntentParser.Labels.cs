@@ -162,7 +162,8 @@ public sealed partial class RuleIntentParser
         /// (both, as a soft AND), and as a label they ranked the few films keyworded so (Bad Milo, one 1★ rating) above
         /// Shaun of the Dead. So are the words of a pair of genres ("romantic drama": The Longest Ride, one 1.8★ rating,
         /// opened the page). A kind ("romantic comedy", "dramedy"), whose own name films carry, or a genre's kind
-        /// ("psychological thriller") stays a label.
+        /// ("psychological thriller") stays a label, and so does a genre named by its subject side by side with another
+        /// ("space western": Serenity and Stargate, where the two genres put Star Wars and Avatar first).
         /// </summary>
         private bool IsGenresSideBySide(int at, int length)
         {
@@ -175,7 +176,7 @@ public sealed partial class RuleIntentParser
             for (var i = at; i < at + length;)
             {
                 if (!vocabulary.Phrases.TryMatch(query, i, out var meaning, out var matched) || i + matched > at + length
-                    || meaning.Concept is not { Kind: ConceptKind.Genre, GenreMask.Count: 1 })
+                    || meaning.Concept is not { Kind: ConceptKind.Genre, GenreMask.Count: 1, Terms.Count: 0 })
                 {
                     return false;
                 }

@@ -258,9 +258,17 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
         }
 
+        /// <summary>The years an era leaves when ruled out, for an era bounded on one side; null for others.</summary>
+        private static NamedEra? RuledOutEra(NamedEra era) => era switch
+        {
+            { From: null, FromOffset: null, To: { } to } => new NamedEra(to + 1, null, null),
+            { From: { } from, To: null, FromOffset: null } => new NamedEra(null, from - 1, null),
+            _ => null,
+        };
+
         /// <summary>
-        /// A phrase that rules a concept out still wishes what its other words name: "a movie where the dog doesn't die"
-        /// is a dog film without a dog's death.
+        /// A phrase that rules a concept out still wishes the subject its other words name: "a movie where the dog doesn't
+        /// die" is a dog film without a dog's death. Not a genre: "live action" is no action film.
         /// </summary>
         private void WishedWithin(int at, int length, IntentConcept ruledOut)
         {
@@ -269,7 +277,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 for (var inner = at + length - i; inner >= 1 && query[i].Kind == QueryTokenKind.Word; inner--)
                 {
                     if (vocabulary.Phrases.TryGetExact(query.Span(i, inner), out var meaning)
-                        && meaning.Concept is { } wished && wished != ruledOut && !meaning.RulesOutConcept)
+                        && meaning.Concept is { Kind: ConceptKind.Topic } wished && wished != ruledOut && !meaning.RulesOutConcept)
                     {
                         builder.Apply(wished);
                         i += inner - 1;
@@ -427,6 +435,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 if (_negation == Negation.Off)
                 {
                     builder.SetNamedEra(era);
+                }
+                else if (_negation == Negation.Active && RuledOutEra(era) is { } rest)
+                {
+                    // "A western that isn't too old" is one from after "old" ends, not any western.
+                    builder.SetNamedEra(rest);
+                    _negation = Negation.AfterItem;
                 }
                 return length;
             }

@@ -1585,6 +1585,54 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("animal death", intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a western that isn't too old", 1980, null)]
+    [InlineData("nothing black and white", 1966, null)]
+    [InlineData("a comedy, not too modern", null, 1999)]
+    [InlineData("nothing golden age", null, null)] // an era of two ends leaves two spans: none is chosen
+    public void Parse_ARuledOutEra_IsTheYearsOnItsOtherSide(string wish, int? from, int? to)
+    {
+        // "A western that isn't too old" was any western: The Good, the Bad and the Ugly (1966) first.
+        var intent = Parse(wish);
+
+        Assert.Equal((from, to), (intent.YearFrom, intent.YearTo));
+    }
+
+    [Theory]
+    [InlineData("disney live action")]
+    [InlineData("a fairy tale with real actors, not animated")]
+    public void Parse_LiveAction_RulesOutAnimation_AndIsNoActionFilm(string wish)
+    {
+        // "live action" read the Action genre and searched "live".
+        var intent = Parse(wish);
+
+        Assert.Contains("Animation", intent.ExcludeGenres);
+        Assert.DoesNotContain("Action", intent.Genres);
+        Assert.DoesNotContain("live", intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("horror movies in order", "order")]
+    [InlineData("um filme de terror", "um")]
+    public void Parse_OrderAndPortugueseArticles_AreNoSubject(string wish, string word)
+    {
+        // "marvel movies in order" searched "order"; "um" (Portuguese "a") was searched.
+        var intent = Parse(wish);
+
+        Assert.Equal(["Horror"], intent.Genres);
+        Assert.DoesNotContain(word, intent.Keywords);
+        Assert.DoesNotContain(word, intent.Unused);
+    }
+
+    [Fact]
+    public void Parse_AGenreNamedByItsSubject_BesideAGenre_IsAlsoTheLabel()
+    {
+        // "space western" read Sci-Fi and Western side by side; the films filed under the kind were not asked for.
+        var intent = Parser.Parse("a space western", Context with { Labels = new FakeLabels("space western") });
+
+        Assert.Contains("space western", intent.Labels);
+    }
+
     [Fact]
     public void Parse_AMoodButNotAPairMadeOfIt_KeepsTheMoodsGenre()
     {
