@@ -2914,6 +2914,9 @@ public class RuleIntentParserTests
     [InlineData("a pg-13 comedy", "teen-friendly", null)]
     [InlineData("a movie that teaches kids about friendship", "family", "friendship")]
     [InlineData("a movie written by someone funny", "funny", null)]
+    [InlineData("my dad only watches westerns", null, null)] // "dad" and "watches" were searched
+    [InlineData("i want to be scared out of my mind", "scary", null)] // "out" and "mind" were searched
+    [InlineData("a foreign film that's worth it", "acclaimed", null)] // "worth" was searched
     public void Parse_EverydayWordsInAnyLanguage_AreWhatTheySay_NotSearchedWords(string wish, string? mood, string? topic)
     {
         // "meilleur" and "playa" were left unread, "no dialogue" ruled dialogue out, "told" and "side", "folding" and
