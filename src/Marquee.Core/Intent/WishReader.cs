@@ -48,6 +48,12 @@ public sealed class WishReader
     public async Task<MovieIntent> ReadAsync(Wish wish, IntentVocabulary vocabulary, IntentParseContext context, LlmBudget budget,
         CancellationToken cancellationToken)
     {
+        var read = await ReadTextAsync(wish.Text, () => Chips(wish, vocabulary), vocabulary, context, budget, cancellationToken);
+        return WithExplicitFilters(read, wish);
+    }
+
+    private static IntentBuilder Chips(Wish wish, IntentVocabulary vocabulary)
+    {
         var chips = new IntentBuilder(vocabulary);
         foreach (var mood in wish.Moods)
         {
@@ -56,11 +62,32 @@ public sealed class WishReader
                 chips.Apply(concept);
             }
         }
-        var read = await ReadTextAsync(wish.Text, chips, vocabulary, context, budget, cancellationToken);
-        return WithExplicitFilters(read, wish);
+        return chips;
     }
 
-    private async Task<MovieIntent> ReadTextAsync(string? text, IntentBuilder chips, IntentVocabulary vocabulary, IntentParseContext context,
+    /// <summary>
+    /// The rules' reading of the text, added to what <paramref name="start"/> builds (the chips, or nothing). A parser
+    /// fault (a bug, never the person's) is logged and the text said back unread on a page of the chips alone: the
+    /// person keeps a page and learns the words were not used, where the fault would have cost them a 500.
+    /// </summary>
+    private IntentBuilder ParseRules(string? text, IntentParseContext context, Func<IntentBuilder> start)
+    {
+        var builder = start();
+        try
+        {
+            _rules.ParseInto(text, context, builder);
+            return builder;
+        }
+        catch (Exception e) when (e is not ArgumentOutOfRangeException and not OperationCanceledException)
+        {
+            _logger.LogError(e, "The rule parser failed on a wish of {Length} characters; its words are said back unread", text?.Length ?? 0);
+            var unread = start();
+            unread.AddUnused(text!.Trim());
+            return unread;
+        }
+    }
+
+    private async Task<MovieIntent> ReadTextAsync(string? text, Func<IntentBuilder> chips, IntentVocabulary vocabulary, IntentParseContext context,
         LlmBudget budget, CancellationToken cancellationToken)
     {
         if (_chat is not null && !string.IsNullOrWhiteSpace(text))
@@ -69,17 +96,15 @@ public sealed class WishReader
             var answer = await WithinBudgetAsync("intent", budget, token => parser.ParseAsync(text, context, token), cancellationToken);
             if (answer is { Intent: { } intent })
             {
-                var rules = new IntentBuilder(vocabulary);
-                _rules.ParseInto(text, context, rules);
-                return WithChips(WithRulesOnlyParts(intent, rules.Build(context.ReferenceYear)), chips.Build(context.ReferenceYear));
+                var rules = ParseRules(text, context, () => new IntentBuilder(vocabulary));
+                return WithChips(WithRulesOnlyParts(intent, rules.Build(context.ReferenceYear)), chips().Build(context.ReferenceYear));
             }
             if (answer is { Problem: { } problem })
             {
                 _logger.LogWarning("The LLM's intent was off-schema ({Problem}); the rules answer", problem);
             }
         }
-        _rules.ParseInto(text, context, chips);
-        return chips.Build(context.ReferenceYear);
+        return ParseRules(text, context, chips).Build(context.ReferenceYear);
     }
 
     /// <summary>One LLM-written line per top pick, or null when off, late or off-schema.</summary>
