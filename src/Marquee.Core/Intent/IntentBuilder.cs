@@ -174,8 +174,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>A mood's weight for a genre from which the genre is what the mood is made of (Horror for scary).</summary>
     private const double CoreGenreWeight = 0.8;
 
-    /// <summary>A mood the wish asks for is made of the genre (Horror for scary, Romance for romantic).</summary>
-    private bool MadeOfAWishedMood(string genre) => _moods.Any(m => Vocabulary.Find(m)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight);
+    /// <summary>
+    /// A mood or subject the wish asks for is made of the genre (Horror for scary, Romance for romantic, War for World
+    /// War II: "ww2 movies that aren't too graphic" ruled War out and opened on Casablanca).
+    /// </summary>
+    private bool MadeOfAWish(string genre) =>
+        _moods.Concat(_keywords).Any(name => Vocabulary.Find(name)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight);
 
     public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
 
@@ -365,7 +369,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         {
             // "A comedy but not a romantic comedy" is a comedy without romance, and "a romantic movie that's not a
             // romcom" romance without the comedy: the genre the wish asks for, by name or by a mood made of it, stays.
-            foreach (var genre in pair.GenreWeights.Keys.Where(g => (!_genres.Contains(g) && !MadeOfAWishedMood(g)) || pair.GenreWeights.Keys.All(_genres.Contains)))
+            foreach (var genre in pair.GenreWeights.Keys.Where(g => (!_genres.Contains(g) && !MadeOfAWish(g)) || pair.GenreWeights.Keys.All(_genres.Contains)))
             {
                 AddDistinct(_excludedGenres, genre);
             }
@@ -412,7 +416,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
         var excluded = new List<string>(_excludedGenres);
         // "Scary but no gore" rules out the gore, not the horror the scary mood is made of.
-        var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres).Where(g => !MadeOfAWishedMood(g));
+        var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres).Where(g => !MadeOfAWish(g));
         foreach (var genre in _impliedExclusions.Concat(ruledOutByMoods))
         {
             if (!_genres.Contains(genre))

@@ -489,6 +489,7 @@ public class RuleIntentParserTests
     [InlineData("nothing violent please", "Horror", true)]
     [InlineData("something scary but my friend hates gore", "Horror", false)] // the scare is horror; the gore goes
     [InlineData("a war movie that isn't too graphic", "War", false)] // the genre the wish asks for stays
+    [InlineData("ww2 movies that aren't too graphic", "War", false)] // and the genre the subject is made of
     [InlineData("a horror movie that isn't gory", "Horror", false)]
     public void Parse_NoViolence_RulesOutTheGenresMadeOfIt_UnlessTheWishIsOfThem(string wish, string genre, bool ruledOut)
     {
