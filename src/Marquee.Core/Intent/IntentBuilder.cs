@@ -69,6 +69,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>The topic a scary wish for a child becomes: ghosts, witches and friendly monsters.</summary>
     private const string ChildrensScare = "spooky";
 
+    /// <summary>The gore a scare in moderation rules out ("something scary but not too scary").</summary>
     private const string GoryMood = "gory";
 
     /// <summary>The holiday's topic, which for a child is <see cref="ChildrensScare"/> as well.</summary>
