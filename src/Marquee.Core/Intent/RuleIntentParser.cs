@@ -297,14 +297,24 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return;
             }
-            var reference = builder.References.Count > 0 ? context.Titles?.RuntimeOf(builder.References[0]) : null;
+            ApplyNamedRuntime(meaning, builder.References.Count > 0 ? context.Titles?.RuntimeOf(builder.References[0]) : null);
+        }
+
+        /// <summary>
+        /// A named runtime's one bound ("short" a maximum, "a long movie" a minimum), or for a comparison its share of
+        /// <paramref name="comparedWith"/>, the runtime of the film the wish is like, when known.
+        /// </summary>
+        private void ApplyNamedRuntime(PhraseMeaning meaning, int? comparedWith)
+        {
+            int Bound(int named) =>
+                comparedWith is { } minutes && meaning.RuntimeShareOfReference is { } share ? (int)Math.Round(minutes * share) : named;
             if (meaning.RuntimeMax is { } max)
             {
-                builder.LimitRuntime(reference is { } minutes ? (int)Math.Round(minutes * meaning.RuntimeShareOfReference!.Value) : max);
+                builder.LimitRuntime(Bound(max));
             }
-            else if (meaning.RuntimeMin is { } min)
+            if (meaning.RuntimeMin is { } min)
             {
-                builder.RequireRuntime(reference is { } minutes ? (int)Math.Round(minutes * meaning.RuntimeShareOfReference!.Value) : min);
+                builder.RequireRuntime(Bound(min));
             }
         }
 
@@ -452,14 +462,9 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     _comparedRuntime = _negation == Negation.Off ? meaning : null;
                     return length;
                 }
-                // A named runtime has one bound: "short" a maximum, "a long movie" a minimum.
-                if (_negation == Negation.Off && meaning.RuntimeMax is { } max)
+                if (_negation == Negation.Off)
                 {
-                    builder.LimitRuntime(max);
-                }
-                if (_negation == Negation.Off && meaning.RuntimeMin is { } min)
-                {
-                    builder.RequireRuntime(min);
+                    ApplyNamedRuntime(meaning, comparedWith: null);
                 }
                 return length;
             }
