@@ -4,16 +4,22 @@ import { type Page, expect } from '@playwright/test';
 /**
  * Waits until no visible element is fading or changing colour: axe measures colour contrast on what is painted, and
  * a dialog still fading in, or a button still blending to its colour, reads as low contrast (the match celebration,
- * measured mid-transition on a loaded machine: #9b4957 on #171721). Opacity and colours are compared (spinners turn
- * forever and are aria-hidden, which axe does not check); gives up after eight seconds and lets axe report what it
- * sees. Four were once too few on a clean-clone run of every suite (three browsers and the server on two cores): the
- * room's vote buttons behind the match celebration were still blending when axe measured them.
+ * measured mid-transition on a loaded machine: #9b4957 on #171721). First every finite Web Animation and CSS
+ * transition is let finish (spinners turn forever, are aria-hidden, and are not waited on); then opacity and colours
+ * must hold still across three samples, because an animation driven frame by frame from script is not in
+ * `getAnimations()` and one unchanged pair of samples was once taken in a frame the loaded machine skipped (a
+ * clean-clone run of every suite: three browsers and the server on two cores). Gives up after eight seconds and lets
+ * axe report what it sees.
  */
 async function waitForFadesToSettle(page: Page) {
   await page
     .waitForFunction(
       async () => {
-        const opacities = () =>
+        const finite = document
+          .getAnimations()
+          .filter((animation) => animation.playState === 'running' && animation.effect?.getTiming().iterations !== Infinity);
+        await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+        const painted = () =>
           Array.from(document.querySelectorAll('body *'))
             .filter((element) => !element.closest('[aria-hidden="true"]'))
             .map((element) => {
@@ -21,9 +27,12 @@ async function waitForFadesToSettle(page: Page) {
               return `${style.opacity} ${style.color} ${style.backgroundColor}`;
             })
             .join(',');
-        const before = opacities();
-        await new Promise((resolve) => setTimeout(resolve, 120));
-        return before === opacities();
+        const samples = [painted()];
+        for (let i = 0; i < 2; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 120));
+          samples.push(painted());
+        }
+        return samples.every((sample) => sample === samples[0]);
       },
       undefined,
       { timeout: 8_000 },
