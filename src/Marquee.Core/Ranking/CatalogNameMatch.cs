@@ -113,9 +113,13 @@ public sealed class CatalogNameMatch
     /// How much the film is of the wished place: its original language wished and (when the wish names countries) made
     /// in one of them 1; a wished production country 0.8, times <see cref="MadeThereShare"/> when the wish names no
     /// language; the wished language made elsewhere 0.5 ("british" is English, but an American film is not British); a
-    /// wished country only as a co-producer of a film in another language 0.4
-    /// (The Ring and Silent Hill, English-language films with Japanese money, are not Japanese horror); spoken in a
-    /// wished language 0.3.
+    /// film in another language, made in a wished country and speaking the wished language in places, 0.4 (Inglourious
+    /// Basterds, a German co-production, is among German war films); made there only 0.25 times
+    /// <see cref="MadeThereShare"/> (The Ring and Silent Hill, English-language films with Japanese money, are not
+    /// Japanese horror; Cube, made in Canada in English, is not French horror); spoken there only 0.2. Neither of the
+    /// last two meets the place (<see cref="RankingOptions.FacetMatchThreshold"/>): "swedish crime movies" went on with
+    /// Minority Report and The Mask, American crime films with a line of Swedish, as if they were Swedish crime films,
+    /// and never said that only two were.
     /// </summary>
     public double PlaceMatch(CatalogMovie movie)
     {
@@ -125,6 +129,7 @@ public sealed class CatalogNameMatch
         }
         var country = details.ProductionCountries?.Any(_countries.Contains) == true;
         var madeSomewhereKnown = details.ProductionCountries is { Count: > 0 };
+        var spoken = details.SpokenLanguages?.Any(language => _languages.Contains(IsoNames.WishedAs(language))) == true;
         if (details.OriginalLanguage is { } original)
         {
             var language = IsoNames.WishedAs(original);
@@ -134,14 +139,15 @@ public sealed class CatalogNameMatch
             }
             if (country)
             {
-                return _languages.Count > 0 ? CoProducerOnly : CountryMatch * MadeThereShare(details.ProductionCountries!);
+                return _languages.Count == 0 ? CountryMatch * MadeThereShare(details.ProductionCountries!)
+                    : spoken ? MadeThereAndSpoken : MadeThereOnly * MadeThereShare(details.ProductionCountries!);
             }
         }
         else if (country)
         {
             return CountryMatch * MadeThereShare(details.ProductionCountries!);
         }
-        return details.SpokenLanguages?.Any(spoken => _languages.Contains(IsoNames.WishedAs(spoken))) == true ? SpokenOnly : 0;
+        return spoken ? SpokenOnly : 0;
     }
 
     /// <summary>
@@ -162,6 +168,7 @@ public sealed class CatalogNameMatch
 
     private const double CountryMatch = 0.8;
     private const double LanguageMadeElsewhere = 0.5;
-    private const double CoProducerOnly = 0.4;
-    private const double SpokenOnly = 0.3;
+    private const double MadeThereAndSpoken = 0.4;
+    private const double MadeThereOnly = 0.25;
+    private const double SpokenOnly = 0.2;
 }

@@ -595,6 +595,37 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_APlaceWished_IsNotMetByALineSpokenInItsLanguage()
+    {
+        // "swedish crime movies" went on with Minority Report and The Mask, American crime films with a line of Swedish,
+        // counted as true matches: the page never said how few Swedish crime films were known. Fincher's remake, made in
+        // Sweden and the United States and speaking Swedish in places, is one.
+        var details = new[]
+        {
+            new MovieDetails { MovieId = 1, OriginalLanguage = "sv", ProductionCountries = ["SE"], Keywords = ["murder", "journalist"] },
+            new MovieDetails { MovieId = 2, OriginalLanguage = "sv", ProductionCountries = ["SE"], Keywords = ["trafficking"] },
+            new MovieDetails { MovieId = 3, OriginalLanguage = "en", SpokenLanguages = ["en", "sv"], ProductionCountries = ["US"], Keywords = ["precrime"] },
+            new MovieDetails { MovieId = 4, OriginalLanguage = "en", SpokenLanguages = ["en"], ProductionCountries = ["DK", "FR", "DE", "NL", "NO", "SE", "GB", "US"] },
+            new MovieDetails { MovieId = 5, OriginalLanguage = "sv", ProductionCountries = ["SE"], Keywords = ["vampire"] },
+            new MovieDetails { MovieId = 6, OriginalLanguage = "en", SpokenLanguages = ["en", "sv"], ProductionCountries = ["US", "SE"], Keywords = ["journalist"] },
+        };
+        var catalog = new MovieCatalog(
+            [new(1, "The Girl with the Dragon Tattoo", 2009, ["Crime", "Mystery"]), new(2, "Lilya 4-ever", 2002, ["Crime", "Drama"]),
+             new(3, "Minority Report", 2002, ["Action", "Crime", "Sci-Fi"]), new(4, "Dogville", 2003, ["Crime", "Drama"]),
+             new(5, "Let the Right One In", 2008, ["Drama", "Horror"]), new(6, "The Girl with the Dragon Tattoo", 2011, ["Crime", "Thriller"])],
+            [new MovieStats(1, 25, 3.9), new MovieStats(2, 3, 3.5), new MovieStats(3, 120, 3.6), new MovieStats(4, 20, 4.0), new MovieStats(5, 17, 3.9),
+             new MovieStats(6, 40, 3.8)],
+            [], details, []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Crime"], Languages = ["sv"], Countries = ["SE"] },
+            kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal(3, result.TrueMatches);
+        Assert.Equal([1, 2, 6], Ids(result).Take(3).Order());
+    }
+
+    [Fact]
     public void Recommend_LightMood_PutsAFilmWhoseKeywordsWorkAgainstItBelowAGentleOne()
     {
         // "A cozy movie" opened on American Beauty: a comedy and a romance by its genres, and a dark comedy of adultery
@@ -617,6 +648,26 @@ public class RecommendationEngineTests
 
         Assert.Equal([2, 3, 1], cozy);
         Assert.Equal(1, romantic[0]); // a mood that names nothing against it ranks the films as before
+    }
+
+    [Fact]
+    public void Recommend_Funny_PutsAComedyThrillerBelowAComedyOfEqualStanding()
+    {
+        // "I need a good laugh" opened on Pulp Fiction and had Fargo fifth: comedies to MovieLens, thrillers first.
+        var movies = new (int Id, string Title, string[] Genres)[]
+        {
+            (1, "Pulp Fiction", ["Comedy", "Crime", "Drama", "Thriller"]),
+            (2, "Office Space", ["Comedy", "Crime"]),
+            (3, "Life of Brian", ["Comedy"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1995, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 90, 4.1)), [], [], []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var page = Ids(Recommend(snapshot, new MovieIntent { Moods = ["funny"] }, kind: RecommenderKind.Baseline, k: 3));
+
+        Assert.Equal(1, page[^1]);
     }
 
     [Fact]

@@ -1164,6 +1164,35 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_SwedishCrime_IsSwedishFilms_NotAmericanOnesWithALineOfSwedish()
+    {
+        // Minority Report and The Mask list Swedish among their spoken languages: they were counted as Swedish crime
+        // films, and the page never said how few there are.
+        var page = await RecommendAsync(new { query = "swedish crime movies", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.DoesNotContain("Minority Report", titles);
+        Assert.DoesNotContain("The Mask", titles);
+        Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
+    }
+
+    [Theory]
+    [InlineData("movies that mess with your head", "mind-bending")]
+    [InlineData("a sad movie that ends happily", "feel-good")]
+    [InlineData("i'm bored, entertain me", "surprise-me")]
+    [InlineData("a movie about a teacher who inspires students", "inspiring")]
+    public async Task Recommend_AFeelingSaidInEverydayWords_IsItsMood_NotItsWordsAsKeywords(string wish, string mood)
+    {
+        // These read "mess" and "head", "happily", "entertain" and "inspires students" as keywords: 8 Heads in a Duffel
+        // Bag for a mind-bender, The King of Comedy for "entertain me".
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Contains(mood, Strings(intent, "moods"));
+        Assert.DoesNotContain(Strings(intent, "keywords"), k => k is "mess" or "head" or "happily" or "entertain" or "inspires students");
+    }
+
+    [Fact]
     public async Task Recommend_SessionThatLikedAnimatedMusicals_NoCardPredictedToDisappoint()
     {
         var (client, userId) = await factory.CreateSessionClientAsync();
