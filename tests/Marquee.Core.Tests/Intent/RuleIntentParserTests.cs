@@ -851,9 +851,15 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("guilty pleasure", "chill")]
     [InlineData("some mindless fun", "chill")]
-    public void Parse_EverydayIdiomForAnEasyWatch_IsTheMood_NotItsWords(string wish, string mood)
+    [InlineData("movies that mess with your head", "mind-bending")]
+    [InlineData("something that messes with my mind", "mind-bending")]
+    [InlineData("a sad movie that ends happily", "feel-good")]
+    [InlineData("i'm bored, entertain me", "surprise-me")]
+    [InlineData("a film that inspires", "inspiring")]
+    public void Parse_EverydayIdiomForAFeeling_IsTheMood_NotItsWords(string wish, string mood)
     {
-        // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac.
+        // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac; "mess" and "head" found 8 Heads in a
+        // Duffel Bag for a mind-bender, and "entertain" The King of Comedy.
         var intent = Parse(wish);
 
         Assert.Contains(mood, intent.Moods);
