@@ -319,10 +319,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         }
 
         /// <summary>
-        /// The nationality at <paramref name="at"/> begins a catalogue label that goes on to name no kind of film: "the
-        /// french revolution", "russian roulette", "a mexican standoff", "a german shepherd" are subjects, and their films
-        /// are not French, Russian, Mexican or German (a film about the French Revolution read as any French film). A
-        /// label that names a kind ("british comedy", "french noir") keeps the place.
+        /// The nationality or the genre's subject at <paramref name="at"/> begins a catalogue label that goes on to name
+        /// no kind of film: "the french revolution", "russian roulette", "a mexican standoff", "a german shepherd" are
+        /// subjects, and their films are not French, Russian, Mexican or German (a film about the French Revolution read
+        /// as any French film); "the space race" is no science fiction (it was Alien and Independence Day). A label that
+        /// names a kind ("british comedy", "french noir", "space western") keeps the place or the genre.
         /// </summary>
         private bool NamesASubject(int at, int length)
         {
@@ -430,6 +431,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 {
                     builder.ApplyNegated(concept, query.Text(at, length));
                     _negation = Negation.AfterItem;
+                }
+                else if (concept is { Kind: ConceptKind.Genre, Terms.Count: > 0 } && NamesASubject(at, length))
+                {
+                    // "The space race" is The Right Stuff and Hidden Figures, dramas: the label says it, and the genre's
+                    // subject would rank every spaceship film above them.
+                    _negation = Negation.Off;
                 }
                 else
                 {

@@ -2600,6 +2600,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something about the space race", "space race", new string[0])]
+    [InlineData("a space western", "space western", new[] { "Sci-Fi", "Western" })]
+    public void Parse_AGenresSubjectOpeningALabel_IsTheGenreOnlyWhenTheLabelNamesAKind(string query, string label, string[] genres)
+    {
+        // "the space race" read science fiction and outer space: Alien and Independence Day above The Right Stuff.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels(label) });
+
+        Assert.Equal([label], intent.Labels);
+        Assert.Equal(genres, intent.Genres.Order());
+    }
+
+    [Theory]
     [InlineData("whatever's popular", "acclaimed")] // "popular" searched: Clueless for its "popular girl"
     [InlineData("what's trending", "acclaimed")]
     [InlineData("a crowd favorite", "acclaimed")] // A Face in the Crowd

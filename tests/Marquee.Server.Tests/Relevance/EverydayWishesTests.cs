@@ -1176,6 +1176,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
     }
 
+    [Fact]
+    public async Task Recommend_TheSpaceRace_IsItsFilms_NotScienceFiction()
+    {
+        // "space" read science fiction and outer space: Alien, Interstellar and Independence Day above The Right Stuff.
+        var page = await RecommendAsync(new { query = "something about the space race", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Hidden Figures", "The Right Stuff"], titles.Take(2).Order());
+        Assert.DoesNotContain("Alien", titles);
+    }
+
     [Theory]
     [InlineData("movies that mess with your head", "mind-bending")]
     [InlineData("a sad movie that ends happily", "feel-good")]
