@@ -2612,6 +2612,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a standup comedy special")]
+    [InlineData("stand up comedy")]
+    public void Parse_StandUp_IsTheKindOfComedy_NotTheWordSpecial(string query)
+    {
+        // "a standup comedy special" was any comedy and the keyword "special": True Lies first.
+        var intent = Parse(query);
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Equal(["stand-up comedy"], intent.Keywords);
+    }
+
+    [Theory]
     [InlineData("whatever's popular", "acclaimed")] // "popular" searched: Clueless for its "popular girl"
     [InlineData("what's trending", "acclaimed")]
     [InlineData("a crowd favorite", "acclaimed")] // A Face in the Crowd
