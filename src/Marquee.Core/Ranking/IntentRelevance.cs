@@ -23,6 +23,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[] _total;
     private readonly float[]? _keyword;
     private readonly float[]? _reference;
+    // The kind of the films to be like: a mood modifies it ("toy story but darker"), so none of its genres work against the mood.
+    private readonly uint _referenceGenres;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
     private readonly float[]? _ruledOut;
@@ -89,6 +91,7 @@ internal sealed class IntentRelevance : IDisposable
             _reference = Rent(n);
             _closestReference = ArrayPool<int>.Shared.Rent(n);
             ReferenceSimilarity.Compute(snapshot, References, candidates, _reference, _closestReference);
+            _referenceGenres = References.Aggregate(0u, (bits, reference) => bits | reference.GenreMask.Bits);
         }
         if (intent.ExcludeKeywords.Count > 0)
         {
@@ -348,7 +351,8 @@ internal sealed class IntentRelevance : IDisposable
     /// Future fit the mood as fully as Inception by that genre alone.
     /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
-        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), _snapshot.Features.MoodAvoidTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits, out tagged);
+        MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), _snapshot.Features.MoodAvoidTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits,
+            _referenceGenres, out tagged);
 
     private const float WishedGenreMoodShare = 0.6f;
 
@@ -356,7 +360,7 @@ internal sealed class IntentRelevance : IDisposable
     private const float AvoidTagWeight = 0.6f;
 
     private static double MoodFit(IntentConcept mood, bool[]? tags, byte[]? avoidTags, int index, uint genreBits, uint tmdbGenreBits, uint wishedBits,
-        out bool tagged)
+        uint givenBits, out bool tagged)
     {
         tagged = tags is not null && tags[index];
         if (mood.GenreMask.IsEmpty)
@@ -374,7 +378,10 @@ internal sealed class IntentRelevance : IDisposable
             if ((genreBits & mask) != 0)
             {
                 weight = Math.Max(weight, share * mood.WeightByGenreBit[bit]);
-                avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
+                if ((givenBits & mask) == 0)
+                {
+                    avoid = Math.Max(avoid, mood.AvoidByGenreBit[bit]);
+                }
             }
             else
             {
@@ -467,6 +474,13 @@ internal sealed class IntentRelevance : IDisposable
     /// meets at all scales it between <see cref="RankingOptions.FacetCoverageFloor"/> and 1, so "like The
     /// Matrix but funny" prefers films that are both over films that are very much one of them.
     /// </summary>
+    /// <summary>
+    /// With a film to be like, a mood says how the page should differ from it ("toy story but darker"): it counts in
+    /// full for films at least this like the reference, and in proportion below, so the mood's own favourites (Fight
+    /// Club, Reservoir Dogs) do not crowd out darker films of Toy Story's kind.
+    /// </summary>
+    private const float ModifiedReferenceSimilarity = 0.3f;
+
     private float Combine(int index)
     {
         // Genres come from the features' flat array: most wishes never need the film's record itself.
@@ -509,7 +523,12 @@ internal sealed class IntentRelevance : IDisposable
                     continue;
                 }
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, out _);
+                var fit = MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, _referenceGenres, out _);
+                if (_reference is not null)
+                {
+                    fit *= Math.Min(1, _reference[index] / ModifiedReferenceSimilarity);
+                }
+                moodSum += weight * fit;
                 moodWeights += weight;
             }
             if (moodWeights > 0)

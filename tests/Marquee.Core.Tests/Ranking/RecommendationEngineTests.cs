@@ -651,6 +651,30 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AFilmToBeLikeButDarker_IsADarkerFilmOfItsKind_NotTheMoodsFavourites()
+    {
+        // "toy story but darker" was Toy Story 2, then Fight Club and Reservoir Dogs: the dark mood counted in full for
+        // films nothing like Toy Story, and against every children's film.
+        var movies = new (int Id, string Title, string[] Genres, string[] Keywords, int Ratings)[]
+        {
+            (5, "Toy Story 2", ["Animation", "Children", "Comedy"], ["toys", "friendship", "computer animation", "sequel"], 100),
+            (1, "Toy Story", ["Animation", "Children", "Comedy"], ["toys", "friendship", "computer animation"], 200),
+            (2, "Up", ["Adventure", "Animation", "Children", "Drama"], ["grief", "balloon", "computer animation", "old age"], 100),
+            (3, "Fight Club", ["Crime", "Drama", "Thriller"], ["insomnia", "violence", "split personality"], 220),
+            (4, "Reservoir Dogs", ["Crime", "Thriller"], ["heist", "violence", "betrayal"], 130),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Ratings > 150 ? 4.3 : 3.9)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = $"{m.Title}.", Keywords = m.Keywords }), []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var page = Ids(Recommend(snapshot, new MovieIntent { Moods = ["dark"], ReferenceMovieIds = [1] }, kind: RecommenderKind.Baseline, k: 4));
+
+        Assert.True(page.IndexOf(2) < page.IndexOf(3), string.Join(", ", page));
+    }
+
+    [Fact]
     public void Recommend_Funny_PutsAComedyThrillerBelowAComedyOfEqualStanding()
     {
         // "I need a good laugh" opened on Pulp Fiction and had Fargo fifth: comedies to MovieLens, thrillers first.

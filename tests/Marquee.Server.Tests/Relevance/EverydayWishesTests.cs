@@ -1177,6 +1177,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AFilmButDarker_IsDarkerFilmsOfItsKind_NotTheMoodsFavourites()
+    {
+        // "toy story but darker" was Toy Story 2, then Fight Club, Reservoir Dogs and The Dark Knight.
+        var page = await RecommendAsync(new { query = "toy story but darker", k = 10 });
+
+        var items = Items(page);
+        Assert.True(Count(items, "Animation", "Children") >= 6, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.DoesNotContain(items, i => i.GetProperty("title").GetString() is "Fight Club" or "Reservoir Dogs" or "Pulp Fiction");
+    }
+
+    [Fact]
     public async Task Recommend_TheSpaceRace_IsItsFilms_NotScienceFiction()
     {
         // "space" read science fiction and outer space: Alien, Interstellar and Independence Day above The Right Stuff.
