@@ -856,6 +856,9 @@ public class RuleIntentParserTests
     [InlineData("a sad movie that ends happily", "feel-good")]
     [InlineData("i'm bored, entertain me", "surprise-me")]
     [InlineData("a film that inspires", "inspiring")]
+    [InlineData("a movie my mom would love", "cozy")] // the favourites, with nothing read
+    [InlineData("movies to watch when you're high", "mind-bending")] // "high" was high school: Ferris Bueller first
+    [InlineData("a movie to watch after a breakup", "cheer-me-up")] // "breakup" found The Perfect Guy
     public void Parse_EverydayIdiomForAFeeling_IsTheMood_NotItsWords(string wish, string mood)
     {
         // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac; "mess" and "head" found 8 Heads in a
@@ -2621,6 +2624,18 @@ public class RuleIntentParserTests
 
         Assert.Equal(["Comedy"], intent.Genres);
         Assert.Equal(["stand-up comedy"], intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a film for a history buff", "history")]
+    [InlineData("a movie for a car lover", "car")]
+    public void Parse_AFanOfASubject_IsTheSubject_NotTheWordForAFan(string query, string subject)
+    {
+        // "a movie for a car lover" was filed under "lover" too: Rocky and Mission: Impossible II.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels(subject, "lover", "buff") });
+
+        Assert.DoesNotContain("lover", intent.Labels.Concat(intent.Keywords));
+        Assert.DoesNotContain("buff", intent.Labels.Concat(intent.Keywords));
     }
 
     [Theory]
