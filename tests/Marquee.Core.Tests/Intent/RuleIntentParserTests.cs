@@ -859,6 +859,8 @@ public class RuleIntentParserTests
     [InlineData("a movie my mom would love", "cozy")] // the favourites, with nothing read
     [InlineData("movies to watch when you're high", "mind-bending")] // "high" was high school: Ferris Bueller first
     [InlineData("a movie to watch after a breakup", "cheer-me-up")] // "breakup" found The Perfect Guy
+    [InlineData("a film no one has heard of", "hidden-gem")] // "heard" was ruled out: the favourites
+    [InlineData("movies nobody talks about", "hidden-gem")] // "nobody talks": silent films
     public void Parse_EverydayIdiomForAFeeling_IsTheMood_NotItsWords(string wish, string mood)
     {
         // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac; "mess" and "head" found 8 Heads in a
@@ -2636,6 +2638,18 @@ public class RuleIntentParserTests
 
         Assert.DoesNotContain("lover", intent.Labels.Concat(intent.Keywords));
         Assert.DoesNotContain("buff", intent.Labels.Concat(intent.Keywords));
+    }
+
+    [Theory]
+    [InlineData("an indie drama")]
+    [InlineData("indie movies")]
+    public void Parse_Indie_IsIndependentFilms_NotTheQuirkyMood(string query)
+    {
+        // "an indie drama" read quirky: Pulp Fiction, Life Is Beautiful and Forrest Gump.
+        var intent = Parse(query);
+
+        Assert.Equal(["independent film"], intent.Keywords);
+        Assert.Empty(intent.Moods);
     }
 
     [Theory]
