@@ -2653,6 +2653,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something about a mother's love", "motherhood")]
+    [InlineData("a film about a father's love for his son", "fatherhood")]
+    public void Parse_AParentsLove_IsParenthood_NotTheRomanticMood(string query, string topic)
+    {
+        // "a mother's love" read romantic: The Piano and My Big Fat Greek Wedding.
+        var intent = Parse(query);
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Moods);
+    }
+
+    [Theory]
     [InlineData("whatever's popular", "acclaimed")] // "popular" searched: Clueless for its "popular girl"
     [InlineData("what's trending", "acclaimed")]
     [InlineData("a crowd favorite", "acclaimed")] // A Face in the Crowd
