@@ -319,20 +319,25 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         }
 
         /// <summary>
-        /// The nationality or the genre's subject at <paramref name="at"/> begins a catalogue label that goes on to name
-        /// no kind of film: "the french revolution", "russian roulette", "a mexican standoff", "a german shepherd" are
-        /// subjects, and their films are not French, Russian, Mexican or German (a film about the French Revolution read
-        /// as any French film); "the space race" is no science fiction (it was Alien and Independence Day). A label that
-        /// names a kind ("british comedy", "french noir", "space western") keeps the place or the genre.
+        /// The nationality or the genre's subject at <paramref name="at"/> is part of a longer catalogue label whose other
+        /// words name no kind of film: "the french revolution", "russian roulette", "a mexican standoff", "a german
+        /// shepherd" are subjects, and their films are not French, Russian, Mexican or German (a film about the French
+        /// Revolution read as any French film); "ancient greece" is a setting, not Greek films; "the space race" is no
+        /// science fiction (it was Alien and Independence Day). A label that names a kind ("british comedy", "french
+        /// noir", "space western") keeps the place or the genre.
         /// </summary>
         private bool NamesASubject(int at, int length)
         {
-            if (_labelStart != at || _labelEnd <= at + length)
+            if (_labelStart > at || _labelEnd < at + length || _labelEnd - _labelStart <= length)
             {
                 return false;
             }
-            for (var i = at + length; i < _labelEnd; i++)
+            for (var i = _labelStart; i < _labelEnd; i++)
             {
+                if (i >= at && i < at + length)
+                {
+                    continue;
+                }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out _)
                     && (meaning.Concept is { Kind: ConceptKind.Genre } || meaning.Era is not null || meaning.Has(PhraseRole.KindNoun)))
                 {

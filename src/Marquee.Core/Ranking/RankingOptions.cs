@@ -115,6 +115,12 @@ public sealed record RankingOptions
     /// </summary>
     public double CfPopularityDiscount { get; init; } = 0.45;
 
+    /// <summary>
+    /// Share of their weight the personal score and quality keep on a page of films that only come closest to a precise
+    /// wish nothing matches as a whole: there they break ties between equally close films.
+    /// </summary>
+    public double ClosestPageTieBreakShare { get; init; } = 0.25;
+
     /// <summary>Weight of the wish's fit in the blend when the wish names something precise (a person, a subject, a film).</summary>
     public double PreciseRelevanceWeight { get; init; } = 0.8;
 

@@ -127,6 +127,13 @@ public static class RecommendationEngine
             // A subject ("time loop", "submarine") names films people mostly know; a person or a film names exactly which.
             var personalWeight = !precise || cfShare > 0 ? options.PersonalWeight
                 : relevance.NamesFilms ? options.PreciseBaselineWeight : options.SubjectBaselineWeight;
+            if (relevance.TrueMatches == 0)
+            {
+                // Nothing meets the wish as a whole and the page says "these come closest": closeness orders it, fame and
+                // rating only break ties ("movies from iceland" was the favourites above Iceland's co-productions).
+                personalWeight *= options.ClosestPageTieBreakShare;
+                qualityWeight *= options.ClosestPageTieBreakShare;
+            }
             var weightSum = relevanceWeight + personalWeight + qualityWeight;
             // Among the films that fit a subject, the ones people know come first (a heist wish means the famous
             // heists): fame counts in proportion to fit, so it never lifts a film off the subject.

@@ -2665,6 +2665,19 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a movie set in ancient greece", "ancient greece")]
+    [InlineData("a film set in nazi germany", "nazi germany")]
+    public void Parse_APlaceInsideASetting_IsTheSetting_NotFilmsMadeThere(string query, string label)
+    {
+        // "a movie set in ancient greece" read Greek films: Mediterraneo and Captain Corelli's Mandolin after 300.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels(label) });
+
+        Assert.Contains(label, intent.Labels);
+        Assert.Empty(intent.Languages);
+        Assert.Empty(intent.Countries);
+    }
+
+    [Theory]
     [InlineData("whatever's popular", "acclaimed")] // "popular" searched: Clueless for its "popular girl"
     [InlineData("what's trending", "acclaimed")]
     [InlineData("a crowd favorite", "acclaimed")] // A Face in the Crowd

@@ -651,6 +651,30 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_APlaceNoFilmIsOf_ComesClosestWithFilmsMadeThere_NotTheFavourites()
+    {
+        // "a turkish film": no film of the catalogue is in Turkish, and the page said "these come closest" over The
+        // Shawshank Redemption and Fight Club rather than a film made with Turkish money and one with Turkish spoken.
+        var details = new[]
+        {
+            new MovieDetails { MovieId = 1, OriginalLanguage = "en", ProductionCountries = ["US"] },
+            new MovieDetails { MovieId = 2, OriginalLanguage = "en", ProductionCountries = ["US"] },
+            new MovieDetails { MovieId = 3, OriginalLanguage = "el", ProductionCountries = ["GR", "TR"] },
+            new MovieDetails { MovieId = 4, OriginalLanguage = "en", SpokenLanguages = ["en", "tr"], ProductionCountries = ["GB"] },
+        };
+        var catalog = new MovieCatalog(
+            [new(1, "The Shawshank Redemption", 1994, ["Drama"]), new(2, "Fight Club", 1999, ["Drama"]),
+             new(3, "Steam: The Turkish Bath", 1997, ["Drama"]), new(4, "Lawrence of Arabia", 1962, ["Drama"])],
+            [new MovieStats(1, 300, 4.4), new MovieStats(2, 220, 4.3), new MovieStats(3, 1, 4.0), new MovieStats(4, 45, 4.3)], [], details, []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var result = Recommend(snapshot, new MovieIntent { Languages = ["tr"], Countries = ["TR"] }, kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal(0, result.TrueMatches);
+        Assert.Equal([3, 4], Ids(result).Take(2).Order());
+    }
+
+    [Fact]
     public void Recommend_AFilmToBeLikeButDarker_IsADarkerFilmOfItsKind_NotTheMoodsFavourites()
     {
         // "toy story but darker" was Toy Story 2, then Fight Club and Reservoir Dogs: the dark mood counted in full for
