@@ -470,17 +470,17 @@ internal sealed class IntentRelevance : IDisposable
         _reference is null ? null : (References[_closestReference![index]], _reference[index]);
 
     /// <summary>
-    /// Weighted mean of the facets present, times a soft AND: the share of (weighted) facets the movie
-    /// meets at all scales it between <see cref="RankingOptions.FacetCoverageFloor"/> and 1, so "like The
-    /// Matrix but funny" prefers films that are both over films that are very much one of them.
-    /// </summary>
-    /// <summary>
     /// With a film to be like, a mood says how the page should differ from it ("toy story but darker"): it counts in
     /// full for films at least this like the reference, and in proportion below, so the mood's own favourites (Fight
     /// Club, Reservoir Dogs) do not crowd out darker films of Toy Story's kind.
     /// </summary>
     private const float ModifiedReferenceSimilarity = 0.3f;
 
+    /// <summary>
+    /// Weighted mean of the facets present, times a soft AND: the share of (weighted) facets the movie
+    /// meets at all scales it between <see cref="RankingOptions.FacetCoverageFloor"/> and 1, so "like The
+    /// Matrix but funny" prefers films that are both over films that are very much one of them.
+    /// </summary>
     private float Combine(int index)
     {
         // Genres come from the features' flat array: most wishes never need the film's record itself.
@@ -523,17 +523,13 @@ internal sealed class IntentRelevance : IDisposable
                     continue;
                 }
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                var fit = MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, _referenceGenres, out _);
-                if (_reference is not null)
-                {
-                    fit *= Math.Min(1, _reference[index] / ModifiedReferenceSimilarity);
-                }
-                moodSum += weight * fit;
+                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, _referenceGenres, out _);
                 moodWeights += weight;
             }
             if (moodWeights > 0)
             {
-                Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), moodSum / moodWeights);
+                var likeness = _reference is null ? 1 : Math.Min(1, _reference[index] / ModifiedReferenceSimilarity);
+                Facet(_options.MoodMatchWeight * (moodWeights / Moods.Count), likeness * moodSum / moodWeights);
             }
         }
         if (_otherTopics.Count > 0)
