@@ -1,3 +1,4 @@
+using Marquee.Core.Catalog;
 using Marquee.Core.Intent;
 using Marquee.Core.Ranking;
 using Marquee.Core.Recommenders;
@@ -72,5 +73,36 @@ public sealed class SemanticRankingTests
         var with = RecommendationEngine.Recommend(plain, new RecommendationRequest { Intent = intent, QueryEmbedding = query });
 
         Assert.Equal(without.Items.Select(i => (i.Movie.MovieId, i.Score)), with.Items.Select(i => (i.Movie.MovieId, i.Score)));
+    }
+
+    [Fact]
+    public void Recommend_FormOfItsTime_MeaningAddsNothing()
+    {
+        // "silent films": the record settles which films are silent. Closeness to the words put Silent Movie (1976, one
+        // rating, a film about making one) above The General, whose story never says "silent".
+        var movies = new (int Id, string Title, int Year, string Overview, string[] Keywords, int Ratings, double Mean)[]
+        {
+            (1, "General, The", 1926, "A train engineer chases stolen locomotives across the lines.", [], 40, 4.1),
+            (2, "Silent Movie", 1976, "A director sets out to make the first silent movie in forty years.", ["silent film"], 1, 3.5),
+            (3, "Heat", 1995, "A detective hunts a crew of bank robbers.", ["heist"], 60, 4.0),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, m.Year, ["Comedy"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = m.Overview, Keywords = m.Keywords }),
+            []);
+        var rows = catalog.Movies.Select(m => FilmText.Compose(m)).ToList();
+        var vectors = Embedder.Embed(rows);
+        var embeddings = new MovieEmbeddings(Embedder.ModelName, Embedder.Dimensions,
+            catalog.Movies.Select((m, i) => new MovieEmbedding(m.MovieId, FilmText.Hash(rows[i]), vectors[i])).ToList());
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test", semantic: SemanticIndex.Build(catalog, embeddings));
+        var intent = new MovieIntent { Keywords = ["silent film"] };
+        var query = Embedder.Embed(["silent movies, a silent film"])[0];
+
+        var with = RecommendationEngine.Recommend(snapshot, new RecommendationRequest { Intent = intent, QueryEmbedding = query, K = 2 });
+
+        Assert.Equal([1, 2], with.Items.Select(i => i.Movie.MovieId));
+        Assert.False(RecommendationEngine.UsesQueryEmbedding(intent, snapshot.Vocabulary));
+        Assert.True(RecommendationEngine.UsesQueryEmbedding(intent with { Keywords = ["silent film", "heist"] }, snapshot.Vocabulary));
     }
 }
