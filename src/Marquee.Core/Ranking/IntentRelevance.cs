@@ -32,6 +32,7 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>The youngest viewer's age the wish names ("my 5 year old"), or null.</summary>
     private readonly int? _viewerAge;
     private readonly float[]? _semantic;
+    private readonly bool _meaningIsAFacet;
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
@@ -107,6 +108,7 @@ internal sealed class IntentRelevance : IDisposable
             && RecommendationEngine.UsesQueryEmbedding(intent, vocabulary) && candidates.Length > 0)
         {
             _semantic = Semantic(semantic, queryEmbedding, candidates);
+            _meaningIsAFacet = MeaningIsAFacet(intent, vocabulary);
         }
         foreach (var mood in Moods)
         {
@@ -460,6 +462,16 @@ internal sealed class IntentRelevance : IDisposable
     public bool HasSemantic => _semantic is not null;
 
     /// <summary>
+    /// Whether closeness in meaning ranks films for this wish, beyond telling how many films it reaches: not when its only
+    /// subject is a form of its time ("silent films"), which the record settles. Closeness to the words put Silent
+    /// Movie, Mel Brooks's 1976 film with one rating, above Metropolis, and halved the fit of The General, whose story
+    /// never says "silent".
+    /// </summary>
+    private static bool MeaningIsAFacet(MovieIntent intent, IntentVocabulary vocabulary) =>
+        RecommendationEngine.UsesQueryEmbedding(
+            intent with { Keywords = intent.Keywords.Where(keyword => vocabulary.Find(keyword) is not { ReleasedTo: not null }).ToList() }, vocabulary);
+
+    /// <summary>
     /// 0–1: how close in meaning the film's text is to the wish's text: the cosine of their embeddings, rescaled from
     /// <see cref="RankingOptions.SemanticFloorDeviations"/> above the candidates' mean (0) to the best candidate (1);
     /// 0 without an embedding.
@@ -574,7 +586,7 @@ internal sealed class IntentRelevance : IDisposable
         {
             Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index], _viewerAge));
         }
-        if (_semantic is not null)
+        if (_semantic is not null && _meaningIsAFacet)
         {
             Facet(_options.SemanticMatchWeight, _semantic[index]);
         }

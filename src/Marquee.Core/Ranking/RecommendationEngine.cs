@@ -17,13 +17,11 @@ public static class RecommendationEngine
     /// Whether the semantic match ranks for this intent: only when the parser left topics, labels or free words (see
     /// <see cref="RankingOptions.SemanticMatchWeight"/>). Callers skip embedding the wish otherwise. A label that only
     /// names the kind the wished genres make ("romantic comedy") is no subject to look for in a film's story: closeness
-    /// to those two words put Love Actually above When Harry Met Sally, whose story never says them. Nor is a form of its
-    /// time ("silent film"), which the record settles: closeness to the words put Silent Movie, Mel Brooks's 1976 film
-    /// with one rating, above Metropolis, and halved the fit of The General, whose story never says "silent".
+    /// to those two words put Love Actually above When Harry Met Sally, whose story never says them.
     /// </summary>
     public static bool UsesQueryEmbedding(MovieIntent intent, IntentVocabulary vocabulary)
     {
-        if (intent.Keywords.Any(keyword => vocabulary.Find(keyword) is not { ReleasedTo: not null }))
+        if (intent.Keywords.Count > 0)
         {
             return true;
         }

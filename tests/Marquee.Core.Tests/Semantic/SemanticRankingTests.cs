@@ -102,7 +102,7 @@ public sealed class SemanticRankingTests
         var with = RecommendationEngine.Recommend(snapshot, new RecommendationRequest { Intent = intent, QueryEmbedding = query, K = 2 });
 
         Assert.Equal([1, 2], with.Items.Select(i => i.Movie.MovieId));
-        Assert.False(RecommendationEngine.UsesQueryEmbedding(intent, snapshot.Vocabulary));
-        Assert.True(RecommendationEngine.UsesQueryEmbedding(intent with { Keywords = ["silent film", "heist"] }, snapshot.Vocabulary));
+        var without = RecommendationEngine.Recommend(snapshot, new RecommendationRequest { Intent = intent, K = 2 });
+        Assert.Equal(without.Items.Select(i => (i.Movie.MovieId, i.Score)), with.Items.Select(i => (i.Movie.MovieId, i.Score)));
     }
 }
