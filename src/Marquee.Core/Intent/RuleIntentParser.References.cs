@@ -232,16 +232,22 @@ public sealed partial class RuleIntentParser
             var end = start;
             var last = start;
             var words = 0;
+            // A little-known film's name opening a longer one ("stranger things"): its function words count as title words.
+            var opensOnCutShortTitle = context.Titles?.ResolveExact(query.Text(start, 1)) is { } opening && CutsShortALongerTitle(start + 1, opening);
             while (end < query.Count && query[end].Kind is not (QueryTokenKind.Break or QueryTokenKind.Joiner)
                    && !vocabulary.NegationBreakers.TryMatch(query, end, out _, out _))
             {
                 if (vocabulary.Phrases.TryMatch(query, end, out var meaning, out var length))
                 {
                     // Function words belong inside a title ("game of thrones"); a word that means something ends it.
-                    if (!meaning.Has(PhraseRole.Filler) || meaning.Concept is not null || meaning.Era is not null || meaning.Language is not null
-                        || meaning.MaxAge is not null || meaning.Has(PhraseRole.Negator) || meaning.Has(PhraseRole.SubjectMarker))
+                    if (MeansSomething(meaning))
                     {
                         break;
+                    }
+                    if (opensOnCutShortTitle && words > 0 && !vocabulary.SeriesNouns.TryMatch(query, end, out _, out _))
+                    {
+                        words++;
+                        last = end + length;
                     }
                     end += length;
                     continue;
@@ -290,7 +296,29 @@ public sealed partial class RuleIntentParser
             }
             builder.AddReference(match.MovieId, match.Franchise);
             _recognised = true;
+            var tail = TitleTail(start + used);
+            if (tail > 0)
+            {
+                builder.AddUnused(query.Text(start + used, tail));
+                used += tail;
+            }
             return true;
+        }
+
+        /// <summary>
+        /// Words straight after a title that nothing reads are the rest of a name the catalogue lacks, a sequel or a
+        /// remake: "like top gun maverick" is films like Top Gun, and "maverick" is said back rather than searched (Maverick,
+        /// the 1994 western, opened the page), "like alien romulus" did not read the studio Romulus Films.
+        /// </summary>
+        private int TitleTail(int at)
+        {
+            var length = 0;
+            while (at + length < query.Count && query[at + length].Kind is QueryTokenKind.Word or QueryTokenKind.Number
+                   && !vocabulary.Phrases.TryMatch(query, at + length, out _, out _) && !vocabulary.NegationBreakers.TryMatch(query, at + length, out _, out _))
+            {
+                length++;
+            }
+            return length;
         }
 
         /// <summary>
@@ -325,6 +353,10 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 if (AllKnownWords(start, length) && !(exact.IsFullTitle && exact.RatingCount >= MinRatingsForCommonWordTitle))
+                {
+                    continue;
+                }
+                if (CutsShortALongerTitle(start + length, exact))
                 {
                     continue;
                 }
@@ -365,10 +397,30 @@ public sealed partial class RuleIntentParser
             {
                 return null;
             }
+            if (CutsShortALongerTitle(start + lengths[best.Span], best.Match))
+            {
+                return null;
+            }
             used = lengths[best.Span];
             // A typo'd title names one film, never its franchise.
             return best.Match with { Franchise = null };
         }
+
+        /// <summary>
+        /// A film few know, read from the first words of a longer name that goes on with a word nothing reads: "like
+        /// stranger things" is the series, not The Stranger (1946, one rating) and a leftover "things". A film people
+        /// know keeps its reading ("like alien romulus" is films like Alien), and so does a title followed by a word the
+        /// vocabulary reads ("like heat but shorter").
+        /// </summary>
+        private bool CutsShortALongerTitle(int next, TitleMatch match) =>
+            match.RatingCount < MinRatingsForBareTitle && next < query.Count && query[next].Kind == QueryTokenKind.Word
+            && !vocabulary.SeriesNouns.TryMatch(query, next, out _, out _) && !vocabulary.NegationBreakers.TryMatch(query, next, out _, out _)
+            && (!vocabulary.Phrases.TryMatch(query, next, out var meaning, out _) || !MeansSomething(meaning));
+
+        /// <summary>A phrase that is more than a function word (which a title may hold: "game of thrones", "stranger things").</summary>
+        private static bool MeansSomething(PhraseMeaning meaning) =>
+            !meaning.Has(PhraseRole.Filler) || meaning.Concept is not null || meaning.Era is not null || meaning.Language is not null
+            || meaning.MaxAge is not null || meaning.Has(PhraseRole.Negator) || meaning.Has(PhraseRole.SubjectMarker);
 
         /// <summary>
         /// The title read so far goes on: "of" then a word nothing reads ("like game of thrones" is not The Game and a

@@ -568,6 +568,46 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something like stranger things", "stranger things")]
+    [InlineData("movies like stranger things", "stranger things")]
+    public void Parse_LikeATitleWhoseFirstWordIsALittleKnownFilm_IsTheLongerTitle(string query, string title)
+    {
+        // "Stranger" alone is The Stranger (1946, one rating): the page was film noir for a wish about the series.
+        var titles = new FakeTitles((25927, "The Stranger", 1), (1240, "The Terminator", 131), (2571, "The Matrix", 278));
+        var intent = Parser.Parse(query, Context with { Titles = titles });
+
+        Assert.True(intent.ReferenceMovieIds.Count == 0, System.Text.Json.JsonSerializer.Serialize(intent));
+        Assert.Equal([title], intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("like top gun maverick", 1101, "maverick")]
+    [InlineData("something like dune part two", 2021, "part two")]
+    [InlineData("like alien romulus", 1214, "romulus")]
+    public void Parse_LikeATitleThenWordsNothingReads_TheWordsAreTheRestOfItsName(string query, int reference, string rest)
+    {
+        // "Maverick" was searched, and the 1994 western opened a page of films like Top Gun.
+        var titles = new FakeTitles((1101, "Top Gun", 83), (2021, "Dune", 39), (1214, "Alien", 146));
+        var intent = Parser.Parse(query, Context with { Titles = titles, Lexicon = new FakeLexicon("maverick", "romulus", "part") });
+
+        Assert.Equal([reference], intent.ReferenceMovieIds);
+        Assert.Equal([rest], intent.Unused);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Companies);
+    }
+
+    [Theory]
+    [InlineData("like terminator salvation", 1240)] // a film people know keeps its reading; the rest is its sequel
+    [InlineData("like the stranger but darker", 25927)] // the title is whole: the next word is read
+    public void Parse_LikeATitleThenMoreWords_KnownFilmOrWholeTitleKeepsItsReading(string query, int reference)
+    {
+        var titles = new FakeTitles((25927, "The Stranger", 1), (1240, "The Terminator", 131), (2571, "The Matrix", 278));
+        var intent = Parser.Parse(query, Context with { Titles = titles });
+
+        Assert.Equal([reference], intent.ReferenceMovieIds);
+    }
+
+    [Theory]
     [InlineData("like the matrix but funnier", 2571)]
     [InlineData("un film comme the matrix mais plus drôle", 2571)]
     [InlineData("una película como the matrix pero más divertida", 2571)]

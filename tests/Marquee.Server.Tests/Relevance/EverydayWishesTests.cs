@@ -1198,6 +1198,43 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain("Alien", titles);
     }
 
+    [Fact]
+    public async Task Recommend_SilentFilms_AreTheEraAndTheLabelled_OrderedByFame_NotByTheWordSilent()
+    {
+        // Closeness to the words put Silent Movie (1976, one rating) second and The Birth of a Nation (one rating) fourth,
+        // and left The Gold Rush off a page of silent films.
+        var page = await RecommendAsync(new { query = "silent films", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains("The General", titles);
+        Assert.Contains("The Gold Rush", titles);
+        Assert.DoesNotContain("Silent Movie", titles);
+        Assert.DoesNotContain("The Birth of a Nation", titles);
+    }
+
+    [Fact]
+    public async Task Recommend_LikeASeriesWhoseFirstWordIsAnObscureFilm_SaysTheCatalogueLacksIt()
+    {
+        // "like stranger things" was films like The Stranger (1946, one rating): film noir, with no word about the series.
+        var page = await RecommendAsync(new { query = "like stranger things", k = 10 });
+
+        Assert.Empty(page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray());
+        Assert.Equal(["stranger things"], Strings(page.GetProperty("intent"), "unused"));
+        Assert.StartsWith("Nothing in the catalogue matches 'stranger things'", page.GetProperty("notice").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_LikeASequelTheCatalogueLacks_IsLikeTheFilmItNames_NotItsLastWordSearched()
+    {
+        // "maverick" was searched: Maverick, the 1994 western, opened the page, then Lethal Weapon 4 for a "maverick cop".
+        var page = await RecommendAsync(new { query = "like top gun maverick", k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal([1101], intent.GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(Strings(intent, "keywords"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("title").GetString() == "Maverick");
+    }
+
     [Theory]
     [InlineData("movies that mess with your head", "mind-bending")]
     [InlineData("a sad movie that ends happily", "feel-good")]
