@@ -72,6 +72,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>The gore a scare in moderation rules out ("something scary but not too scary").</summary>
     private const string GoryMood = "gory";
 
+    /// <summary>The mood a subject made of horror takes when the wish says it should not scare (see Build).</summary>
+    private const string FunnyMood = "funny";
+
+    private const string HorrorGenre = "Horror";
+
     /// <summary>The holiday's topic, which for a child is <see cref="ChildrensScare"/> as well.</summary>
     private const string Halloween = "halloween";
 
@@ -364,6 +369,16 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             _negatedMoods.Remove(scare);
             Apply(moderate);
             _excludedKeywords.Remove(ScaryMood);
+            AddDistinct(_excludedKeywords, GoryMood);
+        }
+        else if (_maxAge is null && _negatedMoods.Find(m => m.Name == ScaryMood) is { } unscary && MadeOfAWish(HorrorGenre)
+                 && Vocabulary.Find(FunnyMood) is { Kind: ConceptKind.Mood } funny)
+        {
+            // A subject made of horror that is "not scary" ("a zombie movie that isn't scary", "ghosts but not scary") is
+            // its comic side, Shaun of the Dead and Ghostbusters: ruling horror out would lose them, and keeping it was
+            // The Sixth Sense, The Blair Witch Project and Poltergeist.
+            _negatedMoods.Remove(unscary);
+            Apply(funny);
             AddDistinct(_excludedKeywords, GoryMood);
         }
         foreach (var pair in _negatedPairs)

@@ -485,6 +485,58 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("movies about artificial intelligence going wrong", "wrong")] // "going wrong" is how the story goes, not a word to find
+    [InlineData("a movie where the main character dies", "main")]
+    public void Parse_HowAStoryGoes_IsNoKeyword(string wish, string word)
+    {
+        var intent = Parse(wish);
+
+        Assert.DoesNotContain(intent.Keywords, k => k.Contains(word, StringComparison.Ordinal));
+        Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("a movie about a dog who dies", "dogs")]
+    [InlineData("a film about a girl who dies of cancer", null)]
+    public void Parse_SomeoneWhoDies_IsATearjerker_NotTheWordDies(string wish, string? subject)
+    {
+        // "dies" was searched: 101 Dalmatians opened the page for a dog who dies.
+        var intent = Parse(wish);
+
+        Assert.Contains("tearjerker", intent.Moods);
+        Assert.DoesNotContain("dies", intent.Keywords);
+        if (subject is not null)
+        {
+            Assert.Contains(subject, intent.Keywords);
+        }
+    }
+
+    [Fact]
+    public void Parse_AFemaleMainCharacter_IsAFemaleLead()
+    {
+        // "female" alone found "lover (female)" and "female nudity".
+        var intent = Parse("a movie with a female main character");
+
+        Assert.Equal(["strong female lead"], intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a zombie movie that isn't scary", "zombies")]
+    [InlineData("vampire movies that are not scary", "vampires")]
+    [InlineData("a movie about ghosts that is not scary", "ghosts")]
+    public void Parse_ASubjectMadeOfHorrorThatIsNotScary_IsItsComicSide(string wish, string subject)
+    {
+        // "Not scary" kept the horror a zombie is made of and only demoted the word: The Sixth Sense, The Blair Witch
+        // Project and Poltergeist for ghosts. Ruling horror out would lose Shaun of the Dead and Zombieland.
+        var intent = Parse(wish);
+
+        Assert.Contains(subject, intent.Keywords);
+        Assert.Contains("funny", intent.Moods);
+        Assert.DoesNotContain("Horror", intent.ExcludeGenres);
+        Assert.Contains("gory", intent.ExcludeKeywords);
+    }
+
+    [Theory]
     [InlineData("no violence at all", "War", true)]
     [InlineData("nothing violent please", "Horror", true)]
     [InlineData("something scary but my friend hates gore", "Horror", false)] // the scare is horror; the gore goes

@@ -1235,6 +1235,29 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("title").GetString() == "Maverick");
     }
 
+    [Fact]
+    public async Task Recommend_AHorrorSubjectThatIsNotScary_IsItsComicSide()
+    {
+        // "Not scary" only demoted the word: a page of ghosts was The Sixth Sense, The Blair Witch Project and Poltergeist.
+        var page = await RecommendAsync(new { query = "a zombie movie that isn't scary", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Shaun of the Dead", "Zombieland"], titles.Take(2).Order());
+        Assert.DoesNotContain("Night of the Living Dead", titles);
+    }
+
+    [Fact]
+    public async Task Recommend_ADogWhoDies_IsSadDogFilms_NotTheWordDies()
+    {
+        // "dies" was searched: 101 Dalmatians and Best in Show opened the page.
+        var page = await RecommendAsync(new { query = "a movie about a dog who dies", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Marley & Me", titles);
+        Assert.DoesNotContain("101 Dalmatians", titles);
+        Assert.DoesNotContain("Best in Show", titles);
+    }
+
     [Theory]
     [InlineData("movies that mess with your head", "mind-bending")]
     [InlineData("a sad movie that ends happily", "feel-good")]
