@@ -133,7 +133,7 @@ public sealed class CatalogNames : INameResolver
             var single = !key.Contains(' ', StringComparison.Ordinal);
             // An acronym ("DC", "A24") is a name wherever overviews write it in capitals ("Washington, DC" is not "dc").
             var free = key.Length < 4 ? LowercaseUses(catalog, key) <= MaxEverydayUses && !vocabulary.Phrases.TryGet(key, out _)
-                : IsFree(key, everyday, vocabulary, catalog, allowConcepts: true);
+                : IsFree(key, everyday, vocabulary, catalog, allowConcepts: true) && !EverydayInAnotherNumber(key, everyday);
             if (films >= 2 && !_byKey.ContainsKey(key) && (!single || free))
             {
                 // The key itself is what a film's companies are matched by ("marvel" finds every Marvel company).
@@ -330,6 +330,16 @@ public sealed class CatalogNames : INameResolver
         }
         var (lowercase, asName) = Uses(catalog, word);
         return lowercase <= MaxEverydayUses && lowercase <= asName;
+    }
+
+    /// <summary>
+    /// The word's singular or plural is an everyday word: "knights" of Marvel Knights is rare in overviews, "knight" is
+    /// not ("a movie about knights" read the studio and opened on Punisher: War Zone).
+    /// </summary>
+    private static bool EverydayInAnotherNumber(string word, Dictionary<string, int> everyday)
+    {
+        string[] forms = word.EndsWith('s') ? [word[..^1], word.EndsWith("es", StringComparison.Ordinal) ? word[..^2] : word[..^1]] : [word + "s", word + "es"];
+        return forms.Any(form => everyday.GetValueOrDefault(form) > MaxEverydayUses);
     }
 
     /// <summary>

@@ -46,6 +46,22 @@ public class CatalogNamesTests
     }
 
     [Fact]
+    public void TryMatch_AWordOfAStudioWhoseSingularIsEveryday_IsNoCompany()
+    {
+        // "a movie about knights" read Marvel Knights and opened on Punisher: War Zone: "knights" is rare in overviews,
+        // "knight" is not. "Marvel" stays the studio.
+        var movies = Enumerable.Range(1, 12).Select(i => new Movie(i, $"Film {i}", 2000, ["Drama"])).ToList();
+        var details = movies.Select(m => m.MovieId <= 2
+            ? new MovieDetails { MovieId = m.MovieId, ProductionCompanies = ["Marvel Knights"] }
+            : new MovieDetails { MovieId = m.MovieId, Overview = $"A knight rides out to save the kingdom, story {m.MovieId}." });
+        var names = new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+
+        Assert.False(names.TryMatch(new TokenizedQuery("a movie about knights"), 3, out _, out _));
+        Assert.True(names.TryMatch(new TokenizedQuery("marvel movies"), 0, out var marvel, out _));
+        Assert.Equal(NamedEntityKind.Company, marvel.Kind);
+    }
+
+    [Fact]
     public void YearsOf_AreTheYearsOfTheFilmsThatAreThePersonsOwn_InOrder()
     {
         // Film 7 only has him fourth in the cast: not one of his films.

@@ -1258,6 +1258,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain("Best in Show", titles);
     }
 
+    [Fact]
+    public async Task Recommend_Knights_AreKnights_NotTheStudioMarvelKnights()
+    {
+        // "knights" read the studio Marvel Knights: Punisher: War Zone opened the page, and Ghost Rider came "close to it".
+        var page = await RecommendAsync(new { query = "a movie about knights", k = 10 });
+
+        Assert.Empty(Strings(page.GetProperty("intent"), "companies"));
+        Assert.Contains("Monty Python and the Holy Grail", Items(page).Select(i => i.GetProperty("title").GetString()));
+    }
+
     [Theory]
     [InlineData("movies that mess with your head", "mind-bending")]
     [InlineData("a sad movie that ends happily", "feel-good")]
