@@ -316,6 +316,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
 
     public void AddPerson(string name) => AddDistinct(_people, name);
 
+    /// <summary>The people the wish named so far ("not by him" refers to them).</summary>
+    public IReadOnlyList<string> People => _people;
+
+    /// <summary>The studios the wish named so far ("not by them" refers to them).</summary>
+    public IReadOnlyList<string> Companies => _companies;
+
     /// <summary>A person the wish rules out ("without jim carrey", "but not nolan").</summary>
     public void ExcludePerson(string name) => AddDistinct(_excludedPeople, name);
 

@@ -376,6 +376,7 @@ public sealed class IntentVocabulary
         Protagonists = Table(file.Protagonists);
         CareerEarly = Table(file.CareerEarly);
         CareerLate = Table(file.CareerLate);
+        NamedPronouns = Table(file.NamedPronouns);
         SeriesConnectors = Table(file.SeriesConnectors);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
@@ -498,6 +499,9 @@ public sealed class IntentVocabulary
 
     /// <summary>Words for the last part of a person's films: "late hitchcock", "later woody allen".</summary>
     public PhraseTable<bool> CareerLate { get; }
+
+    /// <summary>Pronouns that stand for the people or studio a wish named: "like wes anderson but not by him".</summary>
+    public PhraseTable<bool> NamedPronouns { get; }
 
     /// <summary>What opens a wish for a whole series: "all the", "the whole" (in "all the toy story movies").</summary>
     public PhraseTable<bool> SeriesOpeners { get; }
@@ -730,6 +734,7 @@ public sealed class IntentVocabulary
         public List<string> Protagonists { get; init; } = [];
         public List<string> CareerEarly { get; init; } = [];
         public List<string> CareerLate { get; init; } = [];
+        public List<string> NamedPronouns { get; init; } = [];
         public List<string> SeriesConnectors { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];

@@ -56,6 +56,31 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
+        /// <summary>
+        /// "Something like a wes anderson movie but not by him": a pronoun ruled out is the people (or studio) the wish
+        /// named, so both stand, their style without their own films (the pronoun was a keyword ruled out, and the page
+        /// was Wes Anderson's films).
+        /// </summary>
+        private bool TryRuledOutByPronoun(int at, out int used)
+        {
+            used = 0;
+            if ((builder.People.Count == 0 && builder.Companies.Count == 0) || !vocabulary.NamedPronouns.TryMatch(query, at, out _, out used))
+            {
+                return false;
+            }
+            foreach (var person in builder.People.ToList())
+            {
+                builder.ExcludePerson(person);
+            }
+            foreach (var company in builder.Companies.ToList())
+            {
+                builder.AddCompany(company, negated: true);
+            }
+            _negation = Negation.AfterItem;
+            _recognised = true;
+            return true;
+        }
+
         /// <summary>A person named in the wish needs this many films of their own before it has an early and a late part.</summary>
         private const int MinCareerFilms = 4;
 

@@ -215,6 +215,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += nameLength;
                     continue;
                 }
+                if (_negation == Negation.Active && TryRuledOutByPronoun(i, out var pronounLength))
+                {
+                    i += pronounLength;
+                    continue;
+                }
                 if (_negation == Negation.Active && TryRuledOutFranchise(i, out var franchiseLength))
                 {
                     i += franchiseLength;

@@ -521,6 +521,45 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("something like a wes anderson movie but not by him")]
+    [InlineData("wes anderson vibes but not him")]
+    public void Parse_APersonThenNotByHim_IsTheirStyleWithoutTheirFilms(string wish)
+    {
+        // "him" was a keyword ruled out, and the page was Wes Anderson's own films.
+        var intent = Parser.Parse(wish, Context with { Names = new FakeNames("wes anderson", "Wes Anderson") });
+
+        Assert.Equal(["Wes Anderson"], intent.People);
+        Assert.Equal(["Wes Anderson"], intent.ExcludePeople);
+        Assert.Empty(intent.ExcludeKeywords);
+    }
+
+    [Fact]
+    public void Parse_MyKidsLovedATitle_IsLikeIt()
+    {
+        // "loved" and "toy" were searched.
+        var intent = Parse("my kids loved toy story, what else");
+
+        Assert.Equal([1], intent.ReferenceMovieIds);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("the most famous movie ever made", "acclaimed")]
+    [InlineData("a film that's exactly 90 minutes", null)]
+    [InlineData("nothing too long, i have work tomorrow", null)]
+    public void Parse_WordsAboutTheEveningOrFame_AreNoKeywords(string wish, string? mood)
+    {
+        var intent = Parse(wish);
+
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+        if (mood is not null)
+        {
+            Assert.Contains(mood, intent.Moods);
+        }
+    }
+
+    [Theory]
     [InlineData("a zombie movie that isn't scary", "zombies")]
     [InlineData("vampire movies that are not scary", "vampires")]
     [InlineData("a movie about ghosts that is not scary", "ghosts")]
