@@ -290,8 +290,9 @@ public sealed partial class RuleIntentParser
 
         private bool TryReference(int start, bool exactOnly, out int used)
         {
-            if (ResolveTitle(start, exactOnly, out used) is not { } match)
+            if (ResolveTitle(start, exactOnly, out used) is not { } match || IsAFilmmakerMoreThanAFilm(start, used, match))
             {
+                used = 0;
                 return false;
             }
             builder.AddReference(match.MovieId, match.Franchise);
@@ -304,6 +305,14 @@ public sealed partial class RuleIntentParser
             }
             return true;
         }
+
+        /// <summary>
+        /// "Films in the style of hitchcock", "something like chaplin": a name the catalogue credits on films, and a film
+        /// of that name few have rated (Hitchcock, 2012), is the filmmaker: the page was like the biopic.
+        /// </summary>
+        private bool IsAFilmmakerMoreThanAFilm(int start, int length, TitleMatch match) =>
+            match.RatingCount < MinRatingsForCommonWordTitle && context.Names is { } names
+            && names.TryMatch(query, start, out var entity, out var nameLength) && nameLength == length && entity.Kind == NamedEntityKind.Person;
 
         /// <summary>
         /// Words straight after a title that nothing reads are the rest of a name the catalogue lacks, a sequel or a

@@ -533,6 +533,19 @@ public class RuleIntentParserTests
         Assert.Empty(intent.ExcludeKeywords);
     }
 
+    [Theory]
+    [InlineData("films in the style of hitchcock", 5, "Alfred Hitchcock", true)] // Hitchcock (2012), five ratings: the director
+    [InlineData("something like hitchcock", 5, "Alfred Hitchcock", true)]
+    [InlineData("something like hitchcock", 60, "Alfred Hitchcock", false)] // a film people know keeps its reading
+    public void Parse_LikeAFilmmakersNameThatIsALittleKnownTitle_IsTheFilmmaker(string wish, int titleRatings, string person, bool isPerson)
+    {
+        var titles = new FakeTitles((98585, "Hitchcock", titleRatings), (2571, "The Matrix", 278));
+        var intent = Parser.Parse(wish, Context with { Titles = titles, Names = new FakeNames("hitchcock", person) });
+
+        Assert.Equal(isPerson ? [person] : [], intent.People);
+        Assert.Equal(isPerson ? [] : [98585], intent.ReferenceMovieIds);
+    }
+
     [Fact]
     public void Parse_MyKidsLovedATitle_IsLikeIt()
     {
