@@ -338,7 +338,8 @@ public sealed class CatalogNames : INameResolver
     /// </summary>
     private static bool EverydayInAnotherNumber(string word, Dictionary<string, int> everyday)
     {
-        string[] forms = word.EndsWith('s') ? [word[..^1], word.EndsWith("es", StringComparison.Ordinal) ? word[..^2] : word[..^1]] : [word + "s", word + "es"];
+        // "knights" → "knight", "boxes" → "box" (and "boxe", harmless); "knight" → "knights", "box" → "boxes".
+        string[] forms = word.EndsWith('s') ? [word[..^1], word[..^Math.Min(2, word.Length - 1)]] : [word + "s", word + "es"];
         return forms.Any(form => everyday.GetValueOrDefault(form) > MaxEverydayUses);
     }
 

@@ -75,6 +75,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>The mood a subject made of horror takes when the wish says it should not scare (see Build).</summary>
     private const string FunnyMood = "funny";
 
+    /// <summary>The genre a subject made of horror is made of ("zombies", "ghosts").</summary>
     private const string HorrorGenre = "Horror";
 
     /// <summary>The holiday's topic, which for a child is <see cref="ChildrensScare"/> as well.</summary>

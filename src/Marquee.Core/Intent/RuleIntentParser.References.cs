@@ -317,7 +317,7 @@ public sealed partial class RuleIntentParser
         /// <summary>
         /// Words straight after a title that nothing reads are the rest of a name the catalogue lacks, a sequel or a
         /// remake: "like top gun maverick" is films like Top Gun, and "maverick" is said back rather than searched (Maverick,
-        /// the 1994 western, opened the page), "like alien romulus" did not read the studio Romulus Films.
+        /// the 1994 western, opened the page), and "like alien romulus" no longer reads the studio Romulus Films.
         /// </summary>
         private int TitleTail(int at)
         {
