@@ -186,7 +186,7 @@ public sealed class CatalogLabels : ILabelLexicon
     }
 
     /// <summary>English plurals, closely enough for labels: "witches" → "witch", "aliens" → "alien"; "bus", "crisis" stay.</summary>
-    private static string Singular(string w)
+    internal static string Singular(string w)
     {
         if (w.Length <= 3 || w[^1] != 's' || w[^2] is 's' or 'u' or 'i')
         {

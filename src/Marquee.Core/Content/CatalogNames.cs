@@ -338,8 +338,9 @@ public sealed class CatalogNames : INameResolver
     /// </summary>
     private static bool EverydayInAnotherNumber(string word, Dictionary<string, int> everyday)
     {
-        // "knights" → "knight", "boxes" → "box" (and "boxe", harmless); "knight" → "knights", "box" → "boxes".
-        string[] forms = word.EndsWith('s') ? [word[..^1], word[..^Math.Min(2, word.Length - 1)]] : [word + "s", word + "es"];
+        // The labels' own singular ("knights" → "knight", "witches" → "witch"); a word already singular, its plurals.
+        var singular = CatalogLabels.Singular(word);
+        string[] forms = singular != word ? [singular] : [word + "s", word + "es"];
         return forms.Any(form => everyday.GetValueOrDefault(form) > MaxEverydayUses);
     }
 

@@ -68,11 +68,11 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            foreach (var person in builder.People.ToList())
+            foreach (var person in builder.People)
             {
                 builder.ExcludePerson(person);
             }
-            foreach (var company in builder.Companies.ToList())
+            foreach (var company in builder.Companies)
             {
                 builder.AddCompany(company, negated: true);
             }
