@@ -62,7 +62,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
-                    && !IsPersonsName(at, length) && !IsViewer(at, length)
+                    && !IsCreditedName(at, length) && !IsViewer(at, length)
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -187,13 +187,13 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
-        /// The words are the name of a person the catalogue credits ("tom hanks", "coen brothers"): the credits say it, and
-        /// as a label (a MovieLens tag) it ranked the films tagged with the name over those that credit both people of
-        /// "tom hanks and meg ryan" (Toy Story 2 before Sleepless in Seattle).
+        /// The words are the name of a person or studio the catalogue credits ("tom hanks", "coen brothers", "studio
+        /// ghibli"): the credits say it. As a label (a MovieLens tag) it ranked the films tagged with the name over those
+        /// that credit both people of "tom hanks and meg ryan" (Toy Story 2 before Sleepless in Seattle), and made the two
+        /// Ghibli films tagged "studio ghibli" its only true matches ("only 2 films match", Akira on the page).
         /// </summary>
-        private bool IsPersonsName(int at, int length) =>
-            context.Names is { } names && names.TryMatch(query, at, out var entity, out var used) && used == length
-            && entity.Kind != NamedEntityKind.Company;
+        private bool IsCreditedName(int at, int length) =>
+            context.Names is { } names && names.TryMatch(query, at, out _, out var used) && used == length;
 
         /// <summary>
         /// The words are a viewers' verdict ("cult classic", "masterpiece"): the moods that name it rank by it, and as a

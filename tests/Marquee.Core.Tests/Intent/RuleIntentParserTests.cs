@@ -2002,6 +2002,16 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AStudiosName_IsItsCredits_NotAlsoATagOfItsName()
+    {
+        // Two of Ghibli's films carry the label "studio ghibli": as a second facet it made them its only true matches.
+        var names = new FakeNames("studio ghibli", "Studio Ghibli") { Kind = NamedEntityKind.Company };
+        var intent = Parser.Parse("studio ghibli", WithLabels with { Names = names, Labels = new FakeLabels("studio ghibli") });
+        Assert.Equal(["Studio Ghibli"], intent.Companies);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
         // Heist evidence from any "robbery" put A Clockwork Orange and American Graffiti first for "heist movies from the 70s".
@@ -3506,14 +3516,16 @@ public class RuleIntentParserTests
         public IReadOnlyList<int> FilmsCarrying(string phrase) => [.. Carried.Where(c => c.Label == phrase).Select(c => c.MovieId)];
     }
 
-    /// <summary>One person, found where the query spells them (normalised, space-separated).</summary>
+    /// <summary>One person (or studio), found where the query spells them (normalised, space-separated).</summary>
     private sealed class FakeNames(string spelled, string name, params int[] years) : INameResolver
     {
+        public NamedEntityKind Kind { get; init; } = NamedEntityKind.Person;
+
         public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) => years;
 
         public bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length)
         {
-            entity = new NamedEntity(NamedEntityKind.Person, [name]);
+            entity = new NamedEntity(Kind, [name]);
             length = spelled.Split(' ').Length;
             return start + length <= query.Count && query.Text(start, length) == spelled;
         }
