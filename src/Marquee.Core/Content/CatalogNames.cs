@@ -36,14 +36,15 @@ public sealed class CatalogNames : INameResolver
     private readonly int _maxKeyTokens;
     private readonly Dictionary<string, List<PersonCredit>> _creditsByPerson = new(StringComparer.Ordinal);
     private readonly List<(string Normalized, string Name, List<int> Films)> _companies = [];
-    private readonly int?[] _years;
+    /// <summary>Each film's release year, null for a short: a career ("early pixar", "late hitchcock") is its feature films.</summary>
+    private readonly int?[] _featureYears;
 
     /// <summary>A credit from this score on makes the film the person's own: directed, written or in the top three billed.</summary>
     private const float OwnFilmScore = 0.75f;
 
     public CatalogNames(MovieCatalog catalog, IntentVocabulary vocabulary)
     {
-        _years = [.. catalog.Movies.Select(m => m.ReleaseYear)];
+        _featureYears = [.. catalog.Movies.Select(m => m.IsShort ? null : m.ReleaseYear)];
         var everyday = EverydayWordCounts(catalog);
         var credits = new Dictionary<string, (string Name, int Films)>(StringComparer.Ordinal);
         // Company (normalised) → its name and films: counted and matched from the one pass.
@@ -151,8 +152,9 @@ public sealed class CatalogNames : INameResolver
         _creditsByPerson.GetValueOrDefault(QueryText.Normalize(person)) ?? (IReadOnlyList<PersonCredit>)[];
 
     /// <inheritdoc />
-    public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) =>
-        [.. people.SelectMany(OwnFilmsOf).Distinct().Select(index => _years[index]).OfType<int>().Order()];
+    public IReadOnlyList<int> YearsOf(NamedEntity entity) =>
+        [.. entity.Names.SelectMany(name => entity.Kind == NamedEntityKind.Company ? FilmsOfCompany(name).Select(f => f.Index) : OwnFilmsOf(name))
+            .Distinct().Select(index => _featureYears[index]).OfType<int>().Order()];
 
     /// <summary>The films that are the person's own (directed, written or in the top three billed), by catalogue index.</summary>
     public IEnumerable<int> OwnFilmsOf(string person) =>

@@ -17,6 +17,9 @@ public interface INameResolver
     /// <summary>The longest name starting at <paramref name="start"/>, and how many tokens it spans.</summary>
     bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length);
 
-    /// <summary>The release years of the films that are the people's own (directed, written or led), in order.</summary>
-    IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) => [];
+    /// <summary>
+    /// The release years of the feature films that are the name's own, in order: a person's directed, written or led
+    /// films; a studio's productions.
+    /// </summary>
+    IReadOnlyList<int> YearsOf(NamedEntity entity) => [];
 }

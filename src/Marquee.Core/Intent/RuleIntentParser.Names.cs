@@ -47,7 +47,7 @@ public sealed partial class RuleIntentParser
                     builder.AddPerson(name);
                 }
             }
-            if (entity.Kind == NamedEntityKind.Person && !negated)
+            if (!negated)
             {
                 TryCareer(entity, names);
             }
@@ -81,18 +81,19 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
-        /// <summary>A person named in the wish needs this many films of their own before it has an early and a late part.</summary>
+        /// <summary>A person or studio named in the wish needs this many films of their own before it has an early and a late part.</summary>
         private const int MinCareerFilms = 4;
 
-        /// <summary>The share of a person's films, by release, that "early" or "late" means.</summary>
+        /// <summary>The share of a person's or studio's films, by release, that "early" or "late" means.</summary>
         private const double CareerShare = 0.4;
 
         /// <summary>
-        /// "early scorsese", "late hitchcock", "spielberg's early films": a career word anywhere in the wish that opens no
-        /// decade ("early 90s") narrows the years to the first or last two fifths of the person's own films (Mean
-        /// Streets to The Color of Money; Vertigo to Family Plot). The word is spent: no leftover, no search.
+        /// "early scorsese", "late hitchcock", "spielberg's early films", "early pixar": a career word anywhere in the wish
+        /// that opens no decade ("early 90s") narrows the years to the first or last two fifths of the person's own films
+        /// (Mean Streets to The Color of Money; Vertigo to Family Plot) or of the studio's (Toy Story to Finding Nemo;
+        /// "early pixar" had opened on WALL·E and Up). The word is spent: no leftover, no search.
         /// </summary>
-        private void TryCareer(NamedEntity person, INameResolver names)
+        private void TryCareer(NamedEntity name, INameResolver names)
         {
             if (_careerAt >= 0)
             {
@@ -109,7 +110,7 @@ public sealed partial class RuleIntentParser
                 {
                     continue;
                 }
-                var years = names.YearsOf(person.Names);
+                var years = names.YearsOf(name);
                 if (years.Count < MinCareerFilms)
                 {
                     return;

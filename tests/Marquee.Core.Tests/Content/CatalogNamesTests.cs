@@ -65,9 +65,23 @@ public class CatalogNamesTests
     public void YearsOf_AreTheYearsOfTheFilmsThatAreThePersonsOwn_InOrder()
     {
         // Film 7 only has him fourth in the cast: not one of his films.
-        Assert.Equal([1973, 1976, 1980, 1990, 2006, 2013], Names().YearsOf(["Martin Scorsese"]));
-        Assert.Empty(Names().YearsOf(["Nobody"]));
+        Assert.Equal([1973, 1976, 1980, 1990, 2006, 2013], Names().YearsOf(Person("Martin Scorsese")));
+        Assert.Empty(Names().YearsOf(Person("Nobody")));
     }
+
+    [Fact]
+    public void YearsOf_AStudio_AreTheYearsOfItsFeatureFilms_NotItsShorts()
+    {
+        // "early pixar" is Toy Story to Finding Nemo, not the shorts Pixar made in the 1980s.
+        var films = new (int Id, int Year, int Minutes)[] { (1, 1986, 2), (2, 1988, 5), (3, 1995, 81), (4, 1998, 95), (5, 2003, 100), (6, 2008, 98) };
+        var movies = films.Select(f => new Movie(f.Id, $"Film {f.Id}", f.Year, ["Animation"])).ToList();
+        var details = films.Select(f => new MovieDetails { MovieId = f.Id, RuntimeMinutes = f.Minutes, ProductionCompanies = ["Pixar Animation Studios"] });
+        var names = new CatalogNames(new MovieCatalog(movies, [], [], details, []), IntentVocabulary.Default);
+
+        Assert.Equal([1995, 1998, 2003, 2008], names.YearsOf(new NamedEntity(NamedEntityKind.Company, ["pixar"])));
+    }
+
+    private static NamedEntity Person(string name) => new(NamedEntityKind.Person, [name]);
 
     /// <summary>
     /// Eight films Keanu Reeves leads whose overviews name him ("Keanu Reeves stars as…"), and a documentary that uses

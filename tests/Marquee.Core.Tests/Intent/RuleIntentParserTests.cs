@@ -2434,6 +2434,20 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("early pixar", 1995, 2003)]
+    [InlineData("late pixar films", 2008, 2018)]
+    public void Parse_EarlyOrLateBeforeAStudio_IsThatPartOfItsFilms(string wish, int from, int to)
+    {
+        // "early pixar" opened on WALL·E and Up: "early" was left unread.
+        var names = new FakeNames("pixar", "pixar", 1995, 1998, 1999, 2001, 2003, 2004, 2008, 2009, 2015, 2017, 2018) { Kind = NamedEntityKind.Company };
+        var intent = Parser.Parse(wish, Context with { Names = names });
+
+        Assert.Equal(["pixar"], intent.Companies);
+        Assert.Equal((from, to), (intent.YearFrom, intent.YearTo));
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_EarlyBeforeAPersonWithFewFilms_SaysNothingOfYears()
     {
@@ -3521,7 +3535,7 @@ public class RuleIntentParserTests
     {
         public NamedEntityKind Kind { get; init; } = NamedEntityKind.Person;
 
-        public IReadOnlyList<int> YearsOf(IReadOnlyList<string> people) => years;
+        public IReadOnlyList<int> YearsOf(NamedEntity entity) => years;
 
         public bool TryMatch(TokenizedQuery query, int start, out NamedEntity entity, out int length)
         {
