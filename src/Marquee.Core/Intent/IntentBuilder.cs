@@ -58,8 +58,11 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <summary>The mood a young audience implies.</summary>
     public const string FamilyMood = "family";
 
-    /// <summary>The best-loved films of a kind: what a wish for a genre by someone who dislikes it gets.</summary>
-    private const string AcclaimedMood = "acclaimed";
+    /// <summary>
+    /// The best-loved films of a kind: what a wish for a genre by someone who dislikes it gets, and what praise before a
+    /// part of a film ("a killer soundtrack") asks for.
+    /// </summary>
+    public const string AcclaimedMood = "acclaimed";
 
     /// <summary>Viewers this young or younger make it a family pick.</summary>
     public const int FamilyAge = 12;

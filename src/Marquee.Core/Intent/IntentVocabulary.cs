@@ -371,6 +371,8 @@ public sealed class IntentVocabulary
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
+        PraiseWords = Table(file.PraiseWords);
+        FilmAspects = Table(file.FilmAspects);
         FranchiseWords = Table(file.FranchiseWords);
         SeriesOpeners = Table(file.SeriesOpeners);
         Protagonists = Table(file.Protagonists);
@@ -484,6 +486,15 @@ public sealed class IntentVocabulary
     public PhraseTable<bool> NegationBreakers { get; }
     public PhraseTable<bool> NegationContinuers { get; }
     public PhraseTable<bool> ReferenceBlockers { get; }
+
+    /// <summary>
+    /// Words that are praise before a part of a film and something else alone: "a killer soundtrack" is a great one,
+    /// "a killer" a murderer (see <see cref="FilmAspects"/>).
+    /// </summary>
+    public PhraseTable<bool> PraiseWords { get; }
+
+    /// <summary>What a film has that can be praised: "soundtrack", "twist", "cast", "ending".</summary>
+    public PhraseTable<bool> FilmAspects { get; }
 
     /// <summary>Words for a reference's own franchise when ruled out: "like The Matrix but not the sequels".</summary>
     public PhraseTable<bool> FranchiseWords { get; }
@@ -729,6 +740,8 @@ public sealed class IntentVocabulary
         public List<string> PartNouns { get; init; } = [];
         public List<string> VerdictLabels { get; init; } = [];
         public List<string> ReferenceBlockers { get; init; } = [];
+        public List<string> PraiseWords { get; init; } = [];
+        public List<string> FilmAspects { get; init; } = [];
         public List<string> FranchiseWords { get; init; } = [];
         public List<string> SeriesOpeners { get; init; } = [];
         public List<string> Protagonists { get; init; } = [];

@@ -225,6 +225,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += franchiseLength;
                     continue;
                 }
+                if (TryPraise(i, out var praiseLength))
+                {
+                    i += praiseLength;
+                    continue;
+                }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
                     i += Interpret(meaning, i, length);
@@ -244,6 +249,28 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             ResolveLeftovers();
             BoundComparedRuntime();
             RuleOutTheReferencesForAnotherAudience();
+        }
+
+        /// <summary>
+        /// "A movie with a killer soundtrack" wants a great soundtrack, as "a great soundtrack" does, not serial killers
+        /// (seven of its ten films were): a word of praise before a part of a film is the acclaimed mood, and the part
+        /// praised is read on its own ("soundtrack", a label).
+        /// </summary>
+        private bool TryPraise(int at, out int used)
+        {
+            used = 0;
+            if (_negation != Negation.Off || !vocabulary.PraiseWords.TryMatch(query, at, out _, out var length)
+                || !vocabulary.FilmAspects.TryMatch(query, at + length, out _, out _))
+            {
+                return false;
+            }
+            if (vocabulary.Find(IntentBuilder.AcclaimedMood) is { Kind: ConceptKind.Mood } acclaimed)
+            {
+                builder.Apply(acclaimed);
+            }
+            _recognised = true;
+            used = length;
+            return true;
         }
 
         /// <summary>

@@ -2011,6 +2011,27 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("a movie with a killer soundtrack")]
+    [InlineData("a thriller with a killer twist")]
+    [InlineData("sick soundtrack")]
+    public void Parse_PraiseBeforeAPartOfAFilm_IsAcclaim_NotItsOtherMeaning(string wish)
+    {
+        // Seven of the ten films for "a killer soundtrack" were about serial killers.
+        var intent = Parser.Parse(wish, Context);
+
+        Assert.Contains(IntentBuilder.AcclaimedMood, intent.Moods);
+        Assert.DoesNotContain("serial killers", intent.Keywords);
+        Assert.DoesNotContain("killer", intent.Keywords);
+        Assert.DoesNotContain("sick", intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_AKillerOnItsOwn_IsStillAKiller()
+    {
+        Assert.Contains("serial killers", Parser.Parse("a movie about a killer", Context).Keywords);
+    }
+
     [Fact]
     public void Parse_Robbery_IsNoHeist()
     {
