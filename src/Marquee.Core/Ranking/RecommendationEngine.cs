@@ -152,7 +152,10 @@ public static class RecommendationEngine
             var communityStars = snapshot.Features.CommunityStars;
             // With no prediction of this person's own, the community's verdict stands in: a film most who saw it
             // disliked comes only when nothing better is left (Disaster Movie, 0.8★, was fourth for "disaster movies").
-            var judgedByCommunity = !HasOwnPredictions(snapshot, request);
+            // A wish for the films people rate worst ("so bad it's good": a mood whose quality boost is negative) asks for
+            // exactly the films the two penalties below keep back.
+            var asksForTheWorst = relevance.QualityBoost < 0;
+            var judgedByCommunity = !HasOwnPredictions(snapshot, request) && !asksForTheWorst;
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
@@ -184,7 +187,7 @@ public static class RecommendationEngine
                 pool[p] = candidates[pool[p]];
             }
             var poolPredictions = Predict(snapshot, request, pool.Select(i => catalog.Movies[i]).ToList());
-            if (poolPredictions is not null)
+            if (poolPredictions is not null && !asksForTheWorst)
             {
                 for (var p = 0; p < pool.Length; p++)
                 {

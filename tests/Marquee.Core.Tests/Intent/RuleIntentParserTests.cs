@@ -847,11 +847,12 @@ public class RuleIntentParserTests
     }
 
     [Fact]
-    public void Parse_SoBadItsGood_IsTheCultTaste_NotTheLabelBad()
+    public void Parse_SoBadItsGood_IsTheFilmsPeopleRateWorst_NotTheLabelBad()
     {
+        // It was read as the quirky mood's cult taste (Pulp Fiction, Amélie) before a mood for the famously bad existed.
         var intent = Parser.Parse("a so bad it's good movie", WithLabels with { Labels = new FakeLabels("bad", "good") });
 
-        Assert.Equal(["quirky"], intent.Moods);
+        Assert.Equal(["so-bad-its-good"], intent.Moods);
         Assert.Empty(intent.Labels);
     }
 
@@ -2024,6 +2025,19 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("serial killers", intent.Keywords);
         Assert.DoesNotContain("killer", intent.Keywords);
         Assert.DoesNotContain("sick", intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("worst movies ever")]
+    [InlineData("so bad it's good")]
+    [InlineData("lowest rated horror movies")]
+    [InlineData("las peores películas")]
+    public void Parse_AWishForTheWorst_IsTheSoBadItsGoodMood_NotASearchForItsWords(string wish)
+    {
+        var intent = Parser.Parse(wish, Context);
+
+        Assert.Contains("so-bad-its-good", intent.Moods);
+        Assert.Empty(intent.Keywords);
     }
 
     [Fact]

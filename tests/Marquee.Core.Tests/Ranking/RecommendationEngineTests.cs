@@ -201,6 +201,21 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AWishForTheWorst_PutsTheFilmsPeopleRateLowestFirst_EvenForAPersonWhoWouldDislikeThem()
+    {
+        // "Worst movies ever" searched the word "worst" (Ed Wood, Memories of Murder); the community's and the person's own
+        // "you will not like this" kept the flops back even once the wish was read.
+        TestCatalog.Entry[] flop = [new(21, "Heist Flop", 1997, "Crime|Thriller", 1.6, 60, "A bank heist goes nowhere.", "heist", 120)];
+        var worst = new MovieIntent { Moods = ["so-bad-its-good"] };
+
+        var anonymous = Recommend(TestCatalog.Snapshot(extra: flop), worst, k: 3);
+        var known = Recommend(TestCatalog.Snapshot(predictor: new FakeRatingPredictor(1.5f), extra: flop), worst, k: 3, history: [(7, 5f)]);
+
+        Assert.Equal(21, anonymous.Items[0].Movie.MovieId);
+        Assert.Equal(21, known.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
     public void Recommend_FreeKeyword_FindsTheMovieThatMentionsIt()
     {
         var result = Recommend(Plain, new MovieIntent { Keywords = ["balloons"] }, k: 1);
