@@ -1268,6 +1268,56 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains("Monty Python and the Holy Grail", Items(page).Select(i => i.GetProperty("title").GetString()));
     }
 
+    [Fact]
+    public async Task Recommend_StudioGhibliAskedForThirty_AllItsFilmsMatch_AndTheFirstTenAreGhibli()
+    {
+        // Two Ghibli films carry the tag "studio ghibli": as a second facet it made them the only matches ("Only 2 films
+        // match"), and Akira took a place among the first ten.
+        var page = await RecommendAsync(new { query = "studio ghibli", k = 30 });
+
+        Assert.Empty(Strings(page.GetProperty("intent"), "labels"));
+        var notice = page.TryGetProperty("notice", out var n) ? n.GetString() : null;
+        Assert.DoesNotContain("Only 2 films", notice ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Akira", Items(page).Take(10).Select(i => i.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Recommend_EarlyPixar_IsPixarsFirstFilms()
+    {
+        var page = await RecommendAsync(new { query = "early pixar", k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Toy Story", titles);
+        Assert.Contains("A Bug's Life", titles);
+        Assert.DoesNotContain("WALL·E", titles);
+        Assert.DoesNotContain("Coco", titles);
+    }
+
+    [Fact]
+    public async Task Recommend_AKillerSoundtrack_IsAGreatSoundtrack_NotSerialKillers()
+    {
+        // Seven of its ten films were about serial killers (Memories of Murder, Halloween, The Cell).
+        var page = await RecommendAsync(new { query = "a movie with a killer soundtrack", k = 10 });
+
+        Assert.Contains("acclaimed", Strings(page.GetProperty("intent"), "moods"));
+        Assert.DoesNotContain("serial killers", Strings(page.GetProperty("intent"), "keywords"));
+        Assert.True(Count(Items(page), "Horror") <= 1, string.Join(", ", Items(page).Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Theory]
+    [InlineData("worst movies ever")]
+    [InlineData("so bad it's good")]
+    public async Task Recommend_AWishForTheWorst_IsTheKnownFilmsPeopleRateLowest(string wish)
+    {
+        // It searched the word "worst" (Ed Wood, Memories of Murder) or read the quirky mood (Pulp Fiction, Amélie).
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var items = Items(page);
+        Assert.Contains("so-bad-its-good", Strings(page.GetProperty("intent"), "moods"));
+        Assert.All(items, i => Assert.True(i.GetProperty("rating").GetDouble() < 3.2,
+            $"{i.GetProperty("title").GetString()}: {i.GetProperty("rating").GetDouble()}★ from {i.GetProperty("rating_count").GetInt32()}"));
+    }
+
     [Theory]
     [InlineData("movies that mess with your head", "mind-bending")]
     [InlineData("a sad movie that ends happily", "feel-good")]
