@@ -486,6 +486,13 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             if (meaning.Era is { } era)
             {
+                if (at >= _labelStart && at + length < _labelEnd)
+                {
+                    // A word that qualifies the rest of a label taken already: "a heartwarming movie about an old man" is
+                    // about an old man (TMDB's "old man"), not a film from before 1980 (Monty Python and the Holy Grail, The
+                    // Graduate). An era the label ends on is what it names ("german expressionism") and stays the era.
+                    return length;
+                }
                 if (_negation == Negation.Off)
                 {
                     builder.SetNamedEra(era);

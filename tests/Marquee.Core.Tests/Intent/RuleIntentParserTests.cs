@@ -2041,6 +2041,24 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AnEraWordInsideALabel_IsTheLabel_NotTheYears()
+    {
+        // "old" read as films before 1980: Monty Python and the Holy Grail and The Graduate for an old man's story.
+        var intent = Parser.Parse("a heartwarming movie about an old man", WithLabels with { Labels = new FakeLabels("old man") });
+
+        Assert.Equal(["old man"], intent.Labels);
+        Assert.Null(intent.YearTo);
+        Assert.Equal(1979, Parser.Parse("old horror movies", WithLabels with { Labels = new FakeLabels("old man") }).YearTo);
+    }
+
+    [Fact]
+    public void Parse_WhoFindsSomething_SearchesNoFinds()
+    {
+        // "finds" was searched: Aliens before E.T. for "a kid who finds an alien".
+        Assert.DoesNotContain("finds", Parser.Parse("a movie about a kid who finds an alien", Context).Keywords);
+    }
+
+    [Fact]
     public void Parse_AKillerOnItsOwn_IsStillAKiller()
     {
         Assert.Contains("serial killers", Parser.Parse("a movie about a killer", Context).Keywords);
