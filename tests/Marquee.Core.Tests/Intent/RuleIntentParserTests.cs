@@ -2030,6 +2030,7 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("worst movies ever")]
     [InlineData("so bad it's good")]
+    [InlineData("so bad that's good")]
     [InlineData("lowest rated horror movies")]
     [InlineData("las peores películas")]
     public void Parse_AWishForTheWorst_IsTheSoBadItsGoodMood_NotASearchForItsWords(string wish)
