@@ -129,6 +129,15 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         }
     }
 
+    /// <summary>Wishes the best-loved films (<see cref="AcclaimedMood"/>), as "great" does.</summary>
+    public void ApplyAcclaimed()
+    {
+        if (Vocabulary.Find(AcclaimedMood) is { Kind: ConceptKind.Mood } acclaimed)
+        {
+            Apply(acclaimed);
+        }
+    }
+
     /// <summary>
     /// Applies a concept the person ruled out ("no horror", "nothing sad", "no zombies"); <paramref name="said"/> is the
     /// wish's words for it, ruled out themselves when the wish also asks for the concept ("sports but not football").
@@ -435,10 +444,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // wished and ruled out in one wish is its best-loved films, the ones its doubters come round to (ruling it
             // out left the favourites of everyone, Shawshank first).
             _excludedGenres.Remove(doubted);
-            if (Vocabulary.Find(AcclaimedMood) is { Kind: ConceptKind.Mood } acclaimed)
-            {
-                Apply(acclaimed);
-            }
+            ApplyAcclaimed();
         }
         var excluded = new List<string>(_excludedGenres);
         // "Scary but no gore" rules out the gore, not the horror the scary mood is made of.

@@ -264,10 +264,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return false;
             }
-            if (vocabulary.Find(IntentBuilder.AcclaimedMood) is { Kind: ConceptKind.Mood } acclaimed)
-            {
-                builder.Apply(acclaimed);
-            }
+            builder.ApplyAcclaimed();
             _recognised = true;
             used = length;
             return true;
