@@ -1242,7 +1242,8 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         var page = await RecommendAsync(new { query = "a zombie movie that isn't scary", k = 10 });
 
         var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
-        Assert.Equal(["Shaun of the Dead", "Zombieland"], titles.Take(2).Order());
+        Assert.Equal("Shaun of the Dead", titles[0]);
+        Assert.Contains("Zombieland", titles.Take(5));
         Assert.DoesNotContain("Night of the Living Dead", titles);
     }
 
