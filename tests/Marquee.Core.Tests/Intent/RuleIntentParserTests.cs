@@ -446,6 +446,8 @@ public class RuleIntentParserTests
     [InlineData("les films de la matrice", 0, 0)]
     [InlineData("the alien franchise", 1214, 8091)]
     [InlineData("the alien movies", 1214, 8091)]
+    [InlineData("a toy story movie", 1, 10194)]
+    [InlineData("a matrix film", 2571, 2344)]
     public void Parse_ASeriesByName_IsTheFilmAndItsWholeCollection(string query, int named, int collection)
     {
         var intent = Parse(query);
@@ -463,6 +465,8 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("alien movies")] // a subject the vocabulary knows, unless the wish says "the" or "franchise"
     [InlineData("heat movies")] // a film of no collection: films like it, as before
+    [InlineData("an alien movie")] // one film of a subject the vocabulary knows
+    [InlineData("a heat movie")]
     [InlineData("movies like the matrix")]
     public void Parse_NotASeriesWish_KeepsItsOtherReading(string query)
     {

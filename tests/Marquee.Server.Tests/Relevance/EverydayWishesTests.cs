@@ -1235,6 +1235,22 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("title").GetString() == "Maverick");
     }
 
+    [Theory]
+    [InlineData("a star wars movie", 260, "Fanboys")]
+    [InlineData("a batman movie", 592, "Pulp Fiction")]
+    public async Task Recommend_OneFilmOfASeries_IsTheSeriesToChooseFrom(string wish, int named, string notOpening)
+    {
+        // "a star wars movie" read the label "star wars": Fanboys and two Family Guy parodies sat among the saga.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal([named], intent.GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Single(intent.GetProperty("franchises").EnumerateArray());
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.DoesNotContain(notOpening, titles.Take(5));
+        Assert.DoesNotContain(titles, t => t!.StartsWith("Family Guy", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Recommend_AHorrorSubjectThatIsNotScary_IsItsComicSide()
     {
