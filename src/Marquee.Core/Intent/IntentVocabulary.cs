@@ -422,6 +422,10 @@ public sealed class IntentVocabulary
 
     public PhraseTable<PhraseMeaning> Phrases { get; } = new();
 
+    /// <summary>Whether the word at <paramref name="at"/> on its own plays <paramref name="role"/> ("movie" a kind noun, "about" a subject marker).</summary>
+    public bool WordHas(TokenizedQuery query, int at, PhraseRole role) =>
+        Phrases.TryGetExact(query.Span(at, 1), out var meaning) && meaning.Has(role);
+
     /// <summary>Fewer letters than this and a word is nobody's typo ("fun" is not "gun").</summary>
     private const int MinTypoLetters = 4;
 

@@ -210,8 +210,7 @@ public sealed partial class RuleIntentParser
         /// ("twist ending" is on sixteen films; "a movie with a twist ending" read only the mind-bending mood and opened on
         /// Pulp Fiction and Back to the Future).
         /// </summary>
-        private bool IsPartNoun(int at) =>
-            vocabulary.Phrases.TryGetExact(query.Span(at, 1), out var meaning) && meaning.Has(PhraseRole.PartNoun);
+        private bool IsPartNoun(int at) => vocabulary.WordHas(query, at, PhraseRole.PartNoun);
 
         private bool IsFunctionWord(int at) =>
             query[at].Text.Length < 3 || (vocabulary.Phrases.TryMatch(query, at, out var meaning, out var length) && length == 1

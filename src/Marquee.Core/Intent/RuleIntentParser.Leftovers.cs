@@ -167,7 +167,7 @@ public sealed partial class RuleIntentParser
             {
                 before--;
             }
-            return before >= 0 && vocabulary.Phrases.TryGetExact(query.Span(before, 1), out var meaning) && meaning.Has(PhraseRole.SubjectMarker);
+            return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.SubjectMarker);
         }
 
         /// <summary>
@@ -180,7 +180,7 @@ public sealed partial class RuleIntentParser
         {
             var after = at + 1;
             var words = query.Text(at, 1);
-            return after < query.Count && vocabulary.Phrases.TryGetExact(query.Span(after, 1), out var meaning) && meaning.Has(PhraseRole.KindNoun)
+            return after < query.Count && vocabulary.WordHas(query, after, PhraseRole.KindNoun)
                    && context.Labels is { } labels && labels.IsLabel(words) && labels.Carries(movieId, words);
         }
 

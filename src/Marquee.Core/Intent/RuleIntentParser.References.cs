@@ -94,7 +94,7 @@ public sealed partial class RuleIntentParser
             }
             // "a star wars movie", "a batman film": one film of the series, which is the series to choose from (read as
             // the label "star wars" it opened on Fanboys and two Family Guy parodies).
-            if (opener == 0 && end >= 3 && query[0].Text is "a" or "an" && IsKindNoun(end - 1) && TrySeriesTitle(1, end - 1, said: false))
+            if (opener == 0 && end >= 3 && query[0].Text is "a" or "an" && vocabulary.WordHas(query, end - 1, PhraseRole.KindNoun) && TrySeriesTitle(1, end - 1, said: false))
             {
                 return true;
             }
@@ -109,8 +109,6 @@ public sealed partial class RuleIntentParser
             }
             return false;
         }
-
-        private bool IsKindNoun(int at) => vocabulary.Phrases.TryGetExact(query.Span(at, 1), out var meaning) && meaning.Has(PhraseRole.KindNoun);
 
         /// <param name="said">The wish says it means a series ("the", "all the", "trilogy"), so a title of vocabulary words counts.</param>
         private bool TrySeriesTitle(int start, int end, bool said)

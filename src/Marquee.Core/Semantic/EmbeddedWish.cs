@@ -95,7 +95,7 @@ public static class EmbeddedWish
                 at += breaker;
                 continue;
             }
-            if (vocabulary.Phrases.TryGetExact(query.Span(at, 1), out var meaning) && meaning.Has(PhraseRole.KindNoun))
+            if (vocabulary.WordHas(query, at, PhraseRole.KindNoun))
             {
                 // "a movie about": the article before it and the marker after it go with it.
                 if (kept.Count > 0 && Articles.Contains(kept[^1]))
@@ -103,7 +103,7 @@ public static class EmbeddedWish
                     kept.RemoveAt(kept.Count - 1);
                 }
                 at++;
-                if (at < query.Count && vocabulary.Phrases.TryGetExact(query.Span(at, 1), out var next) && next.Has(PhraseRole.SubjectMarker))
+                if (at < query.Count && vocabulary.WordHas(query, at, PhraseRole.SubjectMarker))
                 {
                     at++;
                 }
