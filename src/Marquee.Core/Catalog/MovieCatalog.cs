@@ -23,6 +23,7 @@ public sealed class CatalogMovie
         TmdbGenreMask = GenreSet.From(TmdbGenres);
         ReleaseYear = movie.Year ?? details?.ReleaseDate?.Year;
         var (main, alternates) = MovieTitle.SplitAlternates(movie.Title);
+        HasOriginalTitle = MovieTitle.HasOriginalTitle(movie.Title);
         Title = details?.Title is { Length: > 0 } display ? display : main;
         AlsoKnownAs = new[] { details?.OriginalTitle }
             .Concat(details?.AlsoKnownAs ?? [])
@@ -45,6 +46,8 @@ public sealed class CatalogMovie
     public string Title { get; }
     /// <summary>Original-language and alternate titles, without the display title itself.</summary>
     public IReadOnlyList<string> AlsoKnownAs { get; }
+    /// <summary>MovieLens lists the film with a title in another language (<see cref="MovieTitle.HasOriginalTitle"/>): it is not an English-language film.</summary>
+    public bool HasOriginalTitle { get; }
     /// <summary>Runs under <see cref="MovieDetails.ShortRuntimeMinutes"/> minutes: not what people mean by "a film".</summary>
     public bool IsShort => Details?.IsShort ?? false;
     public int? ReleaseYear { get; }

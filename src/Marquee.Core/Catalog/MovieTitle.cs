@@ -44,6 +44,25 @@ public static partial class MovieTitle
     private static partial Regex TrailingAlternate();
 
     /// <summary>
+    /// Whether a MovieLens title carries a title in another language: MovieLens keeps a foreign film's original title
+    /// in parentheses ("Harakiri (Seppuku)", "Amelie (Fabuleux destin d'Amélie Poulain, Le)"), and marks an English
+    /// alternate "a.k.a." ("Seven (a.k.a. Se7en)").
+    /// </summary>
+    public static bool HasOriginalTitle(string title)
+    {
+        var main = title.Trim();
+        while (TrailingAlternate().Match(main) is { Success: true } match && match.Index > 0)
+        {
+            if (!match.Groups["alt"].Value.TrimStart().StartsWith("a.k.a.", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            main = main[..match.Index].TrimEnd();
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Splits a title that still carries MovieLens's alternates in parentheses into the main title and
     /// the alternates, each with its article in front: "Amelie (Fabuleux destin d'Amélie Poulain, Le)" →
     /// ("Amelie", ["Le Fabuleux destin d'Amélie Poulain"]); "Seven (a.k.a. Se7en)" → ("Seven", ["Se7en"]).

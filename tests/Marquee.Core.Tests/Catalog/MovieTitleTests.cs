@@ -38,4 +38,14 @@ public class MovieTitleTests
         Assert.Equal(main, split.Main);
         Assert.Equal(alternates, string.Join("|", split.Alternates));
     }
+
+    [Theory]
+    [InlineData("Harakiri (Seppuku)", true)]
+    [InlineData("The Twilight Samurai (Tasogare Seibei)", true)]
+    [InlineData("Léon: The Professional (a.k.a. The Professional) (Léon)", true)]
+    [InlineData("Seven (a.k.a. Se7en)", false)]
+    [InlineData("Tremors 2: Aftershocks", false)]
+    [InlineData("(500) Days of Summer", false)]
+    public void HasOriginalTitle_ATitleInAnotherLanguageInParentheses_IsNotAnEnglishAlternate(string title, bool expected) =>
+        Assert.Equal(expected, MovieTitle.HasOriginalTitle(title));
 }

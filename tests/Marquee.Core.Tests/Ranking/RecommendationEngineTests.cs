@@ -690,6 +690,38 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AForeignFilmWithNoPlaceOnRecord_IsOfTheWishedPlaceWhenItsStoryIsSetThere()
+    {
+        // "japanese samurai films": no dump records Harakiri's language or country, so it met nothing of "japanese" and
+        // came 61st, under Akira and Battle Royale. MovieLens lists it with its Japanese title and its story is set in
+        // Japan. An American film set in Mexico, listed under its English title alone, is not Mexican.
+        var details = new[]
+        {
+            new MovieDetails { MovieId = 1, OriginalLanguage = "ja", ProductionCountries = ["JP"], Keywords = ["samurai"] },
+            new MovieDetails { MovieId = 2, OriginalLanguage = "ja", ProductionCountries = ["JP"], Keywords = ["biker gang"] },
+            new MovieDetails { MovieId = 3, Overview = "Peace in 17th-century Japan throws thousands of samurai out of work." },
+            new MovieDetails { MovieId = 4, Overview = "A samurai's son sails from Japan to California." },
+            new MovieDetails { MovieId = 5, Overview = "A giant worm terrorises an oil field in Mexico." },
+        };
+        var catalog = new MovieCatalog(
+            [new(1, "Seven Samurai (Shichinin no samurai)", 1954, ["Action", "Drama"]), new(2, "Akira", 1988, ["Action", "Animation"]),
+             new(3, "Harakiri (Seppuku)", 1962, ["Drama"]), new(4, "The Samurai's Son", 1990, ["Drama"]),
+             new(5, "Tremors 2: Aftershocks", 1996, ["Comedy", "Horror"])],
+            [new MovieStats(1, 48, 4.2), new MovieStats(2, 39, 3.7), new MovieStats(3, 3, 4.3), new MovieStats(4, 3, 4.3), new MovieStats(5, 5, 2.7)],
+            [], details, []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var samurai = Ids(Recommend(snapshot, new MovieIntent { Keywords = ["samurai"], Languages = ["ja"], Countries = ["JP"] },
+            kind: RecommenderKind.Baseline, k: 5));
+        var mexican = Recommend(snapshot, new MovieIntent { Genres = ["Horror"], Languages = ["es"], Countries = ["MX"] }, kind: RecommenderKind.Baseline, k: 5);
+
+        Assert.Equal([1, 3], samurai.Take(2));
+        Assert.True(samurai.IndexOf(3) < samurai.IndexOf(4), "a film with no foreign title is not taken for a Japanese one");
+        Assert.DoesNotContain(mexican.Items, item => item.Reasons.Any(r => r.Contains("Spanish", StringComparison.Ordinal)));
+        Assert.Equal(0, mexican.TrueMatches);
+    }
+
+    [Fact]
     public void Recommend_AFilmToBeLikeButDarker_IsADarkerFilmOfItsKind_NotTheMoodsFavourites()
     {
         // "toy story but darker" was Toy Story 2, then Fight Club and Reservoir Dogs: the dark mood counted in full for
