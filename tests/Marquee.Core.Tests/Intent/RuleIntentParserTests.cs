@@ -2145,7 +2145,21 @@ public class RuleIntentParserTests
         var intent = Parser.Parse("heartwarming dog movie", WithLabels);
         Assert.Contains("dogs", intent.Keywords);
         Assert.DoesNotContain("animals", intent.Keywords);
-        Assert.Contains("feel-good", intent.Moods);
+        Assert.Contains("heartwarming", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_Heartwarming_IsAMoodOfItsOwn_ThatWelcomesDramas()
+    {
+        // Read as feel-good, a comedy mood, "heartwarming" fitted Hachiko (a drama) at half of Best in Show, and "a
+        // heartwarming sports drama" went on with Sideways and Inside Out before Remember the Titans.
+        var intent = Parser.Parse("a heartwarming sports drama", WithLabels);
+        var mood = IntentVocabulary.Default.FindMood("heartwarming");
+
+        Assert.Equal(["heartwarming"], intent.Moods);
+        Assert.NotNull(mood);
+        Assert.True(mood.GenreWeights.GetValueOrDefault("Drama") >= 0.7);
+        Assert.DoesNotContain("heartwarming", IntentVocabulary.Default.FindMood("feel-good")!.Phrases);
     }
 
     [Theory]
