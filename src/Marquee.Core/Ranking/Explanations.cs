@@ -85,10 +85,20 @@ internal static class Explanations
                 reasons.Add(TaggedOrMentioned(movie, SaidAs(topic, request.WishText, request.Intent), topic.Terms));
             }
         }
-        foreach (var label in relevance.LabelsOf(movie.Index))
+        var carried = relevance.LabelsOf(movie.Index).ToList();
+        foreach (var label in carried)
         {
             var own = CatalogLabels.LabelOf(movie, label);
             reasons.Add(own is null || CatalogLabels.Normalize(own) == CatalogLabels.Normalize(label) ? $"About {label}" : $"About {label}: '{own}'");
+        }
+        // A wished label the film is not filed under may be what its story tells: Pawn Sacrifice, Bobby Fischer's story,
+        // carries no "chess" label and said only "2.5★ from 1 rating" on "a movie about chess".
+        foreach (var label in request.Intent.Labels.Except(carried))
+        {
+            if (ContainsWord($"{movie.Details?.Overview} {movie.Details?.Tagline}", label))
+            {
+                reasons.Add($"Matches '{label}': in the story");
+            }
         }
         if (relevance.KeywordMatch(movie.Index) > 0)
         {

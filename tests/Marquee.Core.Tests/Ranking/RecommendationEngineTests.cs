@@ -226,6 +226,20 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AWishedLabelAFilmsStoryTells_IsItsReason()
+    {
+        // "a movie about chess": Pawn Sacrifice, Bobby Fischer's story, is filed under no "chess" label, and its card said
+        // only "2.5★ from 1 rating".
+        TestCatalog.Entry[] chess = [new(21, "Pawn Sacrifice", 2015, "Drama", 3.9, 40, "The American chess champion Bobby Fischer takes on the Soviets.", "biography", 115)];
+
+        var result = Recommend(TestCatalog.Snapshot(extra: chess), new MovieIntent { Labels = ["chess"] }, k: 3);
+
+        var card = Assert.Single(result.Items, item => item.Movie.MovieId == 21);
+        Assert.Contains("Matches 'chess': in the story", card.Reasons);
+        Assert.All(result.Items.Where(item => item.Movie.MovieId != 21), item => Assert.DoesNotContain("Matches 'chess': in the story", item.Reasons));
+    }
+
+    [Fact]
     public void Recommend_ExcludedKeyword_PushesMatchingMoviesDown()
     {
         var without = Recommend(Plain, new MovieIntent { Genres = ["Horror"] }, k: 3);
