@@ -48,19 +48,7 @@ public static partial class MovieTitle
     /// in parentheses ("Harakiri (Seppuku)", "Amelie (Fabuleux destin d'Amélie Poulain, Le)"), and marks an English
     /// alternate "a.k.a." ("Seven (a.k.a. Se7en)").
     /// </summary>
-    public static bool HasOriginalTitle(string title)
-    {
-        var main = title.Trim();
-        while (TrailingAlternate().Match(main) is { Success: true } match && match.Index > 0)
-        {
-            if (!match.Groups["alt"].Value.TrimStart().StartsWith("a.k.a.", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-            main = main[..match.Index].TrimEnd();
-        }
-        return false;
-    }
+    public static bool HasOriginalTitle(string title) => Peel(title).Alternates.Exists(alternate => !alternate.English);
 
     /// <summary>
     /// Splits a title that still carries MovieLens's alternates in parentheses into the main title and
@@ -69,21 +57,24 @@ public static partial class MovieTitle
     /// </summary>
     public static (string Main, IReadOnlyList<string> Alternates) SplitAlternates(string title)
     {
+        var (main, alternates) = Peel(title);
+        return (main, alternates.Where(alternate => alternate.Text.Length > 0).Select(alternate => MoveArticleToFront(alternate.Text)).ToList());
+    }
+
+    /// <summary>The parenthesised alternates at the end of a title, in order, each without its "a.k.a." and marked English when it had one; and the title before them.</summary>
+    private static (string Main, List<(string Text, bool English)> Alternates) Peel(string title)
+    {
         var main = title.Trim();
-        var alternates = new List<string>();
+        var alternates = new List<(string Text, bool English)>();
         while (TrailingAlternate().Match(main) is { Success: true } match && match.Index > 0)
         {
             var alternate = match.Groups["alt"].Value.Trim();
-            if (alternate.StartsWith("a.k.a.", StringComparison.OrdinalIgnoreCase))
-            {
-                alternate = alternate["a.k.a.".Length..].Trim();
-            }
-            if (alternate.Length > 0)
-            {
-                alternates.Insert(0, MoveArticleToFront(alternate));
-            }
+            var english = alternate.StartsWith(EnglishAlternateMark, StringComparison.OrdinalIgnoreCase);
+            alternates.Insert(0, (english ? alternate[EnglishAlternateMark.Length..].Trim() : alternate, english));
             main = main[..match.Index].TrimEnd();
         }
         return (main, alternates);
     }
+
+    private const string EnglishAlternateMark = "a.k.a.";
 }
