@@ -83,25 +83,8 @@ public sealed class CatalogNameMatch
             .OfType<string>().Where(name => !name.Contains(',', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Whether the story names a wished place as a word of its own ("in 17th-century Japan", "the Japanese feudal system").</summary>
-    private bool IsSetThere(string? overview)
-    {
-        if (string.IsNullOrEmpty(overview))
-        {
-            return false;
-        }
-        foreach (var word in _placeWords)
-        {
-            for (var at = overview.IndexOf(word, StringComparison.Ordinal); at >= 0; at = overview.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + word.Length;
-                if ((at == 0 || !char.IsLetter(overview[at - 1])) && (end == overview.Length || !char.IsLetter(overview[end])))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    private bool IsSetThere(string? overview) =>
+        !string.IsNullOrEmpty(overview) && _placeWords.Any(word => WholeWords.In(overview, word, StringComparison.Ordinal));
 
     public static CatalogNameMatch For(MovieIntent intent, CatalogNames names) => new(intent, names);
 

@@ -93,9 +93,10 @@ internal static class Explanations
         }
         // A wished label the film is not filed under may be what its story tells: Pawn Sacrifice, Bobby Fischer's story,
         // carries no "chess" label and said only "2.5★ from 1 rating" on "a movie about chess".
+        var story = Story(movie);
         foreach (var label in request.Intent.Labels.Except(carried))
         {
-            if (ContainsWord($"{movie.Details?.Overview} {movie.Details?.Tagline}", label))
+            if (ContainsWord(story, label))
             {
                 reasons.Add($"Matches '{label}': in the story");
             }
@@ -179,20 +180,12 @@ internal static class Explanations
         {
             return string.Equals(keyword, name, StringComparison.OrdinalIgnoreCase) ? $"About {keyword}" : $"Matches '{name}': '{keyword}'";
         }
-        var story = $"{movie.Details?.Overview} {movie.Details?.Tagline}";
+        var story = Story(movie);
         return terms.Any(term => ContainsWord(story, term)) ? $"Matches '{name}': in the story" : $"Matches '{name}'";
     }
 
-    private static bool ContainsWord(string text, string word)
-    {
-        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]) || text[end] == 's'))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>What a card may say is "in the story": the film's overview and tagline.</summary>
+    private static string Story(CatalogMovie movie) => $"{movie.Details?.Overview} {movie.Details?.Tagline}";
+
+    private static bool ContainsWord(string text, string word) => WholeWords.In(text, word, StringComparison.OrdinalIgnoreCase, orPlural: true);
 }
