@@ -57,6 +57,10 @@ internal static class Explanations
         {
             reasons.Add($"Matches {string.Join(", ", wished)}");
         }
+        if (relevance.WantsShorts && movie.IsShort)
+        {
+            reasons.Add($"A short, {movie.RuntimeMinutes} min");
+        }
         foreach (var mood in relevance.Moods)
         {
             if (relevance.MoodMatch(mood, movie, out var tagged) <= 0.3 && !(mood.GenreMask.IsEmpty && Qualifies(snapshot, mood, movie)))

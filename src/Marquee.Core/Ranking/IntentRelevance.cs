@@ -100,6 +100,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
         _viewerAge = intent.MaxAge;
+        WantsShorts = intent.IncludeShorts;
         if (intent.ExcludeCompanies.Count > 0 || intent.ExcludePeople.Count > 0)
         {
             _ruledOut = RuledOutStudios(intent.ExcludeCompanies, candidates);
@@ -118,7 +119,7 @@ internal sealed class IntentRelevance : IDisposable
         }
 
         HasSignals = !_wished.IsEmpty || Moods.Count > 0 || _topics.Count > 0 || _labels.Count > 0 || _keyword is not null || _reference is not null
-                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || YoungAudience || _semantic is not null;
+                     || _names.HasPeople || _names.HasCompanies || _names.HasPlaces || YoungAudience || WantsShorts || _semantic is not null;
         _total = Rent(n);
         if (HasSignals)
         {
@@ -129,7 +130,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         // A loose word ("breakup") names no set of films unless the film vectors can read what it means; names,
         // places, subjects and films always do.
-        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || _topics.Count > 0 || _labels.Count > 0 || _reference is not null
+        IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || WantsShorts || _topics.Count > 0 || _labels.Count > 0 || _reference is not null
                     || (_keyword is not null && _semantic is not null);
         // With film vectors, meaning ranks films beyond the true matches; neighbours are borrowed only when it finds
         // too few to fill the page ("movies about climate change" went on with The Shawshank Redemption).
@@ -256,6 +257,9 @@ internal sealed class IntentRelevance : IDisposable
         }
         return ruledOut;
     }
+
+    /// <summary>The wish asks for shorts ("short films", "pixar shorts"), not only lets them in: being one is a facet.</summary>
+    public bool WantsShorts { get; }
 
     public bool HasSignals { get; }
 
@@ -585,6 +589,10 @@ internal sealed class IntentRelevance : IDisposable
         if (YoungAudience)
         {
             Facet(_options.AudienceMatchWeight, AudienceMatch(_snapshot.Catalog.Movies[index], _viewerAge));
+        }
+        if (WantsShorts)
+        {
+            Facet(_options.ShortsMatchWeight, _snapshot.Catalog.Movies[index].IsShort ? 1 : 0);
         }
         if (_semantic is not null && _meaningIsAFacet)
         {

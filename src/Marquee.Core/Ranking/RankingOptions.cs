@@ -136,6 +136,9 @@ public sealed record RankingOptions
     /// </summary>
     public double SubjectPopularityWeight { get; init; } = 0.5;
 
+    /// <summary>Weight of being a short (under 40 minutes) among the facets when the wish asks for shorts ("short films", "pixar shorts").</summary>
+    public double ShortsMatchWeight { get; init; } = 1.2;
+
     /// <summary>Weight of "made for children" among the facets when the youngest viewer is a child.</summary>
     public double AudienceMatchWeight { get; init; } = 1.2;
 

@@ -132,6 +132,23 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AWishForShorts_PutsShortsFirstAndSaysSo()
+    {
+        // "short films" had let shorts in and still opened on the favourites (The Shawshank Redemption, Fight Club).
+        TestCatalog.Entry[] shorts =
+        [
+            new(101, "Wrong Trousers, The", 1993, "Animation|Children|Comedy", 4.0, 56, "A penguin takes a room at Wallace's house.", null, 30),
+            new(102, "Paperman", 2012, "Animation|Comedy|Romance", 4.4, 8, "A paper airplane brings two strangers together.", null, 7),
+        ];
+
+        var result = Recommend(TestCatalog.Snapshot(extra: shorts), new MovieIntent { IncludeShorts = true }, k: 4);
+
+        Assert.Equal([101, 102], result.Items.Take(2).Select(i => i.Movie.MovieId).Order());
+        Assert.Contains("A short, 30 min", result.Items.Single(i => i.Movie.MovieId == 101).Reasons);
+        Assert.DoesNotContain(result.Items.Skip(2), i => i.Reasons.Any(r => r.StartsWith("A short", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Recommend_HardFilters_HoldOnEveryItem()
     {
         var filters = new RecommendationFilters { ExcludeGenres = GenreSet.From(["Comedy"]), YearFrom = 1990, YearTo = 1999, MaxRuntime = 140 };

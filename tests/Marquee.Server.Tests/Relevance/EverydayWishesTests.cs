@@ -1372,4 +1372,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         });
         Assert.DoesNotContain(Items(page), i => Strings(i, "genres").Contains("IMAX"));
     }
+
+    [Theory]
+    [InlineData("short films")]
+    [InlineData("animated shorts")]
+    [InlineData("cortometrajes")]
+    public async Task Recommend_AWishForShorts_IsAPageOfShorts(string wish)
+    {
+        // "short films" let shorts in and still opened on The Shawshank Redemption and Fight Club.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.True(page.GetProperty("intent").GetProperty("include_shorts").GetBoolean());
+        Assert.All(Items(page), i => Assert.True(
+            i.TryGetProperty("runtime_minutes", out var minutes) && minutes.ValueKind == JsonValueKind.Number && minutes.GetInt32() < 40,
+            $"{i.GetProperty("title").GetString()} is no short"));
+    }
 }
