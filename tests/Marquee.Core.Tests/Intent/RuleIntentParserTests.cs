@@ -1316,14 +1316,19 @@ public class RuleIntentParserTests
         Assert.Contains("scary", Parse("something scary for my 14 year old").Moods);
     }
 
-    [Fact]
-    public void Parse_MyTeenageSon_IsATeenAudienceNotHighSchoolFilms()
+    [Theory]
+    [InlineData("a movie my teenage son will like")]
+    [InlineData("something for a teenager")]
+    [InlineData("a horror movie for a teen")]
+    public void Parse_ATeenViewer_IsATeenAudienceNotHighSchoolFilms(string wish)
     {
-        var intent = Parser.Parse("a movie my teenage son will like", WithLabels);
+        // "something for a teenager" was films about teenagers: Donnie Darko, American Pie, Scream.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("teenager", "teen") });
 
         Assert.Equal(15, intent.MaxAge);
         Assert.Contains("teen-friendly", intent.Moods);
         Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
     }
 
     [Fact]
