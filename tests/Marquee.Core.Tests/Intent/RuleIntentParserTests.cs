@@ -1949,12 +1949,24 @@ public class RuleIntentParserTests
     [InlineData("películas de dinosaurios", "dinosaurs")]
     [InlineData("películas de asesinos en serie", "serial killers")]
     [InlineData("una película de venganza", "revenge")]
+    [InlineData("películas de alpinismo", "mountain climbing")]
+    [InlineData("Filme über Bergsteiger", "mountain climbing")]
     public void Parse_ASubjectInSpanishFrenchOrGerman_IsThatSubject(string wish, string subject)
     {
         // Each of these was an unused word or a word searched as it is ("tiempo"): the page was the canon.
         var intent = Parser.Parse(wish, WithLabels);
         Assert.Equal([subject], intent.Keywords);
         Assert.Empty(intent.Unused);
+    }
+
+    [Theory]
+    [InlineData("mountaineering films")]
+    [InlineData("a rock climbing movie")]
+    public void Parse_Mountaineering_IsMountainClimbing(string wish)
+    {
+        // Vertical Limit is keyworded "mountaineering" and 127 Hours "rock climbing": the label "mountain climbing" alone
+        // found Frozen and Holes, and lent their neighbours (Aladdin, Tangled).
+        Assert.Contains("mountain climbing", Parser.Parse(wish, WithLabels).Keywords);
     }
 
     [Fact]
