@@ -513,9 +513,11 @@ internal sealed class IntentRelevance : IDisposable
                 met += weight;
             }
         }
+        var offKind = false;
         if (!_wished.IsEmpty)
         {
             var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index]));
+            offKind = genre <= 0 && (_kind is null || _kind[index] <= 0);
             if (_kind is null)
             {
                 Facet(_options.GenreMatchWeight, genre);
@@ -603,7 +605,11 @@ internal sealed class IntentRelevance : IDisposable
             return 0;
         }
         var coverage = met / weights;
-        return (float)(sum / weights * (_options.FacetCoverageFloor + ((1 - _options.FacetCoverageFloor) * coverage)));
+        var total = sum / weights * (_options.FacetCoverageFloor + ((1 - _options.FacetCoverageFloor) * coverage));
+        // The genre a wish names is the kind of film it asks for ("a thought-provoking documentary", "a creepy atmospheric
+        // horror"); its other words say which of that kind. A film of none of the wished genres that met them (Pulp Fiction,
+        // tagged "thought-provoking"; Fight Club, "atmospheric") had outranked the documentaries and horror films asked for.
+        return (float)(offKind ? total * _options.OffKindShare : total);
     }
 
     /// <summary>

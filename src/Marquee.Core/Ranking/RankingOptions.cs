@@ -136,6 +136,12 @@ public sealed record RankingOptions
     /// </summary>
     public double SubjectPopularityWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// The share of its fit a film keeps when it is of none of the genres the wish names: the genre is the kind of film
+    /// asked for, and meeting the wish's other words does not make a drama a documentary.
+    /// </summary>
+    public double OffKindShare { get; init; } = 0.4;
+
     /// <summary>Weight of being a short (under 40 minutes) among the facets when the wish asks for shorts ("short films", "pixar shorts").</summary>
     public double ShortsMatchWeight { get; init; } = 1.2;
 

@@ -149,6 +149,19 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_TheWishedGenre_IsTheKindOfFilm_NotOneFacetAmongOthers()
+    {
+        // "a creepy atmospheric horror" opened on Fight Club and Vertigo (tagged "atmospheric"), "a thought-provoking
+        // documentary" on Pulp Fiction: famous films meeting the other words outranked the kind asked for.
+        TestCatalog.Entry[] famous = [new(103, "Famous Moody Drama", 1999, "Drama|Thriller", 4.4, 320, "A quiet town keeps a secret.", "atmospheric|creepy", 120)];
+        var snapshot = TestCatalog.Snapshot(extra: famous);
+
+        var result = Recommend(snapshot, new MovieIntent { Genres = ["Horror"], Labels = ["atmospheric"] }, k: 3);
+
+        Assert.All(result.Items, i => Assert.Contains("Horror", i.Movie.Genres));
+    }
+
+    [Fact]
     public void Recommend_HardFilters_HoldOnEveryItem()
     {
         var filters = new RecommendationFilters { ExcludeGenres = GenreSet.From(["Comedy"]), YearFrom = 1990, YearTo = 1999, MaxRuntime = 140 };
