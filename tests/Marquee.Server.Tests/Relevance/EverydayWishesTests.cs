@@ -1387,4 +1387,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
             i.TryGetProperty("runtime_minutes", out var minutes) && minutes.ValueKind == JsonValueKind.Number && minutes.GetInt32() < 40,
             $"{i.GetProperty("title").GetString()} is no short"));
     }
+
+    [Theory]
+    [InlineData("a thought-provoking documentary", "Documentary")]
+    [InlineData("a creepy atmospheric horror", "Horror")]
+    public async Task Recommend_AGenreWithWordsAboutIt_IsAPageOfThatGenre(string wish, string genre)
+    {
+        // Famous films tagged "thought-provoking" or "atmospheric" had outranked the kind asked for: Pulp Fiction, Fight
+        // Club and Schindler's List for the documentary, Fight Club, Vertigo and The Departed for the horror film.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        Assert.Equal(10, Count(items, genre));
+    }
 }
