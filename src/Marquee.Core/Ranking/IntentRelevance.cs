@@ -20,6 +20,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly RecommenderSnapshot _snapshot;
     private readonly RankingOptions _options;
     private readonly GenreSet _wished;
+    private readonly bool _namedKind;
     private readonly float[] _total;
     private readonly float[]? _keyword;
     private readonly float[]? _reference;
@@ -53,6 +54,9 @@ internal sealed class IntentRelevance : IDisposable
         var vocabulary = snapshot.Vocabulary;
         var n = snapshot.Catalog.Count;
         _wished = GenreSet.From(intent.Genres);
+        // A genre the wish's subject names ("films about the american civil war": War) is a hint, not the kind of film asked for.
+        _namedKind = intent.Genres.Any(genre => !intent.Labels.Concat(intent.Keywords)
+            .Any(subject => WholeWords.In(subject, genre, StringComparison.OrdinalIgnoreCase)));
         Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
         _moodTags = Moods.Select(m => snapshot.Features.MoodTags(m.Name)).ToArray();
         _moodAvoidTags = Moods.Select(m => snapshot.Features.MoodAvoidTags(m.Name)).ToArray();
@@ -517,7 +521,7 @@ internal sealed class IntentRelevance : IDisposable
         if (!_wished.IsEmpty)
         {
             var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index]));
-            offKind = genre <= 0 && (_kind is null || _kind[index] <= 0);
+            offKind = _namedKind && genre <= 0 && (_kind is null || _kind[index] <= 0);
             if (_kind is null)
             {
                 Facet(_options.GenreMatchWeight, genre);

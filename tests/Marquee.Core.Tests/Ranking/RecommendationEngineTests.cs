@@ -162,6 +162,18 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AGenreTheSubjectNames_IsAHint_NotTheKind()
+    {
+        // "films about the american civil war" reads War from the subject's own words: The Good, the Bad and the Ugly
+        // (a western set in that war) is of the subject, and lost its place to Duck Soup when War was taken for the kind.
+        TestCatalog.Entry[] homeFront = [new(104, "Home Front", 1990, "Drama|Romance", 3.9, 40, "A family waits out the war.", "world war ii", 110)];
+
+        var result = Recommend(TestCatalog.Snapshot(extra: homeFront), new MovieIntent { Genres = ["War"], Labels = ["world war ii"] }, k: 2);
+
+        Assert.Equal(104, result.Items[0].Movie.MovieId);
+    }
+
+    [Fact]
     public void Recommend_HardFilters_HoldOnEveryItem()
     {
         var filters = new RecommendationFilters { ExcludeGenres = GenreSet.From(["Comedy"]), YearFrom = 1990, YearTo = 1999, MaxRuntime = 140 };
