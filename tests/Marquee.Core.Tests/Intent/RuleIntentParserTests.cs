@@ -1010,6 +1010,8 @@ public class RuleIntentParserTests
     [InlineData("a movie to watch after a breakup", "cheer-me-up")] // "breakup" found The Perfect Guy
     [InlineData("a film no one has heard of", "hidden-gem")] // "heard" was ruled out: the favourites
     [InlineData("movies nobody talks about", "hidden-gem")] // "nobody talks": silent films
+    [InlineData("show me something different", "hidden-gem")] // nothing read: the favourites, the opposite of different
+    [InlineData("what's a good movie", "surprise-me")] // nothing read
     public void Parse_EverydayIdiomForAFeeling_IsTheMood_NotItsWords(string wish, string mood)
     {
         // "guilty" and "pleasure" as words found The Oh in Ohio and Nymphomaniac; "mess" and "head" found 8 Heads in a
