@@ -54,9 +54,6 @@ internal sealed class IntentRelevance : IDisposable
         var vocabulary = snapshot.Vocabulary;
         var n = snapshot.Catalog.Count;
         _wished = GenreSet.From(intent.Genres);
-        // A genre the wish's subject names ("films about the american civil war": War) is a hint, not the kind of film asked for.
-        _namedKind = intent.Genres.Any(genre => !intent.Labels.Concat(intent.Keywords)
-            .Any(subject => WholeWords.In(subject, genre, StringComparison.OrdinalIgnoreCase)));
         Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
         _moodTags = Moods.Select(m => snapshot.Features.MoodTags(m.Name)).ToArray();
         _moodAvoidTags = Moods.Select(m => snapshot.Features.MoodAvoidTags(m.Name)).ToArray();
@@ -103,6 +100,12 @@ internal sealed class IntentRelevance : IDisposable
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
         }
         _names = CatalogNameMatch.For(intent, snapshot.Names);
+        // The genre a wish names is the kind of film it asks for, unless the wish also names people, a studio or a place,
+        // which name their films by record ("swedish crime movies": Swedish films before American crime films with a line
+        // of Swedish), or the genre is a word of its subject ("films about the american civil war": War is a hint).
+        _namedKind = !_names.HasPeople && !_names.HasCompanies && !_names.HasPlaces
+                     && intent.Genres.Any(genre => !intent.Labels.Concat(intent.Keywords)
+                         .Any(subject => WholeWords.In(subject, genre, StringComparison.OrdinalIgnoreCase)));
         _viewerAge = intent.MaxAge;
         WantsShorts = intent.IncludeShorts;
         if (intent.ExcludeCompanies.Count > 0 || intent.ExcludePeople.Count > 0)
