@@ -193,7 +193,9 @@ internal sealed class IntentRelevance : IDisposable
         var matches = new List<int>();
         foreach (var index in candidates)
         {
-            if (_total[index] >= _options.TrueMatchThreshold)
+            // A film the wish rules out is no match, however well it fits the rest: "films from studio ghibli that aren't
+            // by miyazaki" counted Miyazaki's films, so five films were a full page and the canon filled the rest.
+            if (_total[index] >= _options.TrueMatchThreshold && RuledOut(index) <= 0)
             {
                 matches.Add(index);
             }

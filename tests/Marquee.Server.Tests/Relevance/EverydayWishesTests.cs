@@ -1399,4 +1399,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
 
         Assert.Equal(10, Count(items, genre));
     }
+
+    [Fact]
+    public async Task Recommend_AStudioWithoutItsBestKnownDirector_GoesOnWithWhatIsLikeItsFilms_NotTheCanon()
+    {
+        // Miyazaki's films still counted as matches, so five Ghibli films looked like a full page and The Shawshank
+        // Redemption, Fight Club and Star Wars filled the rest without a word.
+        var page = await RecommendAsync(new { query = "films from studio ghibli that aren't by miyazaki", k = 10 });
+
+        var items = Items(page);
+        Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 2959 or 260 or 296);
+        Assert.Contains(items, i => i.GetProperty("title").GetString() == "Grave of the Fireflies");
+    }
 }
