@@ -3392,6 +3392,8 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("nothing with animals dying")]
     [InlineData("no movies where the dog dies")]
+    [InlineData("nothing with violence against animals")] // "against" and "animals" were wished: Toy Story, Animal House
+    [InlineData("sin maltrato animal")]
     public void Parse_NoAnimalsDying_RulesOutTheirDeaths_NotAnimals(string wish)
     {
         // "Nothing with animals dying" ruled out animals and wished the label "dying" (Children of Men first).
@@ -3400,6 +3402,25 @@ public class RuleIntentParserTests
         Assert.Contains("animal death", intent.ExcludeKeywords);
         Assert.DoesNotContain("animals", intent.ExcludeKeywords);
         Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("a long epic I can get lost in", "lost")] // "lost" is a label: one film matched, The Hobbit first
+    [InlineData("based on a book i might have read", "read")] // "read" was searched: The Number 23 opened the page
+    [InlineData("spike lee joints", "joints")] // the label "joint" put Lock, Stock and Two Smoking Barrels among his films
+    [InlineData("make me believe in love again", "believe")] // "believe" was searched: A Beautiful Mind, Pan's Labyrinth
+    public void Parse_EverydayIdiomAroundTheWish_IsNoSubject(string wish, string word)
+    {
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels(word, "joint", "based on a book") });
+
+        Assert.DoesNotContain(intent.Keywords, k => k.Contains(word, StringComparison.Ordinal));
+        Assert.DoesNotContain(intent.Labels, l => l.Contains(word, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_BelieveInLoveAgain_IsTheRomanticMood()
+    {
+        Assert.Contains("romantic", Parse("make me believe in love again").Moods);
     }
 
     [Fact]
