@@ -1412,4 +1412,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 318 or 2959 or 260 or 296);
         Assert.Contains(items, i => i.GetProperty("title").GetString() == "Grave of the Fireflies");
     }
+
+    [Theory]
+    [InlineData("a movie that makes me feel nostalgic")]
+    [InlineData("movies from my childhood")]
+    public async Task Recommend_Nostalgia_IsTheFavouritesPeopleGrewUpWith_NotCrimeOrWarClassics(string wish)
+    {
+        // The mood leaned on the tag "classic" and on tags naming decades (a film set in the 1970s): Pulp Fiction, City of
+        // God and 2001: A Space Odyssey led it, then Clerks and Fear and Loathing in Las Vegas.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        Assert.Equal(0, Count(items, "Crime", "War", "Horror"));
+        Assert.True(Count(items, "Adventure", "Comedy", "Children", "Animation", "Fantasy") >= 8,
+            string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
 }
