@@ -1426,4 +1426,14 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.True(Count(items, "Adventure", "Comedy", "Children", "Animation", "Fantasy") >= 8,
             string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
+
+    [Theory]
+    [InlineData("quiet movie")] // Pulp Fiction, The Godfather: Part II, The Departed (Drama carried them)
+    [InlineData("something romantic")] // North by Northwest and Rebecca (Hitchcock's thrillers are filed under Romance too)
+    public async Task Recommend_AQuietOrRomanticMood_IsNoCrimeOrThriller(string wish)
+    {
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        Assert.True(Count(items, "Crime", "Thriller", "Mystery") == 0, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
 }
