@@ -139,6 +139,12 @@ internal sealed class IntentRelevance : IDisposable
         // places, subjects and films always do.
         IsPrecise = _names.HasPeople || _names.HasCompanies || _names.HasPlaces || WantsShorts || _topics.Count > 0 || _labels.Count > 0 || _reference is not null
                     || (_keyword is not null && _semantic is not null);
+        if (HasSignals && !IsPrecise && _keyword is null)
+        {
+            // A wish only by kind, mood or years ("a recent horror movie") has hundreds of films to choose from: one whose
+            // verdict rests on a rating or two (Buzzard, 5★ from one) comes only when nothing else is left.
+            MinRatings = Math.Max(MinRatings, options.BroadWishMinRatings);
+        }
         // With film vectors, meaning ranks films beyond the true matches; neighbours are borrowed only when it finds
         // too few to fill the page ("movies about climate change" went on with The Shawshank Redemption).
         if ((IsPrecise || _keyword is not null) && _reference is null && (_semantic is null || CountRelevant(candidates) < k))

@@ -175,6 +175,12 @@ public sealed record RankingOptions
     /// <summary>Score taken off a film with fewer ratings than an active mood needs (see <c>min_ratings</c>).</summary>
     public double TooFewRatingsPenalty { get; init; } = 0.5;
 
+    /// <summary>
+    /// The ratings (or TMDB votes counted as ratings) a film needs to rank freely on a page asked only by kind, mood or
+    /// years; with fewer it takes <see cref="TooFewRatingsPenalty"/>.
+    /// </summary>
+    public int BroadWishMinRatings { get; init; } = 3;
+
     /// <summary>Candidates considered by the diversity step: this many times k (at least 50).</summary>
     public int DiversityPoolFactor { get; init; } = 5;
 

@@ -505,6 +505,36 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_AWishByKindAndYearsAlone_PutsTheOneRatingWonderLast_ButNotAFilmTmdbVotersKnow()
+    {
+        // "a recent horror movie" had Buzzard and The Editor (5★ from one rating each) on its page: recent films have few
+        // ratings in MovieLens, so one enthusiast outweighed films with a verdict.
+        var movies = new (int Id, string Title, int Ratings, double Mean, int? Votes)[]
+        {
+            (1, "Known Fright", 40, 3.6, null),
+            (2, "Fair Fright", 25, 3.5, null),
+            (3, "Modest Fright", 12, 3.4, null),
+            (4, "One Rating Wonder", 1, 5.0, null),
+            (5, "World Famous Fright", 1, 4.0, 8000),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2016, ["Horror"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, m.Ratings, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "Something stalks the living.", TmdbVoteCount = m.Votes, TmdbRating = m.Votes is null ? null : 7.5 }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        var recentHorror = new MovieIntent { Genres = ["Horror"], YearFrom = 2014 };
+
+        var page = Recommend(snapshot, recentHorror, kind: RecommenderKind.Baseline, k: 5);
+        var subject = Recommend(snapshot, recentHorror with { Keywords = ["stalks"] }, kind: RecommenderKind.Baseline, k: 5);
+
+        // World Famous Fright has one MovieLens rating too, but 8,000 TMDB votes: a verdict.
+        Assert.Equal(4, Ids(page)[^1]);
+        // A subject is a matter of what fits it, which the rating count does not change.
+        Assert.NotEqual(4, Ids(subject)[^1]);
+    }
+
+    [Fact]
     public void Recommend_NotGory_BodyHorrorAndChainsawsAreGore()
     {
         // "A horror movie that isn't gory" listed The Thing ("body horror") and Army of Darkness ("chain saw").
