@@ -26,6 +26,8 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     // The kind of the films to be like: a mood modifies it ("toy story but darker"), so none of its genres work against the mood.
     private readonly uint _referenceGenres;
+    /// <summary>The wish names a film and a subject ("like die hard on a train") and no genre: the film's genres are the kind.</summary>
+    private readonly bool _subjectOfAReference;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
     private readonly float[]? _ruledOut;
@@ -94,6 +96,7 @@ internal sealed class IntentRelevance : IDisposable
             _closestReference = ArrayPool<int>.Shared.Rent(n);
             ReferenceSimilarity.Compute(snapshot, References, candidates, _reference, _closestReference);
             _referenceGenres = References.Aggregate(0u, (bits, reference) => bits | reference.GenreMask.Bits);
+            _subjectOfAReference = _wished.IsEmpty && _referenceGenres != 0 && (_topics.Count > 0 || _labels.Count > 0 || _keyword is not null);
         }
         if (intent.ExcludeKeywords.Count > 0)
         {
@@ -528,11 +531,13 @@ internal sealed class IntentRelevance : IDisposable
                 met += weight;
             }
         }
-        var offKind = false;
+        // "like die hard on a train" is an action thriller on a train: a film of none of Die Hard's genres (Schindler's List,
+        // for its trains) is off the kind the reference names, as it is off the kind a genre names.
+        var offKind = _subjectOfAReference && (_referenceGenres & (genreBits | _snapshot.Features.TmdbGenreBits[index])) == 0;
         if (!_wished.IsEmpty)
         {
             var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index]));
-            offKind = _namedKind && genre <= 0 && (_kind is null || _kind[index] <= 0);
+            offKind |= _namedKind && genre <= 0 && (_kind is null || _kind[index] <= 0);
             if (_kind is null)
             {
                 Facet(_options.GenreMatchWeight, genre);

@@ -1436,4 +1436,14 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
 
         Assert.True(Count(items, "Crime", "Thriller", "Mystery") == 0, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
+
+    [Fact]
+    public async Task Recommend_LikeAFilmWithASubject_IsThatFilmsKindAboutTheSubject()
+    {
+        // "like die hard on a train" had Schindler's List fifth, for its trains: nothing of Die Hard's kind.
+        var items = Items(await RecommendAsync(new { query = "like die hard on a train", k = 10 }));
+
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 527);
+        Assert.True(Count(items, "Action", "Crime", "Thriller") >= 9, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
 }
