@@ -3417,6 +3417,45 @@ public class RuleIntentParserTests
         Assert.DoesNotContain(intent.Labels, l => l.Contains(word, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("a movie for a group of friends on a friday night", "group of friends")] // films about friends: American Pie 2
+    [InlineData("something short i can watch at lunch", "lunch")] // "lunch" was searched: Waydowntown, Slumber Party Massacre
+    [InlineData("a drama that doesn't drag", "drag")] // "drag" was ruled out, as in drag queens
+    public void Parse_WhoWatchesAndWhen_IsNoSubject(string wish, string word)
+    {
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels(word) });
+
+        Assert.DoesNotContain(intent.Keywords.Concat(intent.Labels).Concat(intent.ExcludeKeywords), k => k.Contains(word, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ADramaThatDoesNotDrag_RulesOutTheQuietMood()
+    {
+        var intent = Parse("a drama that doesn't drag");
+
+        Assert.Equal(["Drama"], intent.Genres);
+        Assert.Contains("quiet", intent.ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("a movie for seniors")] // films about old age: Up, Watchmen, Children of Men
+    [InlineData("something for the elderly")]
+    public void Parse_ForSeniors_IsWhoWatches_AsForGrandparents(string wish)
+    {
+        var intent = Parse(wish);
+
+        Assert.Contains("cozy", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a 90s movie i probably haven't seen")] // the 90s favourites: The Shawshank Redemption, Pulp Fiction
+    [InlineData("a comedy I might not have seen")]
+    public void Parse_AGuessAtWhatThePersonHasNotSeen_IsTheLessKnown(string wish)
+    {
+        Assert.Contains("hidden-gem", Parse(wish).Moods);
+    }
+
     [Fact]
     public void Parse_BelieveInLoveAgain_IsTheRomanticMood()
     {
