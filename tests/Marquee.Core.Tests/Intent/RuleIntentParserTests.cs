@@ -3428,6 +3428,30 @@ public class RuleIntentParserTests
         Assert.DoesNotContain(intent.Keywords.Concat(intent.Labels).Concat(intent.ExcludeKeywords), k => k.Contains(word, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("i just watched interstellar and loved it, what next?", "loved")] // "loved" was searched: Meet Dave
+    [InlineData("my girlfriend loves rom coms but i like action", "girlfriend")] // the label "girlfriend"
+    [InlineData("a movie in french with english subtitles", "english")] // English as a wished language: The Dark Knight
+    public void Parse_WhatThePersonSaysAroundTheWish_IsNoSubjectNorLanguage(string wish, string word)
+    {
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels(word) });
+
+        Assert.DoesNotContain(intent.Keywords.Concat(intent.Labels), k => k.Contains(word, StringComparison.Ordinal));
+        Assert.DoesNotContain("en", intent.Languages);
+    }
+
+    [Theory]
+    [InlineData("the film with the guy who can't form new memories", "amnesia")] // "form" and the label "memories"
+    [InlineData("películas sobre amnesia", "amnesia")]
+    [InlineData("movie where the boat sinks", "sinking ship")] // "sinks" was searched: Roman Holiday, no Titanic
+    public void Parse_ASubjectInEverydayWords_IsThatSubject(string wish, string subject)
+    {
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("memories", "boat") });
+
+        Assert.Equal([subject], intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_ADramaThatDoesNotDrag_RulesOutTheQuietMood()
     {
