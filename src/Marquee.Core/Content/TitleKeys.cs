@@ -38,8 +38,12 @@ internal sealed class TitleKeys
             }
             if (movie.Details is { CollectionId: { } collection, CollectionName: { Length: > 0 } name })
             {
-                var keys = new List<string>(2);
+                var keys = new List<string>(3);
                 AddWithoutArticle(keys, QueryText.Normalize(FranchiseName(name)));
+                if (keys.Count > 0 && Initials(keys[^1]) is { } initials)
+                {
+                    keys.Add(initials);
+                }
                 foreach (var key in keys)
                 {
                     if (key.Length > 0 && (!_franchises.TryGetValue(key, out var known) || known.Ratings < movie.RatingCount))
@@ -82,6 +86,20 @@ internal sealed class TitleKeys
     }
 
     public string[] FullKeysOf(int index) => _fullKeys[index];
+
+    /// <summary>
+    /// What fans write a long franchise name as: "lotr" for The Lord of the Rings, "potc", "gotg", "bttf". Only names of
+    /// four words or more, so the initials are never a short everyday word ("con" would be The Chronicles of Narnia).
+    /// </summary>
+    private static string? Initials(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= MinWordsForInitials && words.All(w => char.IsAsciiLetter(w[0]))
+            ? string.Concat(words.Select(w => w[0]))
+            : null;
+    }
+
+    private const int MinWordsForInitials = 4;
 
     /// <summary>
     /// What people shorten a title to: the part before a colon or dash ("star wars"; "dr strangelove" of "Dr.

@@ -157,6 +157,30 @@ public class ContentIndexTests
     }
 
     [Fact]
+    public void ResolveExact_TheInitialsOfALongFranchiseName_NameTheFranchise_ButNotThoseOfAShortOne()
+    {
+        // "lotr" was an unused word and the page the favourites. Two- and three-word names have no such form: their
+        // initials are everyday words ("con" for The Chronicles of Narnia, "mi" is Spanish for "my").
+        var catalog = new Core.Catalog.MovieCatalog(
+            [
+                new(1, "Lord of the Rings: The Fellowship of the Ring, The", 2001, ["Fantasy"]),
+                new(2, "Chronicles of Narnia: The Lion, the Witch and the Wardrobe, The", 2005, ["Fantasy"]),
+            ],
+            [],
+            [],
+            [
+                new Core.Catalog.MovieDetails { MovieId = 1, CollectionId = 119, CollectionName = "The Lord of the Rings Collection" },
+                new Core.Catalog.MovieDetails { MovieId = 2, CollectionId = 420, CollectionName = "The Chronicles of Narnia Collection" },
+            ],
+            []);
+        var index = ContentIndex.Build(catalog);
+
+        Assert.Equal(119, index.ResolveExact("lotr")?.Franchise);
+        Assert.Null(index.ResolveExact("con"));
+        Assert.Null(index.ResolveExact("tlotr"));
+    }
+
+    [Fact]
     public void FranchiseOf_WithoutACollection_TakesTitlesThatStartWithItsOwn_AfterAnArticleToo()
     {
         // "vampire movies that aren't twilight" kept The Twilight Saga: New Moon: its title starts with "The".
