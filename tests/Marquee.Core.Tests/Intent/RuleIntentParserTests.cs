@@ -3444,6 +3444,7 @@ public class RuleIntentParserTests
     [InlineData("the film with the guy who can't form new memories", "amnesia")] // "form" and the label "memories"
     [InlineData("películas sobre amnesia", "amnesia")]
     [InlineData("movie where the boat sinks", "sinking ship")] // "sinks" was searched: Roman Holiday, no Titanic
+    [InlineData("that movie where a guy relives the same day", "time loop")] // "relives" and "day": The Wedding Planner
     public void Parse_ASubjectInEverydayWords_IsThatSubject(string wish, string subject)
     {
         var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("memories", "boat") });
