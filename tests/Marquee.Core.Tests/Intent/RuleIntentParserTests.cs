@@ -3432,6 +3432,8 @@ public class RuleIntentParserTests
     [InlineData("i just watched interstellar and loved it, what next?", "loved")] // "loved" was searched: Meet Dave
     [InlineData("my girlfriend loves rom coms but i like action", "girlfriend")] // the label "girlfriend"
     [InlineData("a movie in french with english subtitles", "english")] // English as a wished language: The Dark Knight
+    [InlineData("blade runner directors cut", "cut")] // the label "directors" and the word "cut": Persepolis, Scream 3
+    [InlineData("remastered classics", "remastered")]
     public void Parse_WhatThePersonSaysAroundTheWish_IsNoSubjectNorLanguage(string wish, string word)
     {
         var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels(word) });
