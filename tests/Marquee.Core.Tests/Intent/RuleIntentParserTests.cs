@@ -3455,6 +3455,33 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("un film pour se détendre ce soir", "chill")] // "se" was searched and "détendre" unused: Italian comedies
+    [InlineData("una película para relajarse", "chill")] // unused: the favourites
+    [InlineData("ein Film zum Entspannen", "chill")]
+    [InlineData("etwas Romantisches für einen Filmabend zu zweit", "date-night")] // "zweit" unused
+    [InlineData("un film à voir en amoureux", "date-night")] // "voir" was read as noir: Sunset Boulevard, Gilda
+    public void Parse_HowAndWithWhomInFrenchSpanishOrGerman_IsTheMood(string wish, string mood)
+    {
+        var intent = Parse(wish);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Unused);
+        Assert.DoesNotContain("Film-Noir", intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_OldWesternsInGerman_AreWesternsOfOldYears()
+    {
+        // "alte Westernfilme": both words unused, and the page was the favourites.
+        var intent = Parse("alte Westernfilme");
+
+        Assert.Equal(["Western"], intent.Genres);
+        Assert.NotNull(intent.YearTo);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_ADramaThatDoesNotDrag_RulesOutTheQuietMood()
     {
