@@ -187,8 +187,14 @@ public sealed partial class RuleIntentParser
         private bool TryRuntimeRange(int at, out int used)
         {
             used = 0;
-            if (at + 2 >= query.Count || query[at].Kind != QueryTokenKind.Number
-                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var first))
+            if (at + 2 >= query.Count || query[at].Kind != QueryTokenKind.Number)
+            {
+                return false;
+            }
+            // A first bound with its own unit ("between 1h30 and 2h", "90min to 2 hours") is minutes already; it was read
+            // as a runtime of its own, and "between 1h30 and 2h" asked for exactly 90 minutes.
+            var firstInMinutes = !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var first);
+            if (firstInMinutes && !(TryDuration(at, out first, out var firstLength) && firstLength == 1))
             {
                 return false;
             }
@@ -197,8 +203,8 @@ public sealed partial class RuleIntentParser
             {
                 return false;
             }
-            // The first number shares the second's unit: "1 to 2 hours" is 60 to 120 minutes.
-            var from = first is >= 30 and <= 400 ? first : last >= 60 && first is >= 1 and <= 6 ? first * 60 : 0;
+            // A bare first number shares the second's unit: "1 to 2 hours" is 60 to 120 minutes.
+            var from = firstInMinutes || first is >= 30 and <= 400 ? first : last >= 60 && first is >= 1 and <= 6 ? first * 60 : 0;
             if (from == 0 || from >= last)
             {
                 return false;

@@ -2651,6 +2651,8 @@ public class RuleIntentParserTests
     [InlineData("a movie between 90 and 120 minutes", 90, 120)]
     [InlineData("something 90-120 min", 90, 120)]
     [InlineData("a film 1 to 2 hours long", 60, 120)]
+    [InlineData("a movie between 1h30 and 2h", 90, 120)] // read as exactly 90 minutes: Shrek, Aladdin, Best in Show
+    [InlineData("between 90min and 2 hours", 90, 120)]
     public void Parse_ARuntimeBetweenTwoBounds_KeepsBoth(string wish, int min, int max)
     {
         // Read as a duration alone, "between 90 and 120 minutes" kept only "at most 120".
