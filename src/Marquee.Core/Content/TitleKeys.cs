@@ -40,6 +40,7 @@ internal sealed class TitleKeys
             {
                 var keys = new List<string>(3);
                 AddWithoutArticle(keys, QueryText.Normalize(FranchiseName(name)));
+                // The last key is the name without its article: "lotr", not "tlotr".
                 if (keys.Count > 0 && Initials(keys[^1]) is { } initials)
                 {
                     keys.Add(initials);

@@ -26,7 +26,7 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     // The kind of the films to be like: a mood modifies it ("toy story but darker"), so none of its genres work against the mood.
     private readonly uint _referenceGenres;
-    /// <summary>The wish names a film and a subject ("like die hard on a train") and no genre: the film's genres are the kind.</summary>
+    // The wish names a film and a subject ("like die hard on a train") and no genre: the film's genres are the kind.
     private readonly bool _subjectOfAReference;
     private readonly int[]? _closestReference;
     private readonly float[]? _excluded;
@@ -519,6 +519,7 @@ internal sealed class IntentRelevance : IDisposable
     {
         // Genres come from the features' flat array: most wishes never need the film's record itself.
         var genreBits = _snapshot.Features.GenreBits[index];
+        var tmdbGenreBits = _snapshot.Features.TmdbGenreBits[index];
         var sum = 0.0;
         var weights = 0.0;
         var met = 0.0;
@@ -533,10 +534,10 @@ internal sealed class IntentRelevance : IDisposable
         }
         // "like die hard on a train" is an action thriller on a train: a film of none of Die Hard's genres (Schindler's List,
         // for its trains) is off the kind the reference names, as it is off the kind a genre names.
-        var offKind = _subjectOfAReference && (_referenceGenres & (genreBits | _snapshot.Features.TmdbGenreBits[index])) == 0;
+        var offKind = _subjectOfAReference && (_referenceGenres & (genreBits | tmdbGenreBits)) == 0;
         if (!_wished.IsEmpty)
         {
-            var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(_snapshot.Features.TmdbGenreBits[index]));
+            var genre = GenreMatch(new GenreSet(genreBits), new GenreSet(tmdbGenreBits));
             offKind |= _namedKind && genre <= 0 && (_kind is null || _kind[index] <= 0);
             if (_kind is null)
             {
@@ -561,7 +562,7 @@ internal sealed class IntentRelevance : IDisposable
                     continue;
                 }
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, _snapshot.Features.TmdbGenreBits[index], _wished.Bits, _referenceGenres, out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, tmdbGenreBits, _wished.Bits, _referenceGenres, out _);
                 moodWeights += weight;
             }
             if (moodWeights > 0)
