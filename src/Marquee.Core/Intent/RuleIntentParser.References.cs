@@ -107,7 +107,44 @@ public sealed partial class RuleIntentParser
                            || (opener > 0 && opener < close && TrySeriesTitle(opener, close, said: true));
                 }
             }
-            return false;
+            // A series by its name alone ("indiana jones", "lord of the rings", "lotr"), perhaps with the edition after it
+            // ("lotr extended editions"). Such a name is often also a label (Fanboys is about Star Wars fans): read as the
+            // label, "indiana jones" went on with Schindler's List, close to the films named, before The Last Crusade.
+            var named = EndBeforeFillers(end);
+            return named > 0 && (TrySeriesTitle(0, named, said: false) || (named < end && TrySeriesTitle(0, end, said: false)));
+        }
+
+        /// <summary>Where the wish's words end once the fillers closing it are set aside ("lotr extended editions", "star wars please").</summary>
+        private int EndBeforeFillers(int end)
+        {
+            for (var cut = 1; cut < end; cut++)
+            {
+                if (OnlyFillers(cut, end))
+                {
+                    return cut;
+                }
+            }
+            return end;
+        }
+
+        private bool OnlyFillers(int start, int end)
+        {
+            for (var i = start; i < end;)
+            {
+                if (query[i].Kind != QueryTokenKind.Word)
+                {
+                    i++;
+                }
+                else if (vocabulary.Phrases.TryMatch(query, i, end - i, out var meaning, out var length) && meaning.Has(PhraseRole.Filler))
+                {
+                    i += length;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <param name="said">The wish says it means a series ("the", "all the", "trilogy"), so a title of vocabulary words counts.</param>

@@ -384,7 +384,9 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         {
             used = 0;
             var word = query[at].Text;
+            // A title's initials are no misspelling: "lotr" was corrected to "lot" and the page was the favourites.
             if (context.Lexicon is not { } lexicon || lexicon.Knows(word) || context.Labels?.IsLabel(word) == true
+                || context.Titles?.ResolveExact(word) is { RatingCount: >= MinRatingsForBareTitle }
                 || vocabulary.Correct(word) is not { } meaning)
             {
                 return false;

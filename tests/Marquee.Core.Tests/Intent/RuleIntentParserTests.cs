@@ -462,6 +462,27 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    private static readonly IntentParseContext WithSeriesLabels = Context with
+    {
+        Titles = new FakeTitles((260, "Star Wars", 251), (2571, "The Matrix", 278)),
+        Labels = new FakeLabels("star wars", "matrix"),
+    };
+
+    [Theory]
+    [InlineData("star wars", 260, 10)]
+    [InlineData("star wars please", 260, 10)]
+    [InlineData("the matrix extended edition", 2571, 2344)]
+    public void Parse_ASeriesByItsNameAlone_IsTheSeries_EvenWhereItIsALabel(string query, int named, int collection)
+    {
+        // "star wars" read the label: Fanboys and a Family Guy parody came among the saga.
+        var intent = Parser.Parse(query, WithSeriesLabels);
+
+        Assert.Equal([named], intent.ReferenceMovieIds);
+        Assert.Equal([collection], intent.Franchises);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Theory]
     [InlineData("alien movies")] // a subject the vocabulary knows, unless the wish says "the" or "franchise"
     [InlineData("heat movies")] // a film of no collection: films like it, as before
@@ -928,8 +949,8 @@ public class RuleIntentParserTests
             .Select(m => ((TitleMatch Match, int Span)?)(new TitleMatch(m.Movie.Id, m.Movie.Title, 1 - (m.Distance / 10.0), true, m.Movie.Ratings), m.Span))
             .FirstOrDefault();
 
-        // The Matrix, Toy Story, The Godfather, Alien and Road Trip begin collections; Heat and Jumanji belong to none.
-        public int? CollectionOf(int movieId) => movieId switch { 2571 or 6365 => 2344, 1 or 3114 => 10194, 858 => 230, 1214 => 8091, 3617 => 96679, _ => null };
+        // The Matrix, Toy Story, The Godfather, Alien, Star Wars and Road Trip begin collections; Heat and Jumanji belong to none.
+        public int? CollectionOf(int movieId) => movieId switch { 2571 or 6365 => 2344, 1 or 3114 => 10194, 858 => 230, 1214 => 8091, 260 => 10, 3617 => 96679, _ => null };
 
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];

@@ -1236,6 +1236,23 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("star wars", 260, new[] { 260, 1196, 1210 })]
+    [InlineData("indiana jones", 1198, new[] { 1198, 1291, 2115 })]
+    [InlineData("lotr please", 4993, new[] { 4993, 5952, 7153 })]
+    [InlineData("lotr extended editions", 4993, new[] { 4993, 5952, 7153 })]
+    public async Task Recommend_ASeriesByItsNameAlone_OpensOnTheSeries(string wish, int named, int[] series)
+    {
+        // "star wars" and "indiana jones" are labels too: read so, Fanboys came fourth, and Schindler's List before The Last
+        // Crusade. "lotr" followed by anything was corrected to "lot", and "lotr extended editions" was the favourites.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal([named], intent.GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(Strings(intent, "labels"));
+        Assert.Equal(series.Order(), Items(page).Take(3).Select(i => i.GetProperty("movie_id").GetInt32()).Order());
+    }
+
+    [Theory]
     [InlineData("a star wars movie", 260, "Fanboys")]
     [InlineData("a batman movie", 592, "Pulp Fiction")]
     public async Task Recommend_OneFilmOfASeries_IsTheSeriesToChooseFrom(string wish, int named, string notOpening)
