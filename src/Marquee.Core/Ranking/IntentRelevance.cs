@@ -182,7 +182,7 @@ internal sealed class IntentRelevance : IDisposable
     private const double NeighbourCeiling = 0.98;
 
     /// <summary>Below this a film's relevance is noise: it fits the wish in nothing the page could say.</summary>
-    private const float MinRelevant = 0.1f;
+    public const float MinRelevant = 0.1f;
 
     private int CountRelevant(ReadOnlySpan<int> candidates)
     {

@@ -176,6 +176,12 @@ public sealed record RankingOptions
     public double TooFewRatingsPenalty { get; init; } = 0.5;
 
     /// <summary>
+    /// Score taken off a film that fits a precise wish in nothing (relevance under <see cref="IntentRelevance.MinRelevant"/>):
+    /// the favourites' fame and rating otherwise outrank films the wish faintly fits.
+    /// </summary>
+    public double UnfitPenalty { get; init; } = 0.5;
+
+    /// <summary>
     /// The ratings (or TMDB votes counted as ratings) a film needs to rank freely on a page asked only by kind, mood or
     /// years; with fewer it takes <see cref="TooFewRatingsPenalty"/>.
     /// </summary>

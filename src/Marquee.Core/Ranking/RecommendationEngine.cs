@@ -167,6 +167,12 @@ public static class RecommendationEngine
                 score += fameWithinFit * popularity[index] * fit;
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
+                if (precise && fit < IntentRelevance.MinRelevant)
+                {
+                    // Films faintly close in meaning can fill a subject's page, so no neighbours are borrowed; the
+                    // favourites, fitting it in nothing, had closed "a movie about wolves" all the same.
+                    score -= options.UnfitPenalty;
+                }
                 if (minRatings > 0 && knownRatings[index] < minRatings)
                 {
                     score -= options.TooFewRatingsPenalty;

@@ -1076,6 +1076,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
     }
 
+    [Theory]
+    [InlineData("a movie about wolves")]
+    [InlineData("science experiment gone wrong")]
+    [InlineData("skateboarding movies")]
+    public async Task Recommend_ASubjectWithAFewFaintMatches_GoesOnWithThem_NotTheCanon(string wish)
+    {
+        // Enough films were faintly close in meaning for no neighbours to be borrowed, yet the favourites, which fit the
+        // wish in nothing, outranked the faint ones: The Shawshank Redemption and Fight Club closed "a movie about wolves".
+        var ids = Items(await RecommendAsync(new { query = wish, k = 10 })).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+
+        Assert.Equal(10, ids.Count);
+        Assert.DoesNotContain(ids, id => id is 318 or 2959 or 296 or 260 or 356);
+    }
+
     [Fact]
     public async Task Recommend_AClassicWesternWithJohnWayne_OpensOnHisWestern()
     {
