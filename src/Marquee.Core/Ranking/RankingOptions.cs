@@ -176,8 +176,8 @@ public sealed record RankingOptions
     public double TooFewRatingsPenalty { get; init; } = 0.5;
 
     /// <summary>
-    /// Score taken off a film that fits a precise wish in nothing (relevance under <see cref="IntentRelevance.MinRelevant"/>):
-    /// the favourites' fame and rating otherwise outrank films the wish faintly fits.
+    /// Score taken off a film that fits a precise wish in nothing (relevance under <see cref="IntentRelevance.MinRelevant"/>)
+    /// when a page's worth of films fit it at least faintly: the favourites' fame and rating otherwise outrank them.
     /// </summary>
     public double UnfitPenalty { get; init; } = 0.5;
 

@@ -156,6 +156,9 @@ public static class RecommendationEngine
             // exactly the films the two penalties below keep back.
             var asksForTheWorst = relevance.QualityBoost < 0;
             var judgedByCommunity = !HasOwnPredictions(snapshot, request) && !asksForTheWorst;
+            var unfitGoBack = precise && EnoughFit(relevance, candidateSpan, request.K);
+            // A film people dislike stays behind even a film that fits nothing: that is still something better.
+            var dislikedPenalty = options.DislikedPredictionPenalty + (unfitGoBack ? options.UnfitPenalty : 0);
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
@@ -167,10 +170,8 @@ public static class RecommendationEngine
                 score += fameWithinFit * popularity[index] * fit;
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
-                if (precise && fit < IntentRelevance.MinRelevant)
+                if (unfitGoBack && fit < IntentRelevance.MinRelevant)
                 {
-                    // Films faintly close in meaning can fill a subject's page, so no neighbours are borrowed; the
-                    // favourites, fitting it in nothing, had closed "a movie about wolves" all the same.
                     score -= options.UnfitPenalty;
                 }
                 if (minRatings > 0 && knownRatings[index] < minRatings)
@@ -179,7 +180,7 @@ public static class RecommendationEngine
                 }
                 if (judgedByCommunity && communityStars[index] < options.CommunityDislikedStars)
                 {
-                    score -= options.DislikedPredictionPenalty;
+                    score -= dislikedPenalty;
                 }
                 scoreSpan[c] = score;
             }
@@ -200,7 +201,7 @@ public static class RecommendationEngine
                     // A card whose own prediction says "you will not like this" comes only when nothing better is left.
                     if (poolPredictions[p] < options.DislikedPrediction)
                     {
-                        poolScores[p] -= options.DislikedPredictionPenalty;
+                        poolScores[p] -= dislikedPenalty;
                     }
                 }
                 SortPool(pool, poolScores, poolPredictions);
@@ -237,6 +238,24 @@ public static class RecommendationEngine
     /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of the film
     /// that named it (collections are missing for part of the catalogue). Null when the wish names none.
     /// </summary>
+    /// <summary>
+    /// Whether a page's worth of films fit the wish at least faintly. Films faintly close in meaning fill a subject's page,
+    /// so no neighbours are borrowed; the favourites, fitting it in nothing, had closed "a movie about wolves" all the same.
+    /// Such a page has no room for a film that fits nothing.
+    /// </summary>
+    private static bool EnoughFit(IntentRelevance relevance, ReadOnlySpan<int> candidates, int k)
+    {
+        var fitting = 0;
+        foreach (var index in candidates)
+        {
+            if (relevance.Total(index) >= IntentRelevance.MinRelevant && ++fitting >= k)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Func<int, bool>? WishedFranchise(RecommenderSnapshot snapshot, MovieIntent intent)
     {
         if (intent.Franchises.Count == 0)

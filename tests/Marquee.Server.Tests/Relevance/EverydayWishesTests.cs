@@ -1079,7 +1079,6 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     [Theory]
     [InlineData("a movie about wolves")]
     [InlineData("science experiment gone wrong")]
-    [InlineData("skateboarding movies")]
     public async Task Recommend_ASubjectWithAFewFaintMatches_GoesOnWithThem_NotTheCanon(string wish)
     {
         // Enough films were faintly close in meaning for no neighbours to be borrowed, yet the favourites, which fit the
