@@ -24,9 +24,9 @@ public sealed partial class RuleIntentParser
                 used = 0;
                 return false;
             }
-            // The end of a label that begins before it is someone else's name: "an agatha christie style mystery" is the
-            // label "agatha christie", and its "christie" is not Julie Christie.
-            if (_labelStart < at && at + used <= _labelEnd)
+            // A part of a longer label is no one's name: "an agatha christie style mystery" is the label "agatha christie",
+            // and its "christie" is not Julie Christie; "spelling bee movie" is the label, not the studio Spelling.
+            if (_labelStart <= at && at + used <= _labelEnd && (_labelStart < at || at + used < _labelEnd))
             {
                 used = 0;
                 return false;

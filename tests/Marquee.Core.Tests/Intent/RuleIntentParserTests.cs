@@ -511,6 +511,7 @@ public class RuleIntentParserTests
 
     [Theory]
     [InlineData("movies about artificial intelligence going wrong", "wrong")] // "going wrong" is how the story goes, not a word to find
+    [InlineData("a heist that goes horribly wrong", "horribly")]
     [InlineData("a movie where the main character dies", "main")]
     public void Parse_HowAStoryGoes_IsNoKeyword(string wish, string word)
     {
@@ -3046,6 +3047,29 @@ public class RuleIntentParserTests
         Assert.Empty(intent.People);
         Assert.Contains("agatha christie", intent.Labels);
         Assert.Equal(["Julie Christie"], Parser.Parse("a julie christie movie", context).People);
+    }
+
+    [Fact]
+    public void Parse_AWordThatOpensALabel_IsNoStudio()
+    {
+        // "spelling bee movie" read the label and the studio Spelling (The Player, Bound) beside it.
+        var context = WithLabels with { Names = new FakeNames("spelling", "Spelling Entertainment") { Kind = NamedEntityKind.Company }, Labels = new FakeLabels("spelling bee") };
+
+        var intent = Parser.Parse("spelling bee movie", context);
+
+        Assert.Empty(intent.Companies);
+        Assert.Equal(["spelling bee"], intent.Labels);
+        Assert.Equal(["Spelling Entertainment"], Parser.Parse("spelling movies", context).Companies);
+    }
+
+    [Theory]
+    [InlineData("a possession horror movie")]
+    [InlineData("exorcism movies")]
+    [InlineData("películas de exorcismos")]
+    public void Parse_PossessionAndExorcism_AreASubject_NotOnlyHorror(string wish)
+    {
+        // Both words were only the Horror genre: "a possession horror movie" opened on The Silence of the Lambs and Alien.
+        Assert.Contains("possession", Parse(wish).Keywords);
     }
 
     [Theory]
