@@ -2078,11 +2078,26 @@ public class RuleIntentParserTests
     [InlineData("so bad that's good")]
     [InlineData("lowest rated horror movies")]
     [InlineData("las peores películas")]
+    [InlineData("the worst action movie")] // "worst" apart from "movie" was searched (Avengers: Infinity War opened "the worst marvel movie")
+    [InlineData("worst horror movies")]
     public void Parse_AWishForTheWorst_IsTheSoBadItsGoodMood_NotASearchForItsWords(string wish)
     {
         var intent = Parser.Parse(wish, Context);
 
         Assert.Contains("so-bad-its-good", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a movie everyone loves")]
+    [InlineData("palme d'or winners")]
+    [InlineData("cannes winners")]
+    public void Parse_AFilmLovedOrAwarded_IsAcclaimed_NotASearchForItsWords(string wish)
+    {
+        // "everyone", "palme" and "winners" were searched: Carnal Knowledge opened "a movie everyone loves".
+        var intent = Parser.Parse(wish, Context);
+
+        Assert.Contains("acclaimed", intent.Moods);
         Assert.Empty(intent.Keywords);
     }
 
