@@ -512,12 +512,14 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("movies about artificial intelligence going wrong", "wrong")] // "going wrong" is how the story goes, not a word to find
     [InlineData("a heist that goes horribly wrong", "horribly")]
+    [InlineData("a heist based off a true story", "based")]
+    [InlineData("a heist movie with a twist i won't guess", "guess")] // it was a word ruled out
     [InlineData("a movie where the main character dies", "main")]
     public void Parse_HowAStoryGoes_IsNoKeyword(string wish, string word)
     {
         var intent = Parse(wish);
 
-        Assert.DoesNotContain(intent.Keywords, k => k.Contains(word, StringComparison.Ordinal));
+        Assert.DoesNotContain(intent.Keywords.Concat(intent.ExcludeKeywords), k => k.Contains(word, StringComparison.Ordinal));
         Assert.Empty(intent.Unused);
     }
 
@@ -2092,6 +2094,7 @@ public class RuleIntentParserTests
     [InlineData("a movie everyone loves")]
     [InlineData("palme d'or winners")]
     [InlineData("cannes winners")]
+    [InlineData("a sequel better than the original")] // "original" read the quirky mood, "better" was searched
     public void Parse_AFilmLovedOrAwarded_IsAcclaimed_NotASearchForItsWords(string wish)
     {
         // "everyone", "palme" and "winners" were searched: Carnal Knowledge opened "a movie everyone loves".
