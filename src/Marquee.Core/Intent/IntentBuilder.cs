@@ -191,14 +191,17 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private const string ChildrenGenre = "Children";
 
     /// <summary>A mood's weight for a genre from which the genre is what the mood is made of (Horror for scary).</summary>
-    private const double CoreGenreWeight = 0.8;
+    internal const double CoreGenreWeight = 0.8;
 
     /// <summary>
     /// A mood or subject the wish asks for is made of the genre (Horror for scary, Romance for romantic, War for World
     /// War II: "ww2 movies that aren't too graphic" ruled War out and opened on Casablanca).
     /// </summary>
-    private bool MadeOfAWish(string genre) =>
-        _moods.Concat(_keywords).Any(name => Vocabulary.Find(name)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight);
+    private bool MadeOfAWish(string genre) => MadeOfAWishedMood(genre) || _keywords.Any(name => MadeOf(name, genre));
+
+    private bool MadeOfAWishedMood(string genre) => _moods.Any(name => MadeOf(name, genre));
+
+    private bool MadeOf(string concept, string genre) => Vocabulary.Find(concept)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight;
 
     public void AddKeyword(string keyword) => AddDistinct(_keywords, keyword);
 
@@ -449,7 +452,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         var excluded = new List<string>(_excludedGenres);
         // "Scary but no gore" rules out the gore, not the horror the scary mood is made of.
         var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres).Where(g => !MadeOfAWish(g));
-        foreach (var genre in _impliedExclusions.Concat(ruledOutByMoods))
+        // One wished mood does not rule out what another is made of: "a scary movie for date night" ruled Horror out
+        // (date night's exclusion) and opened on Amélie.
+        var impliedByMoods = _impliedExclusions.Where(g => !MadeOfAWishedMood(g));
+        foreach (var genre in impliedByMoods.Concat(ruledOutByMoods))
         {
             if (!_genres.Contains(genre))
             {

@@ -26,6 +26,9 @@ internal sealed class IntentRelevance : IDisposable
     private readonly float[]? _reference;
     // The kind of the films to be like: a mood modifies it ("toy story but darker"), so none of its genres work against the mood.
     private readonly uint _referenceGenres;
+    // Genres no wished mood works against: the references' kind, and what another wished mood is made of ("a scary movie
+    // for date night": date night works against Horror, and the page had been Amélie and Fight Club).
+    private readonly uint _unopposedGenres;
     // The wish names a film and a subject ("like die hard on a train") and no genre: the film's genres are the kind.
     private readonly bool _subjectOfAReference;
     private readonly int[]? _closestReference;
@@ -98,6 +101,7 @@ internal sealed class IntentRelevance : IDisposable
             _referenceGenres = References.Aggregate(0u, (bits, reference) => bits | reference.GenreMask.Bits);
             _subjectOfAReference = _wished.IsEmpty && _referenceGenres != 0 && (_topics.Count > 0 || _labels.Count > 0 || _keyword is not null);
         }
+        _unopposedGenres = Moods.Aggregate(_referenceGenres, (bits, mood) => bits | CoreGenres(mood));
         if (intent.ExcludeKeywords.Count > 0)
         {
             _excluded = Excluded(intent.ExcludeKeywords, candidates);
@@ -376,9 +380,23 @@ internal sealed class IntentRelevance : IDisposable
     /// </summary>
     public double MoodMatch(IntentConcept mood, CatalogMovie movie, out bool tagged) =>
         MoodFit(mood, _snapshot.Features.MoodTags(mood.Name), _snapshot.Features.MoodAvoidTags(mood.Name), movie.Index, movie.GenreMask.Bits, movie.TmdbGenreMask.Bits, _wished.Bits,
-            _referenceGenres, out tagged);
+            _unopposedGenres, out tagged);
 
     private const float WishedGenreMoodShare = 0.6f;
+
+    private static uint CoreGenres(IntentConcept mood)
+    {
+        var bits = 0u;
+        for (var bit = 0; bit < mood.WeightByGenreBit.Length; bit++)
+        {
+            // What the mood is made of (Horror for scary), as the intent reads it.
+            if (mood.WeightByGenreBit[bit] >= IntentBuilder.CoreGenreWeight)
+            {
+                bits |= 1u << bit;
+            }
+        }
+        return bits;
+    }
 
     /// <summary>How far tags that work against a mood (<see cref="IntentConcept.AvoidTags"/>) take a film from it: as far as a thriller is from cozy.</summary>
     private const float AvoidTagWeight = 0.6f;
@@ -562,7 +580,7 @@ internal sealed class IntentRelevance : IDisposable
                     continue;
                 }
                 var weight = mood.GenreMask.IsEmpty ? 0.3 : 1.0;
-                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, tmdbGenreBits, _wished.Bits, _referenceGenres, out _);
+                moodSum += weight * MoodFit(mood, _moodTags[m], _moodAvoidTags[m], index, genreBits, tmdbGenreBits, _wished.Bits, _unopposedGenres, out _);
                 moodWeights += weight;
             }
             if (moodWeights > 0)

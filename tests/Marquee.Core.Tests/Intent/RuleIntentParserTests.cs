@@ -2090,6 +2090,17 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Fact]
+    public void Parse_TwoMoods_TheOneDoesNotRuleOutWhatTheOtherIsMadeOf()
+    {
+        // Date night rules out Horror: "a scary movie for date night" had no horror film, and opened on Amélie.
+        var intent = Parse("a scary movie for date night");
+
+        Assert.Equal(["date-night", "scary"], intent.Moods.Order());
+        Assert.DoesNotContain("Horror", intent.ExcludeGenres);
+        Assert.Contains("Horror", Parse("a movie for date night").ExcludeGenres);
+    }
+
     [Theory]
     [InlineData("a movie everyone loves")]
     [InlineData("palme d'or winners")]
@@ -3482,6 +3493,7 @@ public class RuleIntentParserTests
     [InlineData("a movie in french with english subtitles", "english")] // English as a wished language: The Dark Knight
     [InlineData("blade runner directors cut", "cut")] // the label "directors" and the word "cut": Persepolis, Scream 3
     [InlineData("remastered classics", "remastered")]
+    [InlineData("a movie for my husband who loves documentaries", "husband")] // the label "husband": The Eyes of Tammy Faye
     public void Parse_WordsAroundTheWish_WhoWatchesWhenAndHow_AreNoSubjectNorLanguage(string wish, string word)
     {
         var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels(word, "joint", "based on a book") });

@@ -1076,6 +1076,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.StartsWith("Only ", page.GetProperty("notice").GetString());
     }
 
+    [Fact]
+    public async Task Recommend_AScaryMovieForDateNight_IsHorrorForTwo()
+    {
+        // Date night rules out Horror and works against it: the page was Amélie, Fight Club and The Usual Suspects.
+        var items = Items(await RecommendAsync(new { query = "a scary movie for date night", k = 10 }));
+
+        var titles = string.Join(", ", items.Select(i => i.GetProperty("title").GetString()));
+        Assert.True(items.Take(5).Count(i => Strings(i, "genres").Contains("Horror")) >= 3, titles);
+    }
+
     [Theory]
     [InlineData("a movie about wolves")]
     [InlineData("science experiment gone wrong")]
