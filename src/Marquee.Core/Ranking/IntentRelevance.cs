@@ -384,12 +384,12 @@ internal sealed class IntentRelevance : IDisposable
 
     private const float WishedGenreMoodShare = 0.6f;
 
+    /// <summary>The genres a mood is made of (Horror for scary), by the weight the intent reads them by.</summary>
     private static uint CoreGenres(IntentConcept mood)
     {
         var bits = 0u;
         for (var bit = 0; bit < mood.WeightByGenreBit.Length; bit++)
         {
-            // What the mood is made of (Horror for scary), as the intent reads it.
             if (mood.WeightByGenreBit[bit] >= IntentBuilder.CoreGenreWeight)
             {
                 bits |= 1u << bit;

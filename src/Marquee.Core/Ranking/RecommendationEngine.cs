@@ -156,9 +156,9 @@ public static class RecommendationEngine
             // exactly the films the two penalties below keep back.
             var asksForTheWorst = relevance.QualityBoost < 0;
             var judgedByCommunity = !HasOwnPredictions(snapshot, request) && !asksForTheWorst;
-            var unfitGoBack = precise && EnoughFit(relevance, candidateSpan, request.K);
+            var unfitGiveWay = precise && EnoughFit(relevance, candidateSpan, request.K);
             // A film people dislike stays behind even a film that fits nothing: that is still something better.
-            var dislikedPenalty = options.DislikedPredictionPenalty + (unfitGoBack ? options.UnfitPenalty : 0);
+            var dislikedPenalty = options.DislikedPredictionPenalty + (unfitGiveWay ? options.UnfitPenalty : 0);
             for (var c = 0; c < count; c++)
             {
                 var index = candidates[c];
@@ -170,7 +170,7 @@ public static class RecommendationEngine
                 score += fameWithinFit * popularity[index] * fit;
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
-                if (unfitGoBack && fit < IntentRelevance.MinRelevant)
+                if (unfitGiveWay && fit < IntentRelevance.MinRelevant)
                 {
                     score -= options.UnfitPenalty;
                 }
