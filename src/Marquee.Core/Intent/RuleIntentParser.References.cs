@@ -127,25 +127,7 @@ public sealed partial class RuleIntentParser
             return end;
         }
 
-        private bool OnlyFillers(int start, int end)
-        {
-            for (var i = start; i < end;)
-            {
-                if (query[i].Kind != QueryTokenKind.Word)
-                {
-                    i++;
-                }
-                else if (vocabulary.Phrases.TryMatch(query, i, end - i, out var meaning, out var length) && meaning.Has(PhraseRole.Filler))
-                {
-                    i += length;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        private bool OnlyFillers(int start, int end) => AllPhrases(start, end, PhraseRole.Filler);
 
         /// <param name="said">The wish says it means a series ("the", "all the", "trilogy"), so a title of vocabulary words counts.</param>
         private bool TrySeriesTitle(int start, int end, bool said)
@@ -503,16 +485,18 @@ public sealed partial class RuleIntentParser
         /// The vocabulary reads every word of the span, alone or in a phrase that ends inside it: "alien", and "road
         /// trip" whose words it knows only together ("road trip movies" had read the comedy Road Trip and its series).
         /// </summary>
-        private bool AllKnownWords(int start, int length)
+        private bool AllKnownWords(int start, int length) => AllPhrases(start, start + length, role: null);
+
+        /// <summary>Every word from <paramref name="start"/> to <paramref name="end"/> is in a vocabulary phrase ending inside the span, of the role when one is given.</summary>
+        private bool AllPhrases(int start, int end, PhraseRole? role)
         {
-            var end = start + length;
             for (var i = start; i < end;)
             {
                 if (query[i].Kind != QueryTokenKind.Word)
                 {
                     i++;
                 }
-                else if (vocabulary.Phrases.TryMatch(query, i, end - i, out _, out var phrase))
+                else if (vocabulary.Phrases.TryMatch(query, i, end - i, out var meaning, out var phrase) && (role is not { } wanted || meaning.Has(wanted)))
                 {
                     i += phrase;
                 }

@@ -154,7 +154,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         // With film vectors, meaning ranks films beyond the true matches; neighbours are borrowed only when it finds
         // too few to fill the page ("movies about climate change" went on with The Shawshank Redemption).
-        if ((IsPrecise || _keyword is not null) && _reference is null && (_semantic is null || CountRelevant(candidates) < k))
+        if ((IsPrecise || _keyword is not null) && _reference is null && (_semantic is null || !PageOfRelevant(candidates, k)))
         {
             FillFromNeighbours(candidates, k);
         }
@@ -188,17 +188,18 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>Below this a film's relevance is noise: it fits the wish in nothing the page could say.</summary>
     public const float MinRelevant = 0.1f;
 
-    private int CountRelevant(ReadOnlySpan<int> candidates)
+    /// <summary>Whether at least <paramref name="k"/> candidates fit the wish at least faintly (<see cref="MinRelevant"/>).</summary>
+    public bool PageOfRelevant(ReadOnlySpan<int> candidates, int k)
     {
         var count = 0;
         foreach (var index in candidates)
         {
-            if (_total[index] >= MinRelevant)
+            if (_total[index] >= MinRelevant && ++count >= k)
             {
-                count++;
+                return true;
             }
         }
-        return count;
+        return false;
     }
 
     private void FillFromNeighbours(ReadOnlySpan<int> candidates, int k)

@@ -156,7 +156,9 @@ public static class RecommendationEngine
             // exactly the films the two penalties below keep back.
             var asksForTheWorst = relevance.QualityBoost < 0;
             var judgedByCommunity = !HasOwnPredictions(snapshot, request) && !asksForTheWorst;
-            var unfitGiveWay = precise && EnoughFit(relevance, candidateSpan, request.K);
+            // Films faintly close in meaning fill a subject's page, so no neighbours are borrowed; the favourites, fitting
+            // it in nothing, had closed "a movie about wolves" all the same. Such a page has no room for them.
+            var unfitGiveWay = precise && relevance.PageOfRelevant(candidateSpan, request.K);
             // A film people dislike stays behind even a film that fits nothing: that is still something better.
             var dislikedPenalty = options.DislikedPredictionPenalty + (unfitGiveWay ? options.UnfitPenalty : 0);
             for (var c = 0; c < count; c++)
@@ -238,24 +240,6 @@ public static class RecommendationEngine
     /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of the film
     /// that named it (collections are missing for part of the catalogue). Null when the wish names none.
     /// </summary>
-    /// <summary>
-    /// Whether a page's worth of films fit the wish at least faintly. Films faintly close in meaning fill a subject's page,
-    /// so no neighbours are borrowed; the favourites, fitting it in nothing, had closed "a movie about wolves" all the same.
-    /// Such a page has no room for a film that fits nothing.
-    /// </summary>
-    private static bool EnoughFit(IntentRelevance relevance, ReadOnlySpan<int> candidates, int k)
-    {
-        var fitting = 0;
-        foreach (var index in candidates)
-        {
-            if (relevance.Total(index) >= IntentRelevance.MinRelevant && ++fitting >= k)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Func<int, bool>? WishedFranchise(RecommenderSnapshot snapshot, MovieIntent intent)
     {
         if (intent.Franchises.Count == 0)
