@@ -65,8 +65,20 @@ internal sealed class TitleKeys
         }
     }
 
-    public (int Index, int Level)? Best(string key) =>
-        _best.TryGetValue(key, out var best) ? (best.Index, best.Level) : null;
+    /// <summary>
+    /// The film a key names. A title of several words said with an article it does not have is still that title: "the
+    /// life of brian" is Life of Brian (it read the words "life" and "brian").
+    /// </summary>
+    public (int Index, int Level)? Best(string key)
+    {
+        if (_best.TryGetValue(key, out var best))
+        {
+            return (best.Index, best.Level);
+        }
+        return key.StartsWith("the ", StringComparison.Ordinal) && key.IndexOf(' ', 4) > 0 && _best.TryGetValue(key[4..], out var bare)
+            ? (bare.Index, bare.Level)
+            : null;
+    }
 
     /// <summary>The franchise (TMDB collection) a key names, with its best-known film.</summary>
     public (int Id, int BestIndex)? Franchise(string key) =>

@@ -65,6 +65,40 @@ public sealed partial class RuleIntentParser
             return 0;
         }
 
+        /// <summary>A title typed whole is the film when it has at least this many words, its article counted.</summary>
+        private const int MinWordsForWholeTitle = 3;
+
+        /// <summary>
+        /// A wish that is nothing but a known film's full title of three words or more asks for films like it, whatever
+        /// its words would say on their own: "the war of the worlds" was the War genre, "a quiet place" the quiet mood,
+        /// "the best years of our lives" the acclaimed. Shorter titles ("date night", "heat") are left to the rest of
+        /// the parser, which reads them as a title only when no word of them means something else.
+        /// </summary>
+        private bool TryWholeTitle()
+        {
+            var end = WordsEnd();
+            if (context.Titles is not { } titles || end < MinWordsForWholeTitle || !AllWords(0, end)
+                || titles.ResolveExact(query.Text(0, end)) is not { IsFullTitle: true, RatingCount: >= MinRatingsForBareTitle } title)
+            {
+                return false;
+            }
+            builder.AddReference(title.MovieId, title.Franchise);
+            _recognised = true;
+            return true;
+        }
+
+        private bool AllWords(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (query[i].Kind != QueryTokenKind.Word)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>
         /// A wish that is one series by name: "toy story movies", "all the back to the future films", "the godfather
         /// trilogy". Read word by word these were the label "toy", the word "back" and Sci-Fi, or a search for

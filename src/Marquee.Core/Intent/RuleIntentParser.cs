@@ -171,7 +171,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
 
         public void Execute()
         {
-            if (TryWholeSeries())
+            if (TryWholeSeries() || TryWholeTitle())
             {
                 return;
             }

@@ -159,11 +159,16 @@ internal static class Explanations
         }
         var ruledOut = intent.ExcludeCompanies.Concat(intent.ExcludePeople).Concat(intent.ExcludeKeywords)
             .Select(QueryText.Normalize).ToHashSet(StringComparer.Ordinal);
-        return topic.Phrases.Where(phrase => said.Contains($" {phrase} ", StringComparison.Ordinal) && !ruledOut.Contains(phrase))
+        return topic.Phrases.Where(phrase => said.Contains($" {phrase} ", StringComparison.Ordinal) && !ruledOut.Contains(phrase) && !EndsOpen(phrase))
             .MaxBy(phrase => phrase.Length) ?? topic.Name;
     }
 
     private static readonly char[] Separators = [' ', ',', '.', '!', '?', ';', ':', '"', '(', ')'];
+
+    /// <summary>Words a phrase can end in only when something follows: "the life of" names no topic ("Matches 'the life of'").</summary>
+    private static readonly string[] OpenEnds = [" of", " de", " von", " du", " des"];
+
+    private static bool EndsOpen(string phrase) => Array.Exists(OpenEnds, end => phrase.EndsWith(end, StringComparison.Ordinal));
 
     /// <summary>
     /// Where the film meets a wished topic or word: a tag or keyword holding one of its terms ("Matches 'survival':

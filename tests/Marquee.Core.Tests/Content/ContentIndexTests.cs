@@ -110,6 +110,18 @@ public class ContentIndexTests
     }
 
     [Theory]
+    [InlineData("the life of brian", 1)] // a title of several words said with an article it does not have
+    [InlineData("life of brian", 1)]
+    [InlineData("the heat", null)] // one word after the article is no such title: it may be another film's
+    public void ResolveExact_ASeveralWordTitle_IsFoundWithAnArticleItLacks(string span, int? expected)
+    {
+        // "the life of brian" read the words "life" and "brian".
+        var catalog = new Core.Catalog.MovieCatalog([new(1, "Life of Brian", 1979, ["Comedy"]), new(2, "Heat", 1995, ["Crime"])], [], [], [], []);
+
+        Assert.Equal(expected, ContentIndex.Build(catalog).ResolveExact(span)?.MovieId);
+    }
+
+    [Theory]
     [InlineData("eternal sunshine", 1)]
     [InlineData("close encounters", 2)]
     [InlineData("dr strangelove", 3)]

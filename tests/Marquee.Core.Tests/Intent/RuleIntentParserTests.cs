@@ -494,6 +494,62 @@ public class RuleIntentParserTests
         Assert.Empty(Parse(query).Franchises);
     }
 
+    private static readonly IntentParseContext WithTitlesOfEverydayWords = Context with
+    {
+        Titles = new FakeTitles((2662, "The War of the Worlds", 12), (1035, "The Sound of Music", 64), (73, "Date Night", 20),
+            (185029, "A Quiet Place", 4)),
+    };
+
+    [Theory]
+    [InlineData("the war of the worlds", 2662)]
+    [InlineData("The Sound of Music!", 1035)]
+    public void Parse_AWholeWishThatIsALongTitle_IsTheFilm_WhateverItsWordsSay(string wish, int named)
+    {
+        // "the war of the worlds" was the War genre (Saving Private Ryan first), "the sound of music" two searched words.
+        var intent = Parser.Parse(wish, WithTitlesOfEverydayWords);
+
+        Assert.Equal([named], intent.ReferenceMovieIds);
+        Assert.Empty(intent.Genres);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("date night", "date-night")] // two words: the mood they say, not the 2010 comedy
+    [InlineData("a quiet place", "quiet")] // four ratings do not make the film the one meant
+    public void Parse_AShortOrLittleKnownTitle_KeepsTheMeaningOfItsWords(string wish, string mood)
+    {
+        var intent = Parser.Parse(wish, WithTitlesOfEverydayWords);
+
+        Assert.Empty(intent.ReferenceMovieIds);
+        Assert.Contains(mood, intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("the life of a painter")]
+    [InlineData("a musician's life story")]
+    [InlineData("the life and times of a gangster")]
+    public void Parse_TheLifeOfSomeone_IsATrueStory_NotTheWordLife(string wish)
+    {
+        // "life" was searched: "About life: 'love of one's life'" on Once and August Rush for "the life of a musician".
+        var intent = Parse(wish);
+
+        Assert.Contains("true story", intent.Keywords);
+        Assert.DoesNotContain("life", intent.Keywords);
+        Assert.DoesNotContain("life", intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("a comedy but not a romantic one")]
+    [InlineData("a comedy that isn't romantic")]
+    public void Parse_NotRomantic_RulesOutRomance(string wish)
+    {
+        // Only the films tagged romantic gave way: Groundhog Day and Lost in Translation stayed on the page.
+        var intent = Parse(wish);
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Contains("Romance", intent.ExcludeGenres);
+    }
+
     [Theory]
     [InlineData("something scary but not too scary")]
     [InlineData("a horror movie that isn't too scary")]

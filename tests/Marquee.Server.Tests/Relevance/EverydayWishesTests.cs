@@ -1276,6 +1276,43 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("the war of the worlds", 2662, "Saving Private Ryan")]
+    [InlineData("the life of brian", 1080, "Schindler's List")]
+    [InlineData("an american werewolf in london", 1321, "Harry Potter and the Deathly Hallows: Part 1")]
+    public async Task Recommend_AWishThatIsALongTitle_IsFilmsLikeIt(string wish, int named, string wordsFilm)
+    {
+        // Their words read otherwise: "the war of the worlds" was the War genre (Saving Private Ryan first), "the life of
+        // brian" the words "life" and "brian" (it has no "the"), "an american werewolf in london" three labels.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Equal([named], intent.GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(Strings(intent, "genres"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("title").GetString() == wordsFilm);
+    }
+
+    [Fact]
+    public async Task Recommend_TheLifeOfAMusician_IsTheirLifeStories_NotTheWordLife()
+    {
+        // "life" was a label: Once and August Rush were "About life: 'love of one's life'", and no biopic was on the page.
+        var page = await RecommendAsync(new { query = "the life of a musician", k = 10 });
+
+        var items = Items(page);
+        var titles = items.Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.True(new[] { "Walk the Line", "Ray", "The Doors", "Amadeus", "Shine" }.Count(titles.Contains) >= 3, string.Join(", ", titles));
+        Assert.All(items, i => Assert.DoesNotContain(Strings(i, "reasons"), r => r.Contains("life", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Recommend_AComedyThatIsNotRomantic_HasNoRomance()
+    {
+        // Only films tagged "romantic" gave way: Groundhog Day and Lost in Translation closed the page.
+        var page = await RecommendAsync(new { query = "a comedy that isn't romantic", k = 10 });
+
+        Assert.All(Items(page), i => Assert.DoesNotContain("Romance", Strings(i, "genres")));
+    }
+
+    [Theory]
     [InlineData("a star wars movie", 260, "Fanboys")]
     [InlineData("a batman movie", 592, "Pulp Fiction")]
     public async Task Recommend_OneFilmOfASeries_IsTheSeriesToChooseFrom(string wish, int named, string notOpening)
