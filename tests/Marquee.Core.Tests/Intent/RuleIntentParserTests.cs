@@ -539,6 +539,16 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("jane austen")]
+    [InlineData("shakespeare movies")]
+    [InlineData("something by dickens")]
+    public void Parse_AnAuthorByName_IsNotEveryLiteraryAdaptation(string wish)
+    {
+        // The author's name read the literary adaptation topic too, whose films are any "based on novel".
+        Assert.DoesNotContain("literary adaptation", Parse(wish).Keywords);
+    }
+
+    [Theory]
     [InlineData("a comedy but not a romantic one")]
     [InlineData("a comedy that isn't romantic")]
     public void Parse_NotRomantic_RulesOutRomance(string wish)

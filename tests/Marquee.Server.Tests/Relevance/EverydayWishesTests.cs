@@ -1303,6 +1303,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(items, i => Assert.DoesNotContain(Strings(i, "reasons"), r => r.Contains("life", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("my wife loves jane austen, what should we watch", "Sense and Sensibility")]
+    [InlineData("shakespeare movies", "Romeo + Juliet")]
+    public async Task Recommend_AnAuthorByName_IsTheirFilms_NotEveryNovelAdaptation(string wish, string theirs)
+    {
+        // An author's name was also "any literary adaptation": Fight Club and Forrest Gump came fifth and sixth for
+        // Jane Austen, "Matches 'jane austen': 'based on novel'".
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains(theirs, titles.Take(5));
+        Assert.DoesNotContain("Fight Club", titles);
+        Assert.DoesNotContain("Forrest Gump", titles);
+    }
+
     [Fact]
     public async Task Recommend_AComedyThatIsNotRomantic_HasNoRomance()
     {
