@@ -36,9 +36,11 @@ public sealed partial class RuleIntentParser
 
         /// <summary>
         /// A wish that opens on a known title and goes on with "meets" and another ("alien meets jaws") or with "but"
-        /// ("the godfather but funny") asks for films like them, as "like" would: the words were searched ("godfather",
-        /// "meets") and the page was any comedy. A title of one word needs the second title to be read so: "heat but
-        /// not too long" may be the word. Returns where the rest of the wish starts (0 when it opens on no such title).
+        /// ("the godfather but funny") or with where it is moved to ("die hard on a train", "the godfather in japan") asks
+        /// for films like them, as "like" would: the words were searched ("godfather", "meets"; "hard" and the label
+        /// "train", which put Schindler's List on the page) and the page was any comedy. A title of one word needs the
+        /// second title to be read so: "heat but not too long" may be the word. Returns where the rest of the wish starts
+        /// (0 when it opens on no such title).
         /// </summary>
         private int TryOpeningTitles()
         {
@@ -56,7 +58,7 @@ public sealed partial class RuleIntentParser
                 _recognised = true;
                 return used + 1 + secondUsed;
             }
-            if (next == "but" && used >= 2)
+            if ((next == "but" || (next is "on" or "in" or "set" or "from" && used + 1 < query.Count && !SaysItsOwnYear(first.MovieId, used + 1))) && used >= 2)
             {
                 builder.AddReference(first.MovieId, first.Franchise);
                 _recognised = true;
@@ -67,6 +69,11 @@ public sealed partial class RuleIntentParser
 
         /// <summary>A title typed whole is the film when it has at least this many words, its article counted.</summary>
         private const int MinWordsForWholeTitle = 3;
+
+        /// <summary>"the matrix from 1999" says which film, not films like it from that year.</summary>
+        private bool SaysItsOwnYear(int movieId, int at) =>
+            query[at].Kind == QueryTokenKind.Number && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && context.Titles!.YearOf(movieId) == year;
 
         /// <summary>
         /// A wish that is nothing but a known film's full title of three words or more asks for films like it, whatever
@@ -526,8 +533,9 @@ public sealed partial class RuleIntentParser
         {
             for (var i = start; i < end;)
             {
-                if (query[i].Kind != QueryTokenKind.Word)
+                if (query[i].Kind is QueryTokenKind.Break or QueryTokenKind.Joiner || (role is null && query[i].Kind != QueryTokenKind.Word))
                 {
+                    // A number is no filler: "star wars in the 80s" is not "star wars" and nothing more.
                     i++;
                 }
                 else if (vocabulary.Phrases.TryMatch(query, i, end - i, out var meaning, out var phrase) && (role is not { } wanted || meaning.Has(wanted)))

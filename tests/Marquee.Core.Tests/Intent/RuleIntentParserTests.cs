@@ -484,6 +484,31 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("star wars in the 80s")]
+    [InlineData("star wars from the 80s")]
+    public void Parse_ASeriesThenADecade_KeepsTheDecade(string query)
+    {
+        // A number was passed over as if it were a filler: the wish was the whole saga, 1999 to 2015 included.
+        var intent = Parser.Parse(query, WithSeriesLabels);
+
+        Assert.Equal([260], intent.ReferenceMovieIds);
+        Assert.Equal((1980, 1989), (intent.YearFrom, intent.YearTo));
+    }
+
+    [Theory]
+    [InlineData("die hard on a train")]
+    [InlineData("die hard in space")]
+    [InlineData("die hard set in a hospital")]
+    public void Parse_ATitleAndWhereItIsMovedTo_IsFilmsLikeIt_There(string query)
+    {
+        // "die hard on a train" searched "hard" and the label "train": Schindler's List was third.
+        var intent = Parser.Parse(query, Context with { Titles = new FakeTitles((1036, "Die Hard", 145)) });
+
+        Assert.Equal([1036], intent.ReferenceMovieIds);
+        Assert.DoesNotContain("hard", intent.Keywords);
+    }
+
+    [Theory]
     [InlineData("alien movies")] // a subject the vocabulary knows, unless the wish says "the" or "franchise"
     [InlineData("heat movies")] // a film of no collection: films like it, as before
     [InlineData("an alien movie")] // one film of a subject the vocabulary knows

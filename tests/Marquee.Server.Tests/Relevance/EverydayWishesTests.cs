@@ -1327,6 +1327,37 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.All(Items(page), i => Assert.DoesNotContain("Romance", Strings(i, "genres")));
     }
 
+    [Fact]
+    public async Task Recommend_ATitleMovedSomewhereElse_IsFilmsLikeItThere()
+    {
+        // "die hard on a train" searched "hard" and the label "train": Schindler's List and Spirited Away were on the page.
+        var page = await RecommendAsync(new { query = "die hard on a train", k = 10 });
+
+        Assert.Equal([1036], page.GetProperty("intent").GetProperty("reference_movie_ids").EnumerateArray().Select(e => e.GetInt32()));
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.DoesNotContain("Schindler's List", titles);
+        Assert.DoesNotContain("Spirited Away", titles);
+    }
+
+    [Fact]
+    public async Task Recommend_ATitleFromItsOwnYear_IsThatFilm()
+    {
+        // "from 1999" after The Matrix says which film; read as "films like it from 1999", the film itself left the page.
+        var page = await RecommendAsync(new { query = "the matrix from 1999", k = 10 });
+
+        Assert.Equal("The Matrix", Items(page)[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_ASeriesInADecade_KeepsToTheDecade()
+    {
+        // The decade was dropped as if "in the 80s" were fillers: the page was the whole saga, The Force Awakens included.
+        var page = await RecommendAsync(new { query = "star wars in the 80s", k = 10 });
+
+        Assert.All(Items(page), i => Assert.InRange(i.GetProperty("year").GetInt32(), 1980, 1989));
+        Assert.Contains("The Empire Strikes Back", Items(page).Select(i => i.GetProperty("title").GetString()));
+    }
+
     [Theory]
     [InlineData("a star wars movie", 260, "Fanboys")]
     [InlineData("a batman movie", 592, "Pulp Fiction")]
