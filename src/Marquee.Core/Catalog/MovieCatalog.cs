@@ -121,7 +121,21 @@ public sealed class MovieCatalog
             .OrderBy(g => g.Genre, StringComparer.Ordinal)
             .ToList();
         DetailsCount = detailsById.Values.Count(d => d.HasTmdbDetails());
+        // The median ratio over films well rated in both: an old classic's fame is what MovieLens says, a recent
+        // film's (A Quiet Place: 4 ratings, thousands of votes) what TMDB says.
+        var ratios = items.Where(m => m.RatingCount >= 10 && m.Details?.TmdbVoteCount > 0)
+            .Select(m => (double)m.Details!.TmdbVoteCount!.Value / m.RatingCount).Order().ToList();
+        TmdbVotesPerRating = ratios.Count > 0 ? ratios[ratios.Count / 2] : double.PositiveInfinity;
     }
+
+    /// <summary>How many TMDB votes one MovieLens rating is worth in this catalogue (infinite when no film has both).</summary>
+    public double TmdbVotesPerRating { get; }
+
+    /// <summary>A film's TMDB votes in MovieLens ratings (0 without votes).</summary>
+    public double TmdbVotesAsRatings(CatalogMovie movie) => (movie.Details?.TmdbVoteCount ?? 0) / TmdbVotesPerRating;
+
+    /// <summary>How many people know a film: its MovieLens ratings, or its TMDB votes in ratings when those say more.</summary>
+    public int KnownRatings(CatalogMovie movie) => (int)Math.Min(int.MaxValue, Math.Max(movie.RatingCount, TmdbVotesAsRatings(movie)));
 
     public IReadOnlyList<CatalogMovie> Movies { get; }
     public int Count => Movies.Count;

@@ -23,14 +23,14 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         {
             // "lord of the rings" names no film of the franchise in full: it means the franchise.
             var member = _catalog.Movies[franchise.BestIndex];
-            return new TitleMatch(member.MovieId, member.Title, 1, false, member.RatingCount, franchise.Id);
+            return new TitleMatch(member.MovieId, member.Title, 1, false, member.RatingCount, franchise.Id, _catalog.KnownRatings(member));
         }
         if (best is null)
         {
             return null;
         }
         var movie = _catalog.Movies[best.Value.Index];
-        return new TitleMatch(movie.MovieId, movie.Title, 1, best.Value.Level == 0, movie.RatingCount);
+        return new TitleMatch(movie.MovieId, movie.Title, 1, best.Value.Level == 0, movie.RatingCount, KnownRatings: _catalog.KnownRatings(movie));
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
                     if (better)
                     {
                         bestDistance = relative;
-                        best = (new TitleMatch(movie.MovieId, movie.Title, 1 - relative, true, movie.RatingCount), s);
+                        best = (new TitleMatch(movie.MovieId, movie.Title, 1 - relative, true, movie.RatingCount, KnownRatings: _catalog.KnownRatings(movie)), s);
                     }
                 }
             }

@@ -79,13 +79,15 @@ public sealed partial class RuleIntentParser
         /// A wish that is nothing but a known film's full title of three words or more asks for films like it, whatever
         /// its words would say on their own: "the war of the worlds" was the War genre, "a quiet place" the quiet mood,
         /// "the best years of our lives" the acclaimed. Shorter titles ("date night", "heat") are left to the rest of
-        /// the parser, which reads them as a title only when no word of them means something else.
+        /// the parser, which reads them as a title only when no word of them means something else. A recent film is
+        /// known by its TMDB votes too: "a quiet place" has four ratings in a dataset that ends the year it came out.
         /// </summary>
         private bool TryWholeTitle()
         {
             var end = WordsEnd();
             if (context.Titles is not { } titles || end < MinWordsForWholeTitle || !AllWords(0, end)
-                || titles.ResolveExact(query.Text(0, end)) is not { IsFullTitle: true, RatingCount: >= MinRatingsForBareTitle } title)
+                || titles.ResolveExact(query.Text(0, end)) is not { IsFullTitle: true } title
+                || Math.Max(title.RatingCount, title.KnownRatings) < MinRatingsForBareTitle)
             {
                 return false;
             }

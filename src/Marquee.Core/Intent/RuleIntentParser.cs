@@ -6,8 +6,11 @@ namespace Marquee.Core.Intent;
 /// <summary>A catalogue title found for a span of a query ("like the matrx" → The Matrix).</summary>
 /// <param name="Similarity">1 for an exact match of the normalised title, lower for typo-tolerant matches.</param>
 /// <param name="IsFullTitle">True when the span is the whole title, not a shortened form such as "star wars".</param>
+/// <param name="RatingCount">The film's MovieLens ratings.</param>
+/// <param name="KnownRatings">How many people know the film: its ratings, or its TMDB votes in ratings when those say
+/// more (a 2018 film has a few ratings in a dataset that ends that year); 0 when unknown.</param>
 /// <param name="Franchise">Set when the span names a franchise rather than one film ("lord of the rings"): the collection id.</param>
-public sealed record TitleMatch(int MovieId, string Title, double Similarity, bool IsFullTitle, int RatingCount, int? Franchise = null);
+public sealed record TitleMatch(int MovieId, string Title, double Similarity, bool IsFullTitle, int RatingCount, int? Franchise = null, int KnownRatings = 0);
 
 /// <summary>Finds catalogue titles for spans of a query (implemented by the content index).</summary>
 public interface ITitleResolver

@@ -71,15 +71,11 @@ public sealed class RankingFeatures
             _quality[movie.Index] = high > low ? (damped[movie.Index] - low) / (high - low) : 0.5f;
             _popularity[movie.Index] = logMax > 0 ? (float)(Math.Log(1 + movie.RatingCount) / logMax) : 0;
         }
-        // TMDB votes in MovieLens ratings: the median ratio over films well rated in both, so that an old classic's
-        // fame is what MovieLens says and a recent blockbuster's what TMDB says.
-        var ratios = movies.Where(m => m.RatingCount >= 10 && m.Details?.TmdbVoteCount > 0)
-            .Select(m => (double)m.Details!.TmdbVoteCount!.Value / m.RatingCount).Order().ToList();
-        var votesPerRating = ratios.Count > 0 ? ratios[ratios.Count / 2] : double.PositiveInfinity;
+        // An old classic's fame is what MovieLens says, a recent blockbuster's what TMDB says.
         foreach (var movie in movies)
         {
-            var asRatings = (movie.Details?.TmdbVoteCount ?? 0) / votesPerRating;
-            _knownRatings[movie.Index] = (int)Math.Min(int.MaxValue, Math.Max(movie.RatingCount, asRatings));
+            var asRatings = catalog.TmdbVotesAsRatings(movie);
+            _knownRatings[movie.Index] = catalog.KnownRatings(movie);
             _fame[movie.Index] = logMax > 0 ? Math.Max(_popularity[movie.Index], (float)Math.Min(1, Math.Log(1 + asRatings) / logMax)) : 0;
         }
         // Best quality first, ties to the smaller index: the films candidate generation always includes.

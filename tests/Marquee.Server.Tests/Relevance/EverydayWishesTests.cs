@@ -1279,10 +1279,12 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     [InlineData("the war of the worlds", 2662, "Saving Private Ryan")]
     [InlineData("the life of brian", 1080, "Schindler's List")]
     [InlineData("an american werewolf in london", 1321, "Harry Potter and the Deathly Hallows: Part 1")]
+    [InlineData("a quiet place", 185029, "Stalker")]
     public async Task Recommend_AWishThatIsALongTitle_IsFilmsLikeIt(string wish, int named, string wordsFilm)
     {
         // Their words read otherwise: "the war of the worlds" was the War genre (Saving Private Ryan first), "the life of
-        // brian" the words "life" and "brian" (it has no "the"), "an american werewolf in london" three labels.
+        // brian" the words "life" and "brian" (it has no "the"), "an american werewolf in london" three labels, "a quiet
+        // place" (four ratings, known by its TMDB votes) the quiet mood.
         var page = await RecommendAsync(new { query = wish, k = 10 });
 
         var intent = page.GetProperty("intent");
