@@ -1320,6 +1320,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain("Forrest Gump", titles);
     }
 
+    [Theory]
+    [InlineData("i want to be scared tonight")]
+    [InlineData("a scary movie that isn't gory")]
+    public async Task Recommend_AScaryWish_IsNotThrillersThatFrightenNoOne(string wish)
+    {
+        // The scary mood counted any thriller two thirds of a horror film: Fight Club, The Usual Suspects and The
+        // Departed were on these pages. A thriller is scary now by its tags ("creepy", "suspense"), its genre counts less.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.DoesNotContain("Fight Club", titles);
+        Assert.DoesNotContain("The Usual Suspects", titles);
+        Assert.DoesNotContain("The Departed", titles);
+    }
+
     [Fact]
     public async Task Recommend_AComedyThatIsNotRomantic_HasNoRomance()
     {
