@@ -37,9 +37,15 @@ public static class IsoNames
 
     /// <summary>
     /// The language a wish names when it names a film's: TMDB files Cantonese films (Hong Kong's Infernal Affairs,
-    /// Hard Boiled) under its own code "cn", which ISO 639-1 lacks, and a wish for Chinese films means them too.
+    /// Hard Boiled) under its own code "cn", which ISO 639-1 lacks, and a wish for Chinese films means them too; it files
+    /// Norwegian films under Bokmål or Nynorsk ("nb", "nn": Troll Hunter), which a wish for Norwegian films means.
     /// </summary>
-    public static string WishedAs(string languageCode) => languageCode == "cn" ? "zh" : languageCode;
+    public static string WishedAs(string languageCode) => languageCode switch
+    {
+        "cn" => "zh",
+        "nb" or "nn" => "no",
+        _ => languageCode,
+    };
 
     private static FrozenDictionary<string, string> Plainest(FrozenDictionary<string, string> byName) => byName
         .GroupBy(pair => pair.Value, StringComparer.OrdinalIgnoreCase)

@@ -1044,6 +1044,31 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_NorwegianFilms_IncludeThoseTmdbFilesUnderBokmalOrNynorsk()
+    {
+        // TMDB files Troll Hunter under "nb" (Bokmål): "a norwegian film" counted only the films filed under "no".
+        var movies = new (int Id, string Title, string Language, string Country, double Mean)[]
+        {
+            (1, "Troll Hunter, The", "nb", "NO", 3.6),
+            (2, "Insomnia", "no", "NO", 3.8),
+            (3, "Kon-Tiki", "nn", "NO", 3.5),
+            (4, "Fargo", "en", "US", 4.2),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2010, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 50, m.Mean)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, OriginalLanguage = m.Language, ProductionCountries = [m.Country] }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+
+        var wished = Recommend(snapshot, new MovieIntent { Languages = ["no"], Countries = ["NO"] }, kind: RecommenderKind.Baseline, k: 4);
+        var ruledOut = Recommend(snapshot, new MovieIntent { Genres = ["Drama"], ExcludeLanguages = ["no"] }, kind: RecommenderKind.Baseline, k: 4);
+
+        Assert.Equal([1, 2, 3], wished.Items.Take(3).Select(i => i.Movie.MovieId).Order());
+        Assert.Equal([4], ruledOut.Items.Select(i => i.Movie.MovieId));
+    }
+
+    [Fact]
     public void Recommend_RuledOutStudio_ItsCreditsItsLabelAndTheirFranchisesLeaveThePage()
     {
         // "A superhero movie that isn't Marvel": The Avengers is Marvel's by credit; X-Men only by its "marvel comic"
