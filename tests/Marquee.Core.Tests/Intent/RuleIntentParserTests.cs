@@ -564,6 +564,19 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("robot uprising")]
+    [InlineData("movies where the machines take over")]
+    [InlineData("ai takeover")]
+    public void Parse_AMachineUprising_IsTheRobotSubject_NotTheWordUprising(string wish)
+    {
+        // "uprising" was a label: Pacific Rim: Uprising opened "robot uprising".
+        var intent = Parse(wish);
+
+        Assert.Equal(["robots"], intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
     [InlineData("killer shark", "sharks")]
     [InlineData("killer robots", "robots")]
     public void Parse_KillerBeforeASubject_SaysWhatItIsLike_NotSerialKillers(string wish, string subject)
