@@ -570,7 +570,7 @@ public class RuleIntentParserTests
     public void Parse_AMachineUprising_IsTheRobotSubject_NotTheWordUprising(string wish)
     {
         // "uprising" was a label: Pacific Rim: Uprising opened "robot uprising".
-        var intent = Parse(wish);
+        var intent = Parser.Parse(wish, Context with { Labels = new FakeLabels("uprising", "takeover") });
 
         Assert.Equal(["robots"], intent.Keywords);
         Assert.Empty(intent.Labels);
