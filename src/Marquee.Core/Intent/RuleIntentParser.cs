@@ -233,11 +233,6 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += praiseLength;
                     continue;
                 }
-                if (QualifiesTheNextWord(i, out var qualifierLength))
-                {
-                    i += qualifierLength;
-                    continue;
-                }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
                     i += Interpret(meaning, i, length);
@@ -274,26 +269,6 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             builder.ApplyAcclaimed();
             _recognised = true;
-            used = length;
-            return true;
-        }
-
-        /// <summary>
-        /// "killer shark", "killer clowns", "killer robots": a word of praise or menace right before a subject only says
-        /// what that subject is like. Read on its own, "killer" was the serial-killer topic, and "killer shark" had The
-        /// Silence of the Lambs and Pulp Fiction on its page. A longer phrase the word opens keeps its meaning ("badass
-        /// women"), and so does the word before a kind of film or a filler ("killer movies"), or at the end of the wish.
-        /// </summary>
-        private bool QualifiesTheNextWord(int at, out int used)
-        {
-            used = 0;
-            if (_negation != Negation.Off || !vocabulary.PraiseWords.TryMatch(query, at, out _, out var length)
-                || at + length >= query.Count || query[at + length].Kind != QueryTokenKind.Word
-                || (vocabulary.Phrases.TryMatch(query, at, out _, out var phrase) && phrase > length)
-                || vocabulary.WordHas(query, at + length, PhraseRole.KindNoun) || vocabulary.WordHas(query, at + length, PhraseRole.Filler))
-            {
-                return false;
-            }
             used = length;
             return true;
         }

@@ -577,18 +577,6 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("killer shark", "sharks")]
-    [InlineData("killer robots", "robots")]
-    public void Parse_KillerBeforeASubject_SaysWhatItIsLike_NotSerialKillers(string wish, string subject)
-    {
-        // "killer" read the serial-killer topic: The Silence of the Lambs and Pulp Fiction were on "killer shark".
-        var intent = Parse(wish);
-
-        Assert.Contains(subject, intent.Keywords);
-        Assert.DoesNotContain("serial killers", intent.Keywords);
-    }
-
-    [Theory]
     [InlineData("killer movies")] // before a kind of film
     [InlineData("a movie about a killer")] // at the end
     [InlineData("psycho killer")] // a phrase of its own

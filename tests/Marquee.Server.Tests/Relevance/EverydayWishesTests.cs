@@ -1336,18 +1336,6 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
-    public async Task Recommend_AKillerShark_IsSharks_NotSerialKillers()
-    {
-        // "killer" was the serial-killer topic: The Silence of the Lambs, Pulp Fiction and John Wick were on the page.
-        var page = await RecommendAsync(new { query = "killer shark", k = 10 });
-
-        var titles = Items(page).Select(i => i.GetProperty("title").GetString()).ToList();
-        Assert.Contains("Jaws", titles.Take(3));
-        Assert.DoesNotContain("The Silence of the Lambs", titles);
-        Assert.DoesNotContain("Pulp Fiction", titles);
-    }
-
-    [Fact]
     public async Task Recommend_AComedyThatIsNotRomantic_HasNoRomance()
     {
         // Only films tagged "romantic" gave way: Groundhog Day and Lost in Translation closed the page.
