@@ -535,9 +535,10 @@ public sealed partial class RuleIntentParser
         {
             for (var i = start; i < end;)
             {
-                if (query[i].Kind is QueryTokenKind.Break or QueryTokenKind.Joiner || (role is null && query[i].Kind != QueryTokenKind.Word))
+                if (query[i].Kind != QueryTokenKind.Word && !(role is not null && query[i].Kind == QueryTokenKind.Number))
                 {
-                    // A number is no filler: "star wars in the 80s" is not "star wars" and nothing more.
+                    // Punctuation and emoji are passed over; a number is no filler ("star wars in the 80s" is not
+                    // "star wars" and nothing more), though it may be a title's word ("2001").
                     i++;
                 }
                 else if (vocabulary.Phrases.TryMatch(query, i, end - i, out var meaning, out var phrase) && (role is not { } wanted || meaning.Has(wanted)))

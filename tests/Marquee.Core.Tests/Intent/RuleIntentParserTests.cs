@@ -471,6 +471,7 @@ public class RuleIntentParserTests
     [Theory]
     [InlineData("star wars", 260, 10)]
     [InlineData("star wars please", 260, 10)]
+    [InlineData("star wars 🚀", 260, 10)] // an emoji after the name is passed over, as punctuation is
     [InlineData("the matrix extended edition", 2571, 2344)]
     public void Parse_ASeriesByItsNameAlone_IsTheSeries_EvenWhereItIsALabel(string query, int named, int collection)
     {
