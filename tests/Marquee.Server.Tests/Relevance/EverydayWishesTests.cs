@@ -1143,6 +1143,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("something light and funny for a long flight")]
+    [InlineData("quelque chose de drôle et léger")]
+    [InlineData("a heist movie that is fun")]
+    public async Task Recommend_ALightWish_HasNoFilmOfGoreAndDisturbingViolence(string wish)
+    {
+        // Pulp Fiction is a comedy to MovieLens and tagged "fun": the easy-watch mood ruled out only a few of the labels
+        // that work against a light mood, so "gore" and "disturbing" together cost it nothing there.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == 296);
+    }
+
+    [Theory]
     [InlineData("like jurassic park but scarier")]
     [InlineData("something like jurassic park but funnier")]
     public async Task Recommend_LikeATitleButSomething_IsLikeThatTitle_NotASequelWithAWordLikeIt(string wish)
