@@ -1431,6 +1431,23 @@ public class RuleIntentParserTests
         Assert.Null(intent.MinRuntime);
     }
 
+    [Theory]
+    [InlineData("a movie told backwards", "reverse chronology")]
+    [InlineData("a film told in reverse chronological order", "reverse chronology")]
+    [InlineData("films shot in one take", "one take")]
+    [InlineData("a halloween party movie", "halloween")]
+    [InlineData("a movie for a halloween party", "halloween")]
+    public void Parse_HowAFilmIsToldOrWhereItIsWatched_IsOneSubject(string wish, string topic)
+    {
+        // "told backwards" was the mind-bending mood (The Usual Suspects, Fight Club before Memento), "shot in one take" the
+        // label "shot", and "a halloween party" the label "party" (Project X, Sausage Party).
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("shot", "party", "take") });
+
+        Assert.Equal([topic], intent.Keywords);
+        Assert.Empty(intent.Labels);
+        Assert.Empty(intent.Moods);
+    }
+
     [Fact]
     public void Parse_ASlowFilm_IsTheQuietMoodNotASearchedWord()
     {
@@ -3438,7 +3455,7 @@ public class RuleIntentParserTests
     [InlineData("something to make me feel less alone", "cozy", null)]
     [InlineData("a movie to watch when drunk", "chill", null)]
     [InlineData("movies that are better the second time", "mind-bending", null)]
-    [InlineData("a film told backwards", "mind-bending", null)]
+    [InlineData("a film told backwards", null, "reverse chronology")]
     [InlineData("a movie that will make grown men cry", "tearjerker", null)]
     [InlineData("a thriller set on a plane", null, "plane")]
     [InlineData("films set in the deep south", null, "american south")]
