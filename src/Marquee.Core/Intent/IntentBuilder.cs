@@ -43,6 +43,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private int? _minRuntime;
     private int? _maxAge;
     private int? _assumedAge;
+
+    /// <summary>
+    /// The certificate a ruled-out subject asks for ("no swearing": PG-13 at most), which says what the films hold, not
+    /// who watches: it keeps to those films without making the page one for teenagers or children.
+    /// </summary>
+    private int? _certificateAge;
     private bool _includeShorts;
     private readonly List<string> _languages = [];
     private readonly List<string> _countries = [];
@@ -167,6 +173,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
                 break;
             case ConceptKind.Topic:
                 AddDistinct(_excludedKeywords, concept.Name);
+                if (concept.RuledOutMaxAge is { } age)
+                {
+                    _certificateAge = _certificateAge is { } limit ? Math.Min(limit, age) : age;
+                }
                 if (said is not null && !string.Equals(said, concept.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     _negatedTopicWords.Add((concept.Name, said));
@@ -490,7 +500,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // A studio or person wished and ruled out at once ("like pixar but not pixar") is a style: both stand.
             ExcludeCompanies = [.. _excludedCompanies],
             ExcludePeople = [.. _excludedPeople],
-            MaxAge = _maxAge,
+            MaxAge = _certificateAge is { } certificate && !(_maxAge < certificate) ? certificate : _maxAge,
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
             Franchises = [.. _franchises],

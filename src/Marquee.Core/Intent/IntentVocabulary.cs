@@ -22,9 +22,10 @@ public sealed class IntentConcept
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
-        IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null)
+        IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null, int? ruledOutMaxAge = null)
     {
         ReleasedTo = releasedTo;
+        RuledOutMaxAge = ruledOutMaxAge;
         IsAudience = audience;
         RuledOutBy = ruledOutBy ?? [];
         AvoidTags = avoidTags ?? [];
@@ -118,6 +119,12 @@ public sealed class IntentConcept
 
     /// <summary>Phrases that say the concept is not wished in their own words ("the dog doesn't die").</summary>
     public IReadOnlyList<string> RuledOutBy { get; }
+
+    /// <summary>
+    /// The age a film's certificate must admit when the concept is ruled out: what a certificate measures ("no swearing",
+    /// "no sex scenes") is labelled on a few films only, and an R says it of the rest. Films of unknown certificate stay.
+    /// </summary>
+    public int? RuledOutMaxAge { get; }
     /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
     public double PopularityBoost { get; }
 }
@@ -723,7 +730,8 @@ public sealed class IntentVocabulary
             entry.Phrases, weights, entry.Tags ?? [], entry.Terms ?? [],
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
-            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy);
+            entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy,
+            entry.RuledOutMaxAge);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -803,6 +811,7 @@ public sealed class IntentVocabulary
         public int? ReleasedTo { get; init; }
         public bool Audience { get; init; }
         public List<string>? RuledOutBy { get; init; }
+        public int? RuledOutMaxAge { get; init; }
     }
 
     private sealed record ErasEntry

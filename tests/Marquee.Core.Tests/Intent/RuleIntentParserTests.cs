@@ -1448,6 +1448,33 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Moods);
     }
 
+    [Theory]
+    [InlineData("a comedy without swearing")]
+    [InlineData("a clean comedy")]
+    [InlineData("a comedy with no bad language")]
+    [InlineData("una comedia sin palabrotas")]
+    public void Parse_NoSwearing_RulesOutTheLabelledFilmsAndAnythingRatedR_WithoutNamingAnAudience(string wish)
+    {
+        // Swearing is labelled on a score of films (Pulp Fiction's "foul language"); a certificate says it of the rest.
+        // It is what the films hold, not who watches: no teenagers' or children's page.
+        var intent = Parse(wish);
+
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Equal(["swearing"], intent.ExcludeKeywords);
+        Assert.Equal(13, intent.MaxAge);
+        Assert.Empty(intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_NoSwearingForAChild_KeepsTheChildsAge()
+    {
+        var intent = Parse("a comedy without swearing for my 8 year old");
+
+        Assert.Equal(8, intent.MaxAge);
+        Assert.Contains("family", intent.Moods);
+    }
+
     [Fact]
     public void Parse_ASlowFilm_IsTheQuietMoodNotASearchedWord()
     {

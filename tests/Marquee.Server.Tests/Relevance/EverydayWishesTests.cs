@@ -1143,6 +1143,22 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("a comedy without swearing")]
+    [InlineData("une comédie sans gros mots")]
+    public async Task Recommend_AComedyWithoutSwearing_HasNoFilmRatedROrLabelledForItsLanguage(string wish)
+    {
+        // Pulp Fiction (tagged "foul language", rated R) opened the page and Fargo (R) was on it: "swearing" was a
+        // searched word that a few films carry.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(296, ids);
+        Assert.DoesNotContain(608, ids);
+        Assert.Contains(1197, ids); // The Princess Bride (PG)
+        Assert.Empty(Strings(page.GetProperty("intent"), "moods"));
+    }
+
+    [Theory]
     [InlineData("something light and funny for a long flight")]
     [InlineData("quelque chose de drôle et léger")]
     [InlineData("a heist movie that is fun")]
