@@ -170,18 +170,24 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             case ConceptKind.Mood:
                 _negatedMoods.Add(concept);
                 AddDistinct(_excludedKeywords, concept.Name);
+                KeepToCertificate(concept);
                 break;
             case ConceptKind.Topic:
                 AddDistinct(_excludedKeywords, concept.Name);
-                if (concept.RuledOutMaxAge is { } age)
-                {
-                    _certificateAge = _certificateAge is { } limit ? Math.Min(limit, age) : age;
-                }
+                KeepToCertificate(concept);
                 if (said is not null && !string.Equals(said, concept.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     _negatedTopicWords.Add((concept.Name, said));
                 }
                 break;
+        }
+    }
+
+    private void KeepToCertificate(IntentConcept ruledOut)
+    {
+        if (ruledOut.RuledOutMaxAge is { } age)
+        {
+            _certificateAge = _certificateAge is { } limit ? Math.Min(limit, age) : age;
         }
     }
 

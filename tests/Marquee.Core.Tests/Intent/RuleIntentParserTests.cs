@@ -1467,6 +1467,16 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_NoSexScenes_RulesOutTheSteamyMoodAndAnythingRatedR()
+    {
+        var intent = Parse("a romantic movie without sex scenes");
+
+        Assert.Equal(["romantic"], intent.Moods);
+        Assert.Equal(["steamy"], intent.ExcludeKeywords);
+        Assert.Equal(13, intent.MaxAge);
+    }
+
+    [Fact]
     public void Parse_NoSwearingForAChild_KeepsTheChildsAge()
     {
         var intent = Parse("a comedy without swearing for my 8 year old");
