@@ -215,6 +215,16 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// </summary>
     private bool MadeOfAWish(string genre) => MadeOfAWishedMood(genre) || _keywords.Any(name => MadeOf(name, genre));
 
+    /// <summary>
+    /// A genre only an audience mood rules out ("for adults": Children) while the wish names a studio: the studio's films
+    /// are what it asks for and the audience says which of them come first. Ruled out, "pixar movies for adults" kept
+    /// three films (Monsters University, Finding Dory, Cars 3) and filled the page with others.
+    /// </summary>
+    private bool OnlyAnAudienceOfAStudio(string genre) =>
+        _companies.Count > 0
+        && _moods.Select(Vocabulary.Find).OfType<IntentConcept>().Where(mood => mood.ExcludeGenres.Contains(genre, StringComparer.Ordinal))
+            .All(mood => mood.IsAudience);
+
     private bool MadeOfAWishedMood(string genre) => _moods.Any(name => MadeOf(name, genre));
 
     private bool MadeOf(string concept, string genre) => Vocabulary.Find(concept)?.GenreWeights.GetValueOrDefault(genre) >= CoreGenreWeight;
@@ -470,7 +480,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         var ruledOutByMoods = _negatedMoods.Where(m => !_moods.Contains(m.Name)).SelectMany(m => m.NegatedExcludeGenres).Where(g => !MadeOfAWish(g));
         // One wished mood does not rule out what another is made of: "a scary movie for date night" ruled Horror out
         // (date night's exclusion) and opened on Amélie.
-        var impliedByMoods = _impliedExclusions.Where(g => !MadeOfAWishedMood(g));
+        var impliedByMoods = _impliedExclusions.Where(g => !MadeOfAWishedMood(g) && !OnlyAnAudienceOfAStudio(g));
         foreach (var genre in impliedByMoods.Concat(ruledOutByMoods))
         {
             if (!_genres.Contains(genre))

@@ -1467,6 +1467,18 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AStudiosFilmsForAdults_RanksTheStudiosFilms_RatherThanRulingOutItsChildrensFilms()
+    {
+        var studio = Parser.Parse("pixar movies for adults", Context with { Names = new FakeNames("pixar", "pixar") { Kind = NamedEntityKind.Company } });
+        var animation = Parse("animated movies for adults");
+
+        Assert.Equal(["pixar"], studio.Companies);
+        Assert.Equal(["grown-up"], studio.Moods);
+        Assert.Empty(studio.ExcludeGenres);
+        Assert.Contains("Children", animation.ExcludeGenres);
+    }
+
+    [Fact]
     public void Parse_NoSexScenes_RulesOutTheSteamyMoodAndAnythingRatedR()
     {
         var intent = Parse("a romantic movie without sex scenes");

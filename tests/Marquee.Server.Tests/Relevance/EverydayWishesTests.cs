@@ -1142,6 +1142,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() is 69122 or 86911); // The Hangover films
     }
 
+    [Fact]
+    public async Task Recommend_PixarMoviesForAdults_IsPixarsFilms()
+    {
+        // "for adults" ruled out the Children genre, which is nearly all of Pixar: "Only 3 films match", then Vacation,
+        // The Goods and Family Guy Presents: Blue Harvest.
+        var page = await RecommendAsync(new { query = "pixar movies for adults", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(60069, ids); // WALL·E
+        Assert.Contains(68954, ids); // Up
+        Assert.DoesNotContain(ids, id => id is 136598 or 70565 or 127390); // Vacation, The Goods, Family Guy Presents: Blue Harvest
+    }
+
     [Theory]
     [InlineData("a comedy without swearing")]
     [InlineData("une comédie sans gros mots")]
