@@ -19,7 +19,15 @@ public enum QueryTokenKind
 }
 
 /// <summary>One normalised token: lower case, diacritics folded, apostrophes dropped ("don't" → "dont").</summary>
-public readonly record struct QueryToken(string Text, QueryTokenKind Kind);
+/// <param name="Possessive">
+/// The word was written with a possessive "'s" ("a dying man's last wish"): its text keeps the s ("mans"), as phrases and
+/// titles are compared, and <see cref="Noun"/> is the word without it.
+/// </param>
+public readonly record struct QueryToken(string Text, QueryTokenKind Kind, bool Possessive = false)
+{
+    /// <summary>The word a possessive is of ("man" for "man's"); the text itself for any other token.</summary>
+    public string Noun => Possessive ? Text[..^1] : Text;
+}
 
 /// <summary>
 /// The one normalisation shared by the intent parser, the vocabulary and the title index, so a phrase
@@ -37,16 +45,18 @@ public static class QueryText
         }
         var word = new StringBuilder();
         var wordIsNumber = false;
+        var wordIsPossessive = false;
         var folded = new char[8];
 
         void Flush()
         {
             if (word.Length > 0)
             {
-                tokens.Add(new QueryToken(word.ToString(), wordIsNumber ? QueryTokenKind.Number : QueryTokenKind.Word));
+                tokens.Add(new QueryToken(word.ToString(), wordIsNumber ? QueryTokenKind.Number : QueryTokenKind.Word, wordIsPossessive));
                 word.Clear();
             }
             wordIsNumber = false;
+            wordIsPossessive = false;
         }
 
         var i = 0;
@@ -79,6 +89,7 @@ public static class QueryText
                 // "don't" → "dont", "80's" → "80s", "'80s" → "80s". A French elided article or pronoun goes:
                 // "l'espace" → "espace", "d'horreur" → "horreur" ("lespace" named nothing). The elided "I" stays a
                 // word of its own, so that "j'ai" is the phrase "j ai" (I have), not "ai", the robots' artificial intelligence.
+                wordIsPossessive = !wordIsNumber && IsPossessiveS(text, i + width) && word.Length >= 2 && !Contractions.Contains(word.ToString());
                 if (i + width < text.Length && char.IsLetter(text[i + width]) && IsElision(word))
                 {
                     if (word.ToString() == "j")
@@ -146,6 +157,14 @@ public static class QueryText
 
     private static bool IsElision(StringBuilder word) =>
         word.Length is 1 or 2 && word.ToString() is "l" or "d" or "j" or "n" or "s" or "c" or "m" or "t" or "qu";
+
+    /// <summary>An "s" at <paramref name="at"/> that ends the word: the possessive or a contraction of "is".</summary>
+    private static bool IsPossessiveS(string text, int at) =>
+        at < text.Length && text[at] is 's' or 'S' && (at + 1 == text.Length || !char.IsLetterOrDigit(text[at + 1]));
+
+    /// <summary>Words whose "'s" is "is", "has" or "us" ("it's", "what's", "let's"), never a possessive.</summary>
+    private static readonly HashSet<string> Contractions =
+        ["it", "that", "what", "he", "she", "there", "here", "who", "let", "where", "how", "when", "why", "this", "everyone", "everything", "nothing", "someone", "something"];
 
     private static bool IsApostrophe(int value) => value is '\'' or '’' or '‘' or '`' or '´' or 'ʼ';
 

@@ -84,7 +84,8 @@ public sealed partial class RuleIntentParser
                 {
                     if (query[i].Kind == QueryTokenKind.Word && query[i].Text.Length >= 2 && i != _careerAt)
                     {
-                        words.Add(query[i].Text);
+                        // "A dying man's last wish": whose wish is "man", not the word "mans".
+                        words.Add(query[i].Noun);
                     }
                 }
                 if (start == _crewNameAt)

@@ -1353,6 +1353,36 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("a dying man's last wish", "man", true)]
+    [InlineData("a child’s imagination", "child", true)]
+    [InlineData("it's late", "its", false)]
+    [InlineData("what's good", "whats", false)]
+    [InlineData("80's rock", "80s", false)]
+    [InlineData("schindlers list", "schindlers", false)]
+    public void Tokenize_APossessive_KeepsItsTextAndKnowsItsNoun(string text, string noun, bool possessive)
+    {
+        // Phrases and titles compare the text as written ("schindler's list" = "schindlers list"); only the leftover
+        // subject words read the noun a possessive is of.
+        var token = QueryText.Tokenize(text).First(t => t.Noun == noun || t.Text == noun);
+
+        Assert.Equal(possessive, token.Possessive);
+        Assert.Equal(noun, token.Noun);
+    }
+
+    [Fact]
+    public void Parse_APossessive_IsThePersonItNames_NotAWordWithAnS()
+    {
+        // "a dying man's last wish" searched "mans" and "last" (The Matrix Reloaded, Ice Age); "a woman's fight" searched
+        // "womans fight".
+        var dying = Parse("a dying man's last wish");
+        var fight = Parse("a woman's fight for justice");
+
+        Assert.Contains("bucket list", dying.Keywords);
+        Assert.DoesNotContain(dying.Keywords.Concat(dying.Labels), word => word.Contains("mans", StringComparison.Ordinal));
+        Assert.DoesNotContain(fight.Keywords.Concat(fight.Labels), word => word.Contains("womans", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("j'aime les comédies", "Comedy")]
     [InlineData("j'ai envie d'un film d'horreur", "Horror")]
     [InlineData("j'adore les films de science-fiction", "Sci-Fi")]

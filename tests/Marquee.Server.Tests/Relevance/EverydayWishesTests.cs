@@ -1143,6 +1143,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ADyingMansLastWish_IsAboutTheDying_NotTheWordsMansAndLast()
+    {
+        // "man's" was the word "mans" and "last wish" two words: The Matrix Reloaded and Revolutions, Ice Age and Platoon.
+        var page = await RecommendAsync(new { query = "a dying man's last wish", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(56587, ids); // The Bucket List
+        Assert.DoesNotContain(ids, id => id is 6365 or 6934 or 5218); // The Matrix Reloaded, Revolutions, Ice Age
+    }
+
+    [Fact]
     public async Task Recommend_PixarMoviesForAdults_IsPixarsFilms()
     {
         // "for adults" ruled out the Children genre, which is nearly all of Pixar: "Only 3 films match", then Vacation,
