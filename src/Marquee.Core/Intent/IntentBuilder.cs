@@ -11,6 +11,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     private readonly List<string> _genres = [];
     private readonly List<string> _excludedGenres = [];
     private readonly List<string> _impliedExclusions = [];
+    private readonly HashSet<string> _viewerMoods = new(StringComparer.Ordinal);
+
+    /// <summary>A viewer's mood weighing a wished genre this much is made of it and stays (cozy: Comedy 1.0, Romance 0.85).</summary>
+    private const double ViewerMoodGenre = 0.5;
     // Genres the wish's own words rule out, apart from those an LLM or a filter does: "a musical for people who hate
     // musicals" wishes the genre it rules out.
     private readonly List<string> _negatedGenres = [];
@@ -107,8 +111,23 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     }
 
     /// <summary>Applies a concept the person asked for.</summary>
-    public void Apply(IntentConcept concept)
+    /// <summary>
+    /// Applies a concept the wish asks for; <paramref name="forAViewer"/> when the words name who watches ("for my dad"):
+    /// a mood said only so is dropped when the wish also names what they like (see <see cref="Build"/>).
+    /// </summary>
+    public void Apply(IntentConcept concept, bool forAViewer = false)
     {
+        if (concept.Kind == ConceptKind.Mood)
+        {
+            if (forAViewer && !_moods.Contains(concept.Name))
+            {
+                _viewerMoods.Add(concept.Name);
+            }
+            else if (!forAViewer)
+            {
+                _viewerMoods.Remove(concept.Name);
+            }
+        }
         switch (concept.Kind)
         {
             case ConceptKind.Genre:
@@ -373,6 +392,18 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     /// <param name="referenceYear">Newest release year of the catalogue; "recent" counts back from it.</param>
     public MovieIntent Build(int referenceYear, string source = IntentSource.Rules)
     {
+        // "A movie for my dad who loves war films": the dad is who watches, the war films what he likes. The cozy mood of
+        // "for my dad" works against War and opened the page on Mediterraneo and Renaissance Man, and made "a western my
+        // dad would like" Blazing Saddles and City Slickers. A mood said only by naming the viewer gives way to the genres
+        // the wish names, unless it is made of one of them ("a comedy with my parents" stays cozy).
+        var givesWay = _viewerMoods.Where(name => Vocabulary.Find(name) is { } mood && _genres.Count > 0
+            && !_genres.Any(genre => mood.GenreWeights.GetValueOrDefault(genre) >= ViewerMoodGenre)).ToList();
+        if (givesWay.Count > 0)
+        {
+            _moods.RemoveAll(givesWay.Contains);
+            var kept = _moods.Select(Vocabulary.Find).OfType<IntentConcept>().SelectMany(m => m.ExcludeGenres).ToHashSet(StringComparer.Ordinal);
+            _impliedExclusions.RemoveAll(genre => !kept.Contains(genre));
+        }
         _maxAge ??= _assumedAge;
         if (_maxAge is null && _moods.Contains(TeenMood))
         {

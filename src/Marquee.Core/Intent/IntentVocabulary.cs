@@ -375,6 +375,7 @@ public sealed class IntentVocabulary
         AgeUnits = Table(file.AgeUnits);
         AgeOpeners = Table(file.AgeOpeners);
         AgeViewers = Table(file.AgeViewers);
+        GrownViewers = Table(file.GrownViewers);
         NegationBreakers = Table(file.NegationBreakers);
         NegationContinuers = Table(file.NegationContinuers);
         ReferenceBlockers = Table(file.ReferenceBlockers);
@@ -557,6 +558,25 @@ public sealed class IntentVocabulary
 
     /// <summary>Who the age is of ("8 year old daughter"): part of the age, not a subject to search for.</summary>
     public PhraseTable<bool> AgeViewers { get; }
+
+    /// <summary>
+    /// Grown-ups a film is picked for ("for my dad", "with my grandparents"): a phrase naming one says who watches, and its
+    /// mood (cozy) stands only when the wish names nothing they like.
+    /// </summary>
+    public PhraseTable<bool> GrownViewers { get; }
+
+    /// <summary>Whether the phrase at <paramref name="at"/> names a grown-up viewer (<see cref="GrownViewers"/>).</summary>
+    public bool NamesAGrownViewer(TokenizedQuery query, int at, int length)
+    {
+        for (var i = at; i < at + length; i++)
+        {
+            if (GrownViewers.TryMatch(query, i, at + length - i, out _, out _))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
     /// <summary>Film languages and countries the parser knows, in file order.</summary>
     public IReadOnlyList<LanguageConcept> Languages => _languages;
 
@@ -771,6 +791,7 @@ public sealed class IntentVocabulary
         public List<string> AgeUnits { get; init; } = [];
         public List<string> AgeOpeners { get; init; } = [];
         public List<string> AgeViewers { get; init; } = [];
+        public List<string> GrownViewers { get; init; } = [];
     }
 
     private sealed record LanguageEntry

@@ -479,7 +479,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 else
                 {
-                    builder.Apply(concept);
+                    builder.Apply(concept, vocabulary.NamesAGrownViewer(query, at, length));
                     NarrowTopic(concept, at, length);
                     NamedKind(concept);
                     _negation = Negation.Off;

@@ -1508,6 +1508,27 @@ public class RuleIntentParserTests
         Assert.Contains("Children", animation.ExcludeGenres);
     }
 
+    [Theory]
+    [InlineData("a movie for my dad who loves war films", "War", false)]
+    [InlineData("a western my dad would like", "Western", false)]
+    [InlineData("a horror movie for my grandpa", "Horror", false)]
+    [InlineData("a comedy to watch with my parents", "Comedy", true)]
+    [InlineData("something to watch with my mom", null, true)]
+    public void Parse_AGrownUpViewer_IsCozyOnlyWhenTheWishNamesNoGenreAgainstIt(string wish, string? genre, bool cozy)
+    {
+        // "for my dad" is the cozy mood, which works against War: "a movie for my dad who loves war films" opened on
+        // Mediterraneo and Renaissance Man.
+        var intent = Parse(wish);
+
+        Assert.Equal(genre is null ? [] : [genre], intent.Genres);
+        Assert.Equal(cozy, intent.Moods.Contains("cozy"));
+        Assert.Empty(intent.ExcludeGenres.Where(g => g == genre));
+        if (!cozy)
+        {
+            Assert.Empty(intent.ExcludeGenres);
+        }
+    }
+
     [Fact]
     public void Parse_NoSexScenes_RulesOutTheSteamyMoodAndAnythingRatedR()
     {

@@ -1154,6 +1154,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AMovieForMyDadWhoLovesWarFilms_IsTheWarFilms_NotLightOnes()
+    {
+        // The cozy mood of "for my dad" worked against War: Mediterraneo, Renaissance Man and Rock the Kasbah (1 rating).
+        var page = await RecommendAsync(new { query = "a movie for my dad who loves war films", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(2028, ids); // Saving Private Ryan
+        Assert.Contains(1208, ids); // Apocalypse Now
+        Assert.DoesNotContain(ids, id => id is 1184 or 516 or 144716); // Mediterraneo, Renaissance Man, Rock the Kasbah
+    }
+
+    [Fact]
     public async Task Recommend_PixarMoviesForAdults_IsPixarsFilms()
     {
         // "for adults" ruled out the Children genre, which is nearly all of Pixar: "Only 3 films match", then Vacation,
