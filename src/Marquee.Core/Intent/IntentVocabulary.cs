@@ -22,9 +22,11 @@ public sealed class IntentConcept
         IReadOnlyList<string> phrases, IReadOnlyDictionary<string, double> genreWeights, IReadOnlyList<string> tags,
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
-        IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null, int? ruledOutMaxAge = null)
+        IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null, int? ruledOutMaxAge = null,
+        bool notAsQualifier = false)
     {
         ReleasedTo = releasedTo;
+        NotAsQualifier = notAsQualifier;
         RuledOutMaxAge = ruledOutMaxAge;
         IsAudience = audience;
         RuledOutBy = ruledOutBy ?? [];
@@ -125,6 +127,12 @@ public sealed class IntentConcept
     /// "no sex scenes") is labelled on a few films only, and an R says it of the rest. Films of unknown certificate stay.
     /// </summary>
     public int? RuledOutMaxAge { get; }
+
+    /// <summary>
+    /// The topic's words mean something else when they qualify a label's last word: "killer" in "killer robot" or
+    /// "killer whale" says deadly, not a serial killer.
+    /// </summary>
+    public bool NotAsQualifier { get; }
     /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
     public double PopularityBoost { get; }
 }
@@ -751,7 +759,7 @@ public sealed class IntentVocabulary
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy,
-            entry.RuledOutMaxAge);
+            entry.RuledOutMaxAge, entry.NotAsQualifier);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -833,6 +841,7 @@ public sealed class IntentVocabulary
         public bool Audience { get; init; }
         public List<string>? RuledOutBy { get; init; }
         public int? RuledOutMaxAge { get; init; }
+        public bool NotAsQualifier { get; init; }
     }
 
     private sealed record ErasEntry

@@ -477,6 +477,13 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     // subject would rank every spaceship film above them.
                     _negation = Negation.Off;
                 }
+                else if (concept is { Kind: ConceptKind.Topic, NotAsQualifier: true } && at >= _labelStart && at + length < _labelEnd)
+                {
+                    // A word that qualifies the rest of a label taken already and means something else there: a killer robot
+                    // is a robot, not a serial killer ("a movie about a killer robot" had Basic Instinct and The Silence of
+                    // the Lambs third and sixth, "a killer whale movie" Se7en and Fargo).
+                    _negation = Negation.Off;
+                }
                 else
                 {
                     builder.Apply(concept, vocabulary.NamesAGrownViewer(query, at, length));

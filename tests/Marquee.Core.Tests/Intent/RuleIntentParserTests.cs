@@ -1529,6 +1529,19 @@ public class RuleIntentParserTests
         }
     }
 
+    [Theory]
+    [InlineData("a movie about a killer robot", "killer robot", false)]
+    [InlineData("a killer whale movie", "killer whale", false)]
+    [InlineData("a movie about a killer", "killer", true)]
+    public void Parse_KillerQualifyingALabel_IsNoSerialKiller(string wish, string label, bool serialKillers)
+    {
+        // "a movie about a killer robot" was also the serial-killers topic: Basic Instinct and The Silence of the Lambs.
+        var intent = Parser.Parse(wish, WithLabels with { Labels = new FakeLabels("killer robot", "killer whale", "killer") });
+
+        Assert.Contains(label, intent.Labels);
+        Assert.Equal(serialKillers, intent.Keywords.Contains("serial killers"));
+    }
+
     [Fact]
     public void Parse_NoSexScenes_RulesOutTheSteamyMoodAndAnythingRatedR()
     {

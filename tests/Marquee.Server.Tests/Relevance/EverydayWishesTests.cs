@@ -1166,6 +1166,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_AMovieAboutAKillerRobot_IsRobots_NotSerialKillers()
+    {
+        var page = await RecommendAsync(new { query = "a movie about a killer robot", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(1240, ids); // The Terminator
+        Assert.DoesNotContain(ids, id => id is 593 or 47); // The Silence of the Lambs, Se7en
+    }
+
+    [Fact]
     public async Task Recommend_PixarMoviesForAdults_IsPixarsFilms()
     {
         // "for adults" ruled out the Children genre, which is nearly all of Pixar: "Only 3 films match", then Vacation,
