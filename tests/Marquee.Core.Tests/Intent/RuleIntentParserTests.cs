@@ -1522,7 +1522,7 @@ public class RuleIntentParserTests
 
         Assert.Equal(genre is null ? [] : [genre], intent.Genres);
         Assert.Equal(cozy, intent.Moods.Contains("cozy"));
-        Assert.Empty(intent.ExcludeGenres.Where(g => g == genre));
+        Assert.DoesNotContain(intent.ExcludeGenres, g => g == genre);
         if (!cozy)
         {
             Assert.Empty(intent.ExcludeGenres);
