@@ -488,6 +488,52 @@ public sealed class IntentVocabulary
         return ambiguous ? null : best;
     }
 
+    private (string First, string Second, PhraseMeaning Meaning)[]? _pairTargets;
+
+    /// <summary>
+    /// What a two-word phrase with one mistyped word stands for ("time travle" → time travel, "romantc comedy"): the
+    /// phrase whose other word is the same and whose mistyped word is nearest within typo distance, when every phrase as
+    /// near means the same; null otherwise. <paramref name="firstIsTypo"/> says which of the two words is the typo.
+    /// </summary>
+    public PhraseMeaning? CorrectPair(string first, string second, bool firstIsTypo)
+    {
+        var typo = firstIsTypo ? first : second;
+        var allowed = EditDistance.Allowed(typo.Length);
+        if (typo.Length < MinTypoLetters || allowed == 0)
+        {
+            return null;
+        }
+        var targets = _pairTargets ??= [.. Phrases.Entries
+            .Select(e => (Words: e.Key.Split(' '), e.Value))
+            .Where(e => e.Words.Length == 2)
+            .Select(e => (e.Words[0], e.Words[1], e.Value))];
+        PhraseMeaning? best = null;
+        var bestDistance = allowed + 1;
+        var ambiguous = false;
+        foreach (var (a, b, meaning) in targets)
+        {
+            var (kept, keptWord, target) = firstIsTypo ? (b, second, a) : (a, first, b);
+            if (kept != keptWord || target.Length < MinTypoLetters || Math.Abs(target.Length - typo.Length) > allowed)
+            {
+                continue;
+            }
+            var distance = EditDistance.Between(typo, target);
+            if (distance > allowed || distance > bestDistance)
+            {
+                continue;
+            }
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, ambiguous) = (meaning, distance, false);
+            }
+            else if (!SameMeaning(best!, meaning))
+            {
+                ambiguous = true;
+            }
+        }
+        return ambiguous ? null : best;
+    }
+
     private static bool SameMeaning(PhraseMeaning a, PhraseMeaning b) =>
         a.Roles == b.Roles && a.Concept == b.Concept && a.Language == b.Language && a.MaxAge == b.MaxAge && a.Era == b.Era
         && a.Decade == b.Decade;

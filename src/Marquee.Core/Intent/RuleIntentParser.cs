@@ -235,10 +235,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
-                    i += Interpret(meaning, i, length);
+                    // A one-word phrase ("time", a filler) may be the first word of a two-word one mistyped ("time travle").
+                    i += length == 1 && token.Kind == QueryTokenKind.Word && TryPairTypo(i, out var pair) ? pair : Interpret(meaning, i, length);
                     continue;
                 }
-                if (token.Kind == QueryTokenKind.Word && TryTypo(i, out var corrected))
+                if (token.Kind == QueryTokenKind.Word && (TryPairTypo(i, out var corrected) || TryTypo(i, out corrected)))
                 {
                     i += corrected;
                     continue;
@@ -397,6 +398,33 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             used = Interpret(meaning, at, 1);
             return true;
         }
+
+        /// <summary>
+        /// Two words that are a two-word phrase but for a typo in one of them: "sci fi with time travle" read Sci-Fi and
+        /// left "travle" unread, so time travel was lost; a one-word correction finds nothing when the phrase has two.
+        /// </summary>
+        private bool TryPairTypo(int at, out int used)
+        {
+            used = 0;
+            if (at + 1 >= query.Count || query[at + 1].Kind != QueryTokenKind.Word)
+            {
+                return false;
+            }
+            var first = query[at].Text;
+            var second = query[at + 1].Text;
+            var firstIsTypo = IsUnknown(first);
+            if (firstIsTypo == IsUnknown(second) || vocabulary.CorrectPair(first, second, firstIsTypo) is not { } meaning)
+            {
+                return false;
+            }
+            used = Interpret(meaning, at, 2);
+            return true;
+        }
+
+        /// <summary>A word no film's text, label or title knows: a typo, when it is near a phrase's word.</summary>
+        private bool IsUnknown(string word) =>
+            context.Lexicon is { } lexicon && !lexicon.Knows(word) && context.Labels?.IsLabel(word) != true
+            && context.Titles?.ResolveExact(word) is not { RatingCount: >= MinRatingsForBareTitle };
 
         /// <summary>Applies a vocabulary phrase; returns how many tokens it consumed.</summary>
         private int Interpret(PhraseMeaning meaning, int at, int length)

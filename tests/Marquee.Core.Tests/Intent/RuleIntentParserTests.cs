@@ -3845,6 +3845,20 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("serial kilers", "serial killers")]
+    [InlineData("sci fi with time travle", "time travel")]
+    [InlineData("a movie about time travle", "time travel")]
+    public void Parse_ATypoInATwoWordPhrase_IsThePhrase(string wish, string topic)
+    {
+        // One-word corrections find nothing when the phrase has two words: "time travle" left "travle" unread and the
+        // page was Sci-Fi alone.
+        var intent = Parser.Parse(wish, Context with { Lexicon = new CatalogueWords("serial", "time", "travel", "movie", "about", "with", "sci", "fi") });
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Unused);
+    }
+
     [Fact]
     public void Parse_AWordTheCatalogueHolds_IsSpeltAsMeant()
     {

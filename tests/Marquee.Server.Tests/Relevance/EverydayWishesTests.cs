@@ -1176,6 +1176,16 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ATypoInTimeTravel_IsStillTimeTravel()
+    {
+        // "travle" was left unread ("couldn't use: travle") and "time" is a filler: the page was Sci-Fi alone.
+        var page = await RecommendAsync(new { query = "sci fi with time travle", k = 10 });
+
+        Assert.Contains("time travel", Strings(page.GetProperty("intent"), "keywords"));
+        Assert.Empty(Strings(page.GetProperty("intent"), "unused"));
+    }
+
+    [Fact]
     public async Task Recommend_PixarMoviesForAdults_IsPixarsFilms()
     {
         // "for adults" ruled out the Children genre, which is nearly all of Pixar: "Only 3 films match", then Vacation,
