@@ -110,7 +110,6 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         AddDistinct(_excludedGenres, genre);
     }
 
-    /// <summary>Applies a concept the person asked for.</summary>
     /// <summary>
     /// Applies a concept the wish asks for; <paramref name="forAViewer"/> when the words name who watches ("for my dad"):
     /// a mood said only so is dropped when the wish also names what they like (see <see cref="Build"/>).
@@ -547,7 +546,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // A studio or person wished and ruled out at once ("like pixar but not pixar") is a style: both stand.
             ExcludeCompanies = [.. _excludedCompanies],
             ExcludePeople = [.. _excludedPeople],
-            MaxAge = _certificateAge is { } certificate && !(_maxAge < certificate) ? certificate : _maxAge,
+            MaxAge = _maxAge is { } viewer && _certificateAge is { } certificate ? Math.Min(viewer, certificate) : _maxAge ?? _certificateAge,
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
             Franchises = [.. _franchises],

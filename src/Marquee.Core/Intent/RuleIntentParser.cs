@@ -388,10 +388,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
         {
             used = 0;
             var word = query[at].Text;
-            // A title's initials are no misspelling: "lotr" was corrected to "lot" and the page was the favourites.
-            if (context.Lexicon is not { } lexicon || lexicon.Knows(word) || context.Labels?.IsLabel(word) == true
-                || context.Titles?.ResolveExact(word) is { RatingCount: >= MinRatingsForBareTitle }
-                || vocabulary.Correct(word) is not { } meaning)
+            if (!IsUnknown(word) || vocabulary.Correct(word) is not { } meaning)
             {
                 return false;
             }
@@ -421,7 +418,10 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             return true;
         }
 
-        /// <summary>A word no film's text, label or title knows: a typo, when it is near a phrase's word.</summary>
+        /// <summary>
+        /// A word no film's text, label or title knows: a typo, when it is near a phrase's word. A title's initials are no
+        /// misspelling: "lotr" was corrected to "lot" and the page was the favourites. Without a catalogue nothing is a typo.
+        /// </summary>
         private bool IsUnknown(string word) =>
             context.Lexicon is { } lexicon && !lexicon.Knows(word) && context.Labels?.IsLabel(word) != true
             && context.Titles?.ResolveExact(word) is not { RatingCount: >= MinRatingsForBareTitle };
