@@ -205,9 +205,12 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     {
         if (ruledOut.RuledOutMaxAge is { } age)
         {
-            _certificateAge = _certificateAge is { } limit ? Math.Min(limit, age) : age;
+            _certificateAge = Youngest(_certificateAge, age);
         }
     }
+
+    /// <summary>The lower of two age limits, either of which may be unset.</summary>
+    private static int? Youngest(int? a, int? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>
     /// The wish names what films are about or whose they are: a subject, a film, a person, a studio, a genre. "A girl
@@ -328,10 +331,10 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
     {
         if (assumed)
         {
-            _assumedAge = _assumedAge is { } guess ? Math.Min(guess, age) : age;
+            _assumedAge = Youngest(_assumedAge, age);
             return;
         }
-        _maxAge = _maxAge is { } existing ? Math.Min(existing, age) : age;
+        _maxAge = Youngest(_maxAge, age);
     }
 
     public void IncludeShorts() => _includeShorts = true;
@@ -546,7 +549,7 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
             // A studio or person wished and ruled out at once ("like pixar but not pixar") is a style: both stand.
             ExcludeCompanies = [.. _excludedCompanies],
             ExcludePeople = [.. _excludedPeople],
-            MaxAge = _maxAge is { } viewer && _certificateAge is { } certificate ? Math.Min(viewer, certificate) : _maxAge ?? _certificateAge,
+            MaxAge = Youngest(_maxAge, _certificateAge),
             IncludeShorts = _includeShorts,
             ReferenceMovieIds = [.. _references],
             Franchises = [.. _franchises],

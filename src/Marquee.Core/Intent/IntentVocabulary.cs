@@ -454,24 +454,33 @@ public sealed class IntentVocabulary
     /// </summary>
     public PhraseMeaning? Correct(string word)
     {
-        var allowed = EditDistance.Allowed(word.Length);
-        if (word.Length < MinTypoLetters || allowed == 0)
+        if (word.Length < MinTypoLetters || EditDistance.Allowed(word.Length) == 0)
         {
             return null;
         }
         // Built on the first typo; two requests racing only build the same list twice.
         var targets = _typoTargets ??= [.. Phrases.Entries.Where(e => e.Key.Length >= MinTypoLetters && !e.Key.Contains(' ', StringComparison.Ordinal))
             .Select(e => (e.Key, e.Value))];
+        return Nearest(word, targets);
+    }
+
+    /// <summary>
+    /// The meaning of the candidate nearest to <paramref name="typo"/> within typo distance, when every candidate as near
+    /// means the same; null otherwise. Candidates shorter than <see cref="MinTypoLetters"/> are nobody's typo.
+    /// </summary>
+    private static PhraseMeaning? Nearest(string typo, IEnumerable<(string Target, PhraseMeaning Meaning)> candidates)
+    {
+        var allowed = EditDistance.Allowed(typo.Length);
         PhraseMeaning? best = null;
         var bestDistance = allowed + 1;
         var ambiguous = false;
-        foreach (var (phrase, meaning) in targets)
+        foreach (var (target, meaning) in candidates)
         {
-            if (Math.Abs(phrase.Length - word.Length) > allowed)
+            if (target.Length < MinTypoLetters || Math.Abs(target.Length - typo.Length) > allowed)
             {
                 continue;
             }
-            var distance = EditDistance.Between(word, phrase);
+            var distance = EditDistance.Between(typo, target);
             if (distance > allowed || distance > bestDistance)
             {
                 continue;
@@ -498,8 +507,7 @@ public sealed class IntentVocabulary
     public PhraseMeaning? CorrectPair(string first, string second, bool firstIsTypo)
     {
         var typo = firstIsTypo ? first : second;
-        var allowed = EditDistance.Allowed(typo.Length);
-        if (typo.Length < MinTypoLetters || allowed == 0)
+        if (typo.Length < MinTypoLetters || EditDistance.Allowed(typo.Length) == 0)
         {
             return null;
         }
@@ -507,31 +515,11 @@ public sealed class IntentVocabulary
             .Select(e => (Words: e.Key.Split(' '), e.Value))
             .Where(e => e.Words.Length == 2)
             .Select(e => (e.Words[0], e.Words[1], e.Value))];
-        PhraseMeaning? best = null;
-        var bestDistance = allowed + 1;
-        var ambiguous = false;
-        foreach (var (a, b, meaning) in targets)
-        {
-            var (kept, keptWord, target) = firstIsTypo ? (b, second, a) : (a, first, b);
-            if (kept != keptWord || target.Length < MinTypoLetters || Math.Abs(target.Length - typo.Length) > allowed)
-            {
-                continue;
-            }
-            var distance = EditDistance.Between(typo, target);
-            if (distance > allowed || distance > bestDistance)
-            {
-                continue;
-            }
-            if (distance < bestDistance)
-            {
-                (best, bestDistance, ambiguous) = (meaning, distance, false);
-            }
-            else if (!SameMeaning(best!, meaning))
-            {
-                ambiguous = true;
-            }
-        }
-        return ambiguous ? null : best;
+        // The phrases whose other word is the one spelt right, by the word the typo stands for.
+        var candidates = firstIsTypo
+            ? targets.Where(t => t.Second == second).Select(t => (t.First, t.Meaning))
+            : targets.Where(t => t.First == first).Select(t => (t.Second, t.Meaning));
+        return Nearest(typo, candidates);
     }
 
     private static bool SameMeaning(PhraseMeaning a, PhraseMeaning b) =>
