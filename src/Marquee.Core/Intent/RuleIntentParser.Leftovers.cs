@@ -162,9 +162,9 @@ public sealed partial class RuleIntentParser
         /// </summary>
         private bool AfterSubjectMarker(int at)
         {
-            // "About an artist" as well as "about twins": an article between is still the subject's own.
+            // "About an artist", "about twins", "about my grandpa": an article or a possessive between is still the subject's own.
             var before = at - 1;
-            while (before > 0 && query[before].Text is "a" or "an" or "the")
+            while (before > 0 && query[before].Text is "a" or "an" or "the" or "my" or "his" or "her" or "their" or "our")
             {
                 before--;
             }

@@ -2678,6 +2678,28 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("family", intent.Moods);
     }
 
+    [Theory]
+    [InlineData("a film about a grandmother", "cozy")]
+    [InlineData("a movie about my grandpa", "cozy")]
+    [InlineData("a film about a couple stranded at sea", "date-night")]
+    [InlineData("movies about couples", "date-night")]
+    public void Parse_AGrownUpTheStoryIsAbout_IsNoViewersMood(string wish, string viewersMood)
+    {
+        // "grandmother" and "couple" also say who watches (the cozy and date-night moods): "a film about a grandmother"
+        // was Amélie and Toy Story, and the couple stranded at sea opened on The Little Mermaid.
+        var intent = Parse(wish);
+
+        Assert.DoesNotContain(viewersMood, intent.Moods);
+        Assert.Empty(intent.ExcludeGenres);
+    }
+
+    [Theory]
+    [InlineData("a movie for my grandma", "cozy")]
+    [InlineData("a movie to watch with my grandparents", "cozy")]
+    [InlineData("a movie for a couple", "date-night")]
+    public void Parse_AGrownUpWhoWatches_KeepsTheViewersMood(string wish, string viewersMood) =>
+        Assert.Contains(viewersMood, Parse(wish).Moods);
+
     [Fact]
     public void Parse_AFamilyTheStoryIsAbout_IsNoAudience()
     {

@@ -155,6 +155,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.True(Count(items, "Children") <= 2, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
     }
 
+    [Theory]
+    [InlineData("a movie about grandparents", 4973)] // Amélie
+    [InlineData("a film about a couple stranded at sea", 2081)] // The Little Mermaid
+    public async Task Recommend_AGrownUpTheStoryIsAbout_IsTheSubjectNotWhoWatches(string wish, int viewersFilm)
+    {
+        // "grandparents" read the cozy mood (Eternal Sunshine, Amélie, Toy Story), and "a couple" the date-night mood (The
+        // Little Mermaid and Finding Nemo for a couple stranded at sea).
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var intent = page.GetProperty("intent");
+        Assert.Empty(Strings(intent, "moods"));
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == viewersFilm);
+    }
+
     [Fact]
     public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
     {
