@@ -235,6 +235,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
+                    if (ArticleGivesWay(i, length))
+                    {
+                        i++;
+                        continue;
+                    }
                     // A one-word phrase ("time", a filler) may be the first word of a two-word one mistyped ("time travle").
                     i += length == 1 && token.Kind == QueryTokenKind.Word && TryPairTypo(i, out var pair) ? pair : Interpret(meaning, i, length);
                     continue;
@@ -254,6 +259,15 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             BoundComparedRuntime();
             RuleOutTheReferencesForAnotherAudience();
         }
+
+        /// <summary>
+        /// A phrase that begins with an article ("a laugh", "the south") gives way to a longer one that begins after it:
+        /// "a laugh out loud comedy" is laughing out loud (it searched "out loud"), "the south korean thriller" is Korean
+        /// (it also searched the American South), "a classic hollywood musical" is old Hollywood.
+        /// </summary>
+        private bool ArticleGivesWay(int at, int length) =>
+            length > 1 && query[at].Text is "a" or "an" or "the"
+            && vocabulary.Phrases.TryMatch(query, at + 1, out _, out var next) && at + 1 + next > at + length;
 
         /// <summary>
         /// "A movie with a killer soundtrack" wants a great soundtrack, as "a great soundtrack" does, not serial killers

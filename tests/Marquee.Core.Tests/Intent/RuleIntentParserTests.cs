@@ -2678,6 +2678,36 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("family", intent.Moods);
     }
 
+    [Fact]
+    public void Parse_APhraseAfterAnArticle_OutweighsOneThatBeginsWithIt()
+    {
+        // "a laugh" and "the south" are phrases of their own: "a laugh out loud comedy" searched "out loud", "the south
+        // korean thriller" searched the American South, and "a classic hollywood musical" read "a classic" and then
+        // "hollywood" as American films of any year.
+        var laugh = Parse("a laugh out loud comedy");
+        Assert.Contains("funny", laugh.Moods);
+        Assert.Empty(laugh.Keywords);
+
+        var korean = Parse("the south korean thriller");
+        Assert.Contains("ko", korean.Languages);
+        Assert.Empty(korean.Keywords);
+
+        var hollywood = Parse("a classic hollywood musical");
+        Assert.Equal(1963, hollywood.YearTo);
+        Assert.DoesNotContain("classic", hollywood.Moods);
+    }
+
+    [Theory]
+    [InlineData("the south korean thriller everyone talks about")]
+    [InlineData("a horror movie everyone is talking about")]
+    public void Parse_AFilmEveryoneTalksAbout_IsAcclaimed(string wish)
+    {
+        var intent = Parse(wish);
+        Assert.Contains("acclaimed", intent.Moods);
+        Assert.Empty(intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
     [Theory]
     [InlineData("a film about a grandmother", "cozy")]
     [InlineData("a movie about my grandpa", "cozy")]
