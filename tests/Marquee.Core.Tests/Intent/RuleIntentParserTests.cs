@@ -2679,6 +2679,27 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AScrewballComedy_IsThatKindOfComedy()
+    {
+        // "screwball" was only a name for comedy, so the page was every comedy: Pulp Fiction, Forrest Gump.
+        var intent = Parse("a screwball comedy");
+        Assert.Equal(["Comedy"], intent.Genres);
+        Assert.Contains("screwball", intent.Keywords.Concat(intent.Labels));
+    }
+
+    [Theory]
+    [InlineData("a comedy that isn't crude")]
+    [InlineData("a comedy without toilet humor")]
+    [InlineData("a funny movie but not raunchy")]
+    public void Parse_NoCrudeHumor_RulesItOutAndKeepsToTeenCertificates(string wish)
+    {
+        // "crude" was a word to rule out that almost no film carries, so Pulp Fiction opened the page.
+        var intent = Parse(wish);
+        Assert.Contains("crude humor", intent.ExcludeKeywords);
+        Assert.Equal(13, intent.MaxAge);
+    }
+
+    [Fact]
     public void Parse_APhraseAfterAnArticle_OutweighsOneThatBeginsWithIt()
     {
         // "a laugh" and "the south" are phrases of their own: "a laugh out loud comedy" searched "out loud", "the south

@@ -169,6 +169,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == viewersFilm);
     }
 
+    [Theory]
+    [InlineData("a comedy that isn't crude")]
+    [InlineData("a screwball comedy")]
+    public async Task Recommend_AKindOfComedy_IsNotPulpFiction(string wish)
+    {
+        // MovieLens files Pulp Fiction under Comedy, and it opened both pages: "crude" and "screwball" said nothing.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 296);
+        Assert.Equal(10, Count(items, "Comedy"));
+    }
+
     [Fact]
     public async Task Recommend_SuperheroNotMarvel_NeitherMarvelsOwnNorFilmsOfItsComics()
     {
