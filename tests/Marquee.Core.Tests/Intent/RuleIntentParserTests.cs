@@ -2678,6 +2678,35 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("family", intent.Moods);
     }
 
+    [Theory]
+    [InlineData("a movie about making a movie", "filmmaking")]
+    [InlineData("a movie about hollywood", "filmmaking")]
+    [InlineData("a movie about starting over", "fresh start")]
+    [InlineData("enemies to lovers", "enemies to lovers")]
+    [InlineData("a romcom where they hate each other at first", "enemies to lovers")]
+    [InlineData("friends to lovers", "friends to lovers")]
+    [InlineData("a movie that will make me angry about injustice", "injustice")]
+    [InlineData("a movie about an innocent man in prison", "injustice")]
+    public void Parse_AStoryPeopleNameByItsShape_IsATopic(string wish, string topic)
+    {
+        // Each read nothing ("making a movie", "starting over": the favourites), a word of it ("enemies", "lovers": The
+        // Bourne Identity; "angry": The Angry Birds Movie) or a country ("hollywood": American films).
+        var intent = Parse(wish);
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Countries);
+    }
+
+    [Theory]
+    [InlineData("a movie about people being kind", "heartwarming")]
+    [InlineData("an action movie with a brain", "thought-provoking")]
+    public void Parse_AToneNamedInEverydayWords_IsItsMood(string wish, string mood)
+    {
+        // "being kind" read nothing, and "with a brain" the label "brain" (Lucy first).
+        var intent = Parse(wish);
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {

@@ -170,6 +170,28 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("enemies to lovers")]
+    [InlineData("friends to lovers")]
+    public async Task Recommend_ARomanceTrope_IsRomances(string wish)
+    {
+        // "enemies" and "lovers" were searched apart: The Bourne Identity, Rocky and Inception; "friends to lovers" had
+        // The Deer Hunter and Harry Potter.
+        var items = Items(await RecommendAsync(new { query = wish, k = 10 }));
+
+        Assert.True(Count(items, "Romance") >= 6, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Fact]
+    public async Task Recommend_AMovieAboutMakingAMovie_IsFilmsAboutFilmmaking()
+    {
+        // It read nothing and fell back to the favourites (The Shawshank Redemption first).
+        var items = Items(await RecommendAsync(new { query = "a movie about making a movie", k = 10 }));
+
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() == 318);
+        Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() is 2770 or 235 or 61132); // Bowfinger, Ed Wood, Tropic Thunder
+    }
+
+    [Theory]
     [InlineData("a comedy that isn't crude")]
     [InlineData("a screwball comedy")]
     public async Task Recommend_AKindOfComedy_IsNotPulpFiction(string wish)
