@@ -562,6 +562,10 @@ public sealed partial class RuleIntentParser
                 used = after - at;
                 return true;
             }
+            if (TryGrownUpsAge(at, out used))
+            {
+                return true;
+            }
             if (at + 1 >= query.Count || !IsAge(at, out var age))
             {
                 return false;
@@ -588,6 +592,54 @@ public sealed partial class RuleIntentParser
             }
             used = next - at;
             return true;
+        }
+
+        /// <summary>
+        /// "My 70 year old mom", "a 65 year old": a grown-up's age says who watches, not a year ("old" read films before
+        /// 1980, and "mom" was searched). A grown-up named after it is read as "for my mom" reads.
+        /// </summary>
+        private bool TryGrownUpsAge(int at, out int used)
+        {
+            used = 0;
+            if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 18 or > 110)
+            {
+                return false;
+            }
+            var next = at + 1;
+            if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
+            {
+                next++;
+            }
+            if (!vocabulary.AgeUnits.TryMatch(query, next, out _, out var unitLength))
+            {
+                return false;
+            }
+            next += unitLength;
+            if (vocabulary.GrownViewers.TryMatch(query, next, out _, out var viewerLength))
+            {
+                if (_negation == Negation.Off && ViewersMood(query.Text(next, viewerLength)) is { } viewersMood)
+                {
+                    builder.Apply(viewersMood, forAViewer: true);
+                }
+                next += viewerLength;
+            }
+            used = next - at;
+            return true;
+        }
+
+        /// <summary>The mood "for my grandpa" or "grandpa" names, if any.</summary>
+        private IntentConcept? ViewersMood(string viewer)
+        {
+            foreach (var phrase in (string[])[$"for my {viewer}", viewer])
+            {
+                var words = new TokenizedQuery(phrase);
+                if (vocabulary.Phrases.TryMatch(words, 0, out var meaning, out var length) && length == words.Count && meaning.Concept is { } mood)
+                {
+                    return mood;
+                }
+            }
+            return null;
         }
 
         /// <summary>Whether the token at <paramref name="at"/> is a number a viewer's age can be (1–17).</summary>

@@ -2707,6 +2707,20 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("something my 70 year old mom would enjoy", "cozy")]
+    [InlineData("a movie for my 80 year old grandpa", "cozy")]
+    [InlineData("a film for a 30-year-old", null)]
+    public void Parse_AGrownUpsAge_IsWhoWatchesNotAYear(string wish, string? mood)
+    {
+        // "old" after the age read films before 1980, and "mom" was searched as a subject.
+        var intent = Parse(wish);
+        Assert.Null(intent.YearTo);
+        Assert.Null(intent.MaxAge);
+        Assert.Empty(intent.Keywords);
+        Assert.Equal(mood is null ? [] : [mood], intent.Moods);
+    }
+
     [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {
