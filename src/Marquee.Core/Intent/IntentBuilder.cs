@@ -431,6 +431,14 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
                 _excludedKeywords.Remove(ScaryMood);
             }
         }
+        else if (_maxAge is null && _genres.Contains(ChildrenGenre) && _moods.Contains(ScaryMood)
+                 && Vocabulary.Find(ChildrensScare) is { Kind: ConceptKind.Topic } childrensScare)
+        {
+            // "A creepy kids movie" is a children's film with a child's scare: the scary mood's genres are none a
+            // children's film has, so the page was the children's favourites (Toy Story, The Lion King, WALL·E).
+            _moods.Remove(ScaryMood);
+            Apply(childrensScare);
+        }
         else if (_maxAge is > FamilyAge and < 18 && Vocabulary.Find(TeenMood) is { Kind: ConceptKind.Mood } teen)
         {
             // "With my 14-year-old", "a family movie night with teenagers": adventures and comedies teenagers enjoy,

@@ -2721,6 +2721,18 @@ public class RuleIntentParserTests
         Assert.Equal(mood is null ? [] : [mood], intent.Moods);
     }
 
+    [Theory]
+    [InlineData("a creepy kids movie")]
+    [InlineData("a creepy movie for children")]
+    public void Parse_AScaryChildrensFilm_IsAChildsScare(string wish)
+    {
+        // The scary mood's genres are none a children's film has: the page was Toy Story, The Lion King and WALL·E.
+        var intent = Parse(wish);
+        Assert.Equal(["Children"], intent.Genres);
+        Assert.DoesNotContain("scary", intent.Moods);
+        Assert.Contains("spooky", intent.Keywords);
+    }
+
     [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {
