@@ -2733,6 +2733,35 @@ public class RuleIntentParserTests
         Assert.Contains("spooky", intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("🇰🇷 thriller", "KR")]
+    [InlineData("❤️ + 🇫🇷", "FR")]
+    [InlineData("something 🇯🇵", "JP")]
+    public void Parse_AFlag_IsItsCountrysFilms(string wish, string country)
+    {
+        // A flag was read as nothing: "🇰🇷 thriller" was every thriller (Fight Club first).
+        Assert.Contains(country, Parse(wish).Countries);
+    }
+
+    [Fact]
+    public void Parse_APumpkin_IsHalloweenNotHorror()
+    {
+        // 🎃 was the horror genre: "🎃 for kids" put Perfect Blue on a children's page.
+        var intent = Parse("🎃 for kids");
+        Assert.Contains("halloween", intent.Keywords);
+        Assert.DoesNotContain("Horror", intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_MindBenders_IsTheMindBendingMood()
+    {
+        // "benders" read a studio's name and "mind" a keyword.
+        var intent = Parse("nolan mind benders");
+        Assert.Contains("mind-bending", intent.Moods);
+        Assert.Empty(intent.Companies);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {
