@@ -91,6 +91,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     /// <inheritdoc />
     public int? RuntimeOf(int movieId) => _catalog.Find(movieId)?.Details?.RuntimeMinutes;
 
+    /// <inheritdoc />
+    public string? TitleOf(int movieId) => _catalog.Find(movieId)?.Movie.Title;
+
     /// <summary>
     /// Typo-tolerant title search for pickers: "matirx" finds The Matrix, "toy sto" finds Toy Story.
     /// Ranked by how well the title matches, then by how many people rated the movie.

@@ -229,8 +229,19 @@ public sealed partial class RuleIntentParser
             List<(int MovieId, int? Franchise, string? Name)> ruledOut;
             if (builder.References.Count > 0 && vocabulary.FranchiseWords.TryMatch(query, start, out _, out var wordLength))
             {
-                ruledOut = [.. builder.References.Select(id => (id, (int?)null, (string?)null))];
                 used = wordLength;
+                if (query.Text(start, wordLength).Contains("prequel", StringComparison.Ordinal))
+                {
+                    // "Star wars but not the prequels" keeps the rest of the saga (it ruled out every Star Wars film).
+                    foreach (var reference in builder.References)
+                    {
+                        builder.RuleOutFranchise(titles.FranchiseOf(reference).Where(member => IsPrequel(titles, member, reference)), null);
+                    }
+                    _negation = Negation.AfterItem;
+                    _recognised = true;
+                    return true;
+                }
+                ruledOut = [.. builder.References.Select(id => (id, (int?)null, (string?)null))];
             }
             else if ((ResolveTitle(start, exactOnly: true, out var titleLength) ?? ResolveFranchise(start, out titleLength)) is { } match
                      && !IsVocabularyWord(start, titleLength))
@@ -256,6 +267,49 @@ public sealed partial class RuleIntentParser
             _recognised = true;
             return true;
         }
+
+        /// <summary>
+        /// A film of the reference's franchise made after it but set before it: numbered lower ("Episode I" before
+        /// "Episode IV") or filed under "prequel" (Rogue One, Prometheus).
+        /// </summary>
+        private bool IsPrequel(ITitleResolver titles, int member, int reference)
+        {
+            if (member == reference || titles.YearOf(member) is not { } made || titles.YearOf(reference) is not { } referenceMade || made <= referenceMade)
+            {
+                return false;
+            }
+            if (SequenceNumber(titles.TitleOf(member)) is { } number && SequenceNumber(titles.TitleOf(reference)) is { } referenceNumber)
+            {
+                return number < referenceNumber;
+            }
+            return context.Labels?.Carries(member, "prequel") == true;
+        }
+
+        /// <summary>The number a title gives its place in a series ("Episode IV", "Part 2", "Chapter III"), or null.</summary>
+        private static int? SequenceNumber(string? title)
+        {
+            if (title is null || SequenceMark().Match(title) is not { Success: true } match)
+            {
+                return null;
+            }
+            var text = match.Groups["n"].Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var arabic))
+            {
+                return arabic;
+            }
+            var total = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var value = RomanValue(text[i]);
+                total += i + 1 < text.Length && value < RomanValue(text[i + 1]) ? -value : value;
+            }
+            return total;
+        }
+
+        private static int RomanValue(char c) => c switch { 'I' => 1, 'V' => 5, 'X' => 10, _ => 0 };
+
+        [GeneratedRegex(@"\b(?:Episode|Part|Chapter)\s+(?<n>[IVX]+|\d+)\b")]
+        private static partial Regex SequenceMark();
 
         /// <summary>
         /// One word that is both a film and something the vocabulary knows is that meaning when ruled out: "a sci-fi

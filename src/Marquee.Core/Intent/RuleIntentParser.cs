@@ -36,6 +36,9 @@ public interface ITitleResolver
     /// <summary>How long the movie runs in minutes ("like the godfather but shorter"); null when unknown.</summary>
     int? RuntimeOf(int movieId) => null;
 
+    /// <summary>The movie's title as MovieLens files it ("Star Wars: Episode IV - A New Hope (1977)"); null when unknown.</summary>
+    string? TitleOf(int movieId) => null;
+
     /// <summary>
     /// The movie and the rest of its franchise ("like Star Wars but not Star Wars", "not the sequels"), or of the
     /// TMDB collection <paramref name="franchise"/> and the titles holding <paramref name="name"/> when the wish named

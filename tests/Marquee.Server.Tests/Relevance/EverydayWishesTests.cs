@@ -169,6 +169,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == viewersFilm);
     }
 
+    [Fact]
+    public async Task Recommend_StarWarsButNotThePrequels_KeepsTheRestOfTheSaga()
+    {
+        // "not the prequels" ruled out every Star Wars film: the page opened on Aliens and Dune.
+        var page = await RecommendAsync(new { query = "star wars but not the prequels", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(1196, ids); // The Empire Strikes Back
+        Assert.Contains(1210, ids); // Return of the Jedi
+        Assert.DoesNotContain(ids, id => id is 2628 or 5378 or 33493); // Episodes I, II and III
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
