@@ -2763,6 +2763,18 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_EverydayWordsForAMoodAndAnEra_AreThem()
+    {
+        // "won't depress me" ruled out the word "depress"; "with a hangover" was the film The Hangover; "pre-code" was a
+        // label three unrelated films carry (The Matrix Reloaded second).
+        Assert.Contains("dark", Parse("a drama that won't depress me").ExcludeKeywords);
+        Assert.Equal(["chill"], Parse("a movie to watch with a hangover").Moods);
+        var preCode = Parse("pre-code comedies");
+        Assert.Equal((1929, 1934), (preCode.YearFrom, preCode.YearTo));
+        Assert.Empty(preCode.Labels);
+    }
+
+    [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {
         // "screwball" was only a name for comedy, so the page was every comedy: Pulp Fiction, Forrest Gump.
