@@ -562,29 +562,30 @@ public sealed partial class RuleIntentParser
                 used = after - at;
                 return true;
             }
-            if (TryGrownUpsAge(at, out used))
+            if (!TryYearsOld(at, out var age, out var next))
             {
+                return false;
+            }
+            if (age >= 18)
+            {
+                // "My 70 year old mom", "a 65 year old": a grown-up's age says who watches, not a year ("old" read films
+                // before 1980, and "mom" was searched). A grown-up named after it is read as "for my mom" reads.
+                if (vocabulary.GrownViewers.TryMatch(query, next, out _, out var grownUpLength))
+                {
+                    if (_negation == Negation.Off && ViewersMood(query.Text(next, grownUpLength)) is { } viewersMood)
+                    {
+                        builder.Apply(viewersMood, forAViewer: true);
+                    }
+                    next += grownUpLength;
+                }
+                used = next - at;
                 return true;
-            }
-            if (at + 1 >= query.Count || !IsAge(at, out var age))
-            {
-                return false;
-            }
-            var next = at + 1;
-            if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
-            {
-                next++;
-            }
-            if (!vocabulary.AgeUnits.TryMatch(query, next, out _, out var unitLength))
-            {
-                return false;
             }
             // Only an age itself ruled out is no viewer: after "not too scary" the child still watches.
             if (_negation != Negation.Active)
             {
                 builder.LimitAge(age);
             }
-            next += unitLength;
             // "my 4 year old daughter" is the viewer: "daughter" is not a subject to search for.
             if (vocabulary.AgeViewers.TryMatch(query, next, out _, out var viewerLength))
             {
@@ -594,19 +595,16 @@ public sealed partial class RuleIntentParser
             return true;
         }
 
-        /// <summary>
-        /// "My 70 year old mom", "a 65 year old": a grown-up's age says who watches, not a year ("old" read films before
-        /// 1980, and "mom" was searched). A grown-up named after it is read as "for my mom" reads.
-        /// </summary>
-        private bool TryGrownUpsAge(int at, out int used)
+        /// <summary>"8 year old", "8-year-old", "70 years old": a person's age (1 to 110), and where the words after it begin.</summary>
+        private bool TryYearsOld(int at, out int age, out int next)
         {
-            used = 0;
-            if (at + 1 >= query.Count || query[at].Kind != QueryTokenKind.Number
-                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age is < 18 or > 110)
+            next = at + 1;
+            if (next >= query.Count || query[at].Kind != QueryTokenKind.Number
+                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out age) || age is < 1 or > 110)
             {
+                age = 0;
                 return false;
             }
-            var next = at + 1;
             if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
             {
                 next++;
@@ -616,15 +614,6 @@ public sealed partial class RuleIntentParser
                 return false;
             }
             next += unitLength;
-            if (vocabulary.GrownViewers.TryMatch(query, next, out _, out var viewerLength))
-            {
-                if (_negation == Negation.Off && ViewersMood(query.Text(next, viewerLength)) is { } viewersMood)
-                {
-                    builder.Apply(viewersMood, forAViewer: true);
-                }
-                next += viewerLength;
-            }
-            used = next - at;
             return true;
         }
 
