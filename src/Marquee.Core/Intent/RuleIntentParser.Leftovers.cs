@@ -157,6 +157,14 @@ public sealed partial class RuleIntentParser
             _leftovers.Count > 0 && _leftovers[^1] is { Negated: false } last && last.Start + last.Length == at && AfterSubjectMarker(last.Start);
 
         /// <summary>
+        /// "About a lost child", "about a lonely kid": one word between the article and the noun still makes the noun the
+        /// subject's. Without an article ("about dragons kids will love") the next noun may start a new phrase.
+        /// </summary>
+        private bool IsQualifiedSubject(int at) =>
+            at >= 3 && query[at - 1].Kind == QueryTokenKind.Word && query[at - 2].Text is "a" or "an" or "the" or "my" or "his" or "her" or "their"
+            && vocabulary.WordHas(query, at - 3, PhraseRole.SubjectMarker);
+
+        /// <summary>
         /// "Movies about twins" names a subject, not the film Twins: a word that follows a subject marker ("about") is
         /// what films are about, whatever title it also is.
         /// </summary>

@@ -461,14 +461,14 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return length + referenceLength;
             }
-            if (meaning.Concept is { } audience
-                && (meaning.MaxAge is not null || audience.Name == IntentBuilder.FamilyMood || (audience.Kind == ConceptKind.Mood && vocabulary.NamesAGrownViewer(query, at, length)))
-                && (AfterSubjectMarker(at) || FollowsSubjectWords(at) || (at > _labelStart && at + length <= _labelEnd)))
+            if ((meaning.MaxAge is not null || meaning.Concept is { Name: IntentBuilder.FamilyMood }
+                 || (meaning.Concept is { Kind: ConceptKind.Mood } && vocabulary.NamesAGrownViewer(query, at, length)))
+                && (AfterSubjectMarker(at) || FollowsSubjectWords(at) || (at > _labelStart && at + length <= _labelEnd) || IsQualifiedSubject(at)))
             {
                 // "A movie about a kid who wants to be a dancer", "a dysfunctional family at christmas", "a film about a
-                // grandmother": the kid, the family or the grandmother is who the story follows, not who watches (they read
-                // a children's page: The Lion King, Aladdin; It's a Wonderful Life and Home Alone; a cozy page: Amélie).
-                // Outside a label taken already, the words are the story's person.
+                // grandmother", "about a lost child": the kid, the family or the grandmother is who the story follows, not
+                // who watches (they read a children's page: The Lion King, Aladdin; It's a Wonderful Life and Home Alone; a
+                // cozy page: Amélie). Outside a label taken already, the words are the story's person.
                 for (var i = at; i < at + length; i++)
                 {
                     AddLeftover(i);

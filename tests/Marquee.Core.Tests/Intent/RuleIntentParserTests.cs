@@ -2774,6 +2774,29 @@ public class RuleIntentParserTests
         Assert.Empty(preCode.Labels);
     }
 
+    [Theory]
+    [InlineData("a movie about a lost child")]
+    [InlineData("a movie about a missing child")]
+    [InlineData("a story about a lonely kid")]
+    [InlineData("a movie about a child")]
+    public void Parse_AChildTheStoryIsAbout_WithAWordBefore_IsNoAudience(string wish)
+    {
+        // "about a lost child" read a child's audience: The Goonies and The Brave Little Toaster; "a missing child" was
+        // Finding Nemo, Toy Story and The Lion King.
+        var intent = Parse(wish);
+        Assert.Null(intent.MaxAge);
+        Assert.DoesNotContain("family", intent.Moods);
+    }
+
+    [Fact]
+    public void Parse_APlaneCrash_IsThatSubject()
+    {
+        // "plane" was the plane topic and "crash" a label of its own (Inception and Bad Boys on the page).
+        var intent = Parse("a movie about a plane crash");
+        Assert.Equal(["plane crash"], intent.Keywords);
+        Assert.Empty(intent.Labels);
+    }
+
     [Fact]
     public void Parse_AScrewballComedy_IsThatKindOfComedy()
     {
