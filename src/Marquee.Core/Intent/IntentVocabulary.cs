@@ -619,6 +619,7 @@ public sealed class IntentVocabulary
         }
         return false;
     }
+
     /// <summary>Film languages and countries the parser knows, in file order.</summary>
     public IReadOnlyList<LanguageConcept> Languages => _languages;
 

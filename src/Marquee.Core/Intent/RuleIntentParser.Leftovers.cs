@@ -161,7 +161,7 @@ public sealed partial class RuleIntentParser
         /// subject's. Without an article ("about dragons kids will love") the next noun may start a new phrase.
         /// </summary>
         private bool IsQualifiedSubject(int at) =>
-            at >= 3 && query[at - 1].Kind == QueryTokenKind.Word && query[at - 2].Text is "a" or "an" or "the" or "my" or "his" or "her" or "their"
+            at >= 3 && query[at - 1].Kind == QueryTokenKind.Word && IsDeterminer(query[at - 2].Text)
             && vocabulary.WordHas(query, at - 3, PhraseRole.SubjectMarker);
 
         /// <summary>
@@ -172,12 +172,15 @@ public sealed partial class RuleIntentParser
         {
             // "About an artist", "about twins", "about my grandpa": an article or a possessive between is still the subject's own.
             var before = at - 1;
-            while (before > 0 && query[before].Text is "a" or "an" or "the" or "my" or "his" or "her" or "their" or "our")
+            while (before > 0 && IsDeterminer(query[before].Text))
             {
                 before--;
             }
             return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.SubjectMarker);
         }
+
+        // An article or a possessive: what stands between a subject marker and the subject's own words.
+        private static bool IsDeterminer(string word) => word is "a" or "an" or "the" or "my" or "his" or "her" or "their" or "our" or "your";
 
         /// <summary>
         /// "Volcano movies" names films of a kind, not the film Volcano: a title that is its own film's subject (Volcano

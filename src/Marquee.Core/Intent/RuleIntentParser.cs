@@ -461,8 +461,9 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             {
                 return length + referenceLength;
             }
-            if ((meaning.MaxAge is not null || meaning.Concept is { Name: IntentBuilder.FamilyMood }
-                 || (meaning.Concept is { Kind: ConceptKind.Mood } && vocabulary.NamesAGrownViewer(query, at, length)))
+            // "Date night with my girlfriend", "for my 70 year old mom": a mood named by who watches.
+            var namesAGrownViewer = meaning.Concept is { Kind: ConceptKind.Mood } && vocabulary.NamesAGrownViewer(query, at, length);
+            if ((meaning.MaxAge is not null || meaning.Concept is { Name: IntentBuilder.FamilyMood } || namesAGrownViewer)
                 && (AfterSubjectMarker(at) || FollowsSubjectWords(at) || (at > _labelStart && at + length <= _labelEnd) || IsQualifiedSubject(at)))
             {
                 // "A movie about a kid who wants to be a dancer", "a dysfunctional family at christmas", "a film about a
@@ -533,7 +534,7 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                 }
                 else
                 {
-                    builder.Apply(concept, vocabulary.NamesAGrownViewer(query, at, length));
+                    builder.Apply(concept, namesAGrownViewer);
                     NarrowTopic(concept, at, length);
                     NamedKind(concept);
                     _negation = Negation.Off;
