@@ -35,7 +35,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
 
     /// <summary>
     /// The movie and its franchise: the films of its TMDB collection, and (where collections are missing) those whose
-    /// title shares its main title (see <see cref="SharesStem"/>).
+    /// title shares its main title (see <see cref="SharesStem"/>) or whose overview names its hero (see <see cref="HeroName"/>).
     /// </summary>
     public IReadOnlyList<int> FranchiseOf(int movieId, int? franchise = null, string? name = null)
     {
@@ -46,7 +46,9 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         var collection = franchise ?? movie.Details?.CollectionId;
         var stems = new[] { MainTitle(movie.Title), QueryText.Normalize(name) }.Where(s => s.Length > 0).Distinct().ToList();
         var collectionStem = CollectionStem(movie.Details?.CollectionName);
+        var hero = collection is null ? null : HeroName(movie.Details?.CollectionName, collection.Value);
         var members = new List<int>();
+        var namingTheHero = new List<int>();
         foreach (var m in _catalog.Movies)
         {
             if (m.MovieId == movieId || (collection is not null && m.Details?.CollectionId == collection))
@@ -60,8 +62,59 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
             {
                 members.Add(m.MovieId);
             }
+            else if (hero is not null && NamesWord(m.Details?.Overview, hero.Value.Word))
+            {
+                namingTheHero.Add(m.Index);
+            }
+        }
+        // A name other films use as often as the franchise's own ("Rocky", "Superman") says too little alone.
+        if (hero is not null && namingTheHero.Count <= hero.Value.Films)
+        {
+            members.AddRange(namingTheHero.Select(index => _catalog.Movies[index]).Where(m => m.GenreMask.Overlaps(movie.GenreMask)).Select(m => m.MovieId));
         }
         return members;
+    }
+
+    /// <summary>Films of a collection the overviews of fewer than this many name their hero by a word of its name.</summary>
+    private const int MinFilmsNamingTheHero = 3;
+
+    /// <summary>
+    /// The last word of a collection's name when its own films' overviews call their hero by it ("Bond" for the James
+    /// Bond Collection), with how many do. The dumps file collections for only part of the catalogue, so Skyfall and
+    /// Spectre were no Bond films and "a spy movie that's not james bond" had them on its page; a film of the
+    /// franchise's kind whose overview names the hero is of it. A word the members' overviews rarely hold ("Wars" in
+    /// Star Wars) names no hero.
+    /// </summary>
+    private (string Word, int Films)? HeroName(string? collectionName, int collection)
+    {
+        var words = (collectionName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words[^1] != "Collection" || words[^2] is not { Length: >= 4 } word || !char.IsUpper(word[0]))
+        {
+            return null;
+        }
+        var overviews = _catalog.Movies.Where(m => m.Details?.CollectionId == collection && !string.IsNullOrEmpty(m.Details.Overview))
+            .Select(m => m.Details!.Overview!)
+            .ToList();
+        var naming = overviews.Count(overview => NamesWord(overview, word));
+        return naming >= MinFilmsNamingTheHero && naming * 2 >= overviews.Count ? (word, naming) : null;
+    }
+
+    /// <summary>Whether the text holds the word as written, capital and all, as a whole word ("Bond's" names Bond, "bonds" does not).</summary>
+    private static bool NamesWord(string? text, string word)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -181,6 +181,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 2628 or 5378 or 33493); // Episodes I, II and III
     }
 
+    [Fact]
+    public async Task Recommend_ASpyMovieThatIsNotJamesBond_RulesOutTheBondFilmsTheDumpsLeftUnfiled()
+    {
+        // The dumps file Skyfall, Spectre and Casino Royale (2006) under no collection: they opened the page.
+        var page = await RecommendAsync(new { query = "a spy movie that's not james bond", k = 10 });
+
+        var excluded = page.GetProperty("intent").GetProperty("exclude_movie_ids").EnumerateArray().Select(e => e.GetInt32()).ToList();
+        Assert.Contains(96079, excluded); // Skyfall
+        Assert.Contains(49272, excluded); // Casino Royale (2006)
+        Assert.Contains(2947, excluded); // Goldfinger, filed under the collection
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(ids, id => id is 96079 or 136020 or 49272 or 63113);
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
