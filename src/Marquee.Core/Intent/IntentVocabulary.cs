@@ -332,9 +332,18 @@ public sealed class IntentVocabulary
             {
                 throw new InvalidDataException("vocabulary: a named runtime's share of the reference's is under 1 for a max, over 1 for a min");
             }
+            var mood = runtime.Mood is null ? null
+                : Moods.FirstOrDefault(m => m.Name == runtime.Mood) ?? throw new InvalidDataException($"vocabulary: a named runtime's mood '{runtime.Mood}' is no mood");
             foreach (var phrase in runtime.Phrases)
             {
-                CheckFree(phrase, "runtime");
+                if (mood is null)
+                {
+                    CheckFree(phrase, "runtime");
+                }
+                else
+                {
+                    MeaningOf(phrase).Concept = mood;
+                }
                 MeaningOf(phrase).RuntimeMax = runtime.Max;
                 MeaningOf(phrase).RuntimeMin = runtime.Min;
                 MeaningOf(phrase).RuntimeShareOfReference = runtime.ShareOfReference;
@@ -929,5 +938,7 @@ public sealed class IntentVocabulary
         public int? Max { get; init; }
         public int? Min { get; init; }
         public double? ShareOfReference { get; init; }
+        /// <summary>A mood the phrase names as well as a length ("a long epic").</summary>
+        public string? Mood { get; init; }
     }
 }

@@ -236,6 +236,12 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     i += praiseLength;
                     continue;
                 }
+                if (IsRatherThan(i))
+                {
+                    _negation = Negation.Active;
+                    i++;
+                    continue;
+                }
                 if (vocabulary.Phrases.TryMatch(query, i, out var meaning, out var length))
                 {
                     if (ArticleGivesWay(i, length))
@@ -261,6 +267,29 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             ResolveLeftovers();
             BoundComparedRuntime();
             RuleOutTheReferencesForAnotherAudience();
+        }
+
+        /// <summary>How far back "more" may stand from the "than" it pairs with ("more of a slow drama than").</summary>
+        private const int MoreThanSpan = 5;
+
+        /// <summary>
+        /// "More drama than action": what follows "than" is what the wish puts second, as "rather than" does. It read both
+        /// genres as wished, and "an alien movie that's more drama than action" opened on Aliens and Independence Day.
+        /// </summary>
+        private bool IsRatherThan(int at)
+        {
+            if (_negation != Negation.Off || query[at].Text != "than")
+            {
+                return false;
+            }
+            for (var before = at - 1; before >= Math.Max(0, at - MoreThanSpan) && query[before].Kind != QueryTokenKind.Break; before--)
+            {
+                if (query[before].Text == "more")
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>
@@ -537,6 +566,11 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
                     builder.Apply(concept, namesAGrownViewer);
                     NarrowTopic(concept, at, length);
                     NamedKind(concept);
+                    if (meaning.RuntimeMin is not null || meaning.RuntimeMax is not null)
+                    {
+                        // "A long epic" is an epic, and a long one.
+                        ApplyNamedRuntime(meaning, comparedWith: null);
+                    }
                     _negation = Negation.Off;
                 }
                 return length;

@@ -770,6 +770,7 @@ public class RuleIntentParserTests
     [InlineData("like the godfather but shorter", 140, null)]
     [InlineData("something shorter, like the godfather", 140, null)]
     [InlineData("like the godfather but longer", null, 219)]
+    [InlineData("like the godfather but not as long", 140, null)]
     [InlineData("like heat but shorter", 90, null)] // no runtime known to compare with
     [InlineData("a shorter movie", 90, null)]
     [InlineData("comme le parrain mais plus court", 90, null)]
@@ -781,6 +782,42 @@ public class RuleIntentParserTests
 
         Assert.Equal(max, intent.MaxRuntime);
         Assert.Equal(min, intent.MinRuntime);
+    }
+
+    [Theory]
+    [InlineData("an alien movie that's more drama than action", "Drama", "Action")]
+    [InlineData("more romance than comedy", "Romance", "Comedy")]
+    [InlineData("a film that is more of a thriller than a horror movie", "Thriller", "Horror")]
+    public void Parse_MoreOneThanTheOther_WishesTheFirstAndNotTheSecond(string query, string wished, string ruledOut)
+    {
+        // "More drama than action" read both as wished: the alien page opened on Aliens and Independence Day.
+        var intent = Parse(query);
+
+        Assert.Contains(wished, intent.Genres);
+        Assert.DoesNotContain(ruledOut, intent.Genres);
+        Assert.Contains(ruledOut, intent.ExcludeGenres);
+    }
+
+    [Fact]
+    public void Parse_ALongEpic_IsTheEpicMoodAndALongFilm()
+    {
+        // "A long epic" was a length alone, and the page was the favourites over 140 minutes: Pulp Fiction, Forrest Gump.
+        var intent = Parse("a long epic I can get lost in");
+
+        Assert.Contains("epic", intent.Moods);
+        Assert.Equal(140, intent.MinRuntime);
+    }
+
+    [Theory]
+    [InlineData("a sci-fi movie that's easy to follow")]
+    [InlineData("something straightforward")]
+    public void Parse_EasyToFollow_RulesOutMindBending(string query)
+    {
+        // "Easy to follow" searched the word "follow".
+        var intent = Parse(query);
+
+        Assert.Contains("mind-bending", intent.ExcludeKeywords);
+        Assert.DoesNotContain("follow", intent.Keywords);
     }
 
     [Fact]
