@@ -820,6 +820,32 @@ public class RuleIntentParserTests
         Assert.DoesNotContain("follow", intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a horror movie with no jump scares")]
+    [InlineData("horror without cheap jump scares")]
+    public void Parse_HorrorWithoutJumpScares_IsSlowBurnHorror(string query)
+    {
+        // "No jump scares" ruled the scary mood out, and horror that is not scary is its comic side: Freddy's Revenge and
+        // From Dusk Till Dawn.
+        var intent = Parse(query);
+
+        Assert.Contains("Horror", intent.Genres);
+        Assert.Contains("slow-burn", intent.Moods);
+        Assert.DoesNotContain("scary", intent.ExcludeKeywords);
+    }
+
+    [Theory]
+    [InlineData("a movie where everyone dies")]
+    [InlineData("a horror movie where nobody survives")]
+    public void Parse_EveryoneDies_IsTheDarkMood(string query)
+    {
+        // "Everyone" and "dies" were searched: The Omega Man, What Dreams May Come.
+        var intent = Parse(query);
+
+        Assert.Contains("dark", intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {

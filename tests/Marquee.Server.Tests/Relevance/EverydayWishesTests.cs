@@ -195,6 +195,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 96079 or 136020 or 49272 or 63113);
     }
 
+    [Fact]
+    public async Task Recommend_PiratesForAdults_IsPirateFilms_NotEveryFilmWithAShip()
+    {
+        // The pirates topic searched "ship", "captain" and "treasure": Saving Private Ryan ("war ship"), 2001 ("space
+        // ship") and Close Encounters ("mother ship") were on the page.
+        var items = Items(await RecommendAsync(new { query = "a movie about pirates for adults", k = 10 }));
+
+        var ids = items.Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(6539, ids); // Pirates of the Caribbean: The Curse of the Black Pearl
+        Assert.DoesNotContain(ids, id => id is 2028 or 924 or 3471);
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
