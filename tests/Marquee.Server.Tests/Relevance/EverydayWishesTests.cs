@@ -207,6 +207,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 2028 or 924 or 3471);
     }
 
+    [Fact]
+    public async Task Recommend_MoviesAboutIdentityTheft_IsFilmsOfFalseIdentities_NotTheFavourites()
+    {
+        // Two films carry the label "identity theft": the page went on with The Godfather and Pulp Fiction.
+        var page = await RecommendAsync(new { query = "movies about identity theft", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(3176, ids); // The Talented Mr. Ripley
+        Assert.Contains(185, ids); // The Net
+        Assert.DoesNotContain(ids, id => id is 858 or 296); // The Godfather, Pulp Fiction
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
