@@ -442,9 +442,13 @@ public sealed class IntentBuilder(IntentVocabulary vocabulary)
         else if (_maxAge is > FamilyAge and < 18 && Vocabulary.Find(TeenMood) is { Kind: ConceptKind.Mood } teen)
         {
             // "With my 14-year-old", "a family movie night with teenagers": adventures and comedies teenagers enjoy,
-            // not the children's films of the family mood (its ruled-out genres stand).
+            // not the children's films of the family mood (its ruled-out genres stand). A wish that names its subject
+            // keeps to it, within the age: "a film about the holocaust for teenagers" was Raiders of the Lost Ark.
             _moods.Remove(FamilyMood);
-            Apply(teen);
+            if (_keywords.Count == 0 && _labels.Count == 0 && _references.Count == 0)
+            {
+                Apply(teen);
+            }
         }
         if (_maxAge is null && _negatedMoods.Find(m => m.Name == ScaryMood) is { } scare
             && (_moods.Contains(ScaryMood) || scare.GenreWeights.Any(g => g.Value >= CoreGenreWeight && _genres.Contains(g.Key)))

@@ -492,7 +492,9 @@ public sealed partial class RuleIntentParser(IntentVocabulary vocabulary)
             }
             // "Date night with my girlfriend", "for my 70 year old mom": a mood named by who watches.
             var namesAGrownViewer = meaning.Concept is { Kind: ConceptKind.Mood } && vocabulary.NamesAGrownViewer(query, at, length);
+            // "For teenagers" says who watches wherever it stands: "a film about the holocaust for teenagers" searched it.
             if ((meaning.MaxAge is not null || meaning.Concept is { Name: IntentBuilder.FamilyMood } || namesAGrownViewer)
+                && query[at].Text != "for"
                 && (AfterSubjectMarker(at) || FollowsSubjectWords(at) || (at > _labelStart && at + length <= _labelEnd) || IsQualifiedSubject(at)))
             {
                 // "A movie about a kid who wants to be a dancer", "a dysfunctional family at christmas", "a film about a

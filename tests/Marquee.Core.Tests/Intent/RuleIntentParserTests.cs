@@ -846,6 +846,42 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a film about 9/11", "september 11")]
+    [InlineData("a film set during the great depression", "great depression")]
+    [InlineData("a film set in the future", "the future")]
+    public void Parse_AnEventOrATime_IsItsSubject(string query, string keyword)
+    {
+        // "9/11" read nothing (the favourites); "the great depression" was acclaimed films about mental illness (Pulp
+        // Fiction, Fight Club); "set in the future" was every sci-fi film, Star Wars and Eternal Sunshine first.
+        var intent = Parse(query);
+
+        Assert.Contains(keyword, intent.Keywords);
+        Assert.Empty(intent.Moods);
+        Assert.DoesNotContain("mental illness", intent.Keywords);
+    }
+
+    [Fact]
+    public void Parse_ASubjectForTeenagers_IsTheSubjectWithinTheirAge()
+    {
+        // "for teenagers" after a subject was searched as words; then the teen mood's adventures outweighed the subject.
+        var intent = Parse("a film about the holocaust for teenagers");
+
+        Assert.Equal(15, intent.MaxAge);
+        Assert.Contains("holocaust", intent.Keywords);
+        Assert.DoesNotContain("for teenagers", intent.Keywords);
+        Assert.DoesNotContain("teen-friendly", intent.Moods);
+    }
+
+    [Theory]
+    [InlineData("a film from the vietnamese side", "vi")]
+    [InlineData("a hungarian film", "hu")]
+    [InlineData("a romanian drama", "ro")]
+    public void Parse_MoreLanguages_AreLanguages(string query, string language)
+    {
+        Assert.Contains(language, Parse(query).Languages);
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {

@@ -219,6 +219,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 858 or 296); // The Godfather, Pulp Fiction
     }
 
+    [Fact]
+    public async Task Recommend_AFilmAboutTheHolocaustForTeenagers_IsHolocaustFilmsTeenagersMaySee()
+    {
+        // "For teenagers" was searched as words; read as the audience, the teen mood's adventures then outweighed the
+        // subject: Raiders of the Lost Ark and The Blues Brothers ("nazis").
+        var page = await RecommendAsync(new { query = "a film about the holocaust for teenagers", k = 10 });
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+
+        Assert.Equal(15, page.GetProperty("intent").GetProperty("max_age").GetInt32());
+        Assert.Contains(64034, ids); // The Boy in the Striped Pyjamas
+        Assert.DoesNotContain(ids, id => id is 1198 or 1220); // Raiders of the Lost Ark, The Blues Brothers
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
