@@ -882,6 +882,22 @@ public class RuleIntentParserTests
         Assert.Contains(language, Parse(query).Languages);
     }
 
+    [Theory]
+    [InlineData("a movie that will make me want to travel", "travel")]
+    [InlineData("a movie where the bad guy is the hero", "antihero")]
+    [InlineData("a movie about fitting in at a new school", "fitting in")]
+    [InlineData("a movie about an old couple", "old age")]
+    [InlineData("a movie with beautiful scenery", "stunning visuals")]
+    public void Parse_ASubjectSaidInEverydayWords_IsItsTopic(string query, string topic)
+    {
+        // Each read a stray word or a year: "fitting" and "school", "bad guy" and "hero", "old" as films before 1980.
+        var intent = Parse(query);
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Null(intent.YearTo);
+        Assert.DoesNotContain(intent.Keywords, k => k is "fitting" or "bad guy" or "appreciate");
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {
