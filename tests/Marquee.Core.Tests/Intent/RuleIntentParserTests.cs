@@ -899,6 +899,40 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_NotTooHeavy_IsTheLightSide_NotFilmsTitledHeavy()
+    {
+        // "Isn't too heavy" ruled out the films titled Heavy and Heavy Metal, and Antichrist was on the page.
+        var intent = Parse("a movie about depression that isn't too heavy");
+
+        Assert.Contains("chill", intent.Moods);
+        Assert.Empty(intent.ExcludeMovieIds);
+    }
+
+    [Theory]
+    [InlineData("a movie about a heavy metal band", "heavy metal")]
+    [InlineData("a movie about a wheelchair user", "disability")]
+    public void Parse_MusicAndDisability_AreSubjects(string query, string topic)
+    {
+        // "Heavy" alone is the dark mood; "user" was searched as a word.
+        var intent = Parse(query);
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Moods);
+        Assert.DoesNotContain("user", intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("a movie that makes you appreciate life", "inspiring")]
+    [InlineData("something heavy", "dark")]
+    public void Parse_HowAFilmLeavesYou_IsAMood(string query, string mood)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
+    [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {
         // "Road trip" is a topic the vocabulary knows only as two words: "road trip movies" read the comedy Road Trip

@@ -232,6 +232,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 1198 or 1220); // Raiders of the Lost Ark, The Blues Brothers
     }
 
+    [Fact]
+    public async Task Recommend_AStrongFatherFigure_SearchesNoWordStrong()
+    {
+        // "strong" was searched as a word of its own next to the label "father figure".
+        var page = await RecommendAsync(new { query = "a movie with a strong father figure", k = 10 });
+
+        var keywords = page.GetProperty("intent").GetProperty("keywords").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.DoesNotContain("strong", keywords);
+        Assert.Contains("father figure", page.GetProperty("intent").GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
