@@ -932,6 +932,21 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Keywords);
     }
 
+    [Theory]
+    [InlineData("a movie that flopped but is good", "hidden-gem")]
+    [InlineData("a banger of a movie", "acclaimed")]
+    [InlineData("something lit", "acclaimed")]
+    [InlineData("netflix and chill", "date-night")]
+    [InlineData("an absolute classic", "classic")]
+    public void Parse_EverydaySlang_IsAMood_NotAWord(string query, string mood)
+    {
+        // Each searched its words: "flopped", "banger", "lit", "netflix", "absolute".
+        var intent = Parse(query);
+
+        Assert.Contains(mood, intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {
