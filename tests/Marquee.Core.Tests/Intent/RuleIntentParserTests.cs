@@ -948,6 +948,35 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_AFantasyWithoutMagic_KeepsFantasyAndRulesOutMagic()
+    {
+        // "Magic" was the fantasy genre itself: ruled out within a wished fantasy, it left only the acclaimed mood.
+        var intent = Parse("a fantasy movie without magic");
+
+        Assert.Contains("Fantasy", intent.Genres);
+        Assert.Contains("magic", intent.ExcludeKeywords);
+        Assert.Empty(intent.ExcludeGenres);
+    }
+
+    [Theory]
+    [InlineData("a movie about magic", "magic")]
+    [InlineData("magical realism", "magic realism")]
+    [InlineData("a movie with talking animals", "talking animals")]
+    public void Parse_MagicAndTalkingAnimals_AreTheirOwnSubjects(string query, string topic)
+    {
+        var intent = Parse(query);
+
+        Assert.Contains(topic, intent.Keywords);
+        Assert.Empty(intent.Genres);
+    }
+
+    [Fact]
+    public void Parse_ALoveStoryWithoutASadEnding_IsFeelGood()
+    {
+        Assert.Contains("feel-good", Parse("a love story without a sad ending").Moods);
+    }
+
+    [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {
         // "Road trip" is a topic the vocabulary knows only as two words: "road trip movies" read the comedy Road Trip
@@ -4295,11 +4324,12 @@ public class RuleIntentParserTests
     }
 
     [Fact]
-    public void Parse_RomanceThatDoesntEndSadly_RulesOutTheTearjerker()
+    public void Parse_RomanceThatDoesntEndSadly_IsAHappyEnding()
     {
+        // A romance that does not end sadly ends happily: ruling tearjerkers out alone kept Casablanca and Sunset Boulevard on top.
         var intent = Parser.Parse("a romance that doesn't end sadly", Context);
         Assert.Contains("Romance", intent.Genres);
-        Assert.Contains("tearjerker", intent.ExcludeKeywords);
+        Assert.Contains("feel-good", intent.Moods);
         Assert.Empty(intent.Keywords);
         Assert.Empty(intent.Unused);
     }
