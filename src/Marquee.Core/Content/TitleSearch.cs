@@ -75,7 +75,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
         return members;
     }
 
-    /// <summary>Films of a collection the overviews of fewer than this many name their hero by a word of its name.</summary>
+    /// <summary>Fewer of a collection's overviews than this naming a word say too little to call it the hero's name.</summary>
     private const int MinFilmsNamingTheHero = 3;
 
     /// <summary>

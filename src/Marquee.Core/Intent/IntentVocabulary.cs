@@ -340,6 +340,10 @@ public sealed class IntentVocabulary
                 {
                     CheckFree(phrase, "runtime");
                 }
+                else if (MeaningOf(phrase).Concept is { } other && other != mood)
+                {
+                    throw new InvalidDataException($"vocabulary: runtime phrase '{phrase}' names both '{other.Name}' and '{mood.Name}'");
+                }
                 else
                 {
                     MeaningOf(phrase).Concept = mood;
