@@ -100,22 +100,7 @@ internal sealed class TitleSearch(MovieTextIndex index, MovieCatalog catalog)
     }
 
     /// <summary>Whether the text holds the word as written, capital and all, as a whole word ("Bond's" names Bond, "bonds" does not).</summary>
-    private static bool NamesWord(string? text, string word)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool NamesWord(string? text, string word) => text is not null && WholeWords.In(text, word, StringComparison.Ordinal);
 
     /// <summary>
     /// The words a TMDB collection is named by ("Ocean's Collection" → "oceans"), or "" for a name of another form: the

@@ -333,7 +333,8 @@ public sealed class IntentVocabulary
                 throw new InvalidDataException("vocabulary: a named runtime's share of the reference's is under 1 for a max, over 1 for a min");
             }
             var mood = runtime.Mood is null ? null
-                : Moods.FirstOrDefault(m => m.Name == runtime.Mood) ?? throw new InvalidDataException($"vocabulary: a named runtime's mood '{runtime.Mood}' is no mood");
+                : Find(runtime.Mood) is { Kind: ConceptKind.Mood } named ? named
+                : throw new InvalidDataException($"vocabulary: a named runtime's mood '{runtime.Mood}' is no mood");
             foreach (var phrase in runtime.Phrases)
             {
                 if (mood is null)

@@ -599,10 +599,8 @@ public sealed partial class RuleIntentParser
         private bool TryYearsOld(int at, out int age, out int next)
         {
             next = at + 1;
-            if (next >= query.Count || query[at].Kind != QueryTokenKind.Number
-                || !int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out age) || age is < 1 or > 110)
+            if (!IsNumberIn(at, 1, 110, out age) || next >= query.Count)
             {
-                age = 0;
                 return false;
             }
             if (query[next] is { Kind: QueryTokenKind.Joiner, Text: "-" })
@@ -618,25 +616,23 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>The mood "for my grandpa" or "grandpa" names, if any.</summary>
-        private IntentConcept? ViewersMood(string viewer)
-        {
-            foreach (var phrase in (string[])[$"for my {viewer}", viewer])
-            {
-                var words = new TokenizedQuery(phrase);
-                if (vocabulary.Phrases.TryMatch(words, 0, out var meaning, out var length) && length == words.Count && meaning.Concept is { } mood)
-                {
-                    return mood;
-                }
-            }
-            return null;
-        }
+        private IntentConcept? ViewersMood(string viewer) =>
+            vocabulary.Phrases.TryGet($"for my {viewer}", out var forMy) && forMy.Concept is { } mood ? mood
+            : vocabulary.Phrases.TryGet(viewer, out var named) ? named.Concept : null;
 
         /// <summary>Whether the token at <paramref name="at"/> is a number a viewer's age can be (1–17).</summary>
-        private bool IsAge(int at, out int age)
+        private bool IsAge(int at, out int age) => IsNumberIn(at, 1, 17, out age);
+
+        /// <summary>Whether the token at <paramref name="at"/> is a whole number from <paramref name="min"/> to <paramref name="max"/>; 0 when not.</summary>
+        private bool IsNumberIn(int at, int min, int max, out int value)
         {
-            age = 0;
-            return at < query.Count && query[at].Kind == QueryTokenKind.Number
-                   && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out age) && age is >= 1 and <= 17;
+            if (at < query.Count && query[at].Kind == QueryTokenKind.Number
+                && int.TryParse(query[at].Text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+            {
+                return true;
+            }
+            value = 0;
+            return false;
         }
 
         /// <summary>"90 minutes", "90min", "1h30", "2 hours", "an hour and a half", "half an hour".</summary>
