@@ -23,9 +23,10 @@ public sealed class IntentConcept
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
         IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null, int? ruledOutMaxAge = null,
-        bool notAsQualifier = false)
+        bool notAsQualifier = false, bool isTurn = false)
     {
         ReleasedTo = releasedTo;
+        IsTurn = isTurn;
         NotAsQualifier = notAsQualifier;
         RuledOutMaxAge = ruledOutMaxAge;
         IsAudience = audience;
@@ -133,6 +134,12 @@ public sealed class IntentConcept
     /// "killer whale" says deadly, not a serial killer.
     /// </summary>
     public bool NotAsQualifier { get; }
+
+    /// <summary>
+    /// A turn of the story ("gone wrong"), not a subject: "a science experiment gone wrong" is a film about an experiment
+    /// that goes wrong, so the turn orders the films of the other subject rather than bringing films of its own.
+    /// </summary>
+    public bool IsTurn { get; }
     /// <summary>Extra weight of popularity while this mood is active; negative favours lesser-known films.</summary>
     public double PopularityBoost { get; }
 }
@@ -808,7 +815,7 @@ public sealed class IntentVocabulary
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy,
-            entry.RuledOutMaxAge, entry.NotAsQualifier);
+            entry.RuledOutMaxAge, entry.NotAsQualifier, entry.Turn);
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -891,6 +898,7 @@ public sealed class IntentVocabulary
         public List<string>? RuledOutBy { get; init; }
         public int? RuledOutMaxAge { get; init; }
         public bool NotAsQualifier { get; init; }
+        public bool Turn { get; init; }
     }
 
     private sealed record ErasEntry

@@ -45,6 +45,7 @@ internal sealed class IntentRelevance : IDisposable
     /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="KindOfWishedGenres"/>.</summary>
     private readonly float[]? _kind;
     private readonly List<float[]> _otherTopics = [];
+    private readonly List<float[]> _turns = [];
     /// <summary>Each of <see cref="Moods"/>' tag hits, looked up once: <see cref="Combine"/> reads them for every film.</summary>
     private readonly bool[]?[] _moodTags;
     private readonly byte[]?[] _moodAvoidTags;
@@ -599,6 +600,15 @@ internal sealed class IntentRelevance : IDisposable
             }
             Facet(_options.TopicMatchWeight, topicSum / _otherTopics.Count);
         }
+        if (_turns.Count > 0)
+        {
+            var turnSum = 0.0;
+            foreach (var score in _turns)
+            {
+                turnSum += score[index];
+            }
+            Facet(_options.TopicMatchWeight * TurnShare, turnSum / _turns.Count);
+        }
         if (_subjects.Count > 0)
         {
             var labelSum = 0.0;
@@ -718,6 +728,15 @@ internal sealed class IntentRelevance : IDisposable
     {
         var subjects = new List<float[]>(_labels.Count);
         var joined = new bool[_topics.Count];
+        var turnsOrder = _topics.Count(topic => !topic.Topic.IsTurn) + _labels.Count + (_keyword is null ? 0 : 1) > 0 || !_wished.IsEmpty;
+        for (var t = 0; t < _topics.Count; t++)
+        {
+            if (turnsOrder && _topics[t].Topic.IsTurn)
+            {
+                joined[t] = true;
+                _turns.Add(_topics[t].Score);
+            }
+        }
         foreach (var (label, score) in _labels)
         {
             if (ReferenceEquals(score, _kind))
@@ -729,7 +748,7 @@ internal sealed class IntentRelevance : IDisposable
             for (var t = 0; t < _topics.Count; t++)
             {
                 var (topic, topicScore) = _topics[t];
-                if (!topic.Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
+                if (topic.IsTurn || !topic.Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -769,6 +788,12 @@ internal sealed class IntentRelevance : IDisposable
         vocabulary.Find(label) is { IsKindOfGenres: true } kind && (kind.GenreMask.Bits & ~wished.Bits) == 0
             ? kind
             : null;
+
+    /// <summary>
+    /// The weight of a turn of the story (<see cref="IntentConcept.IsTurn"/>) beside a subject's: enough to put the heists
+    /// that go wrong first, too little for a botched robbery to lead "a science experiment gone wrong".
+    /// </summary>
+    private const double TurnShare = 0.5;
 
     /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>
     private const float LabelMentionShare = 0.5f;

@@ -624,8 +624,6 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("movies about artificial intelligence going wrong", "wrong")] // "going wrong" is how the story goes, not a word to find
-    [InlineData("a heist that goes horribly wrong", "horribly")]
     [InlineData("a heist based off a true story", "based")]
     [InlineData("a heist movie with a twist i won't guess", "guess")] // it was a word ruled out
     [InlineData("a movie where the main character dies", "main")]
@@ -1879,8 +1877,24 @@ public class RuleIntentParserTests
     {
         var intent = Parser.Parse("movies about a heist gone wrong", WithLabels with { Lexicon = new FakeLexicon("heist", "gone wrong", "gone", "wrong") });
         Assert.Equal(["heist gone wrong"], intent.Labels);
-        Assert.DoesNotContain("gone wrong", intent.Keywords);
-        Assert.DoesNotContain("wrong", intent.Keywords);
+        Assert.Equal(["heist", "gone wrong"], intent.Keywords);
+    }
+
+    [Theory]
+    [InlineData("movies about artificial intelligence going wrong", "robots")]
+    [InlineData("a heist that goes horribly wrong", "heist")]
+    [InlineData("a road trip gone wrong", "road trip")]
+    [InlineData("a wedding that went awry", "wedding")]
+    [InlineData("un atraco que sale mal", "heist")]
+    public void Parse_AStoryThatGoesWrong_IsItsSubjectAndTheTurn(string wish, string subject)
+    {
+        // "Gone wrong" was a filler: "a road trip gone wrong" was any road trip.
+        var intent = Parse(wish);
+
+        Assert.Contains("gone wrong", intent.Keywords);
+        Assert.Contains(subject, intent.Keywords);
+        Assert.DoesNotContain(intent.Keywords, k => k is "wrong" or "horribly" or "awry");
+        Assert.Empty(intent.Unused);
     }
 
     [Theory]

@@ -243,6 +243,27 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains("father figure", page.GetProperty("intent").GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task Recommend_ARobberyGoneWrong_PutsTheRobberiesThatGoWrongFirst()
+    {
+        // "Gone wrong" was a filler: the page was any robbery (Payback, Inside Man, The Return of the Pink Panther).
+        var page = await RecommendAsync(new { query = "a robbery gone wrong", k = 10 });
+
+        var top = Items(page).Take(5).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(1089, top); // Reservoir Dogs
+        Assert.Contains(88129, top); // Drive
+    }
+
+    [Fact]
+    public async Task Recommend_AScienceExperimentGoneWrong_IsExperiments_NotEveryStoryThatGoesWrong()
+    {
+        // The turn orders the films of the subject; as a subject of its own, a botched robbery led the page.
+        var page = await RecommendAsync(new { query = "a science experiment gone wrong", k = 10 });
+
+        var top = Items(page).Take(5).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(1089, top); // Reservoir Dogs
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
