@@ -23,9 +23,10 @@ public sealed class IntentConcept
         IReadOnlyList<string> terms, IReadOnlyList<string> excludeGenres, IReadOnlyList<string> negatedExcludeGenres,
         double qualityBoost, double popularityBoost, IReadOnlyDictionary<string, double> avoidGenres, int minRatings, int? releasedTo = null,
         IReadOnlyList<string>? avoidTags = null, bool audience = false, IReadOnlyList<string>? ruledOutBy = null, int? ruledOutMaxAge = null,
-        bool notAsQualifier = false, bool isTurn = false)
+        bool notAsQualifier = false, bool isTurn = false, IReadOnlyList<string>? releasedToExcept = null)
     {
         ReleasedTo = releasedTo;
+        ReleasedToExcept = GenreSet.From(releasedToExcept ?? []);
         IsTurn = isTurn;
         NotAsQualifier = notAsQualifier;
         RuledOutMaxAge = ruledOutMaxAge;
@@ -98,6 +99,12 @@ public sealed class IntentConcept
     /// labelled or not; later films only by their labels and text (Modern Times is silent in 1936).
     /// </summary>
     public int? ReleasedTo { get; }
+
+    /// <summary>
+    /// Genres whose films of those years did not have the form: animated features were in colour from Snow White (1937)
+    /// on, so Pinocchio and Bambi are not black and white for being old.
+    /// </summary>
+    public GenreSet ReleasedToExcept { get; }
     /// <summary>MovieLens user tags that signal the mood.</summary>
     public IReadOnlyList<string> Tags { get; }
     /// <summary>
@@ -815,7 +822,8 @@ public sealed class IntentVocabulary
             (entry.ExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             (entry.NegatedExcludeGenres ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList(),
             entry.QualityBoost ?? 0, entry.PopularityBoost ?? 0, avoid, entry.MinRatings ?? 0, entry.ReleasedTo, entry.AvoidTags, entry.Audience, entry.RuledOutBy,
-            entry.RuledOutMaxAge, entry.NotAsQualifier, entry.Turn);
+            entry.RuledOutMaxAge, entry.NotAsQualifier, entry.Turn,
+            (entry.ReleasedToExcept ?? []).Select(g => CanonicalGenre(g, entry.Name)).ToList());
     }
 
     private static string CanonicalGenre(string? genre, string concept) =>
@@ -894,6 +902,7 @@ public sealed class IntentVocabulary
         public List<string>? AvoidTags { get; init; }
         public int? MinRatings { get; init; }
         public int? ReleasedTo { get; init; }
+        public List<string>? ReleasedToExcept { get; init; }
         public bool Audience { get; init; }
         public List<string>? RuledOutBy { get; init; }
         public int? RuledOutMaxAge { get; init; }

@@ -761,7 +761,9 @@ internal sealed class IntentRelevance : IDisposable
                         subject[index] = score[index];
                     }
                 }
-                var share = (float)_options.LabelTopicShare;
+                // A form of its time is settled by the record, which already holds the label: Casablanca is black and
+                // white without being filed so.
+                var share = topic.ReleasedTo is null ? (float)_options.LabelTopicShare : 1f;
                 foreach (var index in candidates)
                 {
                     subject[index] = Math.Max(subject[index], share * topicScore[index]);

@@ -144,7 +144,7 @@ public sealed class RankingFeatures
             Array.Clear(scores);
             if (concept.ReleasedTo is { } lastYear)
             {
-                EraEvidence(movies, concept.Terms, lastYear, scores);
+                EraEvidence(movies, concept.Terms, lastYear, concept.ReleasedToExcept, scores);
             }
             else
             {
@@ -190,12 +190,12 @@ public sealed class RankingFeatures
     /// one only when labelled with the form's own name (Modern Times, The Artist). Text mentions do not count here
     /// (Singin' in the Rain is about the end of silent film, not one).
     /// </summary>
-    private static void EraEvidence(IReadOnlyList<CatalogMovie> movies, IReadOnlyList<string> terms, int lastYear, float[] scores)
+    private static void EraEvidence(IReadOnlyList<CatalogMovie> movies, IReadOnlyList<string> terms, int lastYear, GenreSet except, float[] scores)
     {
         var names = terms.Select(CatalogLabels.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var movie in movies)
         {
-            if (movie.ReleaseYear <= lastYear || movie.Labels.Any(label => names.Contains(CatalogLabels.Normalize(label))))
+            if ((movie.ReleaseYear <= lastYear && movie.GenreMask.CountShared(except) == 0) || movie.Labels.Any(label => names.Contains(CatalogLabels.Normalize(label))))
             {
                 scores[movie.Index] = 1;
             }

@@ -181,7 +181,6 @@ public class RuleIntentParserTests
     [InlineData("an old movie", null, 1979)]
     [InlineData("after the 80s", 1990, null)]
     [InlineData("westerns made after 1990", 1991, null)]
-    [InlineData("old black and white movies", null, 1965)]
     [InlineData("a comedy from the last 5 years", 2014, 2018)] // was a search for the words "last years"
     [InlineData("the past decade", 2009, 2018)]
     [InlineData("thrillers of the last two years", 2017, 2018)]
@@ -1365,15 +1364,36 @@ public class RuleIntentParserTests
     [Fact]
     public void Parse_NamedEra_IsTheYears_NotALabel()
     {
-        // As a label, "black and white" ranked the few films tagged so (Dr. Strangelove, Some Like It Hot) among the
-        // horror films of "black and white horror".
-        var context = Context with { Labels = new FakeLabels("black and white", "golden age") };
+        var context = Context with { Labels = new FakeLabels("golden age") };
 
-        var intent = Parser.Parse("black and white horror", context);
+        var intent = Parser.Parse("golden age musicals", context);
 
-        Assert.Equal(["Horror"], intent.Genres);
-        Assert.Equal(1965, intent.YearTo);
+        Assert.Equal(["Musical"], intent.Genres);
+        Assert.NotNull(intent.YearTo);
         Assert.Empty(intent.Labels);
+    }
+
+    [Theory]
+    [InlineData("black and white horror")]
+    [InlineData("a black and white movie from after 1990")]
+    [InlineData("una película en blanco y negro")]
+    public void Parse_BlackAndWhite_IsTheFormOfItsTime_NotYearsBefore1965(string wish)
+    {
+        // Read as the years to 1965, "black and white movies" ranked Rear Window and North by Northwest, in colour, and
+        // "a black and white movie from after 1990" asked for no film at all.
+        var intent = Parse(wish);
+
+        Assert.Contains("black and white", intent.Keywords);
+        Assert.Null(intent.YearTo);
+    }
+
+    [Fact]
+    public void Parse_NothingBlackAndWhite_RulesOutTheForm()
+    {
+        var intent = Parse("a classic, but nothing black and white");
+
+        Assert.Contains("black and white", intent.ExcludeKeywords);
+        Assert.DoesNotContain("black and white", intent.Keywords);
     }
 
     [Theory]
@@ -2164,18 +2184,18 @@ public class RuleIntentParserTests
     }
 
     [Theory]
-    [InlineData("ein alter Schwarzweißfilm", 1965)]
-    [InlineData("un film en noir et blanc", 1965)]
-    [InlineData("una película en blanco y negro", 1965)]
-    [InlineData("alte Filme", 1979)]
-    [InlineData("una película vieja", 1979)]
-    public void Parse_OldOrBlackAndWhiteInSpanishFrenchOrGerman_IsTheEra(string wish, int yearTo)
+    [InlineData("ein alter Schwarzweißfilm", 1979, "black and white")]
+    [InlineData("un film en noir et blanc", null, "black and white")]
+    [InlineData("una película en blanco y negro", null, "black and white")]
+    [InlineData("alte Filme", 1979, null)]
+    [InlineData("una película vieja", 1979, null)]
+    public void Parse_OldOrBlackAndWhiteInSpanishFrenchOrGerman_IsTheEraOrTheForm(string wish, int? yearTo, string? form)
     {
         // "ein alter Schwarzweißfilm" searched "alter" (Fight Club's "alter ego") and left "Schwarzweißfilm" unused.
         var intent = Parse(wish);
 
         Assert.Equal(yearTo, intent.YearTo);
-        Assert.Empty(intent.Keywords);
+        Assert.Equal(form is null ? [] : [form], intent.Keywords);
         Assert.Empty(intent.Unused);
     }
 
@@ -2230,7 +2250,6 @@ public class RuleIntentParserTests
 
     [Theory]
     [InlineData("a western that isn't too old", 1980, null)]
-    [InlineData("nothing black and white", 1966, null)]
     [InlineData("a comedy, not too modern", null, 1999)]
     [InlineData("nothing golden age", null, null)] // an era of two ends leaves two spans: none is chosen
     public void Parse_ARuledOutEra_IsTheYearsOnItsOtherSide(string wish, int? from, int? to)

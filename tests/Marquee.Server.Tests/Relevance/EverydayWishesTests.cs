@@ -264,6 +264,22 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(1089, top); // Reservoir Dogs
     }
 
+    [Fact]
+    public async Task Recommend_BlackAndWhiteMovies_AreBlackAndWhite_OfAnyYear()
+    {
+        // Read as the years to 1965: Rear Window and North by Northwest, in colour, were on the page, and "a black and
+        // white movie from after 1990" was the favourites of every year.
+        var page = await RecommendAsync(new { query = "black and white movies", k = 10 });
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(912, ids); // Casablanca
+        Assert.DoesNotContain(ids, id => id is 904 or 908 or 1204); // Rear Window, North by Northwest, Lawrence of Arabia
+
+        var recent = await RecommendAsync(new { query = "a black and white movie from after 1990", k = 10 });
+        var recentIds = Items(recent).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(527, recentIds); // Schindler's List
+        Assert.Contains(223, recentIds); // Clerks
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
