@@ -973,6 +973,23 @@ public class RuleIntentParserTests
         Assert.Contains("feel-good", Parse("a love story without a sad ending").Moods);
     }
 
+    [Theory]
+    [InlineData("a movie for a sick day", "cozy")]
+    [InlineData("something to watch when i'm sick", "cozy")]
+    [InlineData("feeling under the weather", "cozy")]
+    [InlineData("movies where the bad guy is the main character", "antihero")]
+    [InlineData("a film told from the villain's perspective", "antihero")]
+    [InlineData("a movie with almost no dialogue", "little dialogue")]
+    [InlineData("a thriller that unfolds in real time", "one day or night")]
+    public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
+    {
+        // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label.
+        var intent = Parse(wish);
+
+        Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character");
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {
