@@ -981,6 +981,9 @@ public class RuleIntentParserTests
     [InlineData("a film told from the villain's perspective", "antihero")]
     [InlineData("a movie with almost no dialogue", "little dialogue")]
     [InlineData("a thriller that unfolds in real time", "one day or night")]
+    [InlineData("a biopic of a physicist", "scientists")]
+    [InlineData("una película sobre un científico", "scientists")]
+    [InlineData("a movie about a mad scientist", "mad scientist")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
         // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label.

@@ -280,6 +280,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(223, recentIds); // Clerks
     }
 
+    [Fact]
+    public async Task Recommend_ABiopicOfAScientist_IsTheLivesOfScientists_NotMadScientists()
+    {
+        // "Scientist" was a label alone, narrower than the wish: Young Frankenstein, The Fly and Transcendence led, and no
+        // mathematician or physicist counted.
+        var page = await RecommendAsync(new { query = "a biopic of a scientist", k = 10 });
+
+        var top = Items(page).Take(5).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(4995, top); // A Beautiful Mind
+        Assert.Contains(117176, top); // The Theory of Everything
+        Assert.DoesNotContain(top, id => id is 1278 or 2455); // Young Frankenstein, The Fly
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
