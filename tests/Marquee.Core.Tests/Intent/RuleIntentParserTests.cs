@@ -984,13 +984,16 @@ public class RuleIntentParserTests
     [InlineData("a biopic of a physicist", "scientists")]
     [InlineData("una película sobre un científico", "scientists")]
     [InlineData("a movie about a mad scientist", "mad scientist")]
+    [InlineData("a forgotten gem from the 70s", "hidden-gem")]
+    [InlineData("a movie everyone hates but i'd love", "hidden-gem")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
-        // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label.
+        // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label, and "a
+        // forgotten gem from the 70s" found no film that is "forgotten" and said so.
         var intent = Parse(wish);
 
         Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
-        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character");
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone");
     }
 
     [Fact]
