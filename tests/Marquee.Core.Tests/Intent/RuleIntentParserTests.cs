@@ -986,6 +986,10 @@ public class RuleIntentParserTests
     [InlineData("a movie about a mad scientist", "mad scientist")]
     [InlineData("a forgotten gem from the 70s", "hidden-gem")]
     [InlineData("a movie everyone hates but i'd love", "hidden-gem")]
+    [InlineData("ein spannender Thriller mit Wendung", "twist ending")]
+    [InlineData("un thriller avec un retournement final", "twist ending")]
+    [InlineData("ein lustiger Film für einen Regenabend", "cozy")]
+    [InlineData("una película para un día de lluvia", "cozy")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
         // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label, and "a
@@ -993,7 +997,7 @@ public class RuleIntentParserTests
         var intent = Parse(wish);
 
         Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
-        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone");
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia");
     }
 
     [Fact]
