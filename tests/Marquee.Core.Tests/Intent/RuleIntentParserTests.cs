@@ -973,6 +973,16 @@ public class RuleIntentParserTests
         Assert.Contains("feel-good", Parse("a love story without a sad ending").Moods);
     }
 
+    [Fact]
+    public void Parse_AdultsWillLoveIt_IsNoRomance()
+    {
+        // "Love" in "adults will love too" was the romantic mood: Howl's Moving Castle and Corpse Bride for their romance.
+        var intent = Parse("an animated movie that adults will love too");
+
+        Assert.DoesNotContain("romantic", intent.Moods);
+        Assert.Contains("Animation", intent.Genres);
+    }
+
     [Theory]
     [InlineData("a movie for a sick day", "cozy")]
     [InlineData("something to watch when i'm sick", "cozy")]
@@ -990,6 +1000,8 @@ public class RuleIntentParserTests
     [InlineData("un thriller avec un retournement final", "twist ending")]
     [InlineData("ein lustiger Film für einen Regenabend", "cozy")]
     [InlineData("una película para un día de lluvia", "cozy")]
+    [InlineData("a movie set in a single house", "one location")]
+    [InlineData("a movie set entirely on a plane", "plane")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
         // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label, and "a
@@ -997,7 +1009,7 @@ public class RuleIntentParserTests
         var intent = Parse(wish);
 
         Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
-        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia");
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely");
     }
 
     [Fact]
