@@ -424,6 +424,8 @@ public sealed class IntentVocabulary
         CareerLate = Table(file.CareerLate);
         NamedPronouns = Table(file.NamedPronouns);
         SeriesConnectors = Table(file.SeriesConnectors);
+        SequelNouns = Table(file.SequelNouns);
+        SequelConnectors = Table(file.SequelConnectors);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
         {
@@ -601,6 +603,12 @@ public sealed class IntentVocabulary
 
     /// <summary>What joins a series noun to the title after it: "las películas de harry potter", "les films de star wars".</summary>
     public PhraseTable<bool> SeriesConnectors { get; }
+
+    /// <summary>What names the films after one: "the sequel" (to the dark knight), "sequels" (toy story), "la secuela" (de shrek).</summary>
+    public PhraseTable<bool> SequelNouns { get; }
+
+    /// <summary>What joins a sequel noun to the title after it: "the sequel to", "la secuela de", "die Fortsetzung von".</summary>
+    public PhraseTable<bool> SequelConnectors { get; }
 
     /// <summary>
     /// What closes one: plural kind nouns ("toy story movies", false) and words that can only mean a series ("the
@@ -853,6 +861,8 @@ public sealed class IntentVocabulary
         public List<string> CareerLate { get; init; } = [];
         public List<string> NamedPronouns { get; init; } = [];
         public List<string> SeriesConnectors { get; init; } = [];
+        public List<string> SequelNouns { get; init; } = [];
+        public List<string> SequelConnectors { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();

@@ -125,6 +125,10 @@ public sealed partial class RuleIntentParser
             }
             var end = WordsEnd();
             var opener = vocabulary.SeriesOpeners.TryMatch(query, 0, out _, out var openerLength) ? openerLength : 0;
+            if (TrySequels(opener, end))
+            {
+                return true;
+            }
             // The series noun first, as Spanish, French and German say it: "todas las películas de harry potter".
             if (vocabulary.SeriesNouns.TryMatch(query, opener, out var leadingSeries, out var leadingLength))
             {
@@ -155,6 +159,62 @@ public sealed partial class RuleIntentParser
             // label, "indiana jones" went on with Schindler's List, close to the films named, before The Last Crusade.
             var named = EndBeforeFillers(end);
             return named > 0 && (TrySeriesTitle(0, named, said: false) || (named < end && TrySeriesTitle(0, end, said: false)));
+        }
+
+        /// <summary>
+        /// "The sequel to the dark knight", "toy story sequels", "la secuela de shrek": the films of the series made after
+        /// the one named. Read word by word these were the labels "sequel" and "knight" and the dark mood (Die Hard: With
+        /// a Vengeance), or "toy" (Ted 2).
+        /// </summary>
+        private bool TrySequels(int opener, int end)
+        {
+            if (vocabulary.SequelNouns.TryMatch(query, 0, out _, out var nounLength))
+            {
+                var title = nounLength;
+                if (vocabulary.SequelConnectors.TryMatch(query, title, out _, out var connector))
+                {
+                    title += connector;
+                }
+                return title < end && TrySequelsOf(title, end);
+            }
+            for (var close = 1; close < end; close++)
+            {
+                if (vocabulary.SequelNouns.TryMatch(query, close, out _, out var length) && close + length == end)
+                {
+                    return TrySequelsOf(0, close) || (opener > 0 && opener < close && TrySequelsOf(opener, close));
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The films of the title's series released after it are wished; it and those before are known.</summary>
+        private bool TrySequelsOf(int start, int end)
+        {
+            if (context.Titles!.ResolveExact(query.Text(start, end - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
+                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection
+                || context.Titles.YearOf(match.MovieId) is not { } year)
+            {
+                return false;
+            }
+            var members = context.Titles.FranchiseOf(match.MovieId, collection);
+            var later = members.Where(id => context.Titles.YearOf(id) > year).ToList();
+            if (later.Count == 0)
+            {
+                return false;
+            }
+            foreach (var id in members)
+            {
+                if (later.Contains(id))
+                {
+                    builder.AddReference(id, collection);
+                }
+                else
+                {
+                    builder.ExcludeMovie(id);
+                }
+            }
+            _recognised = true;
+            return true;
         }
 
         /// <summary>Where the wish's words end once the fillers closing it are set aside ("lotr extended editions", "star wars please").</summary>

@@ -41,10 +41,11 @@ public static class RecommendationEngine
         {
             excluded.Add(movieId);
         }
+        var wishedFranchise = WishedFranchise(snapshot, intent);
         foreach (var movieId in intent.ReferenceMovieIds)
         {
             // "Like The Matrix" leaves The Matrix out; "like Lord of the Rings" names the trilogy and wants it.
-            if (catalog.Find(movieId)?.Details?.CollectionId is not { } franchise || !intent.Franchises.Contains(franchise))
+            if (wishedFranchise is null || catalog.Find(movieId) is not { } reference || !wishedFranchise(reference.Index))
             {
                 excluded.Add(movieId);
             }
@@ -208,7 +209,7 @@ public static class RecommendationEngine
                 }
                 SortPool(pool, poolScores, poolPredictions);
             }
-            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options, WishedFranchise(snapshot, intent), relevance.AskedGenres);
+            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options, wishedFranchise, relevance.AskedGenres);
             // Mood boosts and fame within a subject can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
             var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost) + fameWithinFit;
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();
@@ -237,8 +238,9 @@ public static class RecommendationEngine
     }
 
     /// <summary>
-    /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of the film
-    /// that named it (collections are missing for part of the catalogue). Null when the wish names none.
+    /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of one of the
+    /// collection's films (collections are missing for part of the catalogue: the dumps file The Matrix under its
+    /// collection, not The Matrix Reloaded). Null when the wish names none.
     /// </summary>
     private static Func<int, bool>? WishedFranchise(RecommenderSnapshot snapshot, MovieIntent intent)
     {
@@ -246,8 +248,7 @@ public static class RecommendationEngine
         {
             return null;
         }
-        var namers = intent.ReferenceMovieIds.Select(id => snapshot.Catalog.Find(id))
-            .Where(m => m?.Details?.CollectionId is { } c && intent.Franchises.Contains(c)).Select(m => m!.Index).ToList();
+        var namers = snapshot.Catalog.Movies.Where(m => m.Details?.CollectionId is { } c && intent.Franchises.Contains(c)).Select(m => m.Index).ToList();
         return index => snapshot.Catalog.Movies[index].Details?.CollectionId is { } collection && intent.Franchises.Contains(collection)
                         || namers.Exists(namer => snapshot.Features.SameFranchise(namer, index));
     }

@@ -984,6 +984,28 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("the matrix sequels")]
+    [InlineData("the sequel to the matrix")]
+    [InlineData("sequels to the matrix")]
+    [InlineData("die Fortsetzung von the matrix")]
+    public void Parse_TheSequelsToAFilm_AreItsSeriesAfterIt_WithoutIt(string wish)
+    {
+        var intent = Parse(wish);
+
+        Assert.Equal([6365], intent.ReferenceMovieIds);
+        Assert.Equal([2344], intent.Franchises);
+        Assert.Contains(2571, intent.ExcludeMovieIds);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_TheSequelToAFilmWithoutOne_IsNoSeries()
+    {
+        // Heat has no series: the wish keeps its other reading.
+        Assert.Empty(Parse("the sequel to heat").Franchises);
+    }
+
+    [Theory]
     [InlineData("a movie for a sick day", "cozy")]
     [InlineData("something to watch when i'm sick", "cozy")]
     [InlineData("feeling under the weather", "cozy")]
@@ -1301,7 +1323,7 @@ public class RuleIntentParserTests
         // Heat is Michael Mann's; the other fakes have no credits.
         public IReadOnlyList<string> DirectorsOf(int movieId) => movieId == 6 ? ["Michael Mann"] : [];
 
-        public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 162 => 1995, 2734 => 1988, _ => null };
+        public int? YearOf(int movieId) => movieId switch { 356 => 1994, 1 => 1995, 2571 => 1999, 6365 => 2003, 3114 => 1999, 162 => 1995, 2734 => 1988, _ => null };
 
         // The Godfather runs 175 minutes; the other fakes' runtimes are unknown.
         public int? RuntimeOf(int movieId) => movieId == 858 ? 175 : null;

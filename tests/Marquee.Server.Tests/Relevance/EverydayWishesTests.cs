@@ -294,6 +294,21 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("the matrix sequels", 2571, new[] { 6365, 6934 })] // The Matrix; Reloaded, Revolutions
+    [InlineData("the sequels to toy story", 1, new[] { 3114, 78499 })] // Toy Story; 2, 3
+    [InlineData("la secuela de shrek", 4306, new[] { 8360 })] // Shrek; Shrek 2
+    public async Task Recommend_TheSequelsToAFilm_AreTheFilmsOfItsSeriesAfterIt(string wish, int named, int[] sequels)
+    {
+        // Read word by word, "the matrix sequels" was the label "sequels" and films like The Matrix; "toy story sequels"
+        // was about toys (Ted 2). The dumps file only The Matrix under its collection, so the sequels are found by title.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Equal(sequels.Order(), ids.Take(sequels.Length).Order());
+        Assert.DoesNotContain(named, ids);
+    }
+
+    [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
     public async Task Recommend_ARomanceTrope_IsRomances(string wish)
