@@ -72,7 +72,7 @@ public class LlmIntentParserTests
     [Fact]
     public void Read_UnknownGenreAndMoodNames_AreDropped_NotTrusted()
     {
-        var intent = Read("""{"genres": ["Vaporwave", "Comedy"], "moods": ["sleepy"]}""").Intent!;
+        var intent = Read("""{"genres": ["Vaporwave", "Comedy"], "moods": ["glorbulent"]}""").Intent!;
 
         Assert.Equal(["Comedy"], intent.Genres);
         Assert.Empty(intent.Moods);

@@ -1024,6 +1024,12 @@ public class RuleIntentParserTests
     [InlineData("una película para un día de lluvia", "cozy")]
     [InlineData("a movie set in a single house", "one location")]
     [InlineData("a movie set entirely on a plane", "plane")]
+    [InlineData("tired", "chill")]
+    [InlineData("something to watch after a long day at work", "chill")]
+    [InlineData("estoy cansado", "chill")]
+    [InlineData("anxious", "cozy")]
+    [InlineData("ich bin gestresst", "cozy")]
+    [InlineData("rainy", "cozy")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
         // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label, and "a
@@ -1031,7 +1037,7 @@ public class RuleIntentParserTests
         var intent = Parse(wish);
 
         Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
-        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely");
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely" or "tired" or "rainy" or "bin" or "estoy");
     }
 
     [Fact]
