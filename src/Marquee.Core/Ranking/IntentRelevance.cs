@@ -722,16 +722,18 @@ internal sealed class IntentRelevance : IDisposable
     /// topic, "dog" and animals): two readings of one phrase are one subject, met by either, so a film about aliens
     /// invading that no one filed under "alien invasion" is not ranked as if it missed half the wish. The label,
     /// being the narrower reading, keeps the edge (<see cref="RankingOptions.LabelTopicShare"/>). Topics no label
-    /// covers stay facets of their own.
+    /// covers stay facets of their own, and turns of the story go to <see cref="_turns"/>.
     /// </summary>
     private List<float[]> Subjects(ReadOnlySpan<int> candidates)
     {
         var subjects = new List<float[]>(_labels.Count);
         var joined = new bool[_topics.Count];
-        var turnsOrder = _topics.Count(topic => !topic.Topic.IsTurn) + _labels.Count + (_keyword is null ? 0 : 1) > 0 || !_wished.IsEmpty;
+        // A turn of the story beside another subject orders that subject's films; alone ("when a plan goes horribly
+        // wrong") it is the subject.
+        var turnHasASubject = _topics.Count(topic => !topic.Topic.IsTurn) + _labels.Count + (_keyword is null ? 0 : 1) > 0 || !_wished.IsEmpty;
         for (var t = 0; t < _topics.Count; t++)
         {
-            if (turnsOrder && _topics[t].Topic.IsTurn)
+            if (turnHasASubject && _topics[t].Topic.IsTurn)
             {
                 joined[t] = true;
                 _turns.Add(_topics[t].Score);
