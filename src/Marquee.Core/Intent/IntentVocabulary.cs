@@ -426,6 +426,7 @@ public sealed class IntentVocabulary
         SeriesConnectors = Table(file.SeriesConnectors);
         SequelNouns = Table(file.SequelNouns);
         SequelConnectors = Table(file.SequelConnectors);
+        FirstOfSeries = Table(file.FirstOfSeries);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
         {
@@ -609,6 +610,9 @@ public sealed class IntentVocabulary
 
     /// <summary>What joins a sequel noun to the title after it: "the sequel to", "la secuela de", "die Fortsetzung von".</summary>
     public PhraseTable<bool> SequelConnectors { get; }
+
+    /// <summary>What asks for the film a series began with: "the original" (star wars), "the first" (alien movie).</summary>
+    public PhraseTable<bool> FirstOfSeries { get; }
 
     /// <summary>
     /// What closes one: plural kind nouns ("toy story movies", false) and words that can only mean a series ("the
@@ -863,6 +867,7 @@ public sealed class IntentVocabulary
         public List<string> SeriesConnectors { get; init; } = [];
         public List<string> SequelNouns { get; init; } = [];
         public List<string> SequelConnectors { get; init; } = [];
+        public List<string> FirstOfSeries { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();

@@ -125,7 +125,7 @@ public sealed partial class RuleIntentParser
             }
             var end = WordsEnd();
             var opener = vocabulary.SeriesOpeners.TryMatch(query, 0, out _, out var openerLength) ? openerLength : 0;
-            if (TrySequels(opener, end))
+            if (TrySequels(opener, end) || TryFirstOfSeries(end))
             {
                 return true;
             }
@@ -185,6 +185,30 @@ public sealed partial class RuleIntentParser
                 }
             }
             return false;
+        }
+
+        /// <summary>
+        /// "The original star wars", "the first alien movie": the film the series began with, and the series after it.
+        /// "Original" had read the quirky mood and "first" a word to search (Men in Black II, tagged "first was much better").
+        /// </summary>
+        private bool TryFirstOfSeries(int end)
+        {
+            if (!vocabulary.FirstOfSeries.TryMatch(query, 0, out _, out var start))
+            {
+                return false;
+            }
+            var titleEnd = end - 1 > start && vocabulary.WordHas(query, end - 1, PhraseRole.KindNoun) ? end - 1 : end;
+            if (start >= titleEnd
+                || context.Titles!.ResolveExact(query.Text(start, titleEnd - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
+                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection)
+            {
+                return false;
+            }
+            var first = context.Titles.FranchiseOf(match.MovieId, collection)
+                .MinBy(id => context.Titles.YearOf(id) ?? int.MaxValue);
+            builder.AddReference(first == 0 ? match.MovieId : first, collection);
+            _recognised = true;
+            return true;
         }
 
         /// <summary>The films of the title's series released after it are wished; it and those before are known.</summary>

@@ -143,6 +143,12 @@ public static class RecommendationEngine
             var popularity = snapshot.Features.Popularity;
             // A wish for the little-known ("hidden gem") asks how known a film is in the world, not in MovieLens.
             var boostedFame = relevance.PopularityBoost < 0 ? snapshot.Features.Fame : popularity;
+            // A series the wish names opens on the films it named ("the original star wars", "toy story movies"): the
+            // series' other films are as like them as films can be, and on quality The Empire Strikes Back led. Not when
+            // the wish says how the page should differ ("like harry potter but darker").
+            var modified = intent.Moods.Count + intent.Genres.Count + intent.Keywords.Count + intent.Labels.Count > 0;
+            var named = modified ? [] : intent.ReferenceMovieIds.Select(catalog.Find).OfType<CatalogMovie>()
+                .Where(movie => !excludedMask[movie.Index]).Select(movie => movie.Index).ToHashSet();
             var poolSize = Math.Min(count, Math.Max(50, request.K * options.DiversityPoolFactor));
             // One score per candidate, in candidate order (ascending catalogue index).
             var scoreSpan = scores.AsSpan(0, count);
@@ -173,6 +179,10 @@ public static class RecommendationEngine
                 score += fameWithinFit * popularity[index] * fit;
                 score -= options.ExcludedKeywordPenalty * relevance.Excluded(index);
                 score -= options.RuledOutStudioPenalty * relevance.RuledOut(index);
+                if (named.Contains(index))
+                {
+                    score += NamedFilmLead;
+                }
                 if (unfitGiveWay && fit < IntentRelevance.MinRelevant)
                 {
                     score -= options.UnfitPenalty;
@@ -236,6 +246,9 @@ public static class RecommendationEngine
             ArrayPool<double>.Shared.Return(scores);
         }
     }
+
+    /// <summary>How far a film the wish names itself, in a series it asks for, stands above the rest of the page.</summary>
+    private const double NamedFilmLead = 1;
 
     /// <summary>
     /// Films of a franchise the wish names as a whole: its TMDB collection, or a title sharing the stem of one of the

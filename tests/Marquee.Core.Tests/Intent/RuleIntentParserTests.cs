@@ -998,6 +998,21 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Labels);
     }
 
+    [Theory]
+    [InlineData("the first alien movie")]
+    [InlineData("the original alien")]
+    [InlineData("el primer alien")]
+    public void Parse_TheFirstOfASeries_IsTheFilmItBeganWith_AndItsSeries(string wish)
+    {
+        // "Original" read the quirky mood and "first" a word to search.
+        var intent = Parse(wish);
+
+        Assert.Equal([1214], intent.ReferenceMovieIds);
+        Assert.Equal([8091], intent.Franchises);
+        Assert.Empty(intent.Moods);
+        Assert.Empty(intent.Keywords);
+    }
+
     [Fact]
     public void Parse_TheSequelToAFilmWithoutOne_IsNoSeries()
     {

@@ -309,6 +309,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("the original star wars", 260)] // Star Wars (1977), not The Empire Strikes Back
+    [InlineData("the first alien movie", 1214)] // Alien, not Men in Black II
+    [InlineData("back to the future", 1270)] // the first film, not Part II
+    public async Task Recommend_ASeriesByAFilm_OpensOnThatFilm(string wish, int first)
+    {
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.Equal(first, Items(page).First().GetProperty("movie_id").GetInt32());
+    }
+
+    [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
     public async Task Recommend_ARomanceTrope_IsRomances(string wish)
