@@ -427,6 +427,7 @@ public sealed class IntentVocabulary
         SequelNouns = Table(file.SequelNouns);
         SequelConnectors = Table(file.SequelConnectors);
         FirstOfSeries = Table(file.FirstOfSeries);
+        LastOfSeries = Table(file.LastOfSeries);
         SeriesNouns = new PhraseTable<bool>();
         foreach (var phrase in file.SeriesNouns.Plural)
         {
@@ -613,6 +614,9 @@ public sealed class IntentVocabulary
 
     /// <summary>What asks for the film a series began with: "the original" (star wars), "the first" (alien movie).</summary>
     public PhraseTable<bool> FirstOfSeries { get; }
+
+    /// <summary>What asks for the film a series has come to: "the last" (harry potter movie), "the newest" (star wars).</summary>
+    public PhraseTable<bool> LastOfSeries { get; }
 
     /// <summary>
     /// What closes one: plural kind nouns ("toy story movies", false) and words that can only mean a series ("the
@@ -868,6 +872,7 @@ public sealed class IntentVocabulary
         public List<string> SequelNouns { get; init; } = [];
         public List<string> SequelConnectors { get; init; } = [];
         public List<string> FirstOfSeries { get; init; } = [];
+        public List<string> LastOfSeries { get; init; } = [];
         public SeriesNounsEntry SeriesNouns { get; init; } = new();
         public List<ConceptEntry> Concepts { get; init; } = [];
         public ErasEntry Eras { get; init; } = new();

@@ -125,7 +125,7 @@ public sealed partial class RuleIntentParser
             }
             var end = WordsEnd();
             var opener = vocabulary.SeriesOpeners.TryMatch(query, 0, out _, out var openerLength) ? openerLength : 0;
-            if (TrySequels(opener, end) || TryFirstOfSeries(end))
+            if (TrySequels(opener, end) || TryEndOfSeries(end))
             {
                 return true;
             }
@@ -188,25 +188,31 @@ public sealed partial class RuleIntentParser
         }
 
         /// <summary>
-        /// "The original star wars", "the first alien movie": the film the series began with, and the series after it.
-        /// "Original" had read the quirky mood and "first" a word to search (Men in Black II, tagged "first was much better").
+        /// "The original star wars", "the first alien movie", "the last harry potter movie": the film the series began
+        /// with, or the one it has come to, and the rest of the series. "Original" had read the quirky mood, "first" and
+        /// "last" words to search (Men in Black II, tagged "first was much better"). A title that begins so ("the last
+        /// samurai") is that film.
         /// </summary>
-        private bool TryFirstOfSeries(int end)
+        private bool TryEndOfSeries(int end)
         {
-            if (!vocabulary.FirstOfSeries.TryMatch(query, 0, out _, out var start))
+            var first = vocabulary.FirstOfSeries.TryMatch(query, 0, out _, out var start);
+            if (!first && !vocabulary.LastOfSeries.TryMatch(query, 0, out _, out start))
             {
                 return false;
             }
             var titleEnd = end - 1 > start && vocabulary.WordHas(query, end - 1, PhraseRole.KindNoun) ? end - 1 : end;
             if (start >= titleEnd
-                || context.Titles!.ResolveExact(query.Text(start, titleEnd - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
+                || context.Titles!.ResolveExact(query.Text(0, titleEnd)) is not null
+                || context.Titles.ResolveExact(query.Text(start, titleEnd - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
                 || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection)
             {
                 return false;
             }
-            var first = context.Titles.FranchiseOf(match.MovieId, collection)
-                .MinBy(id => context.Titles.YearOf(id) ?? int.MaxValue);
-            builder.AddReference(first == 0 ? match.MovieId : first, collection);
+            var members = context.Titles.FranchiseOf(match.MovieId, collection);
+            var chosen = first
+                ? members.MinBy(id => context.Titles.YearOf(id) ?? int.MaxValue)
+                : members.MaxBy(id => context.Titles.YearOf(id) ?? int.MinValue);
+            builder.AddReference(chosen == 0 ? match.MovieId : chosen, collection);
             _recognised = true;
             return true;
         }

@@ -44,8 +44,11 @@ public static class RecommendationEngine
         var wishedFranchise = WishedFranchise(snapshot, intent);
         foreach (var movieId in intent.ReferenceMovieIds)
         {
-            // "Like The Matrix" leaves The Matrix out; "like Lord of the Rings" names the trilogy and wants it.
-            if (wishedFranchise is null || catalog.Find(movieId) is not { } reference || !wishedFranchise(reference.Index))
+            // "Like The Matrix" leaves The Matrix out; "like Lord of the Rings" names the trilogy and wants it. A film the
+            // dumps file under no collection, named with a series the wish asks for, is one of its films ("the newest star
+            // wars": Solo, whose title shares no stem with Star Wars).
+            if (wishedFranchise is null || catalog.Find(movieId) is not { } reference
+                || (!wishedFranchise(reference.Index) && reference.Details?.CollectionId is not null))
             {
                 excluded.Add(movieId);
             }

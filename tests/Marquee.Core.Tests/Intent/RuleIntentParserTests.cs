@@ -1014,6 +1014,18 @@ public class RuleIntentParserTests
     }
 
     [Fact]
+    public void Parse_TheLastOfASeries_IsTheFilmItCameTo_AndATitleThatBeginsSoIsThatTitle()
+    {
+        var context = Context with { Titles = new FakeTitles((1, "Toy Story", 215), (3114, "Toy Story 2", 97), (7143, "The Last Samurai", 44)) };
+
+        var latest = Parser.Parse("the latest toy story movie", context);
+        Assert.Equal([3114], latest.ReferenceMovieIds);
+        Assert.Equal([10194], latest.Franchises);
+
+        Assert.Empty(Parser.Parse("the last samurai", context).Franchises);
+    }
+
+    [Fact]
     public void Parse_TheSequelToAFilmWithoutOne_IsNoSeries()
     {
         // Heat has no series: the wish keeps its other reading.

@@ -312,6 +312,8 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     [InlineData("the original star wars", 260)] // Star Wars (1977), not The Empire Strikes Back
     [InlineData("the first alien movie", 1214)] // Alien, not Men in Black II
     [InlineData("back to the future", 1270)] // the first film, not Part II
+    [InlineData("the last harry potter movie", 88125)] // Deathly Hallows: Part 2
+    [InlineData("the newest star wars", 187595)] // Solo: A Star Wars Story, which the dumps file under no collection
     public async Task Recommend_ASeriesByAFilm_OpensOnThatFilm(string wish, int first)
     {
         var page = await RecommendAsync(new { query = wish, k = 10 });
