@@ -203,16 +203,16 @@ public sealed partial class RuleIntentParser
             var titleEnd = end - 1 > start && vocabulary.WordHas(query, end - 1, PhraseRole.KindNoun) ? end - 1 : end;
             if (start >= titleEnd
                 || context.Titles!.ResolveExact(query.Text(0, titleEnd)) is not null
-                || context.Titles.ResolveExact(query.Text(start, titleEnd - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
-                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection)
+                || SeriesTitled(start, titleEnd) is not (var match, var collection))
             {
                 return false;
             }
+            // The series always holds the film itself, so there is a first and a last.
             var members = context.Titles.FranchiseOf(match.MovieId, collection);
             var chosen = first
                 ? members.MinBy(id => context.Titles.YearOf(id) ?? int.MaxValue)
                 : members.MaxBy(id => context.Titles.YearOf(id) ?? int.MinValue);
-            builder.AddReference(chosen == 0 ? match.MovieId : chosen, collection);
+            builder.AddReference(chosen, collection);
             _recognised = true;
             return true;
         }
@@ -220,9 +220,7 @@ public sealed partial class RuleIntentParser
         /// <summary>The films of the title's series released after it are wished; it and those before are known.</summary>
         private bool TrySequelsOf(int start, int end)
         {
-            if (context.Titles!.ResolveExact(query.Text(start, end - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
-                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection
-                || context.Titles.YearOf(match.MovieId) is not { } year)
+            if (SeriesTitled(start, end) is not (var match, var collection) || context.Titles!.YearOf(match.MovieId) is not { } year)
             {
                 return false;
             }
@@ -265,8 +263,7 @@ public sealed partial class RuleIntentParser
         /// <param name="said">The wish says it means a series ("the", "all the", "trilogy"), so a title of vocabulary words counts.</param>
         private bool TrySeriesTitle(int start, int end, bool said)
         {
-            if (context.Titles!.ResolveExact(query.Text(start, end - start)) is not { RatingCount: >= MinRatingsForBareTitle } match
-                || (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is not { } collection
+            if (SeriesTitled(start, end) is not (var match, var collection)
                 || (!said && (AllKnownWords(start, end - start) || (end - start == 1 && NamesItsOwnKind(match.MovieId, start)))))
             {
                 return false;
@@ -275,6 +272,13 @@ public sealed partial class RuleIntentParser
             _recognised = true;
             return true;
         }
+
+        /// <summary>The film the words from <paramref name="start"/> to <paramref name="end"/> name and its series, if it has one.</summary>
+        private (TitleMatch Match, int Collection)? SeriesTitled(int start, int end) =>
+            context.Titles!.ResolveExact(query.Text(start, end - start)) is { RatingCount: >= MinRatingsForBareTitle } match
+            && (match.Franchise ?? context.Titles.CollectionOf(match.MovieId)) is { } collection
+                ? (match, collection)
+                : null;
 
         /// <summary>
         /// "Something by the director of Inception": the title names its directors as people of the wish (not a film
