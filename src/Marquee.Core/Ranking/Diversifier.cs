@@ -4,8 +4,8 @@ namespace Marquee.Core.Ranking;
 
 /// <summary>
 /// Picks the page from a pool ranked by score so that one franchise or one genre mix does not fill it:
-/// greedily, each pick is the best score after penalties for franchise siblings (same title stem) and
-/// near-identical genre sets already picked. Genres the wish itself asks for do not count towards a mix: on a page
+/// greedily, each pick is the best score after penalties for franchise siblings (same TMDB collection or title stem)
+/// and near-identical genre sets already picked; on a page like a film, the film itself counts as picked. Genres the wish itself asks for do not count towards a mix: on a page
 /// for a five-year-old every film is an animated children's film, and telling Finding Nemo apart from Toy Story by
 /// those two genres pushed both below It's a Wonderful Life.
 /// </summary>
@@ -18,10 +18,16 @@ internal static class Diversifier
     /// siblings are the page asked for, not a franchise crowding it out.
     /// </param>
     /// <param name="askedGenres">The genres the wish is made of (see <see cref="IntentRelevance.AskedGenres"/>), left out when genre mixes are compared.</param>
+    /// <param name="references">
+    /// The films the page is like (catalogue indices). Their viewer knows them and most likely their series: a sibling pays
+    /// the franchise penalty as if the film were on the page ("like the godfather" held Part II and Part III).
+    /// </param>
     /// <returns>Positions in the pool of the picks, in page order, with their adjusted scores.</returns>
     public static List<(int Position, double Score)> Pick(RecommenderSnapshot snapshot, IReadOnlyList<int> pool,
-        IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null, GenreSet askedGenres = default)
+        IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null, GenreSet askedGenres = default,
+        IReadOnlyList<int>? references = null)
     {
+        references ??= [];
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
         var movies = snapshot.Catalog.Movies;
@@ -41,7 +47,8 @@ internal static class Diversifier
                     break;
                 }
                 var mix = new GenreSet(movies[pool[p]].GenreMask.Bits & ~askedGenres.Bits);
-                var adjusted = scores[p] - Penalty(snapshot, pool, picks, pool[p], mix, askedGenres, options, wishedFranchise?.Invoke(pool[p]) == true);
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, references, pool[p], mix, askedGenres, options,
+                    wishedFranchise?.Invoke(pool[p]) == true);
                 if (adjusted > bestScore)
                 {
                     best = p;
@@ -55,14 +62,14 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
+        IReadOnlyList<int> references, int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
     {
-        var siblings = 0;
+        var siblings = wished ? 0 : references.Count(reference => reference != index && Siblings(snapshot, index, reference));
         var sameMix = 0;
         foreach (var (position, _) in picks)
         {
             var other = pool[position];
-            if (!wished && snapshot.Features.SameFranchise(index, other))
+            if (!wished && Siblings(snapshot, index, other))
             {
                 siblings++;
             }
@@ -75,4 +82,8 @@ internal static class Diversifier
         }
         return (options.FranchisePenalty * siblings) + (options.GenreSetPenalty * Math.Min(sameMix, 4));
     }
+
+    // The dumps file Star Wars and The Empire Strikes Back under one collection, and The Matrix Reloaded under none.
+    private static bool Siblings(RecommenderSnapshot snapshot, int a, int b) =>
+        snapshot.Features.SameFranchise(a, b) || snapshot.Traits.SameCollection(a, b);
 }

@@ -222,7 +222,8 @@ public static class RecommendationEngine
                 }
                 SortPool(pool, poolScores, poolPredictions);
             }
-            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options, wishedFranchise, relevance.AskedGenres);
+            var picks = Diversifier.Pick(snapshot, pool, poolScores, request.K, options, wishedFranchise, relevance.AskedGenres,
+                relevance.References.Select(r => r.Index).ToList());
             // Mood boosts and fame within a subject can lift raw scores above 1; the reported score is rescaled into 0–1, order unchanged.
             var scale = 1 + Math.Max(0, relevance.QualityBoost) + Math.Max(0, relevance.PopularityBoost) + fameWithinFit;
             var pickedMovies = picks.Select(p => catalog.Movies[pool[p.Position]]).ToList();

@@ -321,6 +321,29 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Equal(first, Items(page).First().GetProperty("movie_id").GetInt32());
     }
 
+    [Fact]
+    public async Task Recommend_LikeAFilm_ItsOwnSeriesTakesOneSlotOfThePage()
+    {
+        // "Like The Godfather" asks for films like it, and its viewer knows its sequels: Part III was third, ahead of
+        // Casino and Scarface, and Once Upon a Time in America was not on the page.
+        var page = await RecommendAsync(new { query = "movies similar to the godfather", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Single(ids, id => id is 1221 or 2023); // The Godfather: Part II, Part III
+        Assert.True(Count(Items(page), "Crime") >= 8, string.Join(", ", Items(page).Select(i => i.GetProperty("title").GetString())));
+    }
+
+    [Fact]
+    public async Task Recommend_SurpriseMe_OneFilmOfASeries()
+    {
+        // The dumps file both under one collection, whose titles share no words: Star Wars and The Empire Strikes Back
+        // were both among the ten best films of all.
+        var page = await RecommendAsync(new { query = "surprise me", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.True(ids.Count(id => id is 260 or 1196 or 1210) <= 1, string.Join(", ", ids));
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
@@ -948,7 +971,8 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.True(items.Count(i => Strings(i, "genres").Contains("Horror") && Strings(i, "genres").Contains("Comedy")) >= 9,
             string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
         Assert.Contains(items, i => i.GetProperty("movie_id").GetInt32() == 8874); // Shaun of the Dead
-        Assert.DoesNotContain(items, i => i.GetProperty("rating_count").GetInt32() < 5);
+        // Few MovieLens ratings alone is no fault: What We Do in the Shadows has 3, and thousands of TMDB votes.
+        Assert.DoesNotContain(items, i => i.GetProperty("movie_id").GetInt32() is 105325 or 4533); // Bad Milo, The Return of the Living Dead
     }
 
     [Fact]
