@@ -191,6 +191,8 @@ public enum PhraseRole
     /// "Music by", "shot by": the name after it is a composer's or a cinematographer's, whom the catalogue does not credit.
     /// </summary>
     CrewTrigger = 1 << 16,
+    /// <summary>"For", "pour": a mood after it ("for a first date", "for valentine's day") is the occasion, not a label films carry.</summary>
+    OccasionMarker = 1 << 17,
 }
 
 /// <summary>A named era ("recent", "golden age"): fixed years or years relative to the catalogue's newest film.</summary>
@@ -297,6 +299,7 @@ public sealed class IntentVocabulary
         AddRole(file.DirectorOfTriggers, PhraseRole.DirectorOfTrigger);
         AddRole(file.CrewTriggers, PhraseRole.CrewTrigger);
         AddRole(file.SubjectMarkers, PhraseRole.SubjectMarker);
+        AddRole(file.OccasionMarkers, PhraseRole.OccasionMarker);
         AddRole(file.KindNouns, PhraseRole.KindNoun);
         AddRole(file.PartNouns, PhraseRole.PartNoun);
         VerdictLabels = file.VerdictLabels;
@@ -856,6 +859,7 @@ public sealed class IntentVocabulary
         public List<string> DirectorOfTriggers { get; init; } = [];
         public List<string> CrewTriggers { get; init; } = [];
         public List<string> SubjectMarkers { get; init; } = [];
+        public List<string> OccasionMarkers { get; init; } = [];
         public List<string> KindNouns { get; init; } = [];
         public List<string> PartNouns { get; init; } = [];
         public List<string> VerdictLabels { get; init; } = [];

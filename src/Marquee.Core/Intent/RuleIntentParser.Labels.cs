@@ -62,7 +62,7 @@ public sealed partial class RuleIntentParser
                     continue;
                 }
                 if (labels.IsLabel(phrase) && !IsEra(at, length) && !IsGenreName(at, length) && !IsGenresSideBySide(at, length) && !IsVerdict(phrase)
-                    && !IsCreditedName(at, length) && !IsViewer(at, length)
+                    && !IsCreditedName(at, length) && !IsViewer(at, length) && !IsOccasion(at, length)
                     && (!endsInFiller || labels.FilmCount(phrase) >= MinPartLabelFilms))
                 {
                     builder.AddLabel(phrase);
@@ -153,6 +153,25 @@ public sealed partial class RuleIntentParser
         /// my teenage daughter and I can both enjoy" put What Women Want and Taken 2, filed under "teenage daughter", first).
         /// After "about" they are who the story follows, and the label stands.
         /// </summary>
+        /// <summary>
+        /// A mood's own words after "for" name the occasion ("a movie for a first date", "for valentine's day"): as labels
+        /// they ranked the films about one (50 First Dates, RED and Despicable Me 2 for a first date).
+        /// </summary>
+        private bool IsOccasion(int at, int length)
+        {
+            if (!vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) || phraseLength < length
+                || meaning.Concept is not { Kind: ConceptKind.Mood })
+            {
+                return false;
+            }
+            var before = at - 1;
+            while (before > 0 && IsDeterminer(query[before].Text))
+            {
+                before--;
+            }
+            return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.OccasionMarker);
+        }
+
         private bool IsViewer(int at, int length) =>
             vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) && phraseLength >= length && meaning.MaxAge is not null
             && !AfterSubjectMarker(at);

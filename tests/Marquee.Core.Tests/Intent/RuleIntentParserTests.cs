@@ -1215,6 +1215,27 @@ public class RuleIntentParserTests
         Assert.Empty(intent.Unused);
     }
 
+    [Theory]
+    [InlineData("a movie for a first date", "first date")]
+    [InlineData("a romantic movie for valentine's day", "valentines day")]
+    [InlineData("une comédie pour la saint valentin", "saint valentin")]
+    public void Parse_AMoodAfterFor_IsTheOccasion_NotALabel(string query, string label)
+    {
+        // "first date" was a label: 50 First Dates, RED and Despicable Me 2, films with a first date in them, led the page.
+        var intent = Parser.Parse(query, WithLabels with { Labels = new FakeLabels(label) });
+
+        Assert.Contains("date-night", intent.Moods);
+        Assert.Empty(intent.Labels);
+    }
+
+    [Fact]
+    public void Parse_AMoodsWordsAsASubject_StayALabel()
+    {
+        var intent = Parser.Parse("a movie about a first date", WithLabels with { Labels = new FakeLabels("first date") });
+
+        Assert.Equal(["first date"], intent.Labels);
+    }
+
     [Fact]
     public void Parse_NoSexScenes_RulesOutTheSteamyMood_NotOnlyTheWordSex()
     {
