@@ -149,11 +149,6 @@ public sealed partial class RuleIntentParser
         private bool IsGenreName(int at, int length) => GenreNames.Contains(query.Text(at, length));
 
         /// <summary>
-        /// The words say who watches ("my teenage daughter", "for my kids"): an audience, not the films about it ("something
-        /// my teenage daughter and I can both enjoy" put What Women Want and Taken 2, filed under "teenage daughter", first).
-        /// After "about" they are who the story follows, and the label stands.
-        /// </summary>
-        /// <summary>
         /// A mood's own words after "for" name the occasion ("a movie for a first date", "for valentine's day"): as labels
         /// they ranked the films about one (50 First Dates, RED and Despicable Me 2 for a first date).
         /// </summary>
@@ -172,6 +167,11 @@ public sealed partial class RuleIntentParser
             return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.OccasionMarker);
         }
 
+        /// <summary>
+        /// The words say who watches ("my teenage daughter", "for my kids"): an audience, not the films about it ("something
+        /// my teenage daughter and I can both enjoy" put What Women Want and Taken 2, filed under "teenage daughter", first).
+        /// After "about" they are who the story follows, and the label stands.
+        /// </summary>
         private bool IsViewer(int at, int length) =>
             vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) && phraseLength >= length && meaning.MaxAge is not null
             && !AfterSubjectMarker(at);

@@ -1067,6 +1067,21 @@ public class RuleIntentParserTests
         Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely" or "tired" or "rainy" or "bin" or "estoy");
     }
 
+    [Theory]
+    [InlineData("a historical drama", "history")]
+    [InlineData("historical epics", "history")]
+    [InlineData("un film historique", "history")]
+    [InlineData("historische Filme", "history")]
+    [InlineData("an inspiring true story", "true story")]
+    [InlineData("based on real events", "true story")]
+    public void Parse_HistoryAndTrueStories_AreTwoSubjects(string wish, string topic)
+    {
+        // "Historical" was a true story: Crouching Tiger, Hidden Dragon (labelled "historical") led "an inspiring true story".
+        var intent = Parse(wish);
+
+        Assert.Equal([topic], intent.Keywords);
+    }
+
     [Fact]
     public void Parse_ASubjectThatIsAlsoATitle_IsTheSubject_NotTheSeries()
     {

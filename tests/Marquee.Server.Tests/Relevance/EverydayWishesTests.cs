@@ -344,6 +344,17 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.True(ids.Count(id => id is 260 or 1196 or 1210) <= 1, string.Join(", ", ids));
     }
 
+    [Fact]
+    public async Task Recommend_AnInspiringTrueStory_NotAStoryMerelySetInThePast()
+    {
+        // "Historical" read as a true story: Crouching Tiger, Hidden Dragon, Braveheart and Gladiator were on the page.
+        var page = await RecommendAsync(new { query = "an inspiring true story", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(ids, id => id is 3996 or 3578); // Crouching Tiger, Hidden Dragon; Gladiator
+        Assert.Contains(47099, ids); // The Pursuit of Happyness
+    }
+
     [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
