@@ -122,6 +122,11 @@ internal sealed class TitleKeys
     /// </summary>
     private static IEnumerable<string> ShortForms(string title)
     {
+        // "E.T. the Extra-Terrestrial" is E.T.: a title opening on an initialism is named by it.
+        if (LeadingInitialism(title) is { } initialism)
+        {
+            yield return QueryText.Normalize(initialism);
+        }
         var colon = title.IndexOfAny([':', '-', '—']);
         if (colon > 1)
         {
@@ -149,6 +154,17 @@ internal sealed class TitleKeys
     }
 
     private const int MinWordsBeforeShortening = 2;
+
+    /// <summary>Two or more letters each followed by a dot ("E.T.", "L.A."), opening a title of more words; else null.</summary>
+    private static string? LeadingInitialism(string title)
+    {
+        var at = 0;
+        while (at + 1 < title.Length && char.IsLetter(title[at]) && title[at + 1] == '.')
+        {
+            at += 2;
+        }
+        return at >= 4 && at < title.Length && title[at] == ' ' ? title[..at] : null;
+    }
 
     private void Offer(string key, CatalogMovie movie, int level)
     {

@@ -46,6 +46,9 @@ public static class QueryText
         var word = new StringBuilder();
         var wordIsNumber = false;
         var wordIsPossessive = false;
+        // Letters since the last dot of an initialism in the word ("E.T.": 1 after "E", and again after "T").
+        var lettersSinceDot = 0;
+        var inInitialism = false;
         var folded = new char[8];
 
         void Flush()
@@ -57,6 +60,8 @@ public static class QueryText
             }
             wordIsNumber = false;
             wordIsPossessive = false;
+            lettersSinceDot = 0;
+            inInitialism = false;
         }
 
         var i = 0;
@@ -78,6 +83,7 @@ public static class QueryText
                     wordIsNumber = Rune.IsDigit(rune);
                 }
                 AppendFolded(word, text.AsSpan(i, width), folded);
+                lettersSinceDot++;
             }
             else if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
                      || rune.Value is 0x200D or 0xFE0F or 0xFE0E || (rune.Value >= 0x1F3FB && rune.Value <= 0x1F3FF))
@@ -101,6 +107,19 @@ public static class QueryText
                         word.Clear();
                     }
                 }
+            }
+            else if (rune.Value == '.' && !wordIsNumber && lettersSinceDot == 1
+                     && (inInitialism || (i + 2 < text.Length && char.IsLetter(text[i + 1]) && text[i + 2] == '.')))
+            {
+                // "E.T.", "L.A.", "U.S.": an initialism is one word ("e.t"), as its film's title and a wish both write it; its
+                // dots had split "like e.t." into two letters and a full stop, and no film was found. The inner dots stay, so
+                // E.T. is not the French "et" (a filler) nor A.I. the word "ai".
+                if (i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    word.Append('.');
+                }
+                inInitialism = true;
+                lettersSinceDot = 0;
             }
             else if (rune.Value == '.' && wordIsNumber && word.Length > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {

@@ -131,6 +131,8 @@ public class ContentIndexTests
     [InlineData("ferris bueller", 6)]
     [InlineData("bridget jones", 7)]
     [InlineData("ocean", null)] // one word before a possessive names no film either
+    [InlineData("e.t", 9)] // a title opening on an initialism is named by it
+    [InlineData("et", null)]
     public void ResolveExact_ReadsTheShortFormsPeopleUse(string span, int? expected)
     {
         var catalog = new Core.Catalog.MovieCatalog(
@@ -143,6 +145,7 @@ public class ContentIndexTests
                 new(6, "Ferris Bueller's Day Off", 1986, ["Comedy"]),
                 new(7, "Bridget Jones's Diary", 2001, ["Comedy"]),
                 new(8, "Ocean's Eleven", 2001, ["Crime"]),
+                new(9, "E.T. the Extra-Terrestrial", 1982, ["Sci-Fi"]),
             ],
             [], [], [], []);
 

@@ -1697,6 +1697,27 @@ public class RuleIntentParserTests
     }
 
     [Theory]
+    [InlineData("like e.t.", "like e.t")]
+    [InlineData("E.T. the Extra-Terrestrial", "e.t the extra terrestrial")]
+    [InlineData("movies from the U.S.A. and the u.k.", "movies from the u.s.a and the u.k")]
+    [InlineData("St. Elmo's Fire", "st elmos fire")]
+    [InlineData("a 2.5 hour movie. then bed", "a 2.5 hour movie then bed")]
+    public void Normalize_AnInitialism_IsOneWord(string text, string normalized)
+    {
+        // "like e.t." was "like", "e", a full stop and "t": no film, and the favourites.
+        Assert.Equal(normalized, QueryText.Normalize(text));
+    }
+
+    [Fact]
+    public void Parse_LikeAnInitialismTitle_IsThatFilm_NotTheFrenchAnd()
+    {
+        var context = Context with { Titles = new FakeTitles((1097, "E.T.", 122)) };
+
+        Assert.Equal([1097], Parser.Parse("something like e.t.", context).ReferenceMovieIds);
+        Assert.Empty(Parser.Parse("comédie et drame", context).ReferenceMovieIds);
+    }
+
+    [Theory]
     [InlineData("a dying man's last wish", "man", true)]
     [InlineData("a child’s imagination", "child", true)]
     [InlineData("it's late", "its", false)]
