@@ -98,7 +98,8 @@ internal sealed class IntentRelevance : IDisposable
         {
             _reference = Rent(n);
             _closestReference = ArrayPool<int>.Shared.Rent(n);
-            ReferenceSimilarity.Compute(snapshot, References, candidates, _reference, _closestReference);
+            ReferenceSimilarity.Compute(snapshot, References, candidates, _reference, _closestReference,
+                comedyIsTheKind: intent.Genres.Count + intent.ExcludeGenres.Count + intent.Moods.Count == 0);
             _referenceGenres = References.Aggregate(0u, (bits, reference) => bits | reference.GenreMask.Bits);
             _subjectOfAReference = _wished.IsEmpty && _referenceGenres != 0 && (_topics.Count > 0 || _labels.Count > 0 || _keyword is not null);
         }

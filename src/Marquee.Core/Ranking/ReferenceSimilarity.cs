@@ -35,13 +35,21 @@ public static class ReferenceSimilarity
     private static readonly GenreSet ChildrenGenre = GenreSet.From(["Children"]);
     private static readonly GenreSet YoungGenres = GenreSet.From(["Children", "Animation"]);
     private static readonly GenreSet GrownUpGenres = GenreSet.From(["Horror", "Thriller", "Crime", "War", "Film-Noir"]);
+    private static readonly GenreSet ComedyGenre = GenreSet.From(["Comedy"]);
+    // A comedy with a drama, a horror comedy or one for children is as much of those ("like toy story": The Lion King;
+    // "an american werewolf in london": The Howling).
+    private static readonly GenreSet NotOnlyComedy = GenreSet.From(["Drama", "Horror", "Children", "Animation"]);
 
     /// <summary>
     /// Similarity (0–1) of every candidate to the closest of the reference movies, written by catalogue index
     /// into <paramref name="similarity"/>; <paramref name="closestReference"/> receives which reference it was.
     /// </summary>
+    /// <param name="comedyIsTheKind">
+    /// A comedy's likes are comedies (see <see cref="ReferenceTone"/>); false when the wish says how the page should differ
+    /// from the reference ("like groundhog day but not a comedy", "but darker"), which then decides the kind.
+    /// </param>
     public static void Compute(RecommenderSnapshot snapshot, IReadOnlyList<CatalogMovie> references, ReadOnlySpan<int> candidates,
-        Span<float> similarity, Span<int> closestReference)
+        Span<float> similarity, Span<int> closestReference, bool comedyIsTheKind = true)
     {
         var count = snapshot.Catalog.Count;
         var text = ArrayPool<float>.Shared.Rent(count);
@@ -65,7 +73,7 @@ public static class ReferenceSimilarity
                 var hasCf = FillCf(snapshot, neighbours?[r], cf.AsSpan(0, count));
                 var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
                 var traits = snapshot.Traits;
-                var tone = ReferenceTone.Of(snapshot.Features, reference.Index);
+                var tone = ReferenceTone.Of(snapshot.Features, reference.Index) is var read && comedyIsTheKind ? read : read with { Comedy = false };
                 traits.SharedLabels(reference.Index, labels.AsSpan(0, count));
                 foreach (var index in candidates)
                 {
@@ -101,8 +109,10 @@ public static class ReferenceSimilarity
     /// <summary>
     /// Whether a film's tone clashes with the reference's, whatever they share: a light film (Amélie) is not like one
     /// labelled with what works against a light mood ("holocaust", "dark comedy": Life Is Beautiful, Irreversible
-    /// were on its page), and a children's film is not like a grown-up horror, thriller, crime or war film, nor the
-    /// other way round (Finding Nemo shares sharks with Jaws, Mad Max: Fury Road a wasteland with WALL·E).
+    /// were on its page), a children's film is not like a grown-up horror, thriller, crime or war film, nor the
+    /// other way round (Finding Nemo shares sharks with Jaws, Mad Max: Fury Road a wasteland with WALL·E), and a film
+    /// that is no comedy is not like a comedy (Flight and Turbulence share a plane with Airplane!, Casino Las Vegas with
+    /// The Hangover). A comedy that is also a drama, a horror film or for children is as much that kind.
     /// </summary>
     internal static bool ToneClash(RankingFeatures features, int reference, int movie) =>
         ReferenceTone.Of(features, reference).ClashesWith(features, movie);
@@ -111,12 +121,13 @@ public static class ReferenceSimilarity
     private static bool GrownUp(GenreSet genres) => genres.Overlaps(GrownUpGenres) && !genres.Overlaps(YoungGenres);
 
     /// <summary>The reference's side of <see cref="ToneClash"/>, read once per reference rather than once per candidate.</summary>
-    private readonly record struct ReferenceTone(bool Light, bool GrownUp, bool ForChildren)
+    private readonly record struct ReferenceTone(bool Light, bool GrownUp, bool ForChildren, bool Comedy)
     {
         public static ReferenceTone Of(RankingFeatures features, int reference)
         {
             var genres = new GenreSet(features.GenreBits[reference]);
-            return new ReferenceTone(features.LightTone[reference], ReferenceSimilarity.GrownUp(genres), genres.Overlaps(ChildrenGenre));
+            return new ReferenceTone(features.LightTone[reference], ReferenceSimilarity.GrownUp(genres), genres.Overlaps(ChildrenGenre),
+                genres.Overlaps(ComedyGenre) && !genres.Overlaps(NotOnlyComedy));
         }
 
         public bool ClashesWith(RankingFeatures features, int movie)
@@ -126,6 +137,10 @@ public static class ReferenceSimilarity
                 return true;
             }
             var genres = new GenreSet(features.GenreBits[movie]);
+            if (Comedy && !genres.Overlaps(ComedyGenre) && !new GenreSet(features.TmdbGenreBits[movie]).Overlaps(ComedyGenre))
+            {
+                return true;
+            }
             return (GrownUp && genres.Overlaps(ChildrenGenre)) || (ForChildren && ReferenceSimilarity.GrownUp(genres));
         }
     }

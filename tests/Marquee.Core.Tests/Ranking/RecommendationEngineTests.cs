@@ -996,6 +996,33 @@ public class RecommendationEngineTests
         Assert.False(ReferenceSimilarity.ToneClash(snapshot.Features, catalog.Find(6)!.Index, catalog.Find(4)!.Index));
     }
 
+    [Fact]
+    public void SimilarMovies_LikeAComedy_IsAComedyFirst_UnlessTheComedyIsAlsoAnotherKind()
+    {
+        // "Like Airplane!" offered Flight and Turbulence, which share its plane; "like the hangover" Casino, for Las Vegas.
+        var movies = new (int Id, string Title, string[] Genres, string[] Keywords)[]
+        {
+            (1, "Airplane!", ["Comedy"], ["airplane", "pilot", "parody"]),
+            (2, "Flight", ["Drama"], ["airplane", "pilot", "alcoholism"]),
+            (3, "Top Secret!", ["Comedy"], ["parody", "spy"]),
+            (4, "An American Werewolf in London", ["Comedy", "Horror"], ["werewolf", "london"]),
+            (5, "The Howling", ["Horror"], ["werewolf"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 1980, m.Genres)).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        int At(int id) => catalog.Find(id)!.Index;
+
+        Assert.True(ReferenceSimilarity.ToneClash(snapshot.Features, At(1), At(2)));
+        Assert.False(ReferenceSimilarity.ToneClash(snapshot.Features, At(1), At(3)));
+        Assert.False(ReferenceSimilarity.ToneClash(snapshot.Features, At(4), At(5))); // a horror comedy is a horror film too
+        var likeAirplane = ReferenceSimilarity.SimilarMovies(snapshot, 1, 4).Select(s => s.Movie.MovieId).ToList();
+        Assert.True(likeAirplane.IndexOf(3) < likeAirplane.IndexOf(2), string.Join(",", likeAirplane));
+    }
+
     [Theory]
     [InlineData("ja", "JP", 1)] // "japanese horror": Ringu before The Ring, an American remake with Japanese money
     [InlineData("en", "GB", 1)] // "british horror": The Descent before an American film in English

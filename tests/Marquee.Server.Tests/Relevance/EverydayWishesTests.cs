@@ -356,6 +356,26 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Theory]
+    [InlineData("like airplane", new[] { 97923, 1427 })] // Flight, Turbulence: its plane, not its jokes
+    [InlineData("like the hangover", new[] { 16, 4963 })] // Casino, Ocean's Eleven: its Las Vegas
+    public async Task Recommend_LikeAComedy_IsComedies(string wish, int[] notLikeIt)
+    {
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var items = Items(page);
+        Assert.True(Count(items, "Comedy") >= 9, string.Join(", ", items.Select(i => i.GetProperty("title").GetString())));
+        Assert.DoesNotContain(items, i => notLikeIt.Contains(i.GetProperty("movie_id").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Recommend_LikeAComedyButNotAComedy_KeepsWhatItShares()
+    {
+        var page = await RecommendAsync(new { query = "like groundhog day but not a comedy", k = 10 });
+
+        Assert.Contains(Items(page), i => i.GetProperty("movie_id").GetInt32() == 111759); // Edge of Tomorrow
+    }
+
+    [Theory]
     [InlineData("enemies to lovers")]
     [InlineData("friends to lovers")]
     public async Task Recommend_ARomanceTrope_IsRomances(string wish)
