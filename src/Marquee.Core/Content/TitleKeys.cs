@@ -135,6 +135,13 @@ internal sealed class TitleKeys
         }
         var main = colon > 1 ? title[..colon] : title;
         var words = QueryText.Normalize(main).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "Crouching Tiger, Hidden Dragon" is Crouching Tiger; one word before a comma names no film ("Planes, Trains and
+        // Automobiles" is not Planes).
+        var comma = main.IndexOf(',');
+        if (comma > 0 && QueryText.Normalize(main[..comma]) is var beforeComma && beforeComma.Count(c => c == ' ') + 1 >= MinWordsBeforeShortening)
+        {
+            yield return beforeComma;
+        }
         var start = words.Length > 0 && Articles.Contains(words[0] + " ") ? 1 : 0;
         var of = Array.IndexOf(words, "of", start);
         if (of - start >= MinWordsBeforeShortening)

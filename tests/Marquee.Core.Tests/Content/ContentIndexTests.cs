@@ -133,6 +133,8 @@ public class ContentIndexTests
     [InlineData("ocean", null)] // one word before a possessive names no film either
     [InlineData("e.t", 9)] // a title opening on an initialism is named by it
     [InlineData("et", null)]
+    [InlineData("crouching tiger", 10)] // the words before a comma
+    [InlineData("planes", null)] // one word before a comma names no film
     public void ResolveExact_ReadsTheShortFormsPeopleUse(string span, int? expected)
     {
         var catalog = new Core.Catalog.MovieCatalog(
@@ -146,6 +148,8 @@ public class ContentIndexTests
                 new(7, "Bridget Jones's Diary", 2001, ["Comedy"]),
                 new(8, "Ocean's Eleven", 2001, ["Crime"]),
                 new(9, "E.T. the Extra-Terrestrial", 1982, ["Sci-Fi"]),
+                new(10, "Crouching Tiger, Hidden Dragon", 2000, ["Action"]),
+                new(11, "Planes, Trains & Automobiles", 1987, ["Comedy"]),
             ],
             [], [], [], []);
 
