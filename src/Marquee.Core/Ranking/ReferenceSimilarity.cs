@@ -73,7 +73,11 @@ public static class ReferenceSimilarity
                 var hasCf = FillCf(snapshot, neighbours?[r], cf.AsSpan(0, count));
                 var cfShare = hasMeaning ? CfShareWithMeaning : CfShare;
                 var traits = snapshot.Traits;
-                var tone = ReferenceTone.Of(snapshot.Features, reference.Index) is var read && comedyIsTheKind ? read : read with { Comedy = false };
+                var tone = ReferenceTone.Of(snapshot.Features, reference.Index);
+                if (!comedyIsTheKind)
+                {
+                    tone = tone with { Comedy = false };
+                }
                 traits.SharedLabels(reference.Index, labels.AsSpan(0, count));
                 foreach (var index in candidates)
                 {
