@@ -152,20 +152,9 @@ public sealed partial class RuleIntentParser
         /// A mood's own words after "for" name the occasion ("a movie for a first date", "for valentine's day"): as labels
         /// they ranked the films about one (50 First Dates, RED and Despicable Me 2 for a first date).
         /// </summary>
-        private bool IsOccasion(int at, int length)
-        {
-            if (!vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) || phraseLength < length
-                || meaning.Concept is not { Kind: ConceptKind.Mood })
-            {
-                return false;
-            }
-            var before = at - 1;
-            while (before > 0 && IsDeterminer(query[before].Text))
-            {
-                before--;
-            }
-            return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.OccasionMarker);
-        }
+        private bool IsOccasion(int at, int length) =>
+            vocabulary.Phrases.TryMatch(query, at, out var meaning, out var phraseLength) && phraseLength >= length
+            && meaning.Concept is { Kind: ConceptKind.Mood } && AfterMarker(at, PhraseRole.OccasionMarker);
 
         /// <summary>
         /// The words say who watches ("my teenage daughter", "for my kids"): an audience, not the films about it ("something

@@ -168,15 +168,20 @@ public sealed partial class RuleIntentParser
         /// "Movies about twins" names a subject, not the film Twins: a word that follows a subject marker ("about") is
         /// what films are about, whatever title it also is.
         /// </summary>
-        private bool AfterSubjectMarker(int at)
+        private bool AfterSubjectMarker(int at) => AfterMarker(at, PhraseRole.SubjectMarker);
+
+        /// <summary>
+        /// Whether the word before <paramref name="at"/> plays <paramref name="role"/>: "about an artist", "about my grandpa",
+        /// "for a first date": an article or a possessive between still belongs to what follows.
+        /// </summary>
+        private bool AfterMarker(int at, PhraseRole role)
         {
-            // "About an artist", "about twins", "about my grandpa": an article or a possessive between is still the subject's own.
             var before = at - 1;
             while (before > 0 && IsDeterminer(query[before].Text))
             {
                 before--;
             }
-            return before >= 0 && vocabulary.WordHas(query, before, PhraseRole.SubjectMarker);
+            return before >= 0 && vocabulary.WordHas(query, before, role);
         }
 
         // An article or a possessive: what stands between a subject marker and the subject's own words.

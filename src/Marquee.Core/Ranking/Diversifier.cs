@@ -27,7 +27,9 @@ internal static class Diversifier
         IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null, GenreSet askedGenres = default,
         IReadOnlyList<int>? references = null)
     {
-        references ??= [];
+        // How many of the films the page is like each pool film is a sibling of: fixed for the film, so counted once.
+        var referenceSiblings = references is null ? new int[pool.Count]
+            : pool.Select(index => references.Count(reference => reference != index && Siblings(snapshot, index, reference))).ToArray();
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
         var movies = snapshot.Catalog.Movies;
@@ -47,7 +49,7 @@ internal static class Diversifier
                     break;
                 }
                 var mix = new GenreSet(movies[pool[p]].GenreMask.Bits & ~askedGenres.Bits);
-                var adjusted = scores[p] - Penalty(snapshot, pool, picks, references, pool[p], mix, askedGenres, options,
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, referenceSiblings[p], pool[p], mix, askedGenres, options,
                     wishedFranchise?.Invoke(pool[p]) == true);
                 if (adjusted > bestScore)
                 {
@@ -62,9 +64,9 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        IReadOnlyList<int> references, int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
+        int referenceSiblings, int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
     {
-        var siblings = wished ? 0 : references.Count(reference => reference != index && Siblings(snapshot, index, reference));
+        var siblings = wished ? 0 : referenceSiblings;
         var sameMix = 0;
         foreach (var (position, _) in picks)
         {
