@@ -20,7 +20,9 @@ internal static class Diversifier
     /// <param name="askedGenres">The genres the wish is made of (see <see cref="IntentRelevance.AskedGenres"/>), left out when genre mixes are compared.</param>
     /// <param name="references">
     /// The films the page is like (catalogue indices). Their viewer knows them and most likely their series: a sibling pays
-    /// the franchise penalty as if the film were on the page ("like the godfather" held Part II and Part III).
+    /// the franchise penalty as if the film were on the page ("like the godfather" held Part II and Part III), and two
+    /// siblings of one reference are siblings of each other even when their own titles and collections do not say so (The
+    /// Matrix Reloaded and The Matrix Revolutions share only "matrix", and no dump files either under a collection).
     /// </param>
     /// <returns>Positions in the pool of the picks, in page order, with their adjusted scores.</returns>
     public static List<(int Position, double Score)> Pick(RecommenderSnapshot snapshot, IReadOnlyList<int> pool,
@@ -30,6 +32,9 @@ internal static class Diversifier
         // How many of the films the page is like each pool film is a sibling of: fixed for the film, so counted once.
         var referenceSiblings = references is null ? new int[pool.Count]
             : pool.Select(index => references.Count(reference => reference != index && Siblings(snapshot, index, reference))).ToArray();
+        // The first reference each pool film is a sibling of, or -1: its series on this page.
+        var series = references is null ? null
+            : pool.Select(index => SeriesAmong(snapshot, references, index)).ToArray();
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
         var movies = snapshot.Catalog.Movies;
@@ -49,7 +54,7 @@ internal static class Diversifier
                     break;
                 }
                 var mix = new GenreSet(movies[pool[p]].GenreMask.Bits & ~askedGenres.Bits);
-                var adjusted = scores[p] - Penalty(snapshot, pool, picks, referenceSiblings[p], pool[p], mix, askedGenres, options,
+                var adjusted = scores[p] - Penalty(snapshot, pool, picks, referenceSiblings[p], series, p, mix, askedGenres, options,
                     wishedFranchise?.Invoke(pool[p]) == true);
                 if (adjusted > bestScore)
                 {
@@ -64,14 +69,16 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        int referenceSiblings, int index, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
+        int referenceSiblings, int[]? series, int candidate, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
     {
+        var index = pool[candidate];
         var siblings = wished ? 0 : referenceSiblings;
         var sameMix = 0;
         foreach (var (position, _) in picks)
         {
             var other = pool[position];
-            if (!wished && Siblings(snapshot, index, other))
+            var sameSeries = series is not null && series[candidate] >= 0 && series[candidate] == series[position];
+            if (!wished && (sameSeries || Siblings(snapshot, index, other)))
             {
                 siblings++;
             }
@@ -83,6 +90,18 @@ internal static class Diversifier
             }
         }
         return (options.FranchisePenalty * siblings) + (options.GenreSetPenalty * Math.Min(sameMix, 4));
+    }
+
+    private static int SeriesAmong(RecommenderSnapshot snapshot, IReadOnlyList<int> references, int index)
+    {
+        for (var r = 0; r < references.Count; r++)
+        {
+            if (references[r] != index && Siblings(snapshot, index, references[r]))
+            {
+                return r;
+            }
+        }
+        return -1;
     }
 
     // The dumps file Star Wars and The Empire Strikes Back under one collection, and The Matrix Reloaded under none.
