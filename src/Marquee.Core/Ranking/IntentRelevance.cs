@@ -42,6 +42,11 @@ internal sealed class IntentRelevance : IDisposable
     private readonly List<(IntentConcept Topic, float[] Score)> _topics = [];
     private readonly List<(string Label, float[] Score)> _labels = [];
     private readonly List<float[]> _subjects;
+    /// <summary>
+    /// By position in <see cref="Moods"/>: the subject (position in <see cref="_subjects"/>) whose label's own words the mood
+    /// was read from, or -1. "Falling in love" is the label and the romantic mood: one thing said once.
+    /// </summary>
+    private readonly int[] _subjectOfMood;
     /// <summary>The label of a kind the wished genres make up ("romantic comedy"), or null: see <see cref="KindOfWishedGenres"/>.</summary>
     private readonly float[]? _kind;
     private readonly List<float[]> _otherTopics = [];
@@ -63,6 +68,7 @@ internal sealed class IntentRelevance : IDisposable
         Moods = intent.Moods.Select(m => vocabulary.FindMood(m)).OfType<IntentConcept>().Distinct().ToList();
         _moodTags = Moods.Select(m => snapshot.Features.MoodTags(m.Name)).ToArray();
         _moodAvoidTags = Moods.Select(m => snapshot.Features.MoodAvoidTags(m.Name)).ToArray();
+        _subjectOfMood = new int[Moods.Count];
         var freeKeywords = new List<string>();
         foreach (var keyword in intent.Keywords)
         {
@@ -578,7 +584,7 @@ internal sealed class IntentRelevance : IDisposable
             {
                 // Tag-only moods ("classic", "hidden gem") mostly steer the blend through their boosts.
                 var mood = Moods[m];
-                if (mood.IsAudience && _reference is not null)
+                if ((mood.IsAudience && _reference is not null) || _subjectOfMood[m] >= 0)
                 {
                     continue;
                 }
@@ -613,9 +619,19 @@ internal sealed class IntentRelevance : IDisposable
         if (_subjects.Count > 0)
         {
             var labelSum = 0.0;
-            foreach (var score in _subjects)
+            for (var s = 0; s < _subjects.Count; s++)
             {
-                labelSum += score[index];
+                var subject = (double)_subjects[s][index];
+                for (var m = 0; m < Moods.Count; m++)
+                {
+                    if (_subjectOfMood[m] == s)
+                    {
+                        // Films of the mood meet the subject it names as films about a label's topic do: in part.
+                        subject = Math.Max(subject, _options.LabelTopicShare
+                            * MoodFit(Moods[m], _moodTags[m], _moodAvoidTags[m], index, genreBits, tmdbGenreBits, _wished.Bits, _unopposedGenres, out _));
+                    }
+                }
+                labelSum += subject;
             }
             Facet(_options.LabelMatchWeight, labelSum / _subjects.Count);
         }
@@ -729,6 +745,7 @@ internal sealed class IntentRelevance : IDisposable
     {
         var subjects = new List<float[]>(_labels.Count);
         var joined = new bool[_topics.Count];
+        Array.Fill(_subjectOfMood, -1);
         // A turn of the story beside another subject orders that subject's films; alone ("when a plan goes horribly
         // wrong") it is the subject.
         var turnHasASubject = _topics.Count(topic => !topic.Topic.IsTurn) + _labels.Count + (_keyword is null ? 0 : 1) > 0 || !_wished.IsEmpty;
@@ -770,6 +787,13 @@ internal sealed class IntentRelevance : IDisposable
                 foreach (var index in candidates)
                 {
                     subject[index] = Math.Max(subject[index], share * topicScore[index]);
+                }
+            }
+            for (var m = 0; m < Moods.Count; m++)
+            {
+                if (_subjectOfMood[m] < 0 && Moods[m].Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
+                {
+                    _subjectOfMood[m] = subjects.Count;
                 }
             }
             subjects.Add(subject);

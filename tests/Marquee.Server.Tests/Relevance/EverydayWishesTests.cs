@@ -334,6 +334,19 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
     }
 
     [Fact]
+    public async Task Recommend_ASubjectFallingInLove_TheSubjectIsNotOutweighedByTheLoveSaidTwice()
+    {
+        // "Falling in love" is both a label and the romantic mood: counted twice, it outweighed artificial intelligence, and
+        // You've Got Mail, Notting Hill and High Fidelity stood above Ex Machina.
+        var page = await RecommendAsync(new { query = "movies about artificial intelligence falling in love", k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(106920, ids); // Her
+        Assert.Contains(115713, ids); // Ex Machina
+        Assert.DoesNotContain(ids, id => id is 2424 or 2671 or 3481); // You've Got Mail, Notting Hill, High Fidelity
+    }
+
+    [Fact]
     public async Task Recommend_LikeAFilm_TwoSequelsAreOneSeriesThoughTheirTitlesDiffer()
     {
         // "Matrix Reloaded" and "Matrix Revolutions" share only the word their first film is named by, and no dump files
