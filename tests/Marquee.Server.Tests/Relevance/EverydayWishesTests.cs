@@ -346,6 +346,20 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(ids, id => id is 2424 or 2671 or 3481); // You've Got Mail, Notting Hill, High Fidelity
     }
 
+    [Theory]
+    [InlineData("a dark thriller about a serial killer", 1036)] // Die Hard
+    [InlineData("películas de asesinos en serie", 6)] // Heat
+    public async Task Recommend_SerialKillers_AMurderInThePlotIsNotASerialKiller(string wish, int notOnPage)
+    {
+        // "Murders" and "murderer" stem to "murder", which TMDB files some 220 films under: Die Hard and Heat were
+        // serial-killer films as surely as Se7en.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.DoesNotContain(notOnPage, ids);
+        Assert.Contains(47, ids); // Se7en
+    }
+
     [Fact]
     public async Task Recommend_LikeAFilm_TwoSequelsAreOneSeriesThoughTheirTitlesDiffer()
     {
