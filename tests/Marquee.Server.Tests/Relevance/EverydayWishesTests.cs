@@ -360,6 +360,18 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains(47, ids); // Se7en
     }
 
+    [Theory]
+    [InlineData("a quiet film about loneliness")]
+    [InlineData("a story about a lonely kid")]
+    public async Task Recommend_Loneliness_IsNotAboutAliens(string wish)
+    {
+        // "Alienation" was a word of loneliness, and stems to "alien": 2001: A Space Odyssey was a film about loneliness
+        // for its alien monolith.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == 924);
+    }
+
     [Fact]
     public async Task Recommend_LikeAFilm_TwoSequelsAreOneSeriesThoughTheirTitlesDiffer()
     {
