@@ -14,6 +14,9 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
 
     private readonly MovieTextIndex _index = index;
 
+    /// <summary>The evidence of the faintest mention in a title or overview (see <see cref="Evidence"/>).</summary>
+    public const float LeastMention = 0.45f;
+
     /// <summary>
     /// BM25 relevance of every movie to any of the keywords (words or phrases) across title, overview and
     /// tags. Writes scores into <paramref name="scoresByIndex"/> (untouched for movies without a match).
@@ -42,7 +45,7 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         {
             if (scratch[i] > 0 && max > 0)
             {
-                evidenceByIndex[i] = 0.45f + (0.35f * scratch[i] / max);
+                evidenceByIndex[i] = LeastMention + (0.35f * scratch[i] / max);
             }
         }
         Array.Clear(scratch, 0, movieCount);

@@ -169,7 +169,9 @@ public sealed class RankingFeatures
     /// A film with one label that only contains a topic's word inside a longer one ("junk food" on Taxi Driver, "dead
     /// dog" on Jaws) has the word as a prop, not as its subject: it counts as a containing label does, not as a film
     /// filed under the word (the search of the labels' words cannot tell the two apart). Several such labels ("talking
-    /// dog", "girl dog relationship" on Bolt) say the film is about it.
+    /// dog", "girl dog relationship" on Bolt) say the film is about it. A film none of whose labels holds the word
+    /// matched only by its stem, which joins words of other meanings ("animal" and "animation", "mad" and "madness"):
+    /// that counts as a mention in its text does, at the least.
     /// </summary>
     private static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
     {
@@ -178,9 +180,9 @@ public sealed class RankingFeatures
         labels.CountContaining(terms, counts, exact);
         for (var i = 0; i < scores.Length; i++)
         {
-            if (scores[i] >= 1 && !exact[i] && counts[i] == 1)
+            if (scores[i] >= 1 && !exact[i] && counts[i] <= 1)
             {
-                scores[i] = CatalogLabels.ContainingLabelEvidence;
+                scores[i] = counts[i] == 1 ? CatalogLabels.ContainingLabelEvidence : KeywordEvidence.LeastMention;
             }
         }
     }

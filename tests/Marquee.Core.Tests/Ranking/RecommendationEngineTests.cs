@@ -965,6 +965,37 @@ public class RecommendationEngineTests
     }
 
     [Fact]
+    public void TopicHits_ALabelMatchedOnlyByItsStem_IsAMentionNotTheSubject()
+    {
+        // The labels are searched stemmed, and a stem joins words of other meanings: "lonely" and "lone wolf" (As Good as
+        // It Gets was a film about loneliness), "animal" and "animation", "madness" and "mad scientist".
+        var movies = new (int Id, string Title, string[] Keywords)[]
+        {
+            (1, "Lost in Translation", ["loneliness", "tokyo"]),
+            (2, "As Good as It Gets", ["lone wolf", "dog"]),
+            (3, "Babe", ["animal", "farm"]),
+            (4, "Shrek", ["animation", "ogre"]),
+        };
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        float Evidence(string topic, int movieId)
+        {
+            var scores = new float[catalog.Count];
+            snapshot.Features.Topic(topic)!.CopyTo(scores);
+            return scores[catalog.Find(movieId)!.Index];
+        }
+
+        Assert.Equal(1f, Evidence("loneliness", 1));
+        Assert.True(Evidence("loneliness", 2) < CatalogLabels.ContainingLabelEvidence);
+        Assert.Equal(1f, Evidence("animals", 3));
+        Assert.True(Evidence("animals", 4) < CatalogLabels.ContainingLabelEvidence);
+    }
+
+    [Fact]
     public void SimilarMovies_AFilmWhoseToneClashesWithTheReference_ComesAfterOneThatSharesIt()
     {
         // "Something like Amélie" offered Life Is Beautiful (a Holocaust film) and Irreversible; "like Jaws" Finding

@@ -1364,7 +1364,9 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.Contains("literary adaptation", Strings(page.GetProperty("intent"), "keywords"));
         var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
         Assert.DoesNotContain(76251, ids.Take(5));  // Kick-Ass, a comic book's
-        Assert.Contains(3016, ids.Take(3)); // Creepshow, written by him
+        Assert.Contains(3016, ids.Take(5)); // Creepshow, written by him
+        // Pet Sematary, Stand by Me, The Green Mile, Creepshow, The Shawshank Redemption, The Shining, Misery, Carrie
+        Assert.All(ids.Take(4), id => Assert.Contains(id, new[] { 2513, 1259, 3147, 3016, 318, 1258, 3499, 1345 }));
     }
 
     [Fact]
