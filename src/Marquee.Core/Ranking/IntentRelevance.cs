@@ -705,6 +705,7 @@ internal sealed class IntentRelevance : IDisposable
         else
         {
             _snapshot.Content.Evidence(terms, evidence, Rent(n));
+            RankingFeatures.OnlyContainingLabels(_snapshot.Labels, terms, evidence);
         }
         if (topic is { GenreMask.IsEmpty: false })
         {

@@ -173,7 +173,7 @@ public sealed class RankingFeatures
     /// matched only by its stem, which joins words of other meanings ("animal" and "animation", "mad" and "madness"):
     /// that counts as a mention in its text does, at the least.
     /// </summary>
-    private static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
+    internal static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
     {
         var counts = new int[scores.Length];
         var exact = new bool[scores.Length];
