@@ -932,6 +932,23 @@ public class RecommendationEngineTests
         Assert.True(dark[catalog.Find(3)!.Index]); // two labels holding the mood's tags ("brutality", "revenge")
     }
 
+    /// <summary>A topic's evidence (by topic name and movie id) over a catalogue of dramas with these keywords.</summary>
+    private static Func<string, int, float> TopicEvidence((int Id, string Title, string[] Keywords)[] movies)
+    {
+        var catalog = new MovieCatalog(
+            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
+            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
+            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
+            []);
+        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
+        return (topic, movieId) =>
+        {
+            var scores = new float[catalog.Count];
+            snapshot.Features.Topic(topic)!.CopyTo(scores);
+            return scores[catalog.Find(movieId)!.Index];
+        };
+    }
+
     [Fact]
     public void TopicHits_AWordOnlyInsideOneLongerLabel_IsAProp_SeveralSuchLabelsAreTheSubject()
     {
@@ -944,24 +961,13 @@ public class RecommendationEngineTests
             (4, "Jaws", ["dead dog", "shark"]),
             (5, "Marley & Me", ["dog", "journalist"]),
         };
-        var catalog = new MovieCatalog(
-            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
-            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
-            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
-            []);
-        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
-        float Evidence(string topic, int movieId)
-        {
-            var scores = new float[catalog.Count];
-            snapshot.Features.Topic(topic)!.CopyTo(scores);
-            return scores[catalog.Find(movieId)!.Index];
-        }
+        var evidence = TopicEvidence(movies);
 
-        Assert.Equal(1f, Evidence("food", 1));
-        Assert.Equal(CatalogLabels.ContainingLabelEvidence, Evidence("food", 2));
-        Assert.Equal(1f, Evidence("dogs", 3));
-        Assert.Equal(CatalogLabels.ContainingLabelEvidence, Evidence("dogs", 4));
-        Assert.Equal(1f, Evidence("dogs", 5));
+        Assert.Equal(1f, evidence("food", 1));
+        Assert.Equal(CatalogLabels.ContainingLabelEvidence, evidence("food", 2));
+        Assert.Equal(1f, evidence("dogs", 3));
+        Assert.Equal(CatalogLabels.ContainingLabelEvidence, evidence("dogs", 4));
+        Assert.Equal(1f, evidence("dogs", 5));
     }
 
     [Fact]
@@ -976,23 +982,12 @@ public class RecommendationEngineTests
             (3, "Babe", ["animal", "farm"]),
             (4, "Shrek", ["animation", "ogre"]),
         };
-        var catalog = new MovieCatalog(
-            movies.Select(m => new Movie(m.Id, m.Title, 2000, ["Drama"])).ToList(),
-            movies.Select(m => new MovieStats(m.Id, 80, 3.8)), [],
-            movies.Select(m => new MovieDetails { MovieId = m.Id, Overview = "A story.", Keywords = m.Keywords }),
-            []);
-        var snapshot = new RecommenderSnapshot(catalog, new BaselineRecommender(catalog), "test");
-        float Evidence(string topic, int movieId)
-        {
-            var scores = new float[catalog.Count];
-            snapshot.Features.Topic(topic)!.CopyTo(scores);
-            return scores[catalog.Find(movieId)!.Index];
-        }
+        var evidence = TopicEvidence(movies);
 
-        Assert.Equal(1f, Evidence("loneliness", 1));
-        Assert.True(Evidence("loneliness", 2) < CatalogLabels.ContainingLabelEvidence);
-        Assert.Equal(1f, Evidence("animals", 3));
-        Assert.True(Evidence("animals", 4) < CatalogLabels.ContainingLabelEvidence);
+        Assert.Equal(1f, evidence("loneliness", 1));
+        Assert.True(evidence("loneliness", 2) < CatalogLabels.ContainingLabelEvidence);
+        Assert.Equal(1f, evidence("animals", 3));
+        Assert.True(evidence("animals", 4) < CatalogLabels.ContainingLabelEvidence);
     }
 
     [Fact]
