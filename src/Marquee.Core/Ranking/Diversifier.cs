@@ -29,12 +29,25 @@ internal static class Diversifier
         IReadOnlyList<double> scores, int k, RankingOptions options, Func<int, bool>? wishedFranchise = null, GenreSet askedGenres = default,
         IReadOnlyList<int>? references = null)
     {
-        // How many of the films the page is like each pool film is a sibling of: fixed for the film, so counted once.
-        var referenceSiblings = references is null ? new int[pool.Count]
-            : pool.Select(index => references.Count(reference => reference != index && Siblings(snapshot, index, reference))).ToArray();
-        // The first reference each pool film is a sibling of, or -1: its series on this page.
-        var series = references is null ? null
-            : pool.Select(index => SeriesAmong(snapshot, references, index)).ToArray();
+        // How many of the films the page is like each pool film is a sibling of, and the first of them (-1 for none): its
+        // series on this page. Fixed for the film, so found once.
+        var referenceSiblings = new int[pool.Count];
+        var series = new int[pool.Count];
+        Array.Fill(series, -1);
+        for (var p = 0; p < pool.Count && references is not null; p++)
+        {
+            for (var r = 0; r < references.Count; r++)
+            {
+                if (references[r] != pool[p] && Siblings(snapshot, pool[p], references[r]))
+                {
+                    referenceSiblings[p]++;
+                    if (series[p] < 0)
+                    {
+                        series[p] = r;
+                    }
+                }
+            }
+        }
         var picks = new List<(int Position, double Score)>(Math.Min(k, pool.Count));
         var taken = new bool[pool.Count];
         var movies = snapshot.Catalog.Movies;
@@ -69,7 +82,7 @@ internal static class Diversifier
     }
 
     private static double Penalty(RecommenderSnapshot snapshot, IReadOnlyList<int> pool, List<(int Position, double Score)> picks,
-        int referenceSiblings, int[]? series, int candidate, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
+        int referenceSiblings, int[] series, int candidate, GenreSet genres, GenreSet askedGenres, RankingOptions options, bool wished)
     {
         var index = pool[candidate];
         var siblings = wished ? 0 : referenceSiblings;
@@ -77,7 +90,7 @@ internal static class Diversifier
         foreach (var (position, _) in picks)
         {
             var other = pool[position];
-            var sameSeries = series is not null && series[candidate] >= 0 && series[candidate] == series[position];
+            var sameSeries = series[candidate] >= 0 && series[candidate] == series[position];
             if (!wished && (sameSeries || Siblings(snapshot, index, other)))
             {
                 siblings++;
@@ -90,18 +103,6 @@ internal static class Diversifier
             }
         }
         return (options.FranchisePenalty * siblings) + (options.GenreSetPenalty * Math.Min(sameMix, 4));
-    }
-
-    private static int SeriesAmong(RecommenderSnapshot snapshot, IReadOnlyList<int> references, int index)
-    {
-        for (var r = 0; r < references.Count; r++)
-        {
-            if (references[r] != index && Siblings(snapshot, index, references[r]))
-            {
-                return r;
-            }
-        }
-        return -1;
     }
 
     // The dumps file Star Wars and The Empire Strikes Back under one collection, and The Matrix Reloaded under none.

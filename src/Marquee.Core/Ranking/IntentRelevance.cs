@@ -765,11 +765,14 @@ internal sealed class IntentRelevance : IDisposable
                 continue;
             }
             var words = " " + QueryText.Normalize(label) + " ";
+            // A concept read from the label's own words ("aliens" in "alien invasion", romantic in "falling in love").
+            bool SaidByTheLabel(IntentConcept concept) =>
+                concept.Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal));
             var subject = score;
             for (var t = 0; t < _topics.Count; t++)
             {
                 var (topic, topicScore) = _topics[t];
-                if (topic.IsTurn || !topic.Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
+                if (topic.IsTurn || !SaidByTheLabel(topic))
                 {
                     continue;
                 }
@@ -792,7 +795,7 @@ internal sealed class IntentRelevance : IDisposable
             }
             for (var m = 0; m < Moods.Count; m++)
             {
-                if (_subjectOfMood[m] < 0 && Moods[m].Phrases.Any(phrase => words.Contains(" " + QueryText.Normalize(phrase) + " ", StringComparison.Ordinal)))
+                if (_subjectOfMood[m] < 0 && SaidByTheLabel(Moods[m]))
                 {
                     _subjectOfMood[m] = subjects.Count;
                 }
