@@ -47,6 +47,9 @@ public sealed class ContentIndex : ITitleResolver, IKeywordLexicon
     public void Evidence(IReadOnlyList<string> keywords, float[] evidenceByIndex, float[] scratch)
         => _keywords.Evidence(keywords, evidenceByIndex, scratch);
 
+    /// <inheritdoc cref="KeywordEvidence.SearchesAsItself"/>
+    public bool SearchesAsItself(string word) => _keywords.SearchesAsItself(word);
+
     /// <summary>Movies carrying any of these MovieLens tags (matched after stemming: "ghost" finds "ghosts").</summary>
     public bool[] TagHits(IReadOnlyList<string> tags) => _keywords.TagHits(tags);
 

@@ -124,6 +124,12 @@ internal sealed class KeywordEvidence(MovieTextIndex index, int movieCount)
         return terms.Count == 0 || terms.Any(term => DocumentsHolding(term) > 0);
     }
 
+    /// <summary>
+    /// Whether the search finds the word as itself: its stem is the whole word ("teacher", "chess"), so only its own
+    /// forms share it, where a shorter stem joins other words ("beautiful" and "beauty" are both "beauti").
+    /// </summary>
+    public bool SearchesAsItself(string word) => _index.Prose.Terms(MovieTextIndex.OverviewField, word) is [var term] && term == word;
+
     /// <summary>The most films any one text field holds the analysed term in.</summary>
     private int DocumentsHolding(string term) => MovieTextIndex.TextFields.Max(field => _index.Reader.DocFreq(new Term(field, term)));
 

@@ -720,16 +720,31 @@ internal sealed class IntentRelevance : IDisposable
 
     /// <summary>
     /// Films carrying the label 1, carrying a longer label that contains it 0.7, only mentioning its words in their
-    /// text or other labels up to <see cref="LabelMentionShare"/> of their keyword evidence.
+    /// text or other labels up to <see cref="LabelMentionShare"/> of their keyword evidence. A label of one word that
+    /// the search finds as itself ("teacher", "chess") is a word like any other when a story names it: "a mathematics
+    /// teacher" says Stand and Deliver is about one as surely as a keyword would, and at half that, The Hunt (keyworded
+    /// "teacher", about an accusation) led "an inspiring teacher movie" over it. Not so a word whose stem joins others
+    /// ("beautiful" found Beauty and the Beast).
     /// </summary>
     private float[] LabelScore(string label)
     {
         var n = _snapshot.Catalog.Count;
         var evidence = Rent(n);
         _snapshot.Content.Evidence([label], evidence, Rent(n));
-        for (var i = 0; i < n; i++)
+        if (label.Contains(' ') || !_snapshot.Content.SearchesAsItself(label))
         {
-            evidence[i] *= LabelMentionShare;
+            for (var i = 0; i < n; i++)
+            {
+                evidence[i] *= LabelMentionShare;
+            }
+        }
+        else
+        {
+            RankingFeatures.OnlyContainingLabels(_snapshot.Labels, [label], evidence);
+            for (var i = 0; i < n; i++)
+            {
+                evidence[i] = Math.Min(evidence[i], WordLabelMention);
+            }
         }
         _snapshot.Labels.Evidence(label, evidence);
         return evidence;
@@ -827,6 +842,12 @@ internal sealed class IntentRelevance : IDisposable
     /// that go wrong first, too little for a botched robbery to lead "a science experiment gone wrong".
     /// </summary>
     private const double TurnShare = 0.5;
+
+    /// <summary>
+    /// The most a story's mention of a one-word label counts: less than a longer label holding it ("twist ending" says
+    /// more of "twist" than an overview's "a twist of fate").
+    /// </summary>
+    private const float WordLabelMention = 0.6f;
 
     /// <summary>A film that only mentions a label's words is this much of one filed under it.</summary>
     private const float LabelMentionShare = 0.5f;

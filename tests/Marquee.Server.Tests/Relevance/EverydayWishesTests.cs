@@ -372,6 +372,22 @@ public sealed class EverydayWishesTests(RelevanceFactory factory)
         Assert.DoesNotContain(Items(page), i => i.GetProperty("movie_id").GetInt32() == 924);
     }
 
+    [Theory]
+    [InlineData("an inspiring teacher movie")]
+    [InlineData("a movie about a teacher who inspires students")]
+    public async Task Recommend_AnInspiringTeacher_StoriesThatNameTheTeacherCountAndAnAccusationIsNoInspiration(string wish)
+    {
+        // "Teacher" is a label TMDB files The Hunt under, and Stand and Deliver's overview names "a mathematics teacher":
+        // a story's word counted half a label's, so The Hunt (a teacher accused of abusing a child) stood third and
+        // Stand and Deliver and Mr. Holland's Opus were not on the page.
+        var page = await RecommendAsync(new { query = wish, k = 10 });
+
+        var ids = Items(page).Select(i => i.GetProperty("movie_id").GetInt32()).ToList();
+        Assert.Contains(3071, ids); // Stand and Deliver
+        Assert.Contains(62, ids); // Mr. Holland's Opus
+        Assert.DoesNotContain(96829, ids); // The Hunt
+    }
+
     [Fact]
     public async Task Recommend_LikeAFilm_TwoSequelsAreOneSeriesThoughTheirTitlesDiffer()
     {
