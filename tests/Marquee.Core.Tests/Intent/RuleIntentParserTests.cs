@@ -1067,6 +1067,9 @@ public class RuleIntentParserTests
     [InlineData("ein Film mit traurigem Ende", "tearjerker")]
     [InlineData("movies about a con that goes wrong", "con artist")]
     [InlineData("a con movie", "con artist")]
+    [InlineData("una película de misterio con un buen giro", "twist ending")]
+    [InlineData("un film qui fait peur mais pas trop", "spooky")]
+    [InlineData("una película que dé miedo pero no mucho", "spooky")]
     public void Parse_EverydayWaysOfSayingAConcept_AreThatConcept(string wish, string concept)
     {
         // Each was read word by word: "sick" and "day" searched, Almost Famous for "almost", "villain" a label, and "a
@@ -1074,7 +1077,19 @@ public class RuleIntentParserTests
         var intent = Parse(wish);
 
         Assert.Contains(concept, intent.Moods.Concat(intent.Keywords));
-        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely" or "tired" or "rainy" or "bin" or "estoy" or "work" or "shift" or "feliz" or "ende" or "fin" or "con");
+        Assert.DoesNotContain(intent.Keywords, k => k is "sick" or "day" or "almost" or "happens" or "villain" or "perspective" or "main character" or "forgotten" or "everyone" or "final" or "wendung" or "regenabend" or "lluvia" or "single" or "entirely" or "tired" or "rainy" or "bin" or "estoy" or "work" or "shift" or "feliz" or "ende" or "fin" or "con" or "giro" or "misterio" or "peur" or "miedo");
+    }
+
+    [Theory]
+    [InlineData("películas de misterio")]
+    [InlineData("una película de misterio con un buen giro")]
+    [InlineData("un film à mystère")]
+    public void Parse_MysteryInSpanishOrFrench_IsTheMysteryGenre(string wish)
+    {
+        // The mystery genre had only English names: "misterio" was left unread and the page was the favourites.
+        var intent = Parse(wish);
+
+        Assert.Equal(["Mystery"], intent.Genres);
     }
 
     [Theory]
