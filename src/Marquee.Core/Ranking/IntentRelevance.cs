@@ -704,8 +704,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         else
         {
-            _snapshot.Content.Evidence(terms, evidence, Rent(n));
-            RankingFeatures.OnlyContainingLabels(_snapshot.Labels, terms, evidence);
+            RankingFeatures.WordEvidence(_snapshot.Content, _snapshot.Labels, terms, evidence, Rent(n));
         }
         if (topic is { GenreMask.IsEmpty: false })
         {
@@ -730,9 +729,9 @@ internal sealed class IntentRelevance : IDisposable
     {
         var n = _snapshot.Catalog.Count;
         var evidence = Rent(n);
-        _snapshot.Content.Evidence([label], evidence, Rent(n));
         if (label.Contains(' ') || !_snapshot.Content.SearchesAsItself(label))
         {
+            _snapshot.Content.Evidence([label], evidence, Rent(n));
             for (var i = 0; i < n; i++)
             {
                 evidence[i] *= LabelMentionShare;
@@ -740,7 +739,7 @@ internal sealed class IntentRelevance : IDisposable
         }
         else
         {
-            RankingFeatures.OnlyContainingLabels(_snapshot.Labels, [label], evidence);
+            RankingFeatures.WordEvidence(_snapshot.Content, _snapshot.Labels, [label], evidence, Rent(n));
             for (var i = 0; i < n; i++)
             {
                 evidence[i] = Math.Min(evidence[i], WordLabelMention);

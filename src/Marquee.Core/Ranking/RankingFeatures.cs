@@ -148,8 +148,7 @@ public sealed class RankingFeatures
             }
             else
             {
-                content.Evidence(concept.Terms, scores, scratch);
-                OnlyContainingLabels(labels, concept.Terms, scores);
+                WordEvidence(content, labels, concept.Terms, scores, scratch);
             }
             var indices = new List<int>();
             var values = new List<float>();
@@ -166,6 +165,17 @@ public sealed class RankingFeatures
     }
 
     /// <summary>
+    /// How much each film is about the words (see <see cref="ContentIndex.Evidence"/>), a film filed under them only inside
+    /// a longer label or by their stem counted as <see cref="OnlyContainingLabels"/> says: the evidence of topics and of
+    /// a wish's own words alike.
+    /// </summary>
+    internal static void WordEvidence(ContentIndex content, CatalogLabels labels, IReadOnlyList<string> words, float[] scores, float[] scratch)
+    {
+        content.Evidence(words, scores, scratch);
+        OnlyContainingLabels(labels, words, scores);
+    }
+
+    /// <summary>
     /// A film with one label that only contains a topic's word inside a longer one ("junk food" on Taxi Driver, "dead
     /// dog" on Jaws) has the word as a prop, not as its subject: it counts as a containing label does, not as a film
     /// filed under the word (the search of the labels' words cannot tell the two apart). Several such labels ("talking
@@ -173,7 +183,7 @@ public sealed class RankingFeatures
     /// matched only by its stem, which joins words of other meanings ("animal" and "animation", "mad" and "madness"):
     /// that counts as a mention in its text does, at the least.
     /// </summary>
-    internal static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
+    private static void OnlyContainingLabels(CatalogLabels labels, IReadOnlyList<string> terms, float[] scores)
     {
         var counts = new int[scores.Length];
         var exact = new bool[scores.Length];
